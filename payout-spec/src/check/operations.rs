@@ -1,0 +1,328 @@
+//! Checks of the spec's top-level sections and of each operation's shape.
+
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+use super::Ctx;
+use crate::diag::did_you_mean;
+use crate::model::{HttpMethod, Location, OperationRole};
+use crate::template;
+
+/// The id names the generated Rust module and the sandbox's path prefix, so it must be a
+/// plain lowercase identifier. Only version 1 of the language exists.
+pub(super) fn check_provider(cx: &mut Ctx) {
+    let id = &cx.spec.provider.id;
+    let ok = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !ok {
+        cx.error(
+            "provider.id",
+            format!("`{id}` is not a valid id: use lowercase letters, digits and `_`, starting with a letter (e.g. `cashy`)"),
+        );
+    }
+    if cx.spec.spec_version != 1 {
+        cx.error(
+            "spec_version",
+            format!(
+                "spec_version {} is not supported: write `spec_version: 1`",
+                cx.spec.spec_version
+            ),
+        );
+    }
+}
+
+/// Paths are appended to the base URL, so it must be an absolute http(s) URL without a
+/// trailing slash (which would double the one every path starts with).
+pub(super) fn check_environments(cx: &mut Ctx) {
+    for (name, env) in &cx.spec.environments {
+        let path = format!("environments.{name}.base_url");
+        let url = &env.base_url;
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            cx.error(
+                path,
+                format!("`{url}` is not an absolute URL: write `https://host[/prefix]`"),
+            );
+        } else if url.ends_with('/') {
+            cx.error(
+                path,
+                format!("remove the trailing `/` from `{url}`: operation paths start with one"),
+            );
+        }
+    }
+}
+
+/// Limits are compared with exact decimals; a limit with more digits than the wire format
+/// allows could never be sent.
+pub(super) fn check_money(cx: &mut Ctx) {
+    let money = &cx.spec.money;
+    let cur = &money.currency;
+    if cur.len() != 3 || !cur.chars().all(|c| c.is_ascii_uppercase()) {
+        cx.error(
+            "money.currency",
+            format!("`{cur}` is not an ISO 4217 code: write three capital letters such as `INR`"),
+        );
+    }
+    let fmt = &money.amount;
+    let mut limits = Vec::new();
+    for (key, value) in [("min", &fmt.min), ("max", &fmt.max)] {
+        let Some(v) = value else { continue };
+        match Decimal::from_str_exact(v) {
+            Ok(d) if d.is_sign_negative() => cx.error(
+                format!("money.amount.{key}"),
+                format!("`{v}` is negative: amount limits are positive"),
+            ),
+            Ok(d) if d.normalize().scale() > fmt.decimals => cx.error(
+                format!("money.amount.{key}"),
+                format!(
+                    "`{v}` has more digits after the point than `decimals: {}` allows",
+                    fmt.decimals
+                ),
+            ),
+            Ok(d) => limits.push(d),
+            Err(_) => cx.error(
+                format!("money.amount.{key}"),
+                format!("`{v}` is not a decimal number: write it like \"10000\" or \"0.01\""),
+            ),
+        }
+    }
+    if let [min, max] = limits[..] {
+        if min > max {
+            cx.error(
+                "money.amount.min",
+                format!("min {min} is greater than max {max}"),
+            );
+        }
+    }
+}
+
+pub(super) fn check_operations(cx: &mut Ctx) {
+    let spec = cx.spec;
+    let mut by_role: HashMap<OperationRole, &str> = HashMap::new();
+    for (name, op) in &spec.operations {
+        let base = format!("operations.{name}");
+
+        // The unified trait calls "the" create or query operation: two would be ambiguous.
+        if op.role != OperationRole::Other {
+            if let Some(first) = by_role.insert(op.role, name) {
+                cx.error(
+                    format!("{base}.role"),
+                    format!("the unified role `{}` is claimed twice: by `{first}` and by `{name}`; give one of them `role: other`", op.role),
+                );
+            }
+        }
+
+        // Without a success predicate every answer would have to be guessed at.
+        match &op.response.success {
+            None if !cx.was_removed(&format!("{base}.response.success")) => cx.error(
+                format!("{base}.response"),
+                "the operation has no success predicate: add `success:` with an expression over the response JSON, e.g. `success: code == 200`",
+            ),
+            _ => {}
+        }
+
+        check_path_parameters(cx, &base, op);
+        check_unique_field_names(cx, &base, op);
+
+        if op.method == HttpMethod::GET && op.body.is_some() {
+            cx.error(
+                format!("{base}.body"),
+                "a GET request has no body: move the fields to `query` or `params`",
+            );
+        }
+
+        check_roles_needed(cx, &base, op);
+        check_plain_secrets(cx, &base, op);
+    }
+}
+
+/// Every `{name}` in the path needs a field to fill it, and a parameter that is not in the
+/// path would never be sent.
+fn check_path_parameters(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
+    let in_path = op.path_parameters();
+    for p in &in_path {
+        if !op.params.contains_key(*p) {
+            cx.error(
+                format!("{base}.path"),
+                format!(
+                    "the path parameter `{{{p}}}` has no field: add `params: {{ {p}: {{ type: string, required: true }} }}`{}",
+                    did_you_mean(p, op.params.keys().map(String::as_str))
+                ),
+            );
+        }
+    }
+    for name in op.params.keys() {
+        if !in_path.contains(&name.as_str()) {
+            cx.error(
+                format!("{base}.params.{name}"),
+                format!(
+                    "`{name}` is a path parameter but the path `{}` has no `{{{name}}}`",
+                    op.path
+                ),
+            );
+        }
+    }
+    if !op.path.starts_with('/') {
+        cx.error(
+            format!("{base}.path"),
+            format!("the path `{}` must start with `/`", op.path),
+        );
+    }
+}
+
+/// Input is keyed by field name, so a name may be used in one place only.
+fn check_unique_field_names(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
+    let mut seen: HashMap<&str, Location> = HashMap::new();
+    for (loc, name, _) in op.request_fields() {
+        if let Some(first) = seen.insert(name, loc) {
+            cx.error(
+                format!("{base}.{}.{name}", loc.key()),
+                format!(
+                    "the field name `{name}` is used in both `{}` and `{}`: input is keyed by name, so rename one",
+                    first.key(),
+                    loc.key()
+                ),
+            );
+        }
+    }
+}
+
+/// A unified create needs somewhere to put the merchant reference (the idempotency key) and
+/// the amount; a unified query needs a reference to look up.
+fn check_roles_needed(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
+    let roles: Vec<&str> = op
+        .request_fields()
+        .filter_map(|(_, _, f)| f.role.as_deref())
+        .collect();
+    let body_roles = op.body.as_ref().map(|b| {
+        let mut v = Vec::new();
+        super::walk_fields(&b.fields, "", &mut |_, _, f| {
+            if let Some(r) = &f.role {
+                v.push(r.clone());
+            }
+        });
+        v
+    });
+    let has = |r: &str| {
+        roles.contains(&r)
+            || body_roles
+                .as_ref()
+                .is_some_and(|v| v.iter().any(|x| x == r))
+    };
+    if cx.removed_under(base) {
+        return;
+    }
+    match op.role {
+        OperationRole::Create => {
+            for needed in ["merchant_ref", "amount"] {
+                if !has(needed) {
+                    cx.error(
+                        base.to_string(),
+                        format!("a create operation needs a field with `role: {needed}` so unified calls can set it"),
+                    );
+                }
+            }
+        }
+        OperationRole::Query | OperationRole::Cancel => {
+            if !has("merchant_ref") && !has("provider_ref") {
+                cx.error(
+                    base.to_string(),
+                    format!("a {} operation needs a field with `role: merchant_ref` or `role: provider_ref`", op.role),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A secret that travels as plain text is readable by every proxy and log on the way;
+/// gateways that want it so exist, hence a warning, not an error.
+fn check_plain_secrets(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
+    let secrets: Vec<&str> = cx.spec.secret_credentials().collect();
+    let mut places: Vec<(String, &str)> = op
+        .headers
+        .iter()
+        .map(|(h, t)| (format!("{base}.headers.{h}"), t.as_str()))
+        .collect();
+    for (loc, name, f) in op.request_fields() {
+        if let Some(v) = &f.value {
+            places.push((format!("{base}.{}.{name}.value", loc.key()), v));
+        }
+    }
+    for (path, source) in places {
+        let Ok(a) = template::analyze(source) else {
+            continue;
+        };
+        for used in a.under("credentials") {
+            if secrets.contains(&used.as_str()) {
+                cx.warning(
+                    path.clone(),
+                    format!("the secret credential `{used}` is sent as plain text; use it in a signing recipe instead, unless the gateway really wants it in the clear"),
+                );
+            }
+        }
+    }
+}
+
+/// The sandbox moves payouts through these statuses; each must be one the spec maps, or
+/// the simulated gateway would speak a status its own spec cannot read.
+pub(super) fn check_sandbox(cx: &mut Ctx) {
+    let Some(sb) = &cx.spec.sandbox else { return };
+    let mut used: Vec<(String, &str)> = Vec::new();
+    for (i, s) in sb.success_path.iter().enumerate() {
+        used.push((format!("sandbox.success_path[{i}]"), s));
+    }
+    for (i, s) in sb.failure_path.iter().enumerate() {
+        used.push((format!("sandbox.failure_path[{i}]"), s));
+    }
+    if let Some(r) = &sb.reversal {
+        used.push(("sandbox.reversal.status".into(), &r.status));
+    }
+    for (path, s) in used {
+        if !cx.spec.statuses.contains_key(s) && !cx.was_removed(&format!("statuses.{s}")) {
+            cx.error(
+                path,
+                format!(
+                    "the status `{s}` is not mapped in `statuses`{}",
+                    did_you_mean(s, cx.spec.statuses.keys().map(String::as_str))
+                ),
+            );
+        }
+    }
+    for (i, path) in [
+        ("success_path", &sb.success_path),
+        ("failure_path", &sb.failure_path),
+    ] {
+        if let Some(last) = path.last() {
+            let fin = cx.spec.statuses.get(last).map(|e| e.unified().is_final());
+            if fin == Some(false) {
+                cx.error(
+                    format!("sandbox.{i}"),
+                    format!("the last status `{last}` is not final: a payout would never finish"),
+                );
+            }
+        }
+    }
+    for kind in sb.errors.keys() {
+        if !SANDBOX_ERRORS.contains(&kind.as_str()) {
+            cx.error(
+                format!("sandbox.errors.{kind}"),
+                format!(
+                    "unknown sandbox error `{kind}`; expected one of {}{}",
+                    crate::diag::one_of_list(SANDBOX_ERRORS.iter().copied()),
+                    did_you_mean(kind, SANDBOX_ERRORS.iter().copied())
+                ),
+            );
+        }
+    }
+}
+
+/// The error situations the sandbox imitates.
+pub const SANDBOX_ERRORS: &[&str] = &[
+    "unauthorized",
+    "duplicate",
+    "not_found",
+    "invalid_request",
+    "server_error",
+];

@@ -1,0 +1,574 @@
+//! Checks of every template and expression: they parse, they name only variables that
+//! exist where they are used, the recipes they name are defined and acyclic, and signatures
+//! on received messages can be verified.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use indexmap::IndexMap;
+
+use super::{walk_fields, Ctx};
+use crate::diag::{did_you_mean, one_of_list};
+use crate::json::Json;
+use crate::model::{Field, Input, Iv, Operation, Recipe, Spec, Step};
+use crate::template::{self, Analysis};
+
+/// Variables of templates that build or read a message.
+pub const MESSAGE_ROOTS: &[&str] = &[
+    "credentials",
+    "body",
+    "params",
+    "query",
+    "method",
+    "path",
+    "url",
+    "timestamp",
+    "nonce",
+    "signatures",
+];
+
+/// Where a template is used: the message it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Site<'a> {
+    Request(&'a str),
+    Response(&'a str),
+    Webhook(&'a str),
+}
+
+impl Site<'_> {
+    fn describe(&self) -> String {
+        match self {
+            Site::Request(op) => format!("the request of `{op}`"),
+            Site::Response(op) => format!("the response of `{op}`"),
+            Site::Webhook(w) => format!("the webhook `{w}`"),
+        }
+    }
+
+    /// A received message is verified, not produced, by this side.
+    fn is_received(&self) -> bool {
+        !matches!(self, Site::Request(_))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A header, query, param or body field value of a message.
+    Message,
+    /// A `value` of a body field (which the body bytes are made of).
+    BodyValue,
+    /// A template inside a recipe (a `template` step, an HMAC or AES key).
+    Recipe { first_step: bool },
+    /// A success predicate.
+    Expression,
+    /// A sandbox reply body.
+    SandboxReply,
+}
+
+struct Use<'a> {
+    path: String,
+    source: &'a str,
+    kind: Kind,
+    site: Option<Site<'a>>,
+    recipe: Option<&'a str>,
+}
+
+pub(super) fn check_templates(cx: &mut Ctx) {
+    let spec = cx.spec;
+    let uses = collect(spec);
+    let mut analyses: Vec<(&Use, Analysis)> = Vec::new();
+    for u in &uses {
+        let parsed = if u.kind == Kind::Expression {
+            template::analyze_expression(u.source)
+        } else {
+            template::analyze(u.source)
+        };
+        match parsed {
+            Ok(a) => analyses.push((u, a)),
+            Err(e) => cx.error(
+                u.path.clone(),
+                format!(
+                    "the {} does not parse: {e}",
+                    if u.kind == Kind::Expression {
+                        "expression"
+                    } else {
+                        "template"
+                    }
+                ),
+            ),
+        }
+    }
+
+    for (u, a) in &analyses {
+        check_names(cx, u, a);
+    }
+
+    let graph = recipe_graph(&analyses);
+    check_cycles(cx, &graph);
+    let sites = recipe_sites(&analyses, &graph);
+    for (u, a) in &analyses {
+        if let Some(r) = u.recipe {
+            for site in sites.get(r).into_iter().flatten() {
+                check_message_names(cx, u, a, *site);
+            }
+        }
+    }
+    check_signature_placements(cx, &analyses, &graph);
+}
+
+fn collect(spec: &Spec) -> Vec<Use<'_>> {
+    fn message<'a>(
+        uses: &mut Vec<Use<'a>>,
+        path: String,
+        source: &'a str,
+        kind: Kind,
+        site: Site<'a>,
+    ) {
+        uses.push(Use {
+            path,
+            source,
+            kind,
+            site: Some(site),
+            recipe: None,
+        })
+    }
+    let mut uses = Vec::new();
+    for (name, op) in &spec.operations {
+        let base = format!("operations.{name}");
+        let site = Site::Request(name);
+        for (h, t) in &op.headers {
+            message(
+                &mut uses,
+                format!("{base}.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                site,
+            );
+        }
+        for (key, fields) in [("params", &op.params), ("query", &op.query)] {
+            for (path, f) in values(fields, &format!("{base}.{key}")) {
+                message(&mut uses, path, f, Kind::Message, site);
+            }
+        }
+        if let Some(body) = &op.body {
+            for (path, f) in values(&body.fields, &format!("{base}.body.fields")) {
+                message(&mut uses, path, f, Kind::BodyValue, site);
+            }
+        }
+        let rsite = Site::Response(name);
+        for (h, t) in &op.response.headers {
+            message(
+                &mut uses,
+                format!("{base}.response.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                rsite,
+            );
+        }
+        if let Some(body) = &op.response.body {
+            for (path, f) in values(&body.fields, &format!("{base}.response.body.fields")) {
+                message(&mut uses, path, f, Kind::BodyValue, rsite);
+            }
+        }
+        if let Some(s) = &op.response.success {
+            message(
+                &mut uses,
+                format!("{base}.response.success"),
+                s.as_str(),
+                Kind::Expression,
+                rsite,
+            );
+        }
+    }
+    for (name, wh) in &spec.webhooks {
+        let base = format!("webhooks.{name}");
+        let site = Site::Webhook(name);
+        for (h, t) in &wh.headers {
+            message(
+                &mut uses,
+                format!("{base}.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                site,
+            );
+        }
+        for (path, f) in values(&wh.body.fields, &format!("{base}.body.fields")) {
+            message(&mut uses, path, f, Kind::BodyValue, site);
+        }
+    }
+    for (name, recipe) in &spec.signing {
+        for (i, step) in recipe.steps.iter().enumerate() {
+            let path = format!("signing.{name}.steps[{i}]");
+            let (path, source) = match step {
+                Step::Template(t) => (format!("{path}.template"), t.as_str()),
+                Step::Hmac(h) => (format!("{path}.hmac.key"), h.key.as_str()),
+                Step::AesEncrypt(a) => (format!("{path}.aes_encrypt.key"), a.key.as_str()),
+                Step::AesDecrypt(a) => (format!("{path}.aes_decrypt.key"), a.key.as_str()),
+                _ => continue,
+            };
+            uses.push(Use {
+                path,
+                source,
+                kind: Kind::Recipe { first_step: i == 0 },
+                site: None,
+                recipe: Some(name),
+            });
+        }
+    }
+    if let Some(sb) = &spec.sandbox {
+        for (kind, reply) in &sb.errors {
+            let mut strings = Vec::new();
+            json_strings(
+                &reply.body,
+                &format!("sandbox.errors.{kind}.body"),
+                &mut strings,
+            );
+            for (path, s) in strings {
+                uses.push(Use {
+                    path,
+                    source: s,
+                    kind: Kind::SandboxReply,
+                    site: None,
+                    recipe: None,
+                });
+            }
+        }
+    }
+    uses
+}
+
+/// `value` templates of fields, with their paths.
+fn values<'f>(fields: &'f IndexMap<String, Field>, base: &str) -> Vec<(String, &'f str)> {
+    let mut out = Vec::new();
+    walk_fields(fields, base, &mut |path, _, f| {
+        if let Some(v) = &f.value {
+            out.push((format!("{path}.value"), v.as_str()));
+        }
+    });
+    out
+}
+
+fn json_strings<'j>(v: &'j Json, path: &str, out: &mut Vec<(String, &'j str)>) {
+    match v {
+        Json::String(s) => out.push((path.to_string(), s)),
+        Json::Object(m) => m
+            .iter()
+            .for_each(|(k, v)| json_strings(v, &format!("{path}.{k}"), out)),
+        Json::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| json_strings(v, &format!("{path}[{i}]"), out)),
+        _ => {}
+    }
+}
+
+/// Every name a template uses must exist where it runs: with strict undefined a misspelt
+/// name would fail the first real request instead of the lint.
+fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
+    let spec = cx.spec;
+    let mut roots: Vec<&str> = match u.kind {
+        Kind::Message | Kind::BodyValue => MESSAGE_ROOTS.to_vec(),
+        Kind::Recipe { .. } => {
+            let mut r = MESSAGE_ROOTS.to_vec();
+            r.push("input");
+            r
+        }
+        Kind::SandboxReply => vec!["message"],
+        Kind::Expression => Vec::new(),
+    };
+    if u.kind == Kind::Expression {
+        // The response JSON's top-level keys, plus the HTTP status.
+        let declared = match u.site {
+            Some(Site::Response(op)) => spec
+                .operations
+                .get(op)
+                .and_then(|o| o.response.body.as_ref()),
+            _ => None,
+        };
+        let Some(body) = declared else { return };
+        roots = body.fields.keys().map(String::as_str).collect();
+        roots.push("http_status");
+    }
+    for root in a.roots() {
+        if !roots.contains(&root.as_str()) {
+            let msg = if u.kind == Kind::Expression {
+                format!(
+                    "`{root}` is not a field of the response body; declare it under `response.body.fields` or use one of {}{}",
+                    one_of_list(roots.iter().copied()),
+                    did_you_mean(&root, roots.iter().copied())
+                )
+            } else {
+                format!(
+                    "`{root}` is not a template variable here; available: {}{}",
+                    one_of_list(roots.iter().copied()),
+                    did_you_mean(&root, roots.iter().copied())
+                )
+            };
+            cx.error(u.path.clone(), msg);
+        }
+    }
+    if u.kind == (Kind::Recipe { first_step: true }) && a.roots().contains("input") {
+        cx.error(
+            u.path.clone(),
+            "`{{ input }}` in the first step has nothing to refer to: start the recipe with an `input` step, or build the string from named values",
+        );
+    }
+    for c in a.under("credentials") {
+        if !spec.credentials.contains_key(&c) {
+            cx.error(
+                u.path.clone(),
+                format!(
+                    "no credential `{c}`; declared: {}{}",
+                    one_of_list(spec.credentials.keys().map(String::as_str)),
+                    did_you_mean(&c, spec.credentials.keys().map(String::as_str))
+                ),
+            );
+        }
+    }
+    for s in a.under("signatures") {
+        if !spec.signing.contains_key(&s) && !cx.was_removed(&format!("signing.{s}")) {
+            cx.error(
+                u.path.clone(),
+                format!(
+                    "the signing recipe `{s}` is referenced but not defined under `signing`{}",
+                    did_you_mean(&s, spec.signing.keys().map(String::as_str))
+                ),
+            );
+        }
+    }
+    if let Some(site) = u.site {
+        check_message_names(cx, u, a, site);
+    }
+}
+
+/// `body.X`, `params.X` and `query.X` name fields of the message the template works on.
+fn check_message_names(cx: &mut Ctx, u: &Use, a: &Analysis, site: Site) {
+    let spec = cx.spec;
+    let (body, op): (Option<Vec<&str>>, Option<&Operation>) = match site {
+        Site::Request(op) => {
+            let o = spec.operations.get(op);
+            (
+                o.map(|o| {
+                    o.body
+                        .iter()
+                        .flat_map(|b| b.fields.keys())
+                        .map(String::as_str)
+                        .collect()
+                }),
+                o,
+            )
+        }
+        Site::Response(op) => {
+            let o = spec.operations.get(op);
+            (
+                o.and_then(|o| o.response.body.as_ref())
+                    .map(|b| b.fields.keys().map(String::as_str).collect()),
+                o,
+            )
+        }
+        Site::Webhook(w) => (
+            spec.webhooks
+                .get(w)
+                .map(|w| w.body.fields.keys().map(String::as_str).collect()),
+            None,
+        ),
+    };
+    let in_recipe = u
+        .recipe
+        .map(|r| format!(" (recipe `{r}` is used by {})", site.describe()))
+        .unwrap_or_default();
+    if let Some(body) = body {
+        for name in a.under("body") {
+            if !body.contains(&name.as_str()) {
+                cx.error(
+                    u.path.clone(),
+                    format!(
+                        "`body.{name}` is not a field of {}{in_recipe}{}",
+                        site.describe(),
+                        did_you_mean(&name, body.iter().copied())
+                    ),
+                );
+            }
+        }
+    }
+    for (key, fields) in [
+        ("params", op.map(|o| &o.params)),
+        ("query", op.map(|o| &o.query)),
+    ] {
+        for name in a.under(key) {
+            let known = fields.is_some_and(|f| f.contains_key(&name));
+            if !known {
+                cx.error(
+                    u.path.clone(),
+                    format!(
+                        "`{key}.{name}` is not a {key} field of {}{in_recipe}",
+                        site.describe()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// recipe → recipes its templates use.
+fn recipe_graph<'a>(analyses: &[(&Use<'a>, Analysis)]) -> HashMap<&'a str, BTreeSet<String>> {
+    let mut g: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    for (u, a) in analyses {
+        if let Some(r) = u.recipe {
+            g.entry(r).or_default().extend(a.under("signatures"));
+        }
+    }
+    g
+}
+
+/// Recipes that use each other in a circle could never be computed.
+fn check_cycles(cx: &mut Ctx, graph: &HashMap<&str, BTreeSet<String>>) {
+    let mut reported = HashSet::new();
+    for start in graph.keys() {
+        let mut stack = vec![(start.to_string(), vec![start.to_string()])];
+        while let Some((node, trail)) = stack.pop() {
+            for next in graph.get(node.as_str()).into_iter().flatten() {
+                if next == start {
+                    let mut cycle = trail.clone();
+                    cycle.push(next.clone());
+                    let mut key = trail.clone();
+                    key.sort();
+                    if reported.insert(key) {
+                        cx.error(
+                            format!("signing.{start}"),
+                            format!(
+                                "recipes refer to each other in a circle: {}",
+                                cycle.join(" → ")
+                            ),
+                        );
+                    }
+                } else if !trail.contains(next) {
+                    let mut t = trail.clone();
+                    t.push(next.clone());
+                    stack.push((next.clone(), t));
+                }
+            }
+        }
+    }
+}
+
+/// Every recipe reachable from `name` (itself included).
+fn closure<'g>(graph: &'g HashMap<&str, BTreeSet<String>>, name: &'g str) -> BTreeSet<&'g str> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![name];
+    while let Some(n) = todo.pop() {
+        if seen.insert(n) {
+            todo.extend(graph.get(n).into_iter().flatten().map(String::as_str));
+        }
+    }
+    seen
+}
+
+/// The messages each recipe ends up signing or verifying.
+fn recipe_sites<'a>(
+    analyses: &[(&Use<'a>, Analysis)],
+    graph: &HashMap<&str, BTreeSet<String>>,
+) -> HashMap<String, HashSet<Site<'a>>> {
+    let mut out: HashMap<String, HashSet<Site<'a>>> = HashMap::new();
+    for (u, a) in analyses {
+        let Some(site) = u.site else { continue };
+        for r in a.under("signatures") {
+            for reached in closure(graph, &r) {
+                out.entry(reached.to_string()).or_default().insert(site);
+            }
+        }
+    }
+    out
+}
+
+/// Where a signature is placed decides what it may sign and whether it can be checked:
+/// a body field cannot sign the body it is part of, a signature on a received message must
+/// be readable back and verifiable, and a random step can only be verified by undoing it.
+fn check_signature_placements(
+    cx: &mut Ctx,
+    analyses: &[(&Use, Analysis)],
+    graph: &HashMap<&str, BTreeSet<String>>,
+) {
+    let spec = cx.spec;
+    for (u, a) in analyses {
+        let Some(site) = u.site else { continue };
+        let used = a.under("signatures");
+        if used.is_empty() || u.kind == Kind::Expression {
+            continue;
+        }
+        if u.kind == Kind::BodyValue {
+            let field = field_name(&u.path);
+            for r in used.iter().flat_map(|r| closure(graph, r)) {
+                let Some(recipe) = spec.signing.get(r) else {
+                    continue;
+                };
+                match recipe.steps.first() {
+                    Some(Step::Input(Input::BodyBytes | Input::Form)) => cx.error(
+                        u.path.clone(),
+                        format!("the field `{field}` holds the result of `{r}`, which signs the body that contains `{field}`: sign `input: {{ canonical: {{ exclude: [{field}] }} }}` or a template of other fields instead"),
+                    ),
+                    Some(Step::Input(Input::Canonical(c))) if !c.exclude.iter().any(|e| e == field) => cx.error(
+                        u.path.clone(),
+                        format!("the field `{field}` holds the result of `{r}`, whose canonical input would include `{field}` itself: add it to `exclude`"),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        let readable = template::segments(u.source).is_some();
+        for r in &used {
+            let Some(recipe) = spec.signing.get(r) else {
+                continue;
+            };
+            if site.is_received() {
+                if !readable {
+                    cx.error(
+                        u.path.clone(),
+                        "a signature on a received message is verified by reading the value back through this template, so it may only contain text and `{{ name }}` placeholders (no filters or blocks)",
+                    );
+                }
+                check_verifiable(cx, r, recipe, &u.path);
+            } else if !readable {
+                cx.warning(
+                    u.path.clone(),
+                    "the sandbox reads signatures back through this template to verify them; with filters or blocks it cannot, so it will accept this request unverified",
+                );
+            }
+        }
+    }
+}
+
+fn field_name(path: &str) -> &str {
+    path.trim_end_matches(".value")
+        .rsplit('.')
+        .next()
+        .unwrap_or(path)
+}
+
+/// A received signature is verified by recomputing it, except after a step that cannot be
+/// recomputed (an RSA signature, a random-IV encryption): that step is undone instead, and
+/// only encodings may follow it.
+fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
+    let random = |s: &Step| match s {
+        Step::RsaSign(_) => true,
+        Step::AesEncrypt(a) => a.iv == Iv::Random,
+        _ => false,
+    };
+    let Some(k) = recipe.steps.iter().rposition(random) else {
+        return;
+    };
+    for (i, s) in recipe.steps.iter().enumerate().skip(k + 1) {
+        if !matches!(s, Step::Encode(_) | Step::Decode(_)) {
+            cx.error(
+                format!("signing.{name}.steps[{i}]"),
+                format!("`{name}` verifies a received message ({used_at}) by undoing step {k} (`{}`), so only `encode`/`decode` steps may follow it, not `{}`", recipe.steps[k].name(), s.name()),
+            );
+        }
+    }
+    if let Step::RsaSign(r) = &recipe.steps[k] {
+        if r.verify_key.is_none() {
+            cx.error(
+                format!("signing.{name}.steps[{k}].rsa_sign"),
+                format!("`{name}` verifies a message the gateway signed ({used_at}): add `verify_key:` naming the gateway's public key credential"),
+            );
+        }
+    }
+}

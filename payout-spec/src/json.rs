@@ -1,0 +1,339 @@
+//! A JSON value that keeps numbers exactly as written.
+//!
+//! Payout bodies carry money. `serde_json::Value` turns `50000.00` into the float `50000.0`,
+//! which changes both the amount's text (and so any signature over it) and, for large
+//! values, the amount itself. This type keeps a number's text, preserves key order, and
+//! serialises compactly with no re-formatting: the bytes built are the bytes signed.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::value::RawValue;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Json {
+    #[default]
+    Null,
+    Bool(bool),
+    /// The number's text as written (`50000.00`, `701`, `-1.5e3`).
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    Object(IndexMap<String, Json>),
+}
+
+/// A JSON text that could not be parsed, with serde_json's position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    pub message: String,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+impl From<serde_json::Error> for JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        JsonError {
+            message: e.to_string(),
+        }
+    }
+}
+
+impl Json {
+    /// Parses JSON text, keeping each number's text. serde_json validates the text; each
+    /// level is split with `RawValue`, which hands over the untouched source of a value.
+    pub fn parse(text: &str) -> Result<Json, JsonError> {
+        let raw: &RawValue = serde_json::from_str(text)?;
+        Self::from_raw(raw)
+    }
+
+    fn from_raw(raw: &RawValue) -> Result<Json, JsonError> {
+        let t = raw.get().trim();
+        Ok(match t.as_bytes().first() {
+            Some(b'{') => {
+                let m: IndexMap<String, &RawValue> = serde_json::from_str(t)?;
+                let mut out = IndexMap::with_capacity(m.len());
+                for (k, v) in m {
+                    out.insert(k, Self::from_raw(v)?);
+                }
+                Json::Object(out)
+            }
+            Some(b'[') => {
+                let items: Vec<&RawValue> = serde_json::from_str(t)?;
+                Json::Array(
+                    items
+                        .into_iter()
+                        .map(Self::from_raw)
+                        .collect::<Result<_, _>>()?,
+                )
+            }
+            Some(b'"') => Json::String(serde_json::from_str(t)?),
+            Some(b't') => Json::Bool(true),
+            Some(b'f') => Json::Bool(false),
+            Some(b'n') => Json::Null,
+            _ => Json::Number(t.to_string()),
+        })
+    }
+
+    /// Compact JSON (`{"a":1,"b":"x"}`), keys in their order, numbers as written.
+    /// `escape_slashes` writes `/` as `\/`, as PHP's `json_encode` does.
+    pub fn to_compact(&self, escape_slashes: bool) -> String {
+        let mut out = String::new();
+        self.write(&mut out, escape_slashes);
+        out
+    }
+
+    fn write(&self, out: &mut String, esc: bool) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::String(s) => write_str(out, s, esc),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write(out, esc);
+                }
+                out.push(']');
+            }
+            Json::Object(m) => {
+                out.push('{');
+                for (i, (k, v)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_str(out, k, esc);
+                    out.push(':');
+                    v.write(out, esc);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    /// Follows a dotted path (`data.orderNo`, `transaction_info.0.status`).
+    pub fn get_path(&self, path: &str) -> Option<&Json> {
+        let mut cur = self;
+        for seg in path.split('.') {
+            cur = match cur {
+                Json::Object(m) => m.get(seg)?,
+                Json::Array(items) => items.get(seg.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(cur)
+    }
+
+    /// The text of a scalar as a gateway means it: strings unquoted, numbers as written,
+    /// booleans as `true`/`false`. `None` for null, arrays and objects.
+    pub fn scalar_text(&self) -> Option<String> {
+        match self {
+            Json::String(s) => Some(s.clone()),
+            Json::Number(n) => Some(n.clone()),
+            Json::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&IndexMap<String, Json>> {
+        match self {
+            Json::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    /// A short name of the value's kind for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
+    // serde_json's string escaping is the reference; only the slash differs by option.
+    let quoted = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    if escape_slashes {
+        out.push_str(&quoted.replace('/', "\\/"));
+    } else {
+        out.push_str(&quoted);
+    }
+}
+
+impl fmt::Display for Json {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_compact(false))
+    }
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Self {
+        Json::String(s.to_string())
+    }
+}
+
+impl From<String> for Json {
+    fn from(s: String) -> Self {
+        Json::String(s)
+    }
+}
+
+impl From<i64> for Json {
+    fn from(n: i64) -> Self {
+        Json::Number(n.to_string())
+    }
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Self {
+        Json::Bool(b)
+    }
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Number(n) => match RawValue::from_string(n.clone()) {
+                Ok(raw) => raw.serialize(s),
+                Err(_) => s.serialize_str(n),
+            },
+            Json::String(v) => s.serialize_str(v),
+            Json::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Json::Object(m) => {
+                let mut map = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Deserialising from YAML specs (where [`crate::de`] hands fractional numbers over as
+/// text, so nothing is lost). For JSON text use [`Json::parse`], which keeps number text.
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Json;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_none<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+                Json::deserialize(d)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+                Ok(Json::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+                Ok(Json::Number(n.to_string()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+                Ok(Json::Number(n.to_string()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
+                Ok(Json::Number(n.to_string()))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+                Ok(Json::String(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Json, E> {
+                Ok(Json::String(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Json, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element()? {
+                    v.push(x);
+                }
+                Ok(Json::Array(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Json, A::Error> {
+                let mut m = IndexMap::new();
+                while let Some((k, v)) = a.next_entry::<String, Json>()? {
+                    m.insert(k, v);
+                }
+                Ok(Json::Object(m))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl schemars::JsonSchema for Json {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AnyValue".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "description": "Any YAML/JSON value." })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_key_order_survive_a_round_trip() {
+        let text = r#"{"amount":50000.00,"bankId":33,"big":12345678901234567890.10,"b":true,"n":null,"a":[1,"x"]}"#;
+        let v = Json::parse(text).unwrap();
+        assert_eq!(v.to_compact(false), text);
+        assert_eq!(v.get_path("amount"), Some(&Json::Number("50000.00".into())));
+        assert_eq!(v.get_path("a.1"), Some(&Json::String("x".into())));
+    }
+
+    #[test]
+    fn whitespace_is_dropped_and_strings_are_escaped() {
+        let v = Json::parse("{ \"u\" : \"http://x/y\\\"z\" ,\n \"k\": [ 1 , 2 ] }").unwrap();
+        assert_eq!(v.to_compact(false), r#"{"u":"http://x/y\"z","k":[1,2]}"#);
+        // PHP json_encode style, as `php -r 'echo json_encode(["u"=>"http://x/y\"z"]);'` prints.
+        assert_eq!(v.to_compact(true), r#"{"u":"http:\/\/x\/y\"z","k":[1,2]}"#);
+    }
+
+    #[test]
+    fn invalid_json_is_an_error_with_a_position() {
+        let e = Json::parse("{\"a\": }").unwrap_err();
+        assert!(e.message.contains("line 1"), "{e}");
+    }
+}

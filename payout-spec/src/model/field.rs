@@ -1,0 +1,349 @@
+//! Fields of request, response and webhook messages: types, limits, wire representation,
+//! generated and computed values, unified roles, and rules across fields.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::is_false;
+use crate::json::Json;
+
+/// The type of a field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    String,
+    /// A whole number (wire form set by `json`: `701` or `"701"`).
+    Int,
+    /// An exact decimal number (never a float).
+    Decimal,
+    /// Money in the spec's currency, written as `money.amount` says.
+    Amount,
+    Bool,
+    /// A date and time, written with `format` in the `offset` time zone.
+    Datetime,
+    /// A nested object with its own `fields`.
+    Object,
+    /// A nested object whose shape is chosen by a tag field (`tag` + `variants`).
+    OneOf,
+    /// A list of `items`.
+    Array,
+    /// Any JSON value, passed through unchanged.
+    Any,
+}
+
+impl fmt::Display for FieldType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self {
+            FieldType::String => "string",
+            FieldType::Int => "int",
+            FieldType::Decimal => "decimal",
+            FieldType::Amount => "amount",
+            FieldType::Bool => "bool",
+            FieldType::Datetime => "datetime",
+            FieldType::Object => "object",
+            FieldType::OneOf => "one_of",
+            FieldType::Array => "array",
+            FieldType::Any => "any",
+        };
+        f.write_str(s)
+    }
+}
+
+/// How a scalar is represented in JSON when it could be either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonRepr {
+    String,
+    Number,
+}
+
+/// Values generated for a field when the input does not give one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Generator {
+    /// The request's nonce (see the operation's `nonce`).
+    Nonce,
+    /// The request time in epoch milliseconds.
+    TimestampMs,
+    /// The request time in epoch seconds.
+    TimestampS,
+    /// A random UUID v4.
+    Uuid,
+}
+
+/// Allowed values: a list (`[IMPS, NEFT]`) or names mapped to wire values
+/// (`{ SAVINGS: 0, CHECKING: 1 }`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum EnumValues {
+    List(Vec<String>),
+    Map(IndexMap<String, Json>),
+}
+
+impl EnumValues {
+    /// (name, wire value) pairs; for a list, each value is its own name.
+    pub fn pairs(&self) -> Vec<(String, Json)> {
+        match self {
+            EnumValues::List(v) => v
+                .iter()
+                .map(|s| (s.clone(), Json::from(s.as_str())))
+                .collect(),
+            EnumValues::Map(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        }
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.pairs().into_iter().map(|(n, _)| n).collect()
+    }
+}
+
+impl<'de> Deserialize<'de> for EnumValues {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = EnumValues;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of values or a mapping of names to wire values")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<EnumValues, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element::<String>()? {
+                    v.push(x);
+                }
+                Ok(EnumValues::List(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<EnumValues, A::Error> {
+                let mut m = IndexMap::new();
+                while let Some((k, v)) = a.next_entry::<String, Json>()? {
+                    m.insert(k, v);
+                }
+                Ok(EnumValues::Map(m))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for EnumValues {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EnumValues".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Allowed values: a list (`[IMPS, NEFT]`) or names mapped to wire values (`{ SAVINGS: 0 }`).",
+            "oneOf": [
+                { "type": "array", "items": { "type": ["string", "integer"] } },
+                { "type": "object", "additionalProperties": { "type": ["string", "integer", "boolean"] } }
+            ]
+        })
+    }
+}
+
+/// A field of a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    /// What the field means; becomes the generated documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The field must be present (and, for strings, not blank).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// The gateway may send `null` for this field.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nullable: bool,
+    /// The unified name this field carries (`merchant_ref`, `beneficiary.name`, `status`...),
+    /// so unified calls fill and read it without per-gateway code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Minimum length in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_len: Option<usize>,
+    /// Maximum length in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_len: Option<usize>,
+    /// A regular expression the whole value must match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Smallest value (numbers and amounts), as decimal text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    /// Largest value (numbers and amounts), as decimal text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    /// For `decimal`: digits after the point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+    /// Allowed values.
+    #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<EnumValues>,
+    /// For enum fields with a role: unified value → enum name
+    /// (`{ bank_account: BANK_ACCOUNT, upi: UPI }`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unified: Option<IndexMap<String, String>>,
+    /// Wire representation of an `int`, `decimal` or `amount` (`string`: `"701"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<JsonRepr>,
+    /// Value used when the input leaves the field out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Json>,
+    /// Value generated when the input leaves the field out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate: Option<Generator>,
+    /// A computed value: a template, e.g. `"{{ signatures.rsa }}"` for a signature field.
+    /// Computed fields are not input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// For `datetime`: strftime format (`%d-%m-%Y %H:%M:%S`); RFC 3339 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// For `datetime`: the UTC offset the gateway writes times in (`+05:30`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
+    /// For `object`: the nested fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<IndexMap<String, Field>>,
+    /// For `array`: the type of each item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Field>>,
+    /// For `one_of`: the key inside the object that names the variant (`type`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// For `one_of`: tag value → the variant's fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variants: Option<IndexMap<String, Variant>>,
+    /// A realistic value, for documentation and the sandbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<Json>,
+}
+
+impl Field {
+    /// A field with only a type, for building specs in code.
+    pub fn of(ty: FieldType) -> Field {
+        Field {
+            ty,
+            description: None,
+            required: false,
+            nullable: false,
+            role: None,
+            min_len: None,
+            max_len: None,
+            pattern: None,
+            min: None,
+            max: None,
+            decimals: None,
+            values: None,
+            unified: None,
+            json: None,
+            default: None,
+            generate: None,
+            value: None,
+            format: None,
+            offset: None,
+            fields: None,
+            items: None,
+            tag: None,
+            variants: None,
+            example: None,
+        }
+    }
+
+    /// Input fields are those the caller may give: not computed by a template.
+    pub fn is_input(&self) -> bool {
+        self.value.is_none()
+    }
+}
+
+/// One shape of a `one_of` field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The unified payout method this variant carries (`bank_account`, `upi`, `wallet`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unified: Option<String>,
+    pub fields: IndexMap<String, Field>,
+}
+
+/// Limits applied to a field when a `when` rule holds.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Constraint {
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_len: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_len: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Said to the caller when the constraint fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// A conditional rule: when `field` equals `equals`, the fields in `then` get extra limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    pub field: String,
+    /// The value (for enums, the enum name) that triggers the rule.
+    pub equals: Json,
+    pub then: IndexMap<String, Constraint>,
+}
+
+/// A rule across fields of one message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Exactly one of these fields is given (blank strings count as not given).
+    ExactlyOneOf(Vec<String>),
+    /// At least one of these fields is given.
+    AtLeastOneOf(Vec<String>),
+    /// Extra limits that apply under a condition.
+    When(When),
+}
+
+/// How a body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyEncoding {
+    /// Compact JSON, fields in spec order.
+    #[default]
+    Json,
+    /// `application/x-www-form-urlencoded`, fields in spec order.
+    Form,
+}
+
+/// The body of a message: its encoding, fields and rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    #[serde(default)]
+    pub encoding: BodyEncoding,
+    /// Write `/` as `\/` in JSON strings, as PHP's `json_encode` does.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub escape_slashes: bool,
+    /// The fields, in the order they are written.
+    #[serde(default)]
+    pub fields: IndexMap<String, Field>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+}
+
+impl Body {
+    pub fn content_type(&self) -> &'static str {
+        match self.encoding {
+            BodyEncoding::Json => "application/json",
+            BodyEncoding::Form => "application/x-www-form-urlencoded",
+        }
+    }
+}

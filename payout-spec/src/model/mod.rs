@@ -1,0 +1,96 @@
+//! The spec model: what a gateway spec file says, as Rust types.
+//!
+//! These types are the single description of the spec language: the loader deserialises
+//! them, the JSON Schema is generated from them (doc comments become the descriptions an
+//! editor shows), the runtime executes them and the macro generates code from them.
+
+mod field;
+mod operation;
+mod provider;
+mod signing;
+mod status;
+mod vector;
+mod webhook;
+
+pub use field::*;
+pub use operation::*;
+pub use provider::*;
+pub use signing::*;
+pub use status::*;
+pub use vector::*;
+pub use webhook::*;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A payout gateway, described as data: its endpoints, fields, signature recipes, statuses,
+/// webhooks and known-answer vectors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Version of the spec language this file is written in. Always `1`.
+    pub spec_version: u32,
+    /// Who the gateway is.
+    pub provider: Provider,
+    /// Named base URLs, e.g. `sandbox` and `production`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub environments: IndexMap<String, Environment>,
+    /// The credentials a merchant holds, by name. Templates refer to them as
+    /// `credentials.NAME`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub credentials: IndexMap<String, Credential>,
+    /// The currency and how amounts are written on the wire.
+    pub money: Money,
+    /// Signature recipes by name: a list of steps that pass bytes along. Templates use a
+    /// recipe's result as `signatures.NAME`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub signing: IndexMap<String, Recipe>,
+    /// What the gateway's error codes mean, shared by all operations (an operation's
+    /// `response.codes` adds to or overrides these).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub error_codes: IndexMap<String, ErrorKind>,
+    /// The gateway's API calls by name (`create_payout`, `query_payout`, ...).
+    pub operations: IndexMap<String, Operation>,
+    /// Provider status value → unified status. Values not listed are kept raw and are
+    /// never treated as final.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub statuses: IndexMap<String, StatusEntry>,
+    /// Notifications the gateway sends to the merchant, by name.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub webhooks: IndexMap<String, Webhook>,
+    /// How the sandbox imitates this gateway (error bodies, status schedule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<Sandbox>,
+    /// Known answers: fixed inputs and the exact output the gateway expects, checked by
+    /// `cargo test` and `payout lint`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vectors: Vec<Vector>,
+}
+
+impl Spec {
+    /// The operation that plays a unified role (`create`, `query`), if the gateway has one.
+    pub fn operation_for(&self, role: OperationRole) -> Option<(&str, &Operation)> {
+        self.operations
+            .iter()
+            .find(|(_, op)| op.role == role)
+            .map(|(n, op)| (n.as_str(), op))
+    }
+
+    /// Names of the credentials marked secret.
+    pub fn secret_credentials(&self) -> impl Iterator<Item = &str> {
+        self.credentials
+            .iter()
+            .filter(|(_, c)| c.secret)
+            .map(|(n, _)| n.as_str())
+    }
+
+    /// The provider value's unified meaning, if the spec maps it.
+    pub fn status(&self, provider_value: &str) -> Option<&StatusEntry> {
+        self.statuses.get(provider_value)
+    }
+}

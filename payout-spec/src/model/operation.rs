@@ -1,0 +1,255 @@
+//! Operations: one API call each, from the request's parts to how its response is read.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::field::{Body, Field};
+
+/// The unified role of an operation: what `PayoutProvider` method it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationRole {
+    /// Create a payout.
+    Create,
+    /// Query one payout's status.
+    Query,
+    /// Cancel a payout.
+    Cancel,
+    /// Query the merchant's balance.
+    Balance,
+    /// Anything else; reachable by name only.
+    Other,
+}
+
+impl fmt::Display for OperationRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            OperationRole::Create => "create",
+            OperationRole::Query => "query",
+            OperationRole::Cancel => "cancel",
+            OperationRole::Balance => "balance",
+            OperationRole::Other => "other",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum HttpMethod {
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
+}
+
+impl HttpMethod {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            HttpMethod::GET => "GET",
+            HttpMethod::POST => "POST",
+            HttpMethod::PUT => "PUT",
+            HttpMethod::PATCH => "PATCH",
+            HttpMethod::DELETE => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Characters a nonce is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Charset {
+    /// `0-9a-f`
+    #[default]
+    Hex,
+    /// `0-9A-F`
+    HexUpper,
+    /// `0-9`
+    Digits,
+    /// `0-9A-Za-z`
+    Alphanumeric,
+}
+
+/// The shape of a message's nonce (`{{ nonce }}` and `generate: nonce`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NonceFormat {
+    #[serde(default)]
+    pub charset: Charset,
+    pub length: usize,
+}
+
+impl Default for NonceFormat {
+    fn default() -> Self {
+        NonceFormat {
+            charset: Charset::Hex,
+            length: 32,
+        }
+    }
+}
+
+/// What an error code of the gateway means for the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The outcome is unknown: a payout may exist. The caller must query before resending.
+    Ambiguous,
+    /// The merchant reference was used before: a payout with it exists.
+    Duplicate,
+    /// Credentials or signature refused.
+    Unauthorized,
+    /// The request was malformed or a field was refused.
+    InvalidRequest,
+    /// The payout (or another object) was not found.
+    NotFound,
+    InsufficientFunds,
+    RateLimited,
+    /// Refused for another reason; no payout was created.
+    Rejected,
+}
+
+impl ErrorKind {
+    /// Whether a payout may exist at the gateway after a create that got this error.
+    pub fn may_exist(&self) -> bool {
+        matches!(self, ErrorKind::Ambiguous | ErrorKind::Duplicate)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ErrorKind::Ambiguous => "ambiguous",
+            ErrorKind::Duplicate => "duplicate",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::InvalidRequest => "invalid_request",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::InsufficientFunds => "insufficient_funds",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Rejected => "rejected",
+        }
+    }
+}
+
+/// Where an error response keeps its code and message (dotted paths into the JSON).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorPaths {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// How a response is read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// An expression over the response JSON that is true for success
+    /// (`code == "0x0200"`, `error is undefined`). `http_status` is also available.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success: Option<String>,
+    /// Where an error response keeps its code and message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorPaths>,
+    /// Error code → meaning, for this operation (on top of the spec's `error_codes`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub codes: IndexMap<String, ErrorKind>,
+    /// Headers of the response; templates that use `signatures.NAME` are verified.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, String>,
+    /// The response body's fields; roles (`provider_ref`, `status`...) say what is extracted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Body>,
+}
+
+/// One API call of the gateway.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// Which unified call this operation serves.
+    pub role: OperationRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub method: HttpMethod,
+    /// Path after the base URL; `{name}` is filled from the `params` field `name`.
+    pub path: String,
+    /// Path parameters.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub params: IndexMap<String, Field>,
+    /// Query-string parameters, in order.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub query: IndexMap<String, Field>,
+    /// Header name → template.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Body>,
+    /// The shape of `{{ nonce }}` for this call (default: 32 lowercase hex digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<NonceFormat>,
+    pub response: Response,
+}
+
+impl Operation {
+    /// Every field of the request, with where it goes.
+    pub fn request_fields(&self) -> impl Iterator<Item = (Location, &str, &Field)> {
+        let params = self
+            .params
+            .iter()
+            .map(|(n, f)| (Location::Path, n.as_str(), f));
+        let query = self
+            .query
+            .iter()
+            .map(|(n, f)| (Location::Query, n.as_str(), f));
+        let body = self
+            .body
+            .iter()
+            .flat_map(|b| b.fields.iter())
+            .map(|(n, f)| (Location::Body, n.as_str(), f));
+        params.chain(query).chain(body)
+    }
+
+    /// Names of the `{name}` parameters in the path.
+    pub fn path_parameters(&self) -> Vec<&str> {
+        path_parameters(&self.path)
+    }
+}
+
+/// Where a request field goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Body,
+}
+
+impl Location {
+    /// The YAML key of the location, for paths in messages.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Location::Path => "params",
+            Location::Query => "query",
+            Location::Body => "body.fields",
+        }
+    }
+}
+
+/// `{name}` parameters of a path template.
+pub fn path_parameters(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        out.push(&rest[start + 1..start + len]);
+        rest = &rest[start + len + 1..];
+    }
+    out
+}

@@ -1,0 +1,114 @@
+//! Who the gateway is, where it lives, what a merchant holds, and how money is written.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::is_false;
+
+/// Who the gateway is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// Short machine name, lowercase (`cashy`); names the generated module and the sandbox
+    /// path prefix.
+    pub id: String,
+    /// Human name (`Cashy (Colombia)`).
+    pub name: String,
+    /// What the gateway is, for generated documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Link to the gateway's own API documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+    /// ISO 3166 country code of the market (`IN`, `CO`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// One deployment of the gateway.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Environment {
+    /// Base URL that operation paths are appended to, without a trailing slash.
+    pub base_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// What kind of value a credential holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKind {
+    /// Plain text (an id, an API key, a salt).
+    #[default]
+    Text,
+    /// An RSA private key, PKCS#8, as PEM or bare Base64 DER.
+    RsaPrivateKey,
+    /// An RSA public key, SubjectPublicKeyInfo, as PEM or bare Base64 DER.
+    RsaPublicKey,
+}
+
+/// A value the merchant is given by the gateway.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credential {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A secret is never printed: logs, errors, `Debug` and `--explain` show
+    /// `<redacted:NAME>` instead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub secret: bool,
+    /// What the value is; keys are parsed when the spec is loaded with credentials.
+    #[serde(rename = "type", default)]
+    pub kind: CredentialKind,
+}
+
+/// How an amount is written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountEncoding {
+    /// A JSON string: `"100.00"`.
+    String,
+    /// A JSON number: `50000.00`.
+    Number,
+}
+
+/// Whether amounts are in major units (rupees) or minor units (paise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountUnit {
+    #[default]
+    Major,
+    /// Integer count of the smallest unit: `decimals: 2` makes 1.50 into `150`.
+    Minor,
+}
+
+/// The wire format of amounts, and their limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmountFormat {
+    pub encoding: AmountEncoding,
+    #[serde(default)]
+    pub unit: AmountUnit,
+    /// Digits after the decimal point (`2`: `100.00`; `0`: whole units only). An amount with
+    /// more significant digits than this is rejected, never rounded.
+    pub decimals: u32,
+    /// Drop trailing zeros of the fraction (`1.00` → `1`, `1.50` → `1.5`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub trim: bool,
+    /// Smallest amount accepted, in major units (`"10000"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    /// Largest amount accepted, in major units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+}
+
+/// The currency and amount format of the gateway.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// ISO 4217 code (`INR`, `COP`). Unified requests in another currency are refused.
+    pub currency: String,
+    pub amount: AmountFormat,
+}

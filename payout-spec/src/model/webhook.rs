@@ -1,0 +1,119 @@
+//! Webhooks the gateway sends, and how the sandbox imitates the gateway.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::field::Body;
+use super::operation::{HttpMethod, NonceFormat};
+use crate::json::Json;
+
+/// How the merchant acknowledges a webhook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ack {
+    /// HTTP status of the acknowledgement.
+    #[serde(default = "ok")]
+    pub status: u16,
+    /// Exact body of the acknowledgement (`SUCCESS`, `{"code":"OK"}`).
+    pub body: String,
+    /// Content type of the acknowledgement; guessed from the body when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+}
+
+fn ok() -> u16 {
+    200
+}
+
+impl Ack {
+    /// The content type in effect: JSON when the body looks like JSON, text otherwise.
+    pub fn content_type(&self) -> &str {
+        match &self.content_type {
+            Some(c) => c,
+            None if self.body.trim_start().starts_with(['{', '[']) => "application/json",
+            None => "text/plain",
+        }
+    }
+}
+
+/// The gateway's delivery schedule (documentation, and what the sandbox does).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retry {
+    /// Delay before each retry, in minutes.
+    pub after_minutes: Vec<u32>,
+    /// HTTP statuses of the merchant's answer that count as delivered.
+    #[serde(default = "accepted")]
+    pub accepted_statuses: Vec<u16>,
+}
+
+fn accepted() -> Vec<u16> {
+    vec![200]
+}
+
+/// A notification the gateway sends to the merchant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Webhook {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default = "post")]
+    pub method: HttpMethod,
+    /// Headers the gateway sends; templates using `signatures.NAME` are verified.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, String>,
+    /// The body; fields with a `value` template using `signatures.NAME` are verified, and
+    /// roles (`merchant_ref`, `status`...) say what the event carries.
+    pub body: Body,
+    /// The shape of the nonce the gateway sends, for the sandbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<NonceFormat>,
+    pub ack: Ack,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<Retry>,
+}
+
+fn post() -> HttpMethod {
+    HttpMethod::POST
+}
+
+/// A reply the sandbox sends for one kind of error, in the gateway's own shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxReply {
+    #[serde(default = "ok")]
+    pub http_status: u16,
+    /// The JSON body. String values may use `{{ message }}`.
+    pub body: Json,
+}
+
+/// A reversal the sandbox can apply to a paid payout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxReversal {
+    /// Provider status after the reversal.
+    pub status: String,
+    /// Reason sent with it (the `failure_reason` role), if the gateway sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// How the sandbox imitates the gateway.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sandbox {
+    /// Provider statuses a payout goes through when it succeeds, first to last.
+    pub success_path: Vec<String>,
+    /// Provider statuses a payout goes through when it fails, first to last.
+    pub failure_path: Vec<String>,
+    /// How a paid payout is reversed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reversal: Option<SandboxReversal>,
+    /// Prefix of the provider references the sandbox makes up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_ref_prefix: Option<String>,
+    /// Error replies by kind: `unauthorized`, `duplicate`, `not_found`, `invalid_request`...
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub errors: IndexMap<String, SandboxReply>,
+}
