@@ -7,7 +7,12 @@
 
 use std::collections::BTreeSet;
 
+use indexmap::IndexMap;
 use minijinja::{Environment, UndefinedBehavior};
+
+use crate::check::walk_fields;
+use crate::json::Json;
+use crate::model::{Field, Spec, Step};
 
 /// The environment every payout template is compiled in.
 pub fn environment() -> Environment<'static> {
@@ -141,6 +146,204 @@ pub fn read_back(segments: &[Segment], value: &str) -> Option<Vec<(String, Strin
         i += 1;
     }
     rest.is_empty().then_some(out)
+}
+
+/// Where a template is used: the message it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Site<'a> {
+    Request(&'a str),
+    Response(&'a str),
+    Webhook(&'a str),
+}
+
+impl Site<'_> {
+    pub fn describe(&self) -> String {
+        match self {
+            Site::Request(op) => format!("the request of `{op}`"),
+            Site::Response(op) => format!("the response of `{op}`"),
+            Site::Webhook(w) => format!("the webhook `{w}`"),
+        }
+    }
+
+    /// A received message is verified, not produced, by this side.
+    pub fn is_received(&self) -> bool {
+        !matches!(self, Site::Request(_))
+    }
+}
+
+/// What a template is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A header, query, param or body field value of a message.
+    Message,
+    /// A `value` of a body field (which the body bytes are made of).
+    BodyValue,
+    /// A template inside a recipe (a `template` step, an HMAC or AES key).
+    Recipe { first_step: bool },
+    /// A success predicate.
+    Expression,
+    /// A sandbox reply body.
+    SandboxReply,
+}
+
+/// One template or expression of a spec, with where it is and what it is for.
+pub struct TemplateUse<'a> {
+    /// The YAML path of the template; also its name once compiled.
+    pub path: String,
+    pub source: &'a str,
+    pub kind: Kind,
+    /// The message it belongs to (none for recipe and sandbox templates).
+    pub site: Option<Site<'a>>,
+    /// The recipe it belongs to.
+    pub recipe: Option<&'a str>,
+}
+
+/// Every template and expression of a spec, in document order. The checker analyses this
+/// list and the runtime compiles it, so both see the same templates under the same names.
+pub fn uses(spec: &Spec) -> Vec<TemplateUse<'_>> {
+    fn message<'a>(
+        uses: &mut Vec<TemplateUse<'a>>,
+        path: String,
+        source: &'a str,
+        kind: Kind,
+        site: Site<'a>,
+    ) {
+        uses.push(TemplateUse {
+            path,
+            source,
+            kind,
+            site: Some(site),
+            recipe: None,
+        })
+    }
+    let mut uses = Vec::new();
+    for (name, op) in &spec.operations {
+        let base = format!("operations.{name}");
+        let site = Site::Request(name);
+        for (h, t) in &op.headers {
+            message(
+                &mut uses,
+                format!("{base}.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                site,
+            );
+        }
+        for (key, fields) in [("params", &op.params), ("query", &op.query)] {
+            for (path, f) in values(fields, &format!("{base}.{key}")) {
+                message(&mut uses, path, f, Kind::Message, site);
+            }
+        }
+        if let Some(body) = &op.body {
+            for (path, f) in values(&body.fields, &format!("{base}.body.fields")) {
+                message(&mut uses, path, f, Kind::BodyValue, site);
+            }
+        }
+        let rsite = Site::Response(name);
+        for (h, t) in &op.response.headers {
+            message(
+                &mut uses,
+                format!("{base}.response.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                rsite,
+            );
+        }
+        if let Some(body) = &op.response.body {
+            for (path, f) in values(&body.fields, &format!("{base}.response.body.fields")) {
+                message(&mut uses, path, f, Kind::BodyValue, rsite);
+            }
+        }
+        if let Some(s) = &op.response.success {
+            message(
+                &mut uses,
+                format!("{base}.response.success"),
+                s.as_str(),
+                Kind::Expression,
+                rsite,
+            );
+        }
+    }
+    for (name, wh) in &spec.webhooks {
+        let base = format!("webhooks.{name}");
+        let site = Site::Webhook(name);
+        for (h, t) in &wh.headers {
+            message(
+                &mut uses,
+                format!("{base}.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                site,
+            );
+        }
+        for (path, f) in values(&wh.body.fields, &format!("{base}.body.fields")) {
+            message(&mut uses, path, f, Kind::BodyValue, site);
+        }
+    }
+    for (name, recipe) in &spec.signing {
+        for (i, step) in recipe.steps.iter().enumerate() {
+            let path = format!("signing.{name}.steps[{i}]");
+            let (path, source) = match step {
+                Step::Template(t) => (format!("{path}.template"), t.as_str()),
+                Step::Hmac(h) => (format!("{path}.hmac.key"), h.key.as_str()),
+                Step::AesEncrypt(a) => (format!("{path}.aes_encrypt.key"), a.key.as_str()),
+                Step::AesDecrypt(a) => (format!("{path}.aes_decrypt.key"), a.key.as_str()),
+                _ => continue,
+            };
+            uses.push(TemplateUse {
+                path,
+                source,
+                kind: Kind::Recipe { first_step: i == 0 },
+                site: None,
+                recipe: Some(name),
+            });
+        }
+    }
+    if let Some(sb) = &spec.sandbox {
+        for (kind, reply) in &sb.errors {
+            let mut strings = Vec::new();
+            json_strings(
+                &reply.body,
+                &format!("sandbox.errors.{kind}.body"),
+                &mut strings,
+            );
+            for (path, s) in strings {
+                uses.push(TemplateUse {
+                    path,
+                    source: s,
+                    kind: Kind::SandboxReply,
+                    site: None,
+                    recipe: None,
+                });
+            }
+        }
+    }
+    uses
+}
+
+/// `value` templates of fields, with their paths.
+fn values<'f>(fields: &'f IndexMap<String, Field>, base: &str) -> Vec<(String, &'f str)> {
+    let mut out = Vec::new();
+    walk_fields(fields, base, &mut |path, _, f| {
+        if let Some(v) = &f.value {
+            out.push((format!("{path}.value"), v.as_str()));
+        }
+    });
+    out
+}
+
+fn json_strings<'j>(v: &'j Json, path: &str, out: &mut Vec<(String, &'j str)>) {
+    match v {
+        Json::String(s) => out.push((path.to_string(), s)),
+        Json::Object(m) => m
+            .iter()
+            .for_each(|(k, v)| json_strings(v, &format!("{path}.{k}"), out)),
+        Json::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| json_strings(v, &format!("{path}[{i}]"), out)),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

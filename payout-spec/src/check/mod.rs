@@ -10,6 +10,9 @@ mod signing;
 mod templates;
 mod vectors;
 
+pub use fields::parse_offset;
+pub use operations::SANDBOX_ERRORS;
+
 use std::collections::HashSet;
 
 use indexmap::IndexMap;
@@ -69,7 +72,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
 }
 
 /// Visits every field of a message, nested ones included, with its YAML path.
-pub(crate) fn walk_fields<'f>(
+pub fn walk_fields<'f>(
     fields: &'f IndexMap<String, Field>,
     base: &str,
     f: &mut dyn FnMut(&str, &'f str, &'f Field),

@@ -224,13 +224,13 @@ fn check_roles_needed(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
                 }
             }
         }
-        OperationRole::Query | OperationRole::Cancel => {
-            if !has("merchant_ref") && !has("provider_ref") {
-                cx.error(
-                    base.to_string(),
-                    format!("a {} operation needs a field with `role: merchant_ref` or `role: provider_ref`", op.role),
-                );
-            }
+        OperationRole::Query | OperationRole::Cancel
+            if !has("merchant_ref") && !has("provider_ref") =>
+        {
+            cx.error(
+                base.to_string(),
+                format!("a {} operation needs a field with `role: merchant_ref` or `role: provider_ref`", op.role),
+            );
         }
         _ => {}
     }

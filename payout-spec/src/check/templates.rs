@@ -4,13 +4,10 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use indexmap::IndexMap;
-
-use super::{walk_fields, Ctx};
+use super::Ctx;
 use crate::diag::{did_you_mean, one_of_list};
-use crate::json::Json;
-use crate::model::{Field, Input, Iv, Operation, Recipe, Spec, Step};
-use crate::template::{self, Analysis};
+use crate::model::{Input, Iv, Operation, Recipe, Step};
+use crate::template::{self, uses, Analysis, Kind, Site, TemplateUse as Use};
 
 /// Variables of templates that build or read a message.
 pub const MESSAGE_ROOTS: &[&str] = &[
@@ -26,54 +23,9 @@ pub const MESSAGE_ROOTS: &[&str] = &[
     "signatures",
 ];
 
-/// Where a template is used: the message it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Site<'a> {
-    Request(&'a str),
-    Response(&'a str),
-    Webhook(&'a str),
-}
-
-impl Site<'_> {
-    fn describe(&self) -> String {
-        match self {
-            Site::Request(op) => format!("the request of `{op}`"),
-            Site::Response(op) => format!("the response of `{op}`"),
-            Site::Webhook(w) => format!("the webhook `{w}`"),
-        }
-    }
-
-    /// A received message is verified, not produced, by this side.
-    fn is_received(&self) -> bool {
-        !matches!(self, Site::Request(_))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// A header, query, param or body field value of a message.
-    Message,
-    /// A `value` of a body field (which the body bytes are made of).
-    BodyValue,
-    /// A template inside a recipe (a `template` step, an HMAC or AES key).
-    Recipe { first_step: bool },
-    /// A success predicate.
-    Expression,
-    /// A sandbox reply body.
-    SandboxReply,
-}
-
-struct Use<'a> {
-    path: String,
-    source: &'a str,
-    kind: Kind,
-    site: Option<Site<'a>>,
-    recipe: Option<&'a str>,
-}
-
 pub(super) fn check_templates(cx: &mut Ctx) {
     let spec = cx.spec;
-    let uses = collect(spec);
+    let uses = uses(spec);
     let mut analyses: Vec<(&Use, Analysis)> = Vec::new();
     for u in &uses {
         let parsed = if u.kind == Kind::Expression {
@@ -112,152 +64,6 @@ pub(super) fn check_templates(cx: &mut Ctx) {
         }
     }
     check_signature_placements(cx, &analyses, &graph);
-}
-
-fn collect(spec: &Spec) -> Vec<Use<'_>> {
-    fn message<'a>(
-        uses: &mut Vec<Use<'a>>,
-        path: String,
-        source: &'a str,
-        kind: Kind,
-        site: Site<'a>,
-    ) {
-        uses.push(Use {
-            path,
-            source,
-            kind,
-            site: Some(site),
-            recipe: None,
-        })
-    }
-    let mut uses = Vec::new();
-    for (name, op) in &spec.operations {
-        let base = format!("operations.{name}");
-        let site = Site::Request(name);
-        for (h, t) in &op.headers {
-            message(
-                &mut uses,
-                format!("{base}.headers.{h}"),
-                t.as_str(),
-                Kind::Message,
-                site,
-            );
-        }
-        for (key, fields) in [("params", &op.params), ("query", &op.query)] {
-            for (path, f) in values(fields, &format!("{base}.{key}")) {
-                message(&mut uses, path, f, Kind::Message, site);
-            }
-        }
-        if let Some(body) = &op.body {
-            for (path, f) in values(&body.fields, &format!("{base}.body.fields")) {
-                message(&mut uses, path, f, Kind::BodyValue, site);
-            }
-        }
-        let rsite = Site::Response(name);
-        for (h, t) in &op.response.headers {
-            message(
-                &mut uses,
-                format!("{base}.response.headers.{h}"),
-                t.as_str(),
-                Kind::Message,
-                rsite,
-            );
-        }
-        if let Some(body) = &op.response.body {
-            for (path, f) in values(&body.fields, &format!("{base}.response.body.fields")) {
-                message(&mut uses, path, f, Kind::BodyValue, rsite);
-            }
-        }
-        if let Some(s) = &op.response.success {
-            message(
-                &mut uses,
-                format!("{base}.response.success"),
-                s.as_str(),
-                Kind::Expression,
-                rsite,
-            );
-        }
-    }
-    for (name, wh) in &spec.webhooks {
-        let base = format!("webhooks.{name}");
-        let site = Site::Webhook(name);
-        for (h, t) in &wh.headers {
-            message(
-                &mut uses,
-                format!("{base}.headers.{h}"),
-                t.as_str(),
-                Kind::Message,
-                site,
-            );
-        }
-        for (path, f) in values(&wh.body.fields, &format!("{base}.body.fields")) {
-            message(&mut uses, path, f, Kind::BodyValue, site);
-        }
-    }
-    for (name, recipe) in &spec.signing {
-        for (i, step) in recipe.steps.iter().enumerate() {
-            let path = format!("signing.{name}.steps[{i}]");
-            let (path, source) = match step {
-                Step::Template(t) => (format!("{path}.template"), t.as_str()),
-                Step::Hmac(h) => (format!("{path}.hmac.key"), h.key.as_str()),
-                Step::AesEncrypt(a) => (format!("{path}.aes_encrypt.key"), a.key.as_str()),
-                Step::AesDecrypt(a) => (format!("{path}.aes_decrypt.key"), a.key.as_str()),
-                _ => continue,
-            };
-            uses.push(Use {
-                path,
-                source,
-                kind: Kind::Recipe { first_step: i == 0 },
-                site: None,
-                recipe: Some(name),
-            });
-        }
-    }
-    if let Some(sb) = &spec.sandbox {
-        for (kind, reply) in &sb.errors {
-            let mut strings = Vec::new();
-            json_strings(
-                &reply.body,
-                &format!("sandbox.errors.{kind}.body"),
-                &mut strings,
-            );
-            for (path, s) in strings {
-                uses.push(Use {
-                    path,
-                    source: s,
-                    kind: Kind::SandboxReply,
-                    site: None,
-                    recipe: None,
-                });
-            }
-        }
-    }
-    uses
-}
-
-/// `value` templates of fields, with their paths.
-fn values<'f>(fields: &'f IndexMap<String, Field>, base: &str) -> Vec<(String, &'f str)> {
-    let mut out = Vec::new();
-    walk_fields(fields, base, &mut |path, _, f| {
-        if let Some(v) = &f.value {
-            out.push((format!("{path}.value"), v.as_str()));
-        }
-    });
-    out
-}
-
-fn json_strings<'j>(v: &'j Json, path: &str, out: &mut Vec<(String, &'j str)>) {
-    match v {
-        Json::String(s) => out.push((path.to_string(), s)),
-        Json::Object(m) => m
-            .iter()
-            .for_each(|(k, v)| json_strings(v, &format!("{path}.{k}"), out)),
-        Json::Array(items) => items
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| json_strings(v, &format!("{path}[{i}]"), out)),
-        _ => {}
-    }
 }
 
 /// Every name a template uses must exist where it runs: with strict undefined a misspelt

@@ -1,0 +1,116 @@
+//! The values templates and recipes see while one message is built or read.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use minijinja::Value;
+use payout_spec::Json;
+
+use crate::credentials::Credentials;
+
+/// A computed signature: its text, and what `--explain` may show of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub text: String,
+    /// The text, or `<redacted:...>` when it reveals a secret (a Basic auth value).
+    pub display: String,
+}
+
+/// One message (request, response or webhook) as templates see it.
+#[derive(Debug, Clone, Default)]
+pub struct Message {
+    pub method: String,
+    /// The path with parameters filled in, without the query.
+    pub path: String,
+    /// The full URL, query included.
+    pub url: String,
+    pub params: IndexMap<String, Json>,
+    pub query: IndexMap<String, Json>,
+    /// The body's top-level fields (wire values).
+    pub body: IndexMap<String, Json>,
+    /// The exact body bytes, once they exist.
+    pub body_bytes: Option<Vec<u8>>,
+    /// Headers of a received message (or rendered so far, for a request).
+    pub headers: Vec<(String, String)>,
+    /// Epoch milliseconds, as text.
+    pub timestamp: Option<String>,
+    pub nonce: Option<String>,
+    /// Recipe results computed for this message.
+    pub signatures: HashMap<String, Signature>,
+}
+
+impl Message {
+    /// A header's value, names compared without regard to case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The template context. `redacted` replaces secrets with `<redacted:NAME>`, for
+    /// `--explain`; `input` is a recipe's previous output.
+    pub fn context(&self, creds: &Credentials, redacted: bool, input: Option<&str>) -> Value {
+        let credentials: Value = creds
+            .iter()
+            .map(|(name, v)| {
+                let shown = if redacted && creds.is_secret(name) {
+                    format!("<redacted:{name}>")
+                } else {
+                    v.expose().to_string()
+                };
+                (name.to_string(), Value::from(shown))
+            })
+            .collect();
+        let signatures: Value = self
+            .signatures
+            .iter()
+            .map(|(k, s)| {
+                let v = if redacted { &s.display } else { &s.text };
+                (k.clone(), Value::from(v.clone()))
+            })
+            .collect();
+        let mut ctx: Vec<(&str, Value)> = vec![
+            ("credentials", credentials),
+            ("body", object(&self.body)),
+            ("params", object(&self.params)),
+            ("query", object(&self.query)),
+            ("method", Value::from(self.method.clone())),
+            ("path", Value::from(self.path.clone())),
+            ("url", Value::from(self.url.clone())),
+            ("signatures", signatures),
+        ];
+        // Absent values stay undefined, so a template using them fails loudly.
+        if let Some(t) = &self.timestamp {
+            ctx.push(("timestamp", Value::from(t.clone())));
+        }
+        if let Some(n) = &self.nonce {
+            ctx.push(("nonce", Value::from(n.clone())));
+        }
+        if let Some(i) = input {
+            ctx.push(("input", Value::from(i.to_string())));
+        }
+        ctx.into_iter().collect()
+    }
+}
+
+/// A JSON object as a template value.
+pub fn object(m: &IndexMap<String, Json>) -> Value {
+    m.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()
+}
+
+/// JSON → template value. Whole numbers become integers (so `code == 200` works); other
+/// numbers stay text, so they print exactly as the gateway wrote them.
+pub fn to_value(v: &Json) -> Value {
+    match v {
+        Json::Null => Value::from(()),
+        Json::Bool(b) => Value::from(*b),
+        Json::Number(n) => match n.parse::<i64>() {
+            Ok(i) => Value::from(i),
+            Err(_) => Value::from(n.clone()),
+        },
+        Json::String(s) => Value::from(s.clone()),
+        Json::Array(items) => items.iter().map(to_value).collect(),
+        Json::Object(m) => object(m),
+    }
+}

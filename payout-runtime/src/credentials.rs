@@ -1,0 +1,155 @@
+//! A merchant's credentials for one spec: checked against the spec, keys parsed once, and
+//! secrets that never print.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use indexmap::IndexMap;
+use payout_spec::{CredentialKind, Spec};
+
+use crate::crypto::rsa::{self, PrivateKey, PublicKey};
+
+/// A text that `Debug` and `Display` never show.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The value, for signing. Call sites are the only places a secret is read.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Credentials by the spec's names.
+#[derive(Clone)]
+pub struct Credentials {
+    values: IndexMap<String, Secret>,
+    secret: Vec<String>,
+    private_keys: HashMap<String, PrivateKey>,
+    public_keys: HashMap<String, PublicKey>,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut m = f.debug_map();
+        for (name, value) in &self.values {
+            if self.secret.contains(name) || self.private_keys.contains_key(name) {
+                m.entry(name, &format_args!("<redacted:{name}>"));
+            } else {
+                m.entry(name, &value.0);
+            }
+        }
+        m.finish()
+    }
+}
+
+impl Credentials {
+    /// Checks the values against the spec: every declared credential present, no unknown
+    /// names, keys parseable. Every problem is returned, never a value.
+    pub fn new(spec: &Spec, values: IndexMap<String, String>) -> Result<Self, Vec<String>> {
+        Self::build(spec, values, true)
+    }
+
+    /// Like [`Credentials::new`], but credentials may be left out: for known-answer vectors
+    /// that check a part of a spec needing only some. A template that uses a missing one
+    /// fails, since templates refuse undefined names.
+    pub fn subset(spec: &Spec, values: IndexMap<String, String>) -> Result<Self, Vec<String>> {
+        Self::build(spec, values, false)
+    }
+
+    fn build(
+        spec: &Spec,
+        values: IndexMap<String, String>,
+        all: bool,
+    ) -> Result<Self, Vec<String>> {
+        let mut problems = Vec::new();
+        for name in values.keys() {
+            if !spec.credentials.contains_key(name) {
+                problems.push(format!(
+                    "unknown credential `{name}`; {} expects {}",
+                    spec.provider.id,
+                    names(spec)
+                ));
+            }
+        }
+        let mut private_keys = HashMap::new();
+        let mut public_keys = HashMap::new();
+        for (name, decl) in &spec.credentials {
+            let Some(v) = values.get(name) else {
+                if all {
+                    problems.push(format!("missing credential `{name}`"));
+                }
+                continue;
+            };
+            match decl.kind {
+                CredentialKind::Text => {}
+                CredentialKind::RsaPrivateKey => match rsa::parse_private_key(v) {
+                    Ok(k) => {
+                        private_keys.insert(name.clone(), k);
+                    }
+                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
+                },
+                CredentialKind::RsaPublicKey => match rsa::parse_public_key(v) {
+                    Ok(k) => {
+                        public_keys.insert(name.clone(), k);
+                    }
+                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
+                },
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Credentials {
+            values: values.into_iter().map(|(k, v)| (k, Secret(v))).collect(),
+            secret: spec.secret_credentials().map(str::to_string).collect(),
+            private_keys,
+            public_keys,
+        })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Secret> {
+        self.values.get(name)
+    }
+
+    pub fn is_secret(&self, name: &str) -> bool {
+        self.secret.iter().any(|s| s == name) || self.private_keys.contains_key(name)
+    }
+
+    pub fn private_key(&self, name: &str) -> Option<&PrivateKey> {
+        self.private_keys.get(name)
+    }
+
+    pub fn public_key(&self, name: &str) -> Option<&PublicKey> {
+        self.public_keys.get(name)
+    }
+
+    /// (name, value) pairs, for building template contexts.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Secret)> {
+        self.values.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+fn names(spec: &Spec) -> String {
+    spec.credentials
+        .keys()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,102 @@
+//! Reading unified values out of a received message, by the roles its fields carry.
+
+use indexmap::IndexMap;
+use payout_spec::{Field, FieldType, Json, PayoutStatus, Spec};
+use rust_decimal::Decimal;
+
+use crate::money;
+
+/// What a response or webhook says, in unified terms.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Extracted {
+    /// The gateway's own status value, as text (`PAID`, `1`).
+    pub provider_status: Option<String>,
+    /// Its unified meaning; `None` when the spec does not map the value (never final).
+    pub status: Option<PayoutStatus>,
+    pub merchant_ref: Option<String>,
+    pub provider_ref: Option<String>,
+    pub amount: Option<Decimal>,
+    pub currency: Option<String>,
+    pub fee: Option<Decimal>,
+    pub utr: Option<String>,
+    pub failure_reason: Option<String>,
+    pub failure_code: Option<String>,
+    pub created_at: Option<String>,
+    pub completed_at: Option<String>,
+    pub event: Option<String>,
+}
+
+/// (role, dotted JSON path, field) for every field of a message that carries a role.
+pub fn role_paths<'f>(
+    fields: &'f IndexMap<String, Field>,
+    base: &str,
+    out: &mut Vec<(&'f str, String, &'f Field)>,
+) {
+    for (name, f) in fields {
+        let path = if base.is_empty() {
+            name.clone()
+        } else {
+            format!("{base}.{name}")
+        };
+        if let Some(role) = &f.role {
+            out.push((role.as_str(), path.clone(), f));
+        }
+        if let Some(nested) = &f.fields {
+            role_paths(nested, &path, out);
+        }
+        if let Some(variants) = &f.variants {
+            for v in variants.values() {
+                role_paths(&v.fields, &path, out);
+            }
+        }
+    }
+}
+
+/// Reads every role of `fields` out of `body`. Values that are there but unreadable (an
+/// amount that is not a number) are errors: a wrong amount must never pass silently.
+pub fn extract(
+    spec: &Spec,
+    fields: &IndexMap<String, Field>,
+    body: &Json,
+) -> Result<Extracted, String> {
+    let mut paths = Vec::new();
+    role_paths(fields, "", &mut paths);
+    let mut out = Extracted::default();
+    for (role, path, field) in paths {
+        let Some(v) = body.get_path(&path).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        let text = v.scalar_text();
+        match role {
+            "status" => out.provider_status = text,
+            "merchant_ref" => out.merchant_ref = text,
+            "provider_ref" => out.provider_ref = text,
+            "amount" => {
+                let d = match field.ty {
+                    FieldType::Amount => money::amount_from_wire(v, &spec.money.amount),
+                    _ => money::parse_decimal(v),
+                };
+                out.amount = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
+            }
+            "fee" => out.fee = Some(money::parse_decimal(v).map_err(|e| format!("`{path}`: {e}"))?),
+            "currency" => out.currency = text,
+            "utr" => out.utr = text,
+            "failure_reason" => out.failure_reason = text,
+            "failure_code" => out.failure_code = text,
+            "created_at" => out.created_at = text,
+            "completed_at" => out.completed_at = text,
+            "event" => out.event = text,
+            _ => {}
+        }
+    }
+    out.status = out
+        .provider_status
+        .as_deref()
+        .and_then(|s| unified_status(spec, s, out.failure_reason.as_deref()));
+    Ok(out)
+}
+
+/// The unified status of a provider value, if the spec maps it.
+pub fn unified_status(spec: &Spec, provider: &str, reason: Option<&str>) -> Option<PayoutStatus> {
+    spec.status(provider).map(|e| e.unified_with_reason(reason))
+}

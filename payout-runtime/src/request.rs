@@ -1,0 +1,325 @@
+//! Building a request: validate the input, fill generated and computed fields, serialise
+//! the body once, sign, render the headers. The bytes signed are the bytes sent.
+
+use indexmap::IndexMap;
+use payout_spec::{BodyEncoding, Field, Json, Operation};
+
+use crate::compiled::CompiledSpec;
+use crate::context::Message;
+use crate::credentials::Credentials;
+use crate::crypto::canonical::{form, percent_encode_rfc3986};
+use crate::error::{ErrorKind, FieldError, PayoutError};
+use crate::signing::{Engine, StepTrace};
+use crate::source::{self, Clock, Entropy};
+use crate::validate::{self, Generated};
+
+/// Fixed values for one request (tests, vectors, `payout sign --timestamp --nonce`).
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    pub timestamp: Option<u64>,
+    pub nonce: Option<String>,
+}
+
+/// A request ready to send.
+#[derive(Debug, Clone)]
+pub struct PreparedRequest {
+    pub operation: String,
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    /// The exact body bytes (empty when the operation has no body).
+    pub body: Vec<u8>,
+    /// Every recipe step, secrets redacted.
+    pub trace: Vec<StepTrace>,
+    /// Recipe → the text that went into its first cryptographic step (real values).
+    pub strings_to_sign: IndexMap<String, String>,
+    /// The message as signed, for verifying the response against it.
+    pub message: Message,
+}
+
+impl PreparedRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Everything a request needs besides its input.
+pub struct Env<'a> {
+    pub spec: &'a CompiledSpec,
+    pub creds: &'a Credentials,
+    pub clock: &'a dyn Clock,
+    pub entropy: &'a dyn Entropy,
+}
+
+/// Builds an operation's request from input keyed by the gateway's field names.
+pub fn prepare(
+    env: &Env,
+    op_name: &str,
+    base_url: &str,
+    input: &IndexMap<String, Json>,
+    opts: &RequestOptions,
+) -> Result<PreparedRequest, PayoutError> {
+    let spec = env.spec.spec();
+    let op = spec.operations.get(op_name).ok_or_else(|| {
+        PayoutError::new(
+            ErrorKind::Unsupported,
+            format!("{} has no operation `{op_name}`", spec.provider.id),
+        )
+    })?;
+    let timestamp = opts.timestamp.unwrap_or_else(|| env.clock.now_millis());
+    let nonce = match &opts.nonce {
+        Some(n) => Some(n.clone()),
+        // Drawn only when used, so a vector's fixed random bytes go where they are meant to
+        // (a random IV).
+        None if needs_nonce(env.spec, op_name, op, input) => Some(
+            source::nonce(&op.nonce.unwrap_or_default(), env.entropy)
+                .map_err(PayoutError::config)?,
+        ),
+        None => None,
+    };
+    let gen = Generated {
+        nonce: nonce.as_deref().unwrap_or_default(),
+        timestamp_ms: timestamp,
+        entropy: env.entropy,
+    };
+
+    let (params, query, body) = normalize_input(spec, op, input, &gen)?;
+    let mut msg = Message {
+        method: op.method.as_str().to_string(),
+        params,
+        query,
+        body,
+        timestamp: Some(timestamp.to_string()),
+        nonce,
+        ..Message::default()
+    };
+    msg.path = fill_path(&op.path, &msg.params);
+    msg.url = format!("{}{}", base_url.trim_end_matches('/'), msg.path);
+
+    let mut engine = Engine::new(env.spec, env.creds, env.entropy);
+    let base = format!("operations.{op_name}");
+    fill_computed(
+        &mut engine,
+        &mut msg,
+        &op.params,
+        &format!("{base}.params"),
+        Part::Params,
+    )?;
+    fill_computed(
+        &mut engine,
+        &mut msg,
+        &op.query,
+        &format!("{base}.query"),
+        Part::Query,
+    )?;
+    if let Some(b) = &op.body {
+        fill_computed(
+            &mut engine,
+            &mut msg,
+            &b.fields,
+            &format!("{base}.body.fields"),
+            Part::Body,
+        )?;
+    }
+
+    let body_bytes = match &op.body {
+        None => Vec::new(),
+        Some(b) => match b.encoding {
+            BodyEncoding::Json => Json::Object(msg.body.clone())
+                .to_compact(b.escape_slashes)
+                .into_bytes(),
+            BodyEncoding::Form => form(&msg.body).into_bytes(),
+        },
+    };
+    msg.body_bytes = Some(body_bytes.clone());
+    if !msg.query.is_empty() {
+        msg.url = format!("{}?{}", msg.url, form(&msg.query));
+    }
+
+    let mut headers = Vec::new();
+    for name in op.headers.keys() {
+        let path = format!("{base}.headers.{name}");
+        let value = render(&mut engine, &mut msg, &path)?;
+        msg.headers.push((name.clone(), value.clone()));
+        headers.push((name.clone(), value));
+    }
+    if let Some(b) = &op.body {
+        if !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
+            headers.push(("Content-Type".into(), b.content_type().into()));
+        }
+    }
+    Ok(PreparedRequest {
+        operation: op_name.to_string(),
+        method: msg.method.clone(),
+        url: msg.url.clone(),
+        headers,
+        body: body_bytes,
+        trace: engine.trace,
+        strings_to_sign: engine.strings_to_sign,
+        message: msg,
+    })
+}
+
+/// Whether the request uses a nonce: a template names it, or a field generates it and the
+/// input does not give that field.
+fn needs_nonce(
+    spec: &CompiledSpec,
+    op_name: &str,
+    op: &Operation,
+    input: &IndexMap<String, Json>,
+) -> bool {
+    let generated = op.request_fields().any(|(_, name, f)| {
+        f.generate == Some(payout_spec::Generator::Nonce)
+            && input.get(name).is_none_or(Json::is_null)
+    });
+    generated || spec.request_templates_use_nonce(op_name)
+}
+
+type Parts = (
+    IndexMap<String, Json>,
+    IndexMap<String, Json>,
+    IndexMap<String, Json>,
+);
+
+/// Validates every part of the input, collecting every problem.
+fn normalize_input(
+    spec: &payout_spec::Spec,
+    op: &Operation,
+    input: &IndexMap<String, Json>,
+    gen: &Generated,
+) -> Result<Parts, PayoutError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let known: Vec<&str> = op
+        .request_fields()
+        .filter(|(_, _, f)| f.is_input())
+        .map(|(_, n, _)| n)
+        .collect();
+    validate::unknown_keys(input, &known, "", &mut errors);
+    let pick = |defs: &IndexMap<String, Field>| -> IndexMap<String, Json> {
+        input
+            .iter()
+            .filter(|(k, _)| defs.contains_key(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let params = validate::fields(
+        &op.params,
+        &pick(&op.params),
+        "",
+        &spec.money,
+        gen,
+        &mut errors,
+    );
+    let query = validate::fields(
+        &op.query,
+        &pick(&op.query),
+        "",
+        &spec.money,
+        gen,
+        &mut errors,
+    );
+    let body = match &op.body {
+        Some(b) => {
+            let given = pick(&b.fields);
+            validate::rules(&b.rules, &given, &b.fields, &mut errors);
+            validate::fields(&b.fields, &given, "", &spec.money, gen, &mut errors)
+        }
+        None => IndexMap::new(),
+    };
+    if errors.is_empty() {
+        Ok((params, query, body))
+    } else {
+        Err(PayoutError::invalid(errors))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Part {
+    Params,
+    Query,
+    Body,
+}
+
+/// Fills the computed (`value:`) fields of one part, in spec order, keeping that order.
+fn fill_computed(
+    engine: &mut Engine,
+    msg: &mut Message,
+    defs: &IndexMap<String, Field>,
+    base: &str,
+    part: Part,
+) -> Result<(), PayoutError> {
+    if defs.values().all(Field::is_input) {
+        return Ok(());
+    }
+    for (name, def) in defs {
+        if def.is_input() {
+            continue;
+        }
+        let text = render(engine, msg, &format!("{base}.{name}.value"))?;
+        let value = match def.ty {
+            payout_spec::FieldType::Int => Json::Number(text),
+            _ => Json::String(text),
+        };
+        let target = match part {
+            Part::Params => &mut msg.params,
+            Part::Query => &mut msg.query,
+            Part::Body => &mut msg.body,
+        };
+        target.insert(name.clone(), value);
+        // Back into spec order: the computed field goes where the spec puts it.
+        let order: Vec<&String> = defs.keys().collect();
+        target.sort_by(|a, _, b, _| {
+            let pos = |k: &String| order.iter().position(|o| *o == k).unwrap_or(usize::MAX);
+            pos(a).cmp(&pos(b))
+        });
+    }
+    if let Part::Params = part {
+        msg.path = fill_path_keep(&msg.path, &msg.params);
+    }
+    Ok(())
+}
+
+/// Renders a message template, computing the signatures it uses first.
+pub(crate) fn render(
+    engine: &mut Engine,
+    msg: &mut Message,
+    path: &str,
+) -> Result<String, PayoutError> {
+    let sigs = engine
+        .spec
+        .info(path)
+        .map(|i| i.signatures.clone())
+        .unwrap_or_default();
+    engine
+        .ensure(&sigs, msg)
+        .map_err(|e| PayoutError::config(format!("{path}: {e}")))?;
+    let ctx = msg.context(engine.creds, false, None);
+    engine
+        .spec
+        .render(path, &ctx)
+        .map_err(|e| PayoutError::config(format!("{path}: {e}")))
+}
+
+/// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.
+fn fill_path(template: &str, params: &IndexMap<String, Json>) -> String {
+    let mut path = template.to_string();
+    for (k, v) in params {
+        let text = v.scalar_text().unwrap_or_default();
+        path = path.replace(&format!("{{{k}}}"), &percent_encode_rfc3986(&text));
+    }
+    path
+}
+
+fn fill_path_keep(path: &str, params: &IndexMap<String, Json>) -> String {
+    fill_path(path, params)
+}

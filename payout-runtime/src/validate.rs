@@ -1,0 +1,468 @@
+//! Input → wire values, field by field, as the spec describes them.
+//!
+//! Every problem of every field is collected before anything is sent: a caller fixing a
+//! request sees all of them at once. Values come out in their wire form (an int as `"701"`
+//! when the spec says so, an amount as `50000.00`), in the spec's field order.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use indexmap::IndexMap;
+use payout_spec::diag::did_you_mean;
+use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money, Rule};
+use rust_decimal::Decimal;
+
+use crate::error::FieldError;
+use crate::money;
+use crate::source::{self, Entropy};
+
+/// What generated values are made from, for one request.
+pub struct Generated<'a> {
+    pub nonce: &'a str,
+    pub timestamp_ms: u64,
+    pub entropy: &'a dyn Entropy,
+}
+
+/// Normalises one message's fields. Computed fields (`value:`) are left out: they are
+/// filled once the others are known.
+pub fn fields(
+    defs: &IndexMap<String, Field>,
+    input: &IndexMap<String, Json>,
+    prefix: &str,
+    money: &Money,
+    gen: &Generated,
+    errors: &mut Vec<FieldError>,
+) -> IndexMap<String, Json> {
+    let mut out = IndexMap::new();
+    for (name, def) in defs {
+        let path = join(prefix, name);
+        let given = input.get(name).filter(|v| !v.is_null());
+        if !def.is_input() {
+            if given.is_some() {
+                errors.push(err(
+                    &path,
+                    "is computed from the spec (a signature or derived value); leave it out",
+                ));
+            }
+            continue;
+        }
+        let value = match given {
+            Some(v) => Some(v.clone()),
+            None => default_value(def, money, gen).unwrap_or_else(|e| {
+                errors.push(err(&path, &e));
+                None
+            }),
+        };
+        match value {
+            Some(v) => {
+                if let Some(w) = normalize(def, &v, &path, money, gen, errors) {
+                    out.insert(name.clone(), w);
+                }
+            }
+            None if def.required => errors.push(err(&path, "is required")),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Input keys the message does not have: a typo would otherwise be dropped silently.
+pub fn unknown_keys(
+    input: &IndexMap<String, Json>,
+    known: &[&str],
+    prefix: &str,
+    errors: &mut Vec<FieldError>,
+) {
+    for k in input.keys() {
+        if !known.contains(&k.as_str()) {
+            errors.push(err(
+                &join(prefix, k),
+                &format!(
+                    "is not a field of this request{}",
+                    did_you_mean(k, known.iter().copied())
+                ),
+            ));
+        }
+    }
+}
+
+fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<Json>, String> {
+    if let Some(d) = &def.default {
+        return Ok(Some(d.clone()));
+    }
+    if def.role.as_deref() == Some("currency") {
+        return Ok(Some(Json::String(money.currency.clone())));
+    }
+    let text = match def.generate {
+        None => return Ok(None),
+        Some(Generator::Nonce) => gen.nonce.to_string(),
+        Some(Generator::TimestampMs) => gen.timestamp_ms.to_string(),
+        Some(Generator::TimestampS) => (gen.timestamp_ms / 1000).to_string(),
+        Some(Generator::Uuid) => source::uuid_v4(gen.entropy)?,
+    };
+    Ok(Some(match def.ty {
+        FieldType::Int => Json::Number(text),
+        _ => Json::String(text),
+    }))
+}
+
+/// One value → its wire form, or problems pushed to `errors`.
+fn normalize(
+    def: &Field,
+    v: &Json,
+    path: &str,
+    money: &Money,
+    gen: &Generated,
+    errors: &mut Vec<FieldError>,
+) -> Option<Json> {
+    let r = match def.ty {
+        FieldType::String => string(def, v),
+        FieldType::Int => int(def, v),
+        FieldType::Decimal => decimal(def, v),
+        FieldType::Amount => amount(def, v, money),
+        FieldType::Bool => boolean(def, v),
+        FieldType::Datetime => datetime(def, v),
+        FieldType::Any => Ok(v.clone()),
+        FieldType::Object => {
+            let Json::Object(m) = v else {
+                errors.push(err(
+                    path,
+                    &format!("expected an object, found {}", v.kind()),
+                ));
+                return None;
+            };
+            let defs = def.fields.clone().unwrap_or_default();
+            let known: Vec<&str> = defs.keys().map(String::as_str).collect();
+            unknown_keys(m, &known, path, errors);
+            return Some(Json::Object(fields(&defs, m, path, money, gen, errors)));
+        }
+        FieldType::OneOf => return one_of(def, v, path, money, gen, errors),
+        FieldType::Array => {
+            let Json::Array(items) = v else {
+                errors.push(err(path, &format!("expected a list, found {}", v.kind())));
+                return None;
+            };
+            let Some(item) = &def.items else {
+                return Some(v.clone());
+            };
+            let out: Vec<Json> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, x)| {
+                    normalize(item, x, &format!("{path}[{i}]"), money, gen, errors)
+                })
+                .collect();
+            return Some(Json::Array(out));
+        }
+    };
+    match r {
+        Ok(w) => Some(w),
+        Err(e) => {
+            errors.push(err(path, &e));
+            None
+        }
+    }
+}
+
+/// The wire value of an enum name (or of a wire value given directly).
+fn enum_value(values: &EnumValues, v: &Json) -> Result<Json, String> {
+    let text = v.scalar_text().unwrap_or_default();
+    let pairs = values.pairs();
+    if let Some((_, w)) = pairs.iter().find(|(n, _)| *n == text) {
+        return Ok(w.clone());
+    }
+    if let Some((_, w)) = pairs
+        .iter()
+        .find(|(_, w)| w.scalar_text().as_deref() == Some(&text))
+    {
+        return Ok(w.clone());
+    }
+    let names: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+    Err(format!(
+        "`{text}` is not allowed; expected one of {}{}",
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        did_you_mean(&text, names.iter().copied())
+    ))
+}
+
+fn string(def: &Field, v: &Json) -> Result<Json, String> {
+    let Json::String(s) = v else {
+        return Err(format!("expected text, found {}", v.kind()));
+    };
+    if let Some(values) = &def.values {
+        return enum_value(values, v);
+    }
+    let len = s.chars().count();
+    if let Some(min) = def.min_len {
+        if len < min {
+            return Err(format!("is {len} characters long; at least {min} required"));
+        }
+    }
+    if let Some(max) = def.max_len {
+        if len > max {
+            return Err(format!("is {len} characters long; at most {max} allowed"));
+        }
+    }
+    if let Some(p) = &def.pattern {
+        full_match(p, s)?;
+    }
+    Ok(v.clone())
+}
+
+fn full_match(pattern: &str, s: &str) -> Result<(), String> {
+    let re = regex::Regex::new(&format!("^(?:{pattern})$"))
+        .map_err(|e| format!("bad pattern in spec: {e}"))?;
+    if re.is_match(s) {
+        Ok(())
+    } else {
+        Err(format!("`{s}` does not match the pattern `{pattern}`"))
+    }
+}
+
+fn int(def: &Field, v: &Json) -> Result<Json, String> {
+    let v = match &def.values {
+        Some(values) => enum_value(values, v)?,
+        None => v.clone(),
+    };
+    let text = match &v {
+        Json::Number(n) => n.clone(),
+        Json::String(s) => s.trim().to_string(),
+        other => return Err(format!("expected a whole number, found {}", other.kind())),
+    };
+    let n = i64::from_str(&text).map_err(|_| format!("`{text}` is not a whole number"))?;
+    check_range(def, Decimal::from(n))?;
+    Ok(match def.json.unwrap_or(JsonRepr::Number) {
+        JsonRepr::String => Json::String(n.to_string()),
+        JsonRepr::Number => Json::Number(n.to_string()),
+    })
+}
+
+fn check_range(def: &Field, d: Decimal) -> Result<(), String> {
+    money::check_limits(d, def.min.as_deref(), def.max.as_deref())
+}
+
+fn decimal(def: &Field, v: &Json) -> Result<Json, String> {
+    let mut d = money::parse_decimal(v)?;
+    check_range(def, d)?;
+    if let Some(scale) = def.decimals {
+        if d.normalize().scale() > scale {
+            return Err(format!("{d} has more than {scale} digits after the point"));
+        }
+        d.rescale(scale);
+    }
+    Ok(match def.json.unwrap_or(JsonRepr::String) {
+        JsonRepr::String => Json::String(d.to_string()),
+        JsonRepr::Number => Json::Number(d.to_string()),
+    })
+}
+
+fn amount(def: &Field, v: &Json, money: &Money) -> Result<Json, String> {
+    let d = money::parse_decimal(v)?;
+    let fmt = &money.amount;
+    money::check_limits(d, fmt.min.as_deref(), fmt.max.as_deref())?;
+    check_range(def, d)?;
+    let w = money::format_amount(d, fmt)?;
+    // A field may override how the amount is represented, not its digits.
+    Ok(match (def.json, w) {
+        (Some(JsonRepr::String), Json::Number(n)) => Json::String(n),
+        (Some(JsonRepr::Number), Json::String(s)) => Json::Number(s),
+        (_, w) => w,
+    })
+}
+
+fn boolean(def: &Field, v: &Json) -> Result<Json, String> {
+    let b = match v {
+        Json::Bool(b) => *b,
+        Json::String(s) if s == "true" => true,
+        Json::String(s) if s == "false" => false,
+        other => return Err(format!("expected true or false, found {}", other.kind())),
+    };
+    Ok(match def.json {
+        Some(JsonRepr::String) => Json::String(b.to_string()),
+        _ => Json::Bool(b),
+    })
+}
+
+/// Accepts RFC 3339 or the field's own format; writes the field's format in its offset.
+fn datetime(def: &Field, v: &Json) -> Result<Json, String> {
+    let Json::String(s) = v else {
+        return Err(format!("expected a date-time text, found {}", v.kind()));
+    };
+    let offset = def
+        .offset
+        .as_deref()
+        .and_then(payout_spec::check::parse_offset)
+        .and_then(FixedOffset::east_opt);
+    let parsed: DateTime<FixedOffset> = match DateTime::parse_from_rfc3339(s) {
+        Ok(t) => t,
+        Err(_) => {
+            let (Some(fmt), Some(off)) = (&def.format, offset) else {
+                return Err(format!(
+                    "`{s}` is not an RFC 3339 date-time (e.g. 2024-04-26T19:20:53+08:00)"
+                ));
+            };
+            let naive = NaiveDateTime::parse_from_str(s, fmt)
+                .map_err(|_| format!("`{s}` is neither RFC 3339 nor in the format `{fmt}`"))?;
+            naive
+                .and_local_timezone(off)
+                .single()
+                .ok_or_else(|| format!("`{s}` is not a valid time"))?
+        }
+    };
+    let local = match offset {
+        Some(off) => parsed.with_timezone(&off),
+        None => parsed,
+    };
+    Ok(Json::String(match &def.format {
+        Some(fmt) => local.format(fmt).to_string(),
+        None => local.to_rfc3339(),
+    }))
+}
+
+/// `{type: UPI, vpa: ...}` → the tag first, then the variant's fields in spec order.
+fn one_of(
+    def: &Field,
+    v: &Json,
+    path: &str,
+    money: &Money,
+    gen: &Generated,
+    errors: &mut Vec<FieldError>,
+) -> Option<Json> {
+    let (Some(tag), Some(variants)) = (&def.tag, &def.variants) else {
+        return Some(v.clone());
+    };
+    let Json::Object(m) = v else {
+        errors.push(err(
+            path,
+            &format!("expected an object, found {}", v.kind()),
+        ));
+        return None;
+    };
+    let names: Vec<&str> = variants.keys().map(String::as_str).collect();
+    let Some(chosen) = m.get(tag).and_then(Json::as_str) else {
+        errors.push(err(
+            &join(path, tag),
+            &format!(
+                "is required and names the variant: one of {}",
+                names.join(", ")
+            ),
+        ));
+        return None;
+    };
+    let Some(variant) = variants.get(chosen) else {
+        errors.push(err(
+            &join(path, tag),
+            &format!(
+                "`{chosen}` is not a variant; expected one of {}{}",
+                names.join(", "),
+                did_you_mean(chosen, names.iter().copied())
+            ),
+        ));
+        return None;
+    };
+    let mut rest = m.clone();
+    rest.shift_remove(tag);
+    let known: Vec<&str> = variant.fields.keys().map(String::as_str).collect();
+    unknown_keys(&rest, &known, path, errors);
+    let mut out = IndexMap::new();
+    out.insert(tag.clone(), Json::String(chosen.to_string()));
+    out.extend(fields(&variant.fields, &rest, path, money, gen, errors));
+    Some(Json::Object(out))
+}
+
+/// Cross-field rules, on the input as given.
+pub fn rules(
+    rules: &[Rule],
+    input: &IndexMap<String, Json>,
+    defs: &IndexMap<String, Field>,
+    errors: &mut Vec<FieldError>,
+) {
+    let given = |n: &str| match input.get(n) {
+        None | Some(Json::Null) => false,
+        Some(Json::String(s)) => !s.trim().is_empty(),
+        Some(_) => true,
+    };
+    for rule in rules {
+        match rule {
+            Rule::ExactlyOneOf(list) => {
+                let n = list.iter().filter(|f| given(f)).count();
+                if n != 1 {
+                    errors.push(err(
+                        "",
+                        &format!("give exactly one of {} ({n} given)", list.join(", ")),
+                    ));
+                }
+            }
+            Rule::AtLeastOneOf(list) => {
+                if !list.iter().any(|f| given(f)) {
+                    errors.push(err(
+                        "",
+                        &format!("give at least one of {}", list.join(", ")),
+                    ));
+                }
+            }
+            Rule::When(w) => {
+                let actual = input.get(&w.field).and_then(Json::scalar_text);
+                let wanted = w.equals.scalar_text();
+                // The condition names the enum value; input may give the name or the wire value.
+                let wire = defs
+                    .get(&w.field)
+                    .and_then(|f| f.values.as_ref())
+                    .and_then(|vals| {
+                        vals.pairs()
+                            .into_iter()
+                            .find(|(n, _)| Some(n) == wanted.as_ref())
+                    })
+                    .and_then(|(_, w)| w.scalar_text());
+                if actual.is_none() || (actual != wanted && actual != wire) {
+                    continue;
+                }
+                for (name, c) in &w.then {
+                    let why = |m: String| match &c.message {
+                        Some(msg) => format!("{m} ({msg})"),
+                        None => format!(
+                            "{m} (when {} is {})",
+                            w.field,
+                            wanted.clone().unwrap_or_default()
+                        ),
+                    };
+                    let value = input.get(name).and_then(Json::scalar_text);
+                    let Some(value) = value else {
+                        if c.required {
+                            errors.push(err(name, &why("is required".into())));
+                        }
+                        continue;
+                    };
+                    let len = value.chars().count();
+                    if c.min_len.is_some_and(|m| len < m) || c.max_len.is_some_and(|m| len > m) {
+                        errors.push(err(name, &why(format!("is {len} characters long"))));
+                    }
+                    if let Some(p) = &c.pattern {
+                        if let Err(e) = full_match(p, &value) {
+                            errors.push(err(name, &why(e)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+fn err(field: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.to_string(),
+        message: message.to_string(),
+    }
+}

@@ -1,0 +1,166 @@
+//! Webhooks: verify first, then read. A webhook that does not verify is an error and is
+//! never turned into an event.
+
+use indexmap::IndexMap;
+use payout_spec::{Ack, BodyEncoding, Json};
+
+use crate::compiled::CompiledSpec;
+use crate::context::Message;
+use crate::credentials::Credentials;
+use crate::error::{ErrorKind, PayoutError};
+use crate::extract::{self, Extracted};
+use crate::response::{field_carriers, preview};
+use crate::signing::Signer;
+use crate::source::Entropy;
+use crate::verify::{self, Carrier};
+
+/// A verified webhook, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The spec's name of the webhook.
+    pub webhook: String,
+    pub extracted: Extracted,
+    pub body: Json,
+    /// How many signatures were verified.
+    pub verified_signatures: usize,
+}
+
+/// Verifies and reads a webhook; the spec's acknowledgement comes with the event.
+pub fn receive(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Result<(Event, Ack), PayoutError> {
+    let s = spec.spec();
+    if s.webhooks.is_empty() {
+        return Err(PayoutError::new(
+            ErrorKind::Unsupported,
+            format!("{} sends no webhooks", s.provider.id),
+        ));
+    }
+    let mut last = None;
+    // A gateway with several kinds of webhook: the one whose signature verifies is the one.
+    for (name, wh) in &s.webhooks {
+        match receive_as(spec, creds, entropy, name, headers, body) {
+            Ok(ev) => return Ok((ev, wh.ack.clone())),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| PayoutError::new(ErrorKind::BadSignature, "no webhook matched")))
+}
+
+/// Verifies and reads a webhook as the named kind.
+pub fn receive_as(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    name: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Result<Event, PayoutError> {
+    let s = spec.spec();
+    let wh = s
+        .webhooks
+        .get(name)
+        .ok_or_else(|| PayoutError::new(ErrorKind::Unsupported, format!("no webhook `{name}`")))?;
+    let text = String::from_utf8_lossy(body);
+    let json = match wh.body.encoding {
+        BodyEncoding::Json => Json::parse(&text).map_err(|e| {
+            PayoutError::new(
+                ErrorKind::MalformedResponse,
+                format!("the webhook body is not JSON ({e}): {}", preview(&text)),
+            )
+        })?,
+        BodyEncoding::Form => Json::Object(parse_form(&text)),
+    };
+    let msg = Message {
+        method: wh.method.as_str().to_string(),
+        body: json.as_object().cloned().unwrap_or_default(),
+        body_bytes: Some(body.to_vec()),
+        headers: headers.to_vec(),
+        ..Message::default()
+    };
+    let base = format!("webhooks.{name}");
+    let mut carriers: Vec<Carrier> = wh
+        .headers
+        .keys()
+        .map(|h| Carrier {
+            path: format!("{base}.headers.{h}"),
+            what: format!("header `{h}`"),
+            received: headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                .map(|(_, v)| v.clone()),
+        })
+        .collect();
+    carriers.extend(field_carriers(
+        &wh.body.fields,
+        &format!("{base}.body.fields"),
+        &json,
+    ));
+    let verified =
+        verify::verify(spec, creds, entropy, &msg, &carriers, Signer::Gateway).map_err(|m| {
+            PayoutError::new(
+                ErrorKind::BadSignature,
+                format!("the webhook does not verify: {m}"),
+            )
+        })?;
+    let extracted = extract::extract(s, &wh.body.fields, &json)
+        .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
+    Ok(Event {
+        webhook: name.to_string(),
+        extracted,
+        body: json,
+        verified_signatures: verified,
+    })
+}
+
+/// `a=1&b=x%20y` → {a: "1", b: "x y"}.
+fn parse_form(text: &str) -> IndexMap<String, Json> {
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), Json::String(percent_decode(v)))
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_bodies_decode() {
+        let m = parse_form("a=1&b=x%20y+z&c=%zz&d=%E2%82%AC&e");
+        assert_eq!(m["a"], Json::from("1"));
+        assert_eq!(m["b"], Json::from("x y z"));
+        assert_eq!(m["c"], Json::from("%zz"));
+        assert_eq!(m["d"], Json::from("€"));
+        assert_eq!(m["e"], Json::from(""));
+    }
+}
