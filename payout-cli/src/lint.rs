@@ -12,7 +12,7 @@ pub fn run(specs: &[PathBuf]) -> ExitCode {
             Err(e) => e.diagnostics,
         };
         for d in &diagnostics {
-            println!("{d}");
+            crate::out(&d.to_string());
             failed |= d.is_error();
         }
     }

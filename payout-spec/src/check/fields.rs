@@ -23,7 +23,7 @@ pub(super) fn check_all_messages(cx: &mut Ctx) {
     for (name, op) in &spec.operations {
         let base = format!("operations.{name}");
         // A request's params, query and body together form one message for roles.
-        let mut seen_roles: HashMap<String, String> = HashMap::new();
+        let mut seen_roles: HashMap<String, Vec<String>> = HashMap::new();
         let msg = Message::Request(op.role);
         check_fields(
             cx,
@@ -84,7 +84,7 @@ fn check_fields(
     fields: &IndexMap<String, Field>,
     base: &str,
     msg: Message,
-    seen_roles: &mut HashMap<String, String>,
+    seen_roles: &mut HashMap<String, Vec<String>>,
 ) {
     let mut found = Vec::new();
     walk_fields(fields, base, &mut |path, name, f| {
@@ -346,7 +346,7 @@ fn check_role(
     role: &str,
     f: &Field,
     msg: Message,
-    seen: &mut HashMap<String, String>,
+    seen: &mut HashMap<String, Vec<String>>,
 ) {
     let allowed: &[&str] = match msg {
         Message::Request(op) => roles::request_roles(op),
@@ -371,12 +371,14 @@ fn check_role(
         );
         return;
     }
-    if let Some(first) = seen.insert(role.to_string(), path.to_string()) {
+    let claims = seen.entry(role.to_string()).or_default();
+    if let Some(first) = claims.iter().find(|c| !alternatives(c, path)) {
         cx.error(
             format!("{path}.role"),
             format!("the unified role `{role}` is claimed twice: also by `{first}`"),
         );
     }
+    claims.push(path.to_string());
     if role == "payout_method" && f.ty != FieldType::OneOf && f.unified.is_none() {
         cx.error(
             format!("{path}.role"),
@@ -392,6 +394,28 @@ fn check_role(
             ),
         );
     }
+}
+
+/// Whether two field paths are in different variants of the same `one_of`, where the same
+/// role is carried once per variant (a bank payee's name, a UPI payee's name).
+fn alternatives(a: &str, b: &str) -> bool {
+    const V: &str = ".variants.";
+    let mut from = 0;
+    while let Some(i) = a[from..].find(V).map(|i| i + from) {
+        let prefix = &a[..i + V.len()];
+        if let Some(rest_b) = b.strip_prefix(prefix) {
+            let rest_a = &a[prefix.len()..];
+            let va = rest_a.split('.').next().unwrap_or(rest_a);
+            let vb = rest_b.split('.').next().unwrap_or(rest_b);
+            if va != vb {
+                return true;
+            }
+        } else {
+            return false;
+        }
+        from = i + V.len();
+    }
+    false
 }
 
 /// Rules name fields; a misspelt name would make the rule silently never apply.
@@ -478,4 +502,19 @@ pub fn parse_offset(s: &str) -> Option<i32> {
     let h: i32 = h.parse().ok()?;
     let m: i32 = m.parse().ok()?;
     (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alternatives;
+
+    #[test]
+    fn roles_in_different_variants_are_alternatives() {
+        let a = "ops.create.body.fields.pm.variants.BANK.fields.payeeName";
+        let b = "ops.create.body.fields.pm.variants.UPI.fields.payeeName";
+        let c = "ops.create.body.fields.name";
+        assert!(alternatives(a, b));
+        assert!(!alternatives(a, c));
+        assert!(!alternatives(a, a));
+    }
 }

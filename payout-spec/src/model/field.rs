@@ -174,9 +174,11 @@ pub struct Field {
     pub pattern: Option<String>,
     /// Smallest value (numbers and amounts), as decimal text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::model::decimal_text")]
     pub min: Option<String>,
     /// Largest value (numbers and amounts), as decimal text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::model::decimal_text")]
     pub max: Option<String>,
     /// For `decimal`: digits after the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]

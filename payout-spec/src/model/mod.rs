@@ -28,6 +28,14 @@ pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Decimal limits are text (`"0.01"`), but a YAML integer (`10000`) reads as its text too.
+pub(crate) fn decimal_text(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "A decimal number, as text (\"0.01\") or a whole number.",
+        "type": ["string", "integer"]
+    })
+}
+
 /// A payout gateway, described as data: its endpoints, fields, signature recipes, statuses,
 /// webhooks and known-answer vectors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -98,9 +98,11 @@ pub struct AmountFormat {
     pub trim: bool,
     /// Smallest amount accepted, in major units (`"10000"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::model::decimal_text")]
     pub min: Option<String>,
     /// Largest amount accepted, in major units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::model::decimal_text")]
     pub max: Option<String>,
 }
 

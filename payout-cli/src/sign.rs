@@ -1,0 +1,87 @@
+//! `payout sign`: build a request without sending it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use payout_runtime::request::{self, Env, RequestOptions};
+use payout_runtime::source::{OsEntropy, SystemClock};
+use payout_runtime::{CompiledSpec, Credentials, ErrorKind};
+use serde_json::{json, Map, Value};
+
+use crate::input;
+
+pub struct Args {
+    pub spec: PathBuf,
+    pub op: String,
+    pub credentials: PathBuf,
+    pub input: PathBuf,
+    pub timestamp: Option<u64>,
+    pub nonce: Option<String>,
+    pub base_url: Option<String>,
+    pub explain: bool,
+}
+
+/// Exit codes: 0 built, 1 invalid input or credentials, 2 bad spec.
+pub fn run(a: Args) -> ExitCode {
+    let spec = match crate::load_spec(&a.spec) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let creds = match input::strings(&a.credentials, "credentials")
+        .map_err(|e| vec![e])
+        .and_then(|c| Credentials::new(spec.spec(), c))
+    {
+        Ok(c) => c,
+        Err(problems) => return crate::fail(&problems),
+    };
+    let fields = match input::object(&a.input, "input") {
+        Ok(i) => i,
+        Err(e) => return crate::fail(&[e]),
+    };
+    let base_url = match a.base_url.clone().or_else(|| default_base_url(&spec)) {
+        Some(u) => u,
+        None => return crate::fail(&["the spec has no environments: give --base-url".to_string()]),
+    };
+    let env = Env {
+        spec: &spec,
+        creds: &creds,
+        clock: &SystemClock,
+        entropy: &OsEntropy,
+    };
+    let opts = RequestOptions {
+        timestamp: a.timestamp,
+        nonce: a.nonce.clone(),
+    };
+    let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
+        Ok(r) => r,
+        Err(e) if e.kind == ErrorKind::InvalidInput => {
+            let lines: Vec<String> = e.fields.iter().map(|f| f.to_string()).collect();
+            return crate::fail(&lines);
+        }
+        Err(e) => return crate::fail(&[e.to_string()]),
+    };
+    let headers: Map<String, Value> = req
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let mut out = json!({
+        "method": req.method,
+        "url": req.url,
+        "headers": headers,
+        "body": req.body_text(),
+    });
+    if a.explain {
+        out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);
+    }
+    crate::print_json(&out);
+    ExitCode::SUCCESS
+}
+
+/// The `sandbox` environment if the spec has one, else its first.
+pub fn default_base_url(spec: &CompiledSpec) -> Option<String> {
+    let envs = &spec.spec().environments;
+    envs.get("sandbox")
+        .or_else(|| envs.values().next())
+        .map(|e| e.base_url.clone())
+}
