@@ -46,6 +46,26 @@ fn cashy_vectors() {
 }
 
 #[test]
+fn xettle_vectors() {
+    check("xettle", 8);
+}
+
+#[test]
+fn eanishop_vectors() {
+    check("eanishop", 8);
+}
+
+#[test]
+fn teemopay_vectors() {
+    check("teemopay", 8);
+}
+
+#[test]
+fn tecpay_vectors() {
+    check("tecpay", 8);
+}
+
+#[test]
 fn every_spec_loads_without_warnings() {
     for path in specs() {
         let loaded = payout::spec::load_file(&path).unwrap_or_else(|e| panic!("{e}"));

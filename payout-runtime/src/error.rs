@@ -15,6 +15,8 @@ pub enum ErrorKind {
     Connect,
     /// No answer in time; for a create, the payout may exist.
     Timeout,
+    /// The connection failed during a query (nothing can have been created).
+    Network,
     /// The outcome is unknown (5xx, connection lost after sending, an ambiguous code).
     Ambiguous,
     /// The merchant reference was used before.
@@ -40,6 +42,7 @@ impl ErrorKind {
             ErrorKind::Config => "config",
             ErrorKind::Connect => "connect",
             ErrorKind::Timeout => "timeout",
+            ErrorKind::Network => "network",
             ErrorKind::Ambiguous => "ambiguous",
             ErrorKind::Duplicate => "duplicate",
             ErrorKind::Unauthorized => "unauthorized",

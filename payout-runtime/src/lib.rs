@@ -4,25 +4,35 @@
 //! The pipeline of a call is: validate the input ([`validate`]) → build and sign the
 //! request ([`request`], [`signing`]) → send it → read the response ([`response`]).
 
+pub mod client;
 pub mod compiled;
 pub mod context;
 pub mod credentials;
 pub mod crypto;
 pub mod error;
 pub mod extract;
+pub mod http;
+pub mod mapping;
+pub mod message;
 pub mod money;
 pub mod request;
 pub mod response;
 pub mod signing;
 pub mod source;
+pub mod unified;
 pub mod validate;
 pub mod vectors;
 pub mod verify;
 pub mod webhook;
 
+pub use client::{CallOutcome, ClientOptions, DynamicClient};
 pub use compiled::{CompiledSpec, SpecError};
 pub use credentials::{Credentials, Secret};
 pub use error::{ErrorKind, FieldError, PayoutError};
 pub use payout_spec::{self as spec, Json, PayoutStatus};
 pub use request::{PreparedRequest, RequestOptions};
 pub use signing::StepTrace;
+pub use unified::{
+    Applied, Beneficiary, BoxFuture, Capability, CreatePayout, Money, PayoutMethod, PayoutProvider,
+    PayoutRef, PayoutResult, StatusTracker, WebhookEvent,
+};

@@ -2,13 +2,14 @@
 //! the body once, sign, render the headers. The bytes signed are the bytes sent.
 
 use indexmap::IndexMap;
-use payout_spec::{BodyEncoding, Field, Json, Operation};
+use payout_spec::{Field, Json, Operation};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::crypto::canonical::{form, percent_encode_rfc3986};
 use crate::error::{ErrorKind, FieldError, PayoutError};
+use crate::message::{self, fill_computed, Part};
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
 use crate::validate::{self, Generated};
@@ -100,9 +101,6 @@ pub fn prepare(
         nonce,
         ..Message::default()
     };
-    msg.path = fill_path(&op.path, &msg.params);
-    msg.url = format!("{}{}", base_url.trim_end_matches('/'), msg.path);
-
     let mut engine = Engine::new(env.spec, env.creds, env.entropy);
     let base = format!("operations.{op_name}");
     fill_computed(
@@ -119,37 +117,13 @@ pub fn prepare(
         &format!("{base}.query"),
         Part::Query,
     )?;
-    if let Some(b) = &op.body {
-        fill_computed(
-            &mut engine,
-            &mut msg,
-            &b.fields,
-            &format!("{base}.body.fields"),
-            Part::Body,
-        )?;
-    }
-
-    let body_bytes = match &op.body {
-        None => Vec::new(),
-        Some(b) => match b.encoding {
-            BodyEncoding::Json => Json::Object(msg.body.clone())
-                .to_compact(b.escape_slashes)
-                .into_bytes(),
-            BodyEncoding::Form => form(&msg.body).into_bytes(),
-        },
-    };
-    msg.body_bytes = Some(body_bytes.clone());
+    msg.path = fill_path(&op.path, &msg.params);
+    msg.url = format!("{}{}", base_url.trim_end_matches('/'), msg.path);
     if !msg.query.is_empty() {
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
     }
-
-    let mut headers = Vec::new();
-    for name in op.headers.keys() {
-        let path = format!("{base}.headers.{name}");
-        let value = render(&mut engine, &mut msg, &path)?;
-        msg.headers.push((name.clone(), value.clone()));
-        headers.push((name.clone(), value));
-    }
+    let (body_bytes, mut headers) =
+        message::finish(&mut engine, &mut msg, op.body.as_ref(), &op.headers, &base)?;
     if let Some(b) = &op.body {
         if !headers
             .iter()
@@ -243,73 +217,6 @@ fn normalize_input(
     }
 }
 
-#[derive(Clone, Copy)]
-enum Part {
-    Params,
-    Query,
-    Body,
-}
-
-/// Fills the computed (`value:`) fields of one part, in spec order, keeping that order.
-fn fill_computed(
-    engine: &mut Engine,
-    msg: &mut Message,
-    defs: &IndexMap<String, Field>,
-    base: &str,
-    part: Part,
-) -> Result<(), PayoutError> {
-    if defs.values().all(Field::is_input) {
-        return Ok(());
-    }
-    for (name, def) in defs {
-        if def.is_input() {
-            continue;
-        }
-        let text = render(engine, msg, &format!("{base}.{name}.value"))?;
-        let value = match def.ty {
-            payout_spec::FieldType::Int => Json::Number(text),
-            _ => Json::String(text),
-        };
-        let target = match part {
-            Part::Params => &mut msg.params,
-            Part::Query => &mut msg.query,
-            Part::Body => &mut msg.body,
-        };
-        target.insert(name.clone(), value);
-        // Back into spec order: the computed field goes where the spec puts it.
-        let order: Vec<&String> = defs.keys().collect();
-        target.sort_by(|a, _, b, _| {
-            let pos = |k: &String| order.iter().position(|o| *o == k).unwrap_or(usize::MAX);
-            pos(a).cmp(&pos(b))
-        });
-    }
-    if let Part::Params = part {
-        msg.path = fill_path_keep(&msg.path, &msg.params);
-    }
-    Ok(())
-}
-
-/// Renders a message template, computing the signatures it uses first.
-pub(crate) fn render(
-    engine: &mut Engine,
-    msg: &mut Message,
-    path: &str,
-) -> Result<String, PayoutError> {
-    let sigs = engine
-        .spec
-        .info(path)
-        .map(|i| i.signatures.clone())
-        .unwrap_or_default();
-    engine
-        .ensure(&sigs, msg)
-        .map_err(|e| PayoutError::config(format!("{path}: {e}")))?;
-    let ctx = msg.context(engine.creds, false, None);
-    engine
-        .spec
-        .render(path, &ctx)
-        .map_err(|e| PayoutError::config(format!("{path}: {e}")))
-}
-
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.
 fn fill_path(template: &str, params: &IndexMap<String, Json>) -> String {
     let mut path = template.to_string();
@@ -318,8 +225,4 @@ fn fill_path(template: &str, params: &IndexMap<String, Json>) -> String {
         path = path.replace(&format!("{{{k}}}"), &percent_encode_rfc3986(&text));
     }
     path
-}
-
-fn fill_path_keep(path: &str, params: &IndexMap<String, Json>) -> String {
-    fill_path(path, params)
 }

@@ -5,6 +5,8 @@
 //! that cannot be recomputed (an RSA signature, a random-IV encryption): that step is
 //! undone instead (RSA verify, decrypt-and-compare), and only encodings may follow it.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use payout_spec::{Compare, Input, Iv, Recipe, Step};
 
@@ -95,6 +97,9 @@ pub struct Engine<'a> {
     pub trace: Vec<StepTrace>,
     /// Recipe → the exact text that went into its first cryptographic step.
     pub strings_to_sign: IndexMap<String, String>,
+    /// When set, the engine signs as the gateway (the sandbox): an RSA step signs with the
+    /// private key of its `verify_key` credential, found here by that credential's name.
+    gateway_keys: Option<&'a HashMap<String, rsa::PrivateKey>>,
 }
 
 impl<'a> Engine<'a> {
@@ -105,7 +110,15 @@ impl<'a> Engine<'a> {
             entropy,
             trace: Vec::new(),
             strings_to_sign: IndexMap::new(),
+            gateway_keys: None,
         }
+    }
+
+    /// Signs as the gateway: RSA steps use the gateway's private keys (by the name of the
+    /// public-key credential a merchant verifies them with).
+    pub fn as_gateway(mut self, keys: &'a HashMap<String, rsa::PrivateKey>) -> Self {
+        self.gateway_keys = Some(keys);
+        self
     }
 
     fn recipe(&self, name: &str) -> Result<&'a Recipe, SignError> {

@@ -266,6 +266,21 @@ fn amount(def: &Field, v: &Json, money: &Money) -> Result<Json, String> {
     money::check_limits(d, fmt.min.as_deref(), fmt.max.as_deref())?;
     check_range(def, d)?;
     let w = money::format_amount(d, fmt)?;
+    // Some gateways limit the length of the amount's text (Xettle: 5 characters).
+    if let Some(text) = w.scalar_text() {
+        let len = text.chars().count();
+        let short = def
+            .min_len
+            .filter(|m| len < *m)
+            .map(|m| format!("at least {m} required"));
+        let long = def
+            .max_len
+            .filter(|m| len > *m)
+            .map(|m| format!("at most {m} allowed"));
+        if let Some(why) = short.or(long) {
+            return Err(format!("is written `{text}`, {len} characters long; {why}"));
+        }
+    }
     // A field may override how the amount is represented, not its digits.
     Ok(match (def.json, w) {
         (Some(JsonRepr::String), Json::Number(n)) => Json::String(n),
@@ -288,7 +303,7 @@ fn boolean(def: &Field, v: &Json) -> Result<Json, String> {
 }
 
 /// Accepts RFC 3339 or the field's own format; writes the field's format in its offset.
-fn datetime(def: &Field, v: &Json) -> Result<Json, String> {
+pub(crate) fn datetime(def: &Field, v: &Json) -> Result<Json, String> {
     let Json::String(s) = v else {
         return Err(format!("expected a date-time text, found {}", v.kind()));
     };
@@ -464,5 +479,46 @@ fn err(field: &str, message: &str) -> FieldError {
     FieldError {
         field: field.to_string(),
         message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use payout_spec::{AmountEncoding, AmountFormat, AmountUnit};
+
+    fn money() -> Money {
+        Money {
+            currency: "INR".into(),
+            amount: AmountFormat {
+                encoding: AmountEncoding::String,
+                unit: AmountUnit::Major,
+                decimals: 2,
+                trim: true,
+                min: None,
+                max: None,
+            },
+        }
+    }
+
+    #[test]
+    fn amount_length_limits_apply_to_the_wire_text() {
+        let mut def = Field::of(FieldType::Amount);
+        def.max_len = Some(5);
+        let m = money();
+        // `150.50` is written `150.5`: 5 characters.
+        assert_eq!(
+            amount(&def, &Json::from("150.50"), &m).unwrap(),
+            Json::from("150.5")
+        );
+        let err = amount(&def, &Json::from("100000"), &m).unwrap_err();
+        assert!(
+            err.contains("6 characters long; at most 5 allowed"),
+            "{err}"
+        );
+        def.max_len = None;
+        def.min_len = Some(2);
+        assert!(amount(&def, &Json::from("1"), &m).is_err());
+        assert!(amount(&def, &Json::from("10"), &m).is_ok());
     }
 }

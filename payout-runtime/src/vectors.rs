@@ -216,7 +216,9 @@ fn run_webhook(
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let body = v.body.clone().unwrap_or_default();
-    let result = webhook::receive_as(spec, creds, entropy, name, &headers, body.as_bytes());
+    // `url`, when given, is where the webhook was delivered (the merchant's notify URL).
+    let url = v.url.as_deref().unwrap_or_default();
+    let result = webhook::receive_at(spec, creds, entropy, name, url, &headers, body.as_bytes());
     compare_outcome(v, result.map(|ev| ev.extracted), failures);
     Ok(())
 }
@@ -347,7 +349,7 @@ fn run_recipe(
 }
 
 /// The path part of a URL (`https://h/a/b?q` → `/a/b`).
-fn path_of(url: &str) -> String {
+pub(crate) fn path_of(url: &str) -> String {
     let after_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let path = after_scheme
         .find('/')

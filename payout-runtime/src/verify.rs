@@ -4,8 +4,10 @@
 //! timestamp={{ timestamp }},nonce={{ nonce }}` is read back into its parts: the
 //! timestamp and nonce join the context, credentials must match ours, and each signature
 //! is recomputed (or its random step undone) and compared in constant time.
+//! A template without a signature (TeemoPay's `nonce` header, `{{ nonce }}` alone) gives
+//! its nonce and timestamp to the context too, since a signature elsewhere may cover them.
 
-use crate::compiled::CompiledSpec;
+use crate::compiled::{CompiledSpec, TemplateInfo};
 use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::crypto::ct;
@@ -38,6 +40,9 @@ pub fn verify(
             continue;
         };
         if info.signatures.is_empty() {
+            // A template that carries no signature may still carry what one covers: TeemoPay
+            // signs `...&nonce=<the nonce header>`, and that header is `{{ nonce }}` alone.
+            read_nonce_and_timestamp(info, c.received.as_deref(), &mut msg);
             continue;
         }
         let received = c
@@ -80,4 +85,81 @@ pub fn verify(
         }
     }
     Ok(checks.len())
+}
+
+/// Reads `{{ nonce }}` and `{{ timestamp }}` out of a received value whose template carries
+/// no signature, into the context the signatures are checked in. Nothing else of such a
+/// value is checked (a header naming a credential is not a signature); a value that is
+/// absent or does not fit the template adds nothing, so a recipe that needs it fails.
+fn read_nonce_and_timestamp(info: &TemplateInfo, received: Option<&str>, msg: &mut Message) {
+    let (Some(segments), Some(received)) = (info.segments.as_ref(), received) else {
+        return;
+    };
+    let Some(parts) = payout_spec::template::read_back(segments, received) else {
+        return;
+    };
+    for (name, text) in parts {
+        match name.as_str() {
+            "timestamp" => msg.timestamp = Some(text),
+            "nonce" => msg.nonce = Some(text),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use indexmap::IndexMap;
+
+    use crate::compiled::CompiledSpec;
+    use crate::credentials::Credentials;
+    use crate::source::FixedBytes;
+    use crate::webhook::receive_as;
+
+    /// A webhook whose signature covers its `nonce` header, which is a template of its own.
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: noncehdr, name: Nonce header }
+money: { currency: IDR, amount: { encoding: string, decimals: 0 } }
+signing:
+  s:
+    steps:
+      - template: "{{ body.a }}&nonce={{ nonce }}"
+      - hash: md5
+      - encode: hex
+operations: {}
+webhooks:
+  w:
+    headers: { nonce: "{{ nonce }}" }
+    body:
+      fields:
+        a: { type: string }
+        sign: { type: string, value: "{{ signatures.s }}" }
+    ack: { body: SUCCESS }
+"#;
+
+    fn check(headers: &[(&str, &str)]) -> Result<usize, String> {
+        let spec = CompiledSpec::from_str(SPEC, "noncehdr.yaml").unwrap();
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        let headers: Vec<(String, String)> = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        // python3 -c "import hashlib;print(hashlib.md5(b'x&nonce=N1').hexdigest())"
+        let body = br#"{"a":"x","sign":"4a9d4368aa297cb504c3efacd07f334d"}"#;
+        receive_as(&spec, &creds, &FixedBytes::new(&[]), "w", &headers, body)
+            .map(|ev| ev.verified_signatures)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_nonce_header_without_a_signature_feeds_the_signature_it_covers() {
+        assert_eq!(check(&[("Nonce", "N1")]), Ok(1));
+        // Another nonce: the signature no longer matches.
+        let e = check(&[("nonce", "N2")]).unwrap_err();
+        assert!(e.contains("does not match"), "{e}");
+        // No nonce header: the recipe cannot run, and the webhook is refused.
+        let e = check(&[]).unwrap_err();
+        assert!(e.contains("undefined"), "{e}");
+    }
 }

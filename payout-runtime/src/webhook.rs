@@ -60,6 +60,22 @@ pub fn receive_as(
     headers: &[(String, String)],
     body: &[u8],
 ) -> Result<Event, PayoutError> {
+    receive_at(spec, creds, entropy, name, "", headers, body)
+}
+
+/// Verifies and reads a webhook as the named kind, delivered to `url` (the merchant's
+/// notify URL). Some gateways sign a callback as they sign a request, over its method and
+/// URL (EaniShop's `V2_SHA256`): their recipes see this URL as `{{ url }}` and its path as
+/// `{{ path }}`. [`receive_as`] gives them an empty URL.
+pub fn receive_at(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    name: &str,
+    url: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Result<Event, PayoutError> {
     let s = spec.spec();
     let wh = s
         .webhooks
@@ -77,6 +93,8 @@ pub fn receive_as(
     };
     let msg = Message {
         method: wh.method.as_str().to_string(),
+        path: crate::vectors::path_of(url),
+        url: url.to_string(),
         body: json.as_object().cloned().unwrap_or_default(),
         body_bytes: Some(body.to_vec()),
         headers: headers.to_vec(),
@@ -118,7 +136,7 @@ pub fn receive_as(
 }
 
 /// `a=1&b=x%20y` → {a: "1", b: "x y"}.
-fn parse_form(text: &str) -> IndexMap<String, Json> {
+pub fn parse_form(text: &str) -> IndexMap<String, Json> {
     text.split('&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
@@ -153,6 +171,47 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::FixedBytes;
+
+    /// A webhook signed over the URL it is delivered to, as a request is.
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: urlsig, name: URL signature }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  s:
+    steps:
+      - input: body_bytes
+      - template: "{{ method }} {{ url }} {{ path }} {{ input }}"
+      - hash: md5
+      - encode: hex
+operations: {}
+webhooks:
+  w:
+    headers: { Sign: "{{ signatures.s }}" }
+    body: { fields: { a: { type: string } } }
+    ack: { body: OK }
+"#;
+
+    #[test]
+    fn a_webhook_recipe_sees_the_url_it_was_delivered_to() {
+        let spec = CompiledSpec::from_str(SPEC, "urlsig.yaml").unwrap();
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        // python3 -c "import hashlib;print(hashlib.md5(b'POST https://m.test/n?x=1 /n {\"a\":\"1\"}').hexdigest())"
+        let headers = vec![(
+            "Sign".to_string(),
+            "c9db9b8ecbd2218a43db6733e7b00547".to_string(),
+        )];
+        let body = br#"{"a":"1"}"#;
+        let entropy = FixedBytes::new(&[]);
+        let at = |url: &str| receive_at(&spec, &creds, &entropy, "w", url, &headers, body);
+        assert_eq!(at("https://m.test/n?x=1").unwrap().verified_signatures, 1);
+        let e = at("https://m.test/other").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature);
+        // Without the URL the recipe signs an empty one, and the signature does not match.
+        let e = receive_as(&spec, &creds, &entropy, "w", &headers, body).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature);
+    }
 
     #[test]
     fn form_bodies_decode() {

@@ -103,8 +103,9 @@ fn check_fields(
 fn check_field(cx: &mut Ctx, path: &str, _name: &str, f: &Field) {
     use FieldType as T;
     let applies: [(&str, bool, &[FieldType]); 13] = [
-        ("min_len", f.min_len.is_some(), &[T::String]),
-        ("max_len", f.max_len.is_some(), &[T::String]),
+        // On an amount, the length of its wire text (Xettle: at most 5 characters).
+        ("min_len", f.min_len.is_some(), &[T::String, T::Amount]),
+        ("max_len", f.max_len.is_some(), &[T::String, T::Amount]),
         ("pattern", f.pattern.is_some(), &[T::String]),
         ("min", f.min.is_some(), &[T::Int, T::Decimal, T::Amount]),
         ("max", f.max.is_some(), &[T::Int, T::Decimal, T::Amount]),
@@ -507,6 +508,43 @@ pub fn parse_offset(s: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::alternatives;
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: acme, name: Acme }
+money: { currency: INR, amount: { encoding: string, decimals: 2, trim: true } }
+operations:
+  create_payout:
+    role: create
+    method: POST
+    path: /payouts
+    body:
+      fields:
+        ref: { type: string, required: true, role: merchant_ref }
+        amount: { type: amount, required: true, role: amount, max_len: 5 }
+        count: { type: int, LIMIT: 3 }
+    response: { success: ok == true, body: { fields: { ok: { type: bool } } } }
+"#;
+
+    fn errors(src: &str) -> Vec<String> {
+        match crate::load::load_str(src, "t.yaml") {
+            Ok(_) => Vec::new(),
+            Err(e) => e.diagnostics.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn length_limits_apply_to_strings_and_amounts_only() {
+        // An amount's wire text may be limited (Xettle: at most 5 characters)...
+        assert!(errors(&SPEC.replace(", LIMIT: 3", "")).is_empty());
+        // ...but a length limit on an int would silently do nothing.
+        let e = errors(&SPEC.replace("LIMIT", "max_len"));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("`max_len` does not apply to a field of type `int`")),
+            "{e:?}"
+        );
+    }
 
     #[test]
     fn roles_in_different_variants_are_alternatives() {

@@ -279,6 +279,9 @@ pub(super) fn check_sandbox(cx: &mut Ctx) {
     if let Some(r) = &sb.reversal {
         used.push(("sandbox.reversal.status".into(), &r.status));
     }
+    for s in sb.events.keys() {
+        used.push((format!("sandbox.events.{s}"), s));
+    }
     for (path, s) in used {
         if !cx.spec.statuses.contains_key(s) && !cx.was_removed(&format!("statuses.{s}")) {
             cx.error(

@@ -113,6 +113,14 @@ pub struct Sandbox {
     /// Prefix of the provider references the sandbox makes up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_ref_prefix: Option<String>,
+    /// Top-level values of every successful reply (`{ code: 200, msg: SUCCESS }`): the
+    /// envelope that the response's success predicate checks.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub success: IndexMap<String, Json>,
+    /// Provider status → the event name a webhook carries in its `event` role
+    /// (`processed: payout.transfer.success`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub events: IndexMap<String, String>,
     /// Error replies by kind: `unauthorized`, `duplicate`, `not_found`, `invalid_request`...
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub errors: IndexMap<String, SandboxReply>,

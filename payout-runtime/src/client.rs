@@ -1,0 +1,348 @@
+//! `DynamicClient`: a gateway client for a spec loaded at run time. Generated clients wrap
+//! the same type, so both run exactly the same code.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use indexmap::IndexMap;
+use payout_spec::{Json, OperationRole};
+
+use crate::compiled::CompiledSpec;
+use crate::credentials::Credentials;
+use crate::error::{ErrorKind, PayoutError};
+use crate::http::{self, RawResponse};
+use crate::mapping;
+use crate::request::{self, Env, PreparedRequest, RequestOptions};
+use crate::response::{self, Received};
+use crate::source::{Clock, Entropy, OsEntropy, SystemClock};
+use crate::unified::{
+    BoxFuture, Capability, CreatePayout, PayoutProvider, PayoutRef, PayoutResult, WebhookEvent,
+};
+use crate::webhook;
+
+/// How a client talks to its gateway.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub connect_timeout: Duration,
+    /// Time for the whole exchange; a create that runs out of it may have created a payout.
+    pub request_timeout: Duration,
+    /// Attempts for queries (creates are never retried).
+    pub query_attempts: u32,
+    /// Wait before the first query retry; doubled each time.
+    pub retry_backoff: Duration,
+    /// Allow plain `http://` base URLs (local sandboxes). Off by default: credentials and
+    /// signatures would travel in the clear.
+    pub allow_insecure_http: bool,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            query_attempts: 3,
+            retry_backoff: Duration::from_millis(200),
+            allow_insecure_http: false,
+        }
+    }
+}
+
+/// A gateway client for a spec loaded at run time. Cheap to clone (shared inside).
+#[derive(Clone)]
+pub struct DynamicClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    spec: Arc<CompiledSpec>,
+    creds: Credentials,
+    base_url: String,
+    http: reqwest::Client,
+    options: ClientOptions,
+    clock: Arc<dyn Clock>,
+    entropy: Arc<dyn Entropy>,
+}
+
+impl std::fmt::Debug for DynamicClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DynamicClient")
+            .field("provider", &self.inner.spec.spec().provider.id)
+            .field("base_url", &self.inner.base_url)
+            .field("credentials", &self.inner.creds)
+            .finish()
+    }
+}
+
+/// A raw operation's outcome, for `payout call`.
+#[derive(Debug, Clone)]
+pub struct CallOutcome {
+    pub result: PayoutResult,
+    pub latency: Duration,
+}
+
+impl DynamicClient {
+    /// A client for `base_url`. Refuses `http://` unless the options allow it.
+    pub fn new(
+        spec: Arc<CompiledSpec>,
+        creds: Credentials,
+        base_url: &str,
+        options: ClientOptions,
+    ) -> Result<Self, PayoutError> {
+        let base_url = base_url.trim_end_matches('/').to_string();
+        if base_url.starts_with("http://") && !options.allow_insecure_http {
+            return Err(PayoutError::config(format!(
+                "refusing the plain-HTTP base URL {base_url}: credentials and signatures would travel in the clear (allow it explicitly for a local sandbox)"
+            )));
+        }
+        if !base_url.starts_with("http://") && !base_url.starts_with("https://") {
+            return Err(PayoutError::config(format!(
+                "`{base_url}` is not an http(s) URL"
+            )));
+        }
+        let http = http::client(options.connect_timeout, options.request_timeout)?;
+        Ok(DynamicClient {
+            inner: Arc::new(Inner {
+                spec,
+                creds,
+                base_url,
+                http,
+                options,
+                clock: Arc::new(SystemClock),
+                entropy: Arc::new(OsEntropy),
+            }),
+        })
+    }
+
+    /// A client for one of the spec's environments (`sandbox`, `production`).
+    pub fn for_environment(
+        spec: Arc<CompiledSpec>,
+        creds: Credentials,
+        environment: &str,
+        options: ClientOptions,
+    ) -> Result<Self, PayoutError> {
+        let env = spec.spec().environments.get(environment).ok_or_else(|| {
+            PayoutError::config(format!(
+                "{} has no environment `{environment}`",
+                spec.spec().provider.id
+            ))
+        })?;
+        let url = env.base_url.clone();
+        DynamicClient::new(spec, creds, &url, options)
+    }
+
+    /// Replaces the clock and random source (tests).
+    pub fn with_sources(self, clock: Arc<dyn Clock>, entropy: Arc<dyn Entropy>) -> Self {
+        let i = &self.inner;
+        DynamicClient {
+            inner: Arc::new(Inner {
+                spec: i.spec.clone(),
+                creds: i.creds.clone(),
+                base_url: i.base_url.clone(),
+                http: i.http.clone(),
+                options: i.options.clone(),
+                clock,
+                entropy,
+            }),
+        }
+    }
+
+    pub fn spec(&self) -> &CompiledSpec {
+        &self.inner.spec
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Builds and signs an operation's request without sending it.
+    pub fn prepare(
+        &self,
+        op: &str,
+        input: &IndexMap<String, Json>,
+        opts: &RequestOptions,
+    ) -> Result<PreparedRequest, PayoutError> {
+        let i = &self.inner;
+        let env = Env {
+            spec: &i.spec,
+            creds: &i.creds,
+            clock: i.clock.as_ref(),
+            entropy: i.entropy.as_ref(),
+        };
+        request::prepare(&env, op, &i.base_url, input, opts)
+    }
+
+    /// Runs an operation by name with the gateway's own input. A create is sent once; a
+    /// query is retried with backoff on transient failures, each time freshly signed (a
+    /// nonce is never reused).
+    pub async fn call(
+        &self,
+        op: &str,
+        input: &IndexMap<String, Json>,
+    ) -> Result<CallOutcome, PayoutError> {
+        let i = &self.inner;
+        let role = i
+            .spec
+            .spec()
+            .operations
+            .get(op)
+            .map(|o| o.role)
+            .ok_or_else(|| {
+                PayoutError::new(
+                    ErrorKind::Unsupported,
+                    format!("{} has no operation `{op}`", i.spec.spec().provider.id),
+                )
+            })?;
+        let create = role == OperationRole::Create;
+        let attempts = if create {
+            1
+        } else {
+            i.options.query_attempts.max(1)
+        };
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let outcome = self.attempt(op, input, create).await;
+            match outcome {
+                Err(e) if attempt < attempts && retryable(&e) => {
+                    let wait = i.options.retry_backoff * 2u32.saturating_pow(attempt - 1);
+                    tracing::info!(operation = op, attempt, error = %e, "retrying query in {wait:?}");
+                    tokio::time::sleep(wait).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn attempt(
+        &self,
+        op: &str,
+        input: &IndexMap<String, Json>,
+        create: bool,
+    ) -> Result<CallOutcome, PayoutError> {
+        let i = &self.inner;
+        let req = self.prepare(op, input, &RequestOptions::default())?;
+        let raw: RawResponse = http::send(&i.http, &req, create).await?;
+        let got = Received {
+            http_status: raw.status,
+            headers: &raw.headers,
+            body: &raw.body,
+        };
+        let out = response::read(
+            &i.spec,
+            &i.creds,
+            i.entropy.as_ref(),
+            op,
+            &req.message,
+            &got,
+        )?;
+        Ok(CallOutcome {
+            result: PayoutResult::from_extracted(
+                out.extracted,
+                out.response,
+                out.verified_signatures,
+            ),
+            latency: raw.latency,
+        })
+    }
+
+    fn op_for(&self, role: OperationRole) -> Result<(&str, &payout_spec::Operation), PayoutError> {
+        let s = self.inner.spec.spec();
+        s.operation_for(role).ok_or_else(|| {
+            PayoutError::new(
+                ErrorKind::Unsupported,
+                format!("{} has no `{role}` operation", s.provider.id),
+            )
+        })
+    }
+
+    /// The unified create, by roles.
+    pub async fn create(&self, req: &CreatePayout) -> Result<PayoutResult, PayoutError> {
+        let (name, op) = self.op_for(OperationRole::Create)?;
+        let input = mapping::create_input(self.inner.spec.spec(), op, req)?;
+        match self.call(name, &input).await {
+            Ok(o) => Ok(o.result),
+            Err(e) => Err(mapping::hint_extras(e, op)),
+        }
+    }
+
+    /// The unified query, by roles.
+    pub async fn query(&self, reference: &PayoutRef) -> Result<PayoutResult, PayoutError> {
+        let (name, op) = self.op_for(OperationRole::Query)?;
+        let input = mapping::query_input(op, reference);
+        self.call(name, &input).await.map(|o| o.result)
+    }
+
+    /// Verifies and reads a webhook.
+    pub fn webhook(
+        &self,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> Result<WebhookEvent, PayoutError> {
+        let i = &self.inner;
+        let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), headers, body)?;
+        let x = ev.extracted;
+        Ok(WebhookEvent {
+            webhook: ev.webhook,
+            status: x.status,
+            provider_status: x.provider_status,
+            merchant_ref: x.merchant_ref,
+            provider_ref: x.provider_ref,
+            amount: x.amount,
+            utr: x.utr,
+            failure_reason: x.failure_reason,
+            event: x.event,
+            body: ev.body,
+            verified_signatures: ev.verified_signatures,
+            ack,
+        })
+    }
+}
+
+/// Transient failures worth another query attempt.
+fn retryable(e: &PayoutError) -> bool {
+    matches!(
+        e.kind,
+        ErrorKind::Connect
+            | ErrorKind::Timeout
+            | ErrorKind::Network
+            | ErrorKind::RateLimited
+            | ErrorKind::Rejected
+    ) && (e.kind != ErrorKind::Rejected || e.http_status.is_some_and(|s| s >= 500))
+}
+
+impl PayoutProvider for DynamicClient {
+    fn provider_id(&self) -> &str {
+        &self.inner.spec.spec().provider.id
+    }
+
+    fn supports(&self, capability: Capability) -> bool {
+        let s = self.inner.spec.spec();
+        match capability {
+            Capability::Create => s.operation_for(OperationRole::Create).is_some(),
+            Capability::Query => s.operation_for(OperationRole::Query).is_some(),
+            Capability::Webhooks => !s.webhooks.is_empty(),
+        }
+    }
+
+    fn create_payout<'a>(
+        &'a self,
+        request: &'a CreatePayout,
+    ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+        Box::pin(self.create(request))
+    }
+
+    fn query_payout<'a>(
+        &'a self,
+        reference: &'a PayoutRef,
+    ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+        Box::pin(self.query(reference))
+    }
+
+    fn parse_webhook(
+        &self,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> Result<WebhookEvent, PayoutError> {
+        self.webhook(headers, body)
+    }
+}

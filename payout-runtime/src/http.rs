@@ -1,0 +1,119 @@
+//! Sending a prepared request, and what a failure means for whether the payout may exist.
+
+use std::time::Duration;
+
+use crate::error::{ErrorKind, PayoutError};
+use crate::request::PreparedRequest;
+
+/// A response as it arrived.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// Time from sending to the last byte.
+    pub latency: Duration,
+}
+
+/// Builds the HTTP client of one gateway client: one connection pool, rustls, timeouts, and
+/// no redirects (a redirected POST would turn into a GET and lose the signed body).
+pub fn client(
+    connect_timeout: Duration,
+    request_timeout: Duration,
+) -> Result<reqwest::Client, PayoutError> {
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .timeout(request_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("payout/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| PayoutError::config(format!("cannot build the HTTP client: {e}")))
+}
+
+/// Sends exactly the prepared bytes. `create` says whether a lost answer may leave a payout
+/// behind: then every failure after the connection was made is `Ambiguous`.
+pub async fn send(
+    client: &reqwest::Client,
+    req: &PreparedRequest,
+    create: bool,
+) -> Result<RawResponse, PayoutError> {
+    let method = reqwest::Method::from_bytes(req.method.as_bytes())
+        .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method)))?;
+    let mut builder = client.request(method, &req.url);
+    for (k, v) in &req.headers {
+        builder = builder.header(k, v);
+    }
+    if !req.body.is_empty() {
+        builder = builder.body(req.body.clone());
+    }
+    let started = std::time::Instant::now();
+    tracing::debug!(operation = %req.operation, method = %req.method, url = %req.url, "sending");
+    let resp = builder.send().await.map_err(|e| transport(e, create))?;
+    let status = resp.status().as_u16();
+    let headers = resp
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = resp
+        .bytes()
+        .await
+        .map_err(|e| transport(e, create))?
+        .to_vec();
+    let latency = started.elapsed();
+    tracing::debug!(operation = %req.operation, status, ?latency, "received");
+    Ok(RawResponse {
+        status,
+        headers,
+        body,
+        latency,
+    })
+}
+
+/// What a transport failure means. Nothing was sent when the connection could not be made;
+/// after that, the request may have reached the gateway.
+fn transport(e: reqwest::Error, create: bool) -> PayoutError {
+    let (kind, may_exist, what) = if e.is_connect() {
+        (
+            ErrorKind::Connect,
+            false,
+            "could not connect to the gateway; nothing was sent",
+        )
+    } else if e.is_timeout() {
+        (
+            ErrorKind::Timeout,
+            create,
+            "no answer in time; the request may have reached the gateway",
+        )
+    } else if create {
+        (
+            ErrorKind::Ambiguous,
+            true,
+            "the connection failed after the request was sent",
+        )
+    } else {
+        (
+            ErrorKind::Network,
+            false,
+            "the connection failed during the exchange",
+        )
+    };
+    PayoutError::new(kind, format!("{what}: {}", describe(&e))).may_exist(may_exist)
+}
+
+/// reqwest's error with its causes, which say what actually happened.
+fn describe(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}

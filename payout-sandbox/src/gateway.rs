@@ -1,0 +1,757 @@
+//! One simulated gateway: it verifies each request's signature with the spec's recipe,
+//! validates the fields, keeps orders unique by merchant reference, moves them through
+//! statuses, and answers in the gateway's own shapes, signed where the spec says so.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use indexmap::IndexMap;
+use payout_runtime::context::Message;
+use payout_runtime::crypto::rsa::PrivateKey;
+use payout_runtime::extract::role_paths;
+use payout_runtime::signing::{Engine, Signer};
+use payout_runtime::source::{self, OsEntropy};
+use payout_runtime::validate::{self, Generated};
+use payout_runtime::verify::{self, Carrier};
+use payout_runtime::{message, money, webhook as rt_webhook, CompiledSpec, Credentials};
+use payout_spec::{BodyEncoding, Json, Operation, OperationRole, PayoutStatus};
+use rust_decimal::Decimal;
+
+use crate::faults::{Fault, FaultRule, Faults};
+use crate::notify::{self, Delivery};
+use crate::server::DropConnection;
+use crate::store::{now_ms, Order, Outcome, Store};
+use crate::Shared;
+
+/// A simulated gateway. Tests drive it through these methods; the admin HTTP endpoints
+/// call the same ones.
+pub struct Gateway {
+    pub(crate) id: String,
+    pub(crate) spec: Arc<CompiledSpec>,
+    pub(crate) creds: Credentials,
+    /// The same credentials with every secret altered, for wrong-signature faults.
+    pub(crate) wrong_creds: Credentials,
+    pub(crate) keys: HashMap<String, PrivateKey>,
+    store: Mutex<Store>,
+    pub(crate) faults: Mutex<Faults>,
+    outcomes: Mutex<HashMap<String, Outcome>>,
+    pub(crate) deliveries: Mutex<Vec<Delivery>>,
+    notify_url: Mutex<Option<String>>,
+    pub(crate) shared: Arc<Shared>,
+}
+
+/// A request as the router hands it over.
+pub struct Incoming {
+    pub method: String,
+    /// The path after the gateway's prefix (`/api/payOut`).
+    pub path: String,
+    /// The full URL the client used, query included.
+    pub url: String,
+    pub query: Option<String>,
+    pub params: HashMap<String, String>,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// Locks a mutex, recovering the data if a holder panicked (a test thread, say): the
+/// sandbox keeps answering.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Gateway {
+    pub(crate) fn new(
+        spec: Arc<CompiledSpec>,
+        credentials: IndexMap<String, String>,
+        keys: HashMap<String, PrivateKey>,
+        notify_url: Option<String>,
+        shared: Arc<Shared>,
+    ) -> Result<Self, String> {
+        let s = spec.spec();
+        let creds = Credentials::new(s, credentials.clone()).map_err(|p| p.join("; "))?;
+        let wrong: IndexMap<String, String> = credentials
+            .iter()
+            .map(|(k, v)| {
+                let secret = s.credentials.get(k).is_some_and(|c| c.secret);
+                (
+                    k.clone(),
+                    if secret {
+                        format!("wrong-{v}")
+                    } else {
+                        v.clone()
+                    },
+                )
+            })
+            .collect();
+        let wrong_creds = Credentials::new(s, wrong).map_err(|p| p.join("; "))?;
+        Ok(Gateway {
+            id: s.provider.id.clone(),
+            spec,
+            creds,
+            wrong_creds,
+            keys,
+            store: Mutex::new(Store::default()),
+            faults: Mutex::new(Faults::default()),
+            outcomes: Mutex::new(HashMap::new()),
+            deliveries: Mutex::new(Vec::new()),
+            notify_url: Mutex::new(notify_url),
+            shared,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn spec(&self) -> &CompiledSpec {
+        &self.spec
+    }
+
+    /// Adds a fault rule.
+    pub fn add_fault(&self, rule: FaultRule) {
+        lock(&self.faults).add(rule);
+    }
+
+    pub fn clear_faults(&self) {
+        lock(&self.faults).clear();
+    }
+
+    pub fn fault_rules(&self) -> Vec<FaultRule> {
+        lock(&self.faults).rules().to_vec()
+    }
+
+    /// Decides how the payout with this reference will end (default: it succeeds).
+    pub fn set_outcome(&self, merchant_ref: &str, outcome: Outcome) {
+        lock(&self.outcomes).insert(merchant_ref.to_string(), outcome);
+    }
+
+    /// Where webhooks go for payouts whose request named no notify URL.
+    pub fn set_notify_url(&self, url: Option<String>) {
+        *lock(&self.notify_url) = url;
+    }
+
+    /// How many payouts exist with this merchant reference.
+    pub fn count(&self, merchant_ref: &str) -> usize {
+        lock(&self.store).count(merchant_ref)
+    }
+
+    pub fn order(&self, merchant_ref: &str) -> Option<Order> {
+        lock(&self.store).by_merchant_ref(merchant_ref).cloned()
+    }
+
+    pub fn orders(&self) -> Vec<Order> {
+        lock(&self.store).all().to_vec()
+    }
+
+    /// Every webhook delivery attempt so far.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        lock(&self.deliveries).clone()
+    }
+
+    /// The provider statuses a payout goes through.
+    fn path_for(&self, outcome: Outcome) -> Vec<String> {
+        let s = self.spec.spec();
+        if let Some(sb) = &s.sandbox {
+            let p = match outcome {
+                Outcome::Succeed => &sb.success_path,
+                Outcome::Fail => &sb.failure_path,
+            };
+            if !p.is_empty() {
+                return p.clone();
+            }
+        }
+        // No sandbox section: the first mapped non-final status, then the first final one.
+        let first = |want: &dyn Fn(PayoutStatus) -> bool| {
+            s.statuses
+                .iter()
+                .find(|(_, e)| want(e.unified()))
+                .map(|(k, _)| k.clone())
+        };
+        let end = match outcome {
+            Outcome::Succeed => first(&|u| u == PayoutStatus::Succeeded),
+            Outcome::Fail => first(&|u| u == PayoutStatus::Failed),
+        };
+        first(&|u| !u.is_final()).into_iter().chain(end).collect()
+    }
+
+    /// Stores a payout directly, as if created through a channel the spec does not describe
+    /// (Tecpay documents only its status query).
+    pub fn insert_order(
+        self: &Arc<Self>,
+        merchant_ref: &str,
+        amount: Decimal,
+        notify_url: Option<String>,
+    ) -> Order {
+        let outcome = lock(&self.outcomes)
+            .get(merchant_ref)
+            .copied()
+            .unwrap_or(Outcome::Succeed);
+        let path = self.path_for(outcome);
+        let prefix = self
+            .spec
+            .spec()
+            .sandbox
+            .as_ref()
+            .and_then(|s| s.provider_ref_prefix.clone())
+            .unwrap_or_else(|| "SBX".into());
+        let now = now_ms();
+        let mut store = lock(&self.store);
+        let order = Order {
+            merchant_ref: merchant_ref.to_string(),
+            provider_ref: store.next_ref(&prefix),
+            amount,
+            status: path.first().cloned().unwrap_or_default(),
+            history: path.first().cloned().into_iter().collect(),
+            path,
+            step: 0,
+            reason: None,
+            notify_url,
+            utr: None,
+            created_ms: now,
+            updated_ms: now,
+            request: IndexMap::new(),
+        };
+        store.insert(order.clone());
+        drop(store);
+        self.schedule(merchant_ref);
+        order
+    }
+
+    /// Moves a payout on by its schedule, when the sandbox runs one.
+    fn schedule(self: &Arc<Self>, merchant_ref: &str) {
+        let Some(step) = self.shared.options.step_delay else {
+            return;
+        };
+        let gw = self.clone();
+        let r = merchant_ref.to_string();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(step).await;
+                match gw.advance(&r) {
+                    Ok(Some(_)) => continue,
+                    _ => break,
+                }
+            }
+        });
+    }
+
+    /// Moves a payout to the next status of its path; `None` when it is at the end.
+    pub fn advance(self: &Arc<Self>, merchant_ref: &str) -> Result<Option<String>, String> {
+        let snapshot = {
+            let mut store = lock(&self.store);
+            let o = store
+                .get_mut(merchant_ref)
+                .ok_or_else(|| format!("no payout `{merchant_ref}`"))?;
+            if o.step + 1 >= o.path.len() {
+                return Ok(None);
+            }
+            o.step += 1;
+            let next = o.path[o.step].clone();
+            self.change(o, next, None);
+            o.clone()
+        };
+        notify::send(self, &snapshot);
+        Ok(Some(snapshot.status))
+    }
+
+    /// Reverses a paid payout, as the gateway does.
+    pub fn reverse(self: &Arc<Self>, merchant_ref: &str) -> Result<String, String> {
+        let s = self.spec.spec();
+        let rev = s
+            .sandbox
+            .as_ref()
+            .and_then(|sb| sb.reversal.clone())
+            .or_else(|| {
+                s.statuses
+                    .iter()
+                    .find(|(_, e)| e.unified() == PayoutStatus::Reversed)
+                    .map(|(k, _)| payout_spec::SandboxReversal {
+                        status: k.clone(),
+                        reason: None,
+                    })
+            })
+            .ok_or_else(|| format!("{} has no reversal", self.id))?;
+        let snapshot = {
+            let mut store = lock(&self.store);
+            let o = store
+                .get_mut(merchant_ref)
+                .ok_or_else(|| format!("no payout `{merchant_ref}`"))?;
+            let paid = s
+                .status(&o.status)
+                .map(|e| e.unified_with_reason(o.reason.as_deref()));
+            if paid != Some(PayoutStatus::Succeeded) {
+                return Err(format!(
+                    "`{merchant_ref}` is {} , not paid: only a paid payout can be reversed",
+                    o.status
+                ));
+            }
+            self.change(o, rev.status.clone(), rev.reason.clone());
+            // Off its path now: the schedule stops moving it.
+            o.step = o.path.len();
+            o.clone()
+        };
+        notify::send(self, &snapshot);
+        Ok(snapshot.status)
+    }
+
+    /// Sets any status (and reason) by hand.
+    pub fn set_status(
+        self: &Arc<Self>,
+        merchant_ref: &str,
+        status: &str,
+        reason: Option<String>,
+    ) -> Result<String, String> {
+        let snapshot = {
+            let mut store = lock(&self.store);
+            let o = store
+                .get_mut(merchant_ref)
+                .ok_or_else(|| format!("no payout `{merchant_ref}`"))?;
+            self.change(o, status.to_string(), reason);
+            o.step = o.path.len();
+            o.clone()
+        };
+        notify::send(self, &snapshot);
+        Ok(snapshot.status)
+    }
+
+    fn change(&self, o: &mut Order, status: String, reason: Option<String>) {
+        o.status = status.clone();
+        o.reason = reason;
+        o.updated_ms = now_ms();
+        o.history.push(status.clone());
+        let unified = self.spec.spec().status(&status).map(|e| e.unified());
+        if unified == Some(PayoutStatus::Succeeded) && o.utr.is_none() {
+            o.utr = Some(format!("{:012}", now_ms() % 1_000_000_000_000));
+        }
+    }
+
+    pub(crate) fn default_notify_url(&self) -> Option<String> {
+        lock(&self.notify_url).clone()
+    }
+
+    /// Handles one request to one operation.
+    pub(crate) async fn handle(self: Arc<Self>, op_name: &str, req: Incoming) -> Response {
+        let s = self.spec.spec();
+        let Some(op) = s.operations.get(op_name) else {
+            return self.error("not_found", "no such operation");
+        };
+        let body = match parse_body(op, &req.body) {
+            Ok(b) => b,
+            Err(m) => return self.error("invalid_request", &m),
+        };
+        let msg = Message {
+            method: req.method.clone(),
+            path: req.path.clone(),
+            url: req.url.clone(),
+            params: req
+                .params
+                .iter()
+                .map(|(k, v)| (k.clone(), Json::String(v.clone())))
+                .collect(),
+            query: req
+                .query
+                .as_deref()
+                .map(rt_webhook::parse_form)
+                .unwrap_or_default(),
+            body: body.clone(),
+            body_bytes: Some(req.body.clone()),
+            headers: header_pairs(&req.headers),
+            ..Message::default()
+        };
+        if let Err(m) = self.verify(op_name, op, &msg) {
+            return self.error("unauthorized", &m);
+        }
+        if let Err(m) = self.validate(op, &msg) {
+            return self.error("invalid_request", &m);
+        }
+        let refs = request_refs(op, &msg);
+        let faults = lock(&self.faults).take(op_name, refs.merchant.as_deref());
+        for f in &faults {
+            if let Fault::Delay { millis } = f {
+                tokio::time::sleep(Duration::from_millis(*millis)).await;
+            }
+        }
+        let has = |f: &Fault| faults.contains(f);
+        let order = match op.role {
+            OperationRole::Create => {
+                if has(&Fault::DropBeforeStore) {
+                    return drop_connection();
+                }
+                let Some(mref) = refs.merchant.clone() else {
+                    return self.error("invalid_request", "no merchant reference");
+                };
+                if self.count(&mref) > 0 {
+                    return self.error(
+                        "duplicate",
+                        &format!("merchant reference {mref} already used"),
+                    );
+                }
+                let amount = request_amount(s, op, &msg).unwrap_or_default();
+                let notify = request_role(op, &msg, "notify_url")
+                    .filter(|u| !u.is_empty())
+                    .or_else(|| self.default_notify_url());
+                let mut order = self.insert_order(&mref, amount, notify);
+                order.request = body;
+                if has(&Fault::DropAfterStore) {
+                    return drop_connection();
+                }
+                Some(order)
+            }
+            OperationRole::Query | OperationRole::Cancel => {
+                let found = {
+                    let store = lock(&self.store);
+                    refs.provider
+                        .as_deref()
+                        .and_then(|p| store.by_provider_ref(p))
+                        .or_else(|| {
+                            refs.merchant
+                                .as_deref()
+                                .and_then(|m| store.by_merchant_ref(m))
+                        })
+                        .cloned()
+                };
+                match found {
+                    Some(o) => Some(o),
+                    None => return self.error("not_found", "order does not exist"),
+                }
+            }
+            _ => None,
+        };
+        if has(&Fault::ServerError) {
+            return self.server_error();
+        }
+        if has(&Fault::MalformedBody) {
+            return plain(
+                StatusCode::OK,
+                "application/json",
+                "{\"code\":200,\"data\":{\"orderStatus\":".into(),
+            );
+        }
+        self.success(
+            op_name,
+            op,
+            order.as_ref(),
+            &msg,
+            has(&Fault::WrongSignature),
+        )
+    }
+
+    /// Verifies the request's signatures as the gateway would (with the merchant's key).
+    fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<usize, String> {
+        let base = format!("operations.{op_name}");
+        let mut carriers: Vec<Carrier> = op
+            .headers
+            .keys()
+            .map(|h| Carrier {
+                path: format!("{base}.headers.{h}"),
+                what: format!("header `{h}`"),
+                received: msg.header(h).map(str::to_string),
+            })
+            .collect();
+        if let Some(b) = &op.body {
+            for (name, f) in &b.fields {
+                if f.value.is_some() {
+                    carriers.push(Carrier {
+                        path: format!("{base}.body.fields.{name}.value"),
+                        what: format!("field `{name}`"),
+                        received: msg.body.get(name).and_then(Json::scalar_text),
+                    });
+                }
+            }
+        }
+        verify::verify(
+            &self.spec,
+            &self.creds,
+            &OsEntropy,
+            msg,
+            &carriers,
+            Signer::Merchant,
+        )
+    }
+
+    /// Checks the fields as the gateway would: types, limits, required fields, rules.
+    fn validate(&self, op: &Operation, msg: &Message) -> Result<(), String> {
+        let s = self.spec.spec();
+        let Some(b) = &op.body else { return Ok(()) };
+        let input: IndexMap<String, Json> = msg
+            .body
+            .iter()
+            .filter(|(k, _)| b.fields.get(*k).is_none_or(|f| f.is_input()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut errors = Vec::new();
+        let known: Vec<&str> = b.fields.keys().map(String::as_str).collect();
+        validate::unknown_keys(&input, &known, "", &mut errors);
+        validate::rules(&b.rules, &input, &b.fields, &mut errors);
+        let gen = Generated {
+            nonce: msg.nonce.as_deref().unwrap_or_default(),
+            timestamp_ms: now_ms(),
+            entropy: &OsEntropy,
+        };
+        validate::fields(&b.fields, &input, "", &s.money, &gen, &mut errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; "))
+        }
+    }
+
+    /// A successful answer, generated from the response fields' roles, signed as the
+    /// gateway (or with altered secrets for a wrong-signature fault).
+    fn success(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        order: Option<&Order>,
+        req: &Message,
+        wrong: bool,
+    ) -> Response {
+        let s = self.spec.spec();
+        let fields = op
+            .response
+            .body
+            .as_ref()
+            .map(|b| b.fields.clone())
+            .unwrap_or_default();
+        let events = s
+            .sandbox
+            .as_ref()
+            .map(|sb| sb.events.clone())
+            .unwrap_or_default();
+        let role_value = |role: &str| -> Option<Json> {
+            match order {
+                Some(o) => o.role_value(role, &s.money.currency, events.get(&o.status)),
+                None => request_role(op, req, role).map(Json::String),
+            }
+        };
+        let nonce = source::nonce(&op.nonce.unwrap_or_default(), &OsEntropy).unwrap_or_default();
+        let now = now_ms();
+        let mut body = message::generate(s, &fields, &role_value, &nonce, now, &OsEntropy);
+        if let Some(sb) = &s.sandbox {
+            for (k, v) in &sb.success {
+                body.insert(k.clone(), v.clone());
+            }
+        }
+        reorder(&mut body, &fields);
+        let mut msg = Message {
+            method: req.method.clone(),
+            path: req.path.clone(),
+            url: req.url.clone(),
+            params: req.params.clone(),
+            query: req.query.clone(),
+            body,
+            timestamp: Some(now.to_string()),
+            nonce: Some(nonce),
+            ..Message::default()
+        };
+        let creds = if wrong {
+            &self.wrong_creds
+        } else {
+            &self.creds
+        };
+        let mut engine = Engine::new(&self.spec, creds, &OsEntropy).as_gateway(&self.keys);
+        let base = format!("operations.{op_name}.response");
+        match message::finish(
+            &mut engine,
+            &mut msg,
+            op.response.body.as_ref(),
+            &op.response.headers,
+            &base,
+        ) {
+            Ok((bytes, headers)) => {
+                let ct = op
+                    .response
+                    .body
+                    .as_ref()
+                    .map(|b| b.content_type())
+                    .unwrap_or("application/json");
+                let mut resp = plain(StatusCode::OK, ct, bytes);
+                for (k, v) in headers {
+                    if let (Ok(name), Ok(value)) = (
+                        axum::http::HeaderName::try_from(k.as_str()),
+                        HeaderValue::try_from(v.as_str()),
+                    ) {
+                        resp.headers_mut().insert(name, value);
+                    }
+                }
+                resp
+            }
+            Err(e) => plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "text/plain",
+                format!("sandbox: {e}").into_bytes(),
+            ),
+        }
+    }
+
+    /// An error in the gateway's own shape (`sandbox.errors.KIND`), or a plain one.
+    pub(crate) fn error(&self, kind: &str, message: &str) -> Response {
+        let s = self.spec.spec();
+        let reply = s.sandbox.as_ref().and_then(|sb| sb.errors.get(kind));
+        let Some(reply) = reply else {
+            let status = match kind {
+                "unauthorized" => StatusCode::UNAUTHORIZED,
+                "duplicate" => StatusCode::CONFLICT,
+                "not_found" => StatusCode::NOT_FOUND,
+                "server_error" => StatusCode::INTERNAL_SERVER_ERROR,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            let body = serde_json::json!({ "error": message }).to_string();
+            return plain(status, "application/json", body.into_bytes());
+        };
+        let ctx: minijinja::Value = [("message", minijinja::Value::from(message))]
+            .into_iter()
+            .collect();
+        let body = render_reply(
+            &self.spec,
+            &reply.body,
+            &format!("sandbox.errors.{kind}.body"),
+            &ctx,
+        );
+        let status = StatusCode::from_u16(reply.http_status).unwrap_or(StatusCode::OK);
+        plain(
+            status,
+            "application/json",
+            body.to_compact(false).into_bytes(),
+        )
+    }
+
+    /// HTTP 500 with the gateway's server-error body, if it has one.
+    fn server_error(&self) -> Response {
+        let mut r = self.error("server_error", "internal error");
+        *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        r
+    }
+}
+
+/// A sandbox reply body with `{{ message }}` rendered in its strings.
+fn render_reply(spec: &CompiledSpec, v: &Json, path: &str, ctx: &minijinja::Value) -> Json {
+    match v {
+        Json::String(_) => Json::String(spec.render(path, ctx).unwrap_or_default()),
+        Json::Object(m) => Json::Object(
+            m.iter()
+                .map(|(k, x)| {
+                    (
+                        k.clone(),
+                        render_reply(spec, x, &format!("{path}.{k}"), ctx),
+                    )
+                })
+                .collect(),
+        ),
+        Json::Array(items) => Json::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| render_reply(spec, x, &format!("{path}[{i}]"), ctx))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Puts generated top-level fields in the spec's order (extra ones last).
+pub(crate) fn reorder(
+    body: &mut IndexMap<String, Json>,
+    fields: &IndexMap<String, payout_spec::Field>,
+) {
+    body.sort_by(|a, _, b, _| {
+        let pos = |k: &String| fields.get_index_of(k).unwrap_or(usize::MAX);
+        pos(a).cmp(&pos(b))
+    });
+}
+
+fn parse_body(op: &Operation, bytes: &[u8]) -> Result<IndexMap<String, Json>, String> {
+    let Some(b) = &op.body else {
+        return Ok(IndexMap::new());
+    };
+    let text = String::from_utf8_lossy(bytes);
+    match b.encoding {
+        BodyEncoding::Json => match Json::parse(&text) {
+            Ok(Json::Object(m)) => Ok(m),
+            Ok(other) => Err(format!(
+                "the body must be a JSON object, not {}",
+                other.kind()
+            )),
+            Err(e) => Err(format!("the body is not JSON: {e}")),
+        },
+        BodyEncoding::Form => Ok(rt_webhook::parse_form(&text)),
+    }
+}
+
+/// The merchant's and provider's references a request carries, by role.
+struct Refs {
+    merchant: Option<String>,
+    provider: Option<String>,
+}
+
+fn request_refs(op: &Operation, msg: &Message) -> Refs {
+    Refs {
+        merchant: request_role(op, msg, "merchant_ref").filter(|s| !s.is_empty()),
+        provider: request_role(op, msg, "provider_ref").filter(|s| !s.is_empty()),
+    }
+}
+
+/// The text of the request field that carries a role (in the params, query or body).
+fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
+    for (name, f) in &op.params {
+        if f.role.as_deref() == Some(role) {
+            return msg.params.get(name).and_then(Json::scalar_text);
+        }
+    }
+    for (name, f) in &op.query {
+        if f.role.as_deref() == Some(role) {
+            return msg.query.get(name).and_then(Json::scalar_text);
+        }
+    }
+    let body = op.body.as_ref()?;
+    let mut paths = Vec::new();
+    role_paths(&body.fields, "", &mut paths);
+    let (_, path, _) = paths.into_iter().find(|(r, _, _)| *r == role)?;
+    Json::Object(msg.body.clone())
+        .get_path(&path)
+        .and_then(Json::scalar_text)
+}
+
+fn request_amount(s: &payout_spec::Spec, op: &Operation, msg: &Message) -> Option<Decimal> {
+    let body = op.body.as_ref()?;
+    let mut paths = Vec::new();
+    role_paths(&body.fields, "", &mut paths);
+    let (_, path, _) = paths.into_iter().find(|(r, _, _)| *r == "amount")?;
+    let v = Json::Object(msg.body.clone()).get_path(&path)?.clone();
+    money::amount_from_wire(&v, &s.money.amount).ok()
+}
+
+fn header_pairs(h: &HeaderMap) -> Vec<(String, String)> {
+    h.iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
+}
+
+pub(crate) fn plain(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    if let Ok(v) = HeaderValue::try_from(content_type) {
+        r.headers_mut().insert(axum::http::header::CONTENT_TYPE, v);
+    }
+    r
+}
+
+/// A response the server turns into a closed connection with no answer.
+fn drop_connection() -> Response {
+    let mut r = Response::new(Body::empty());
+    r.extensions_mut().insert(DropConnection);
+    r
+}

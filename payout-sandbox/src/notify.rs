@@ -1,0 +1,151 @@
+//! Webhooks the simulated gateway sends: built from the webhook's fields and roles, signed
+//! as the gateway, delivered to the payout's notify URL and retried on the spec's schedule
+//! (minutes scaled down to the sandbox's `minute`).
+
+use std::sync::Arc;
+
+use payout_runtime::context::Message;
+use payout_runtime::message;
+use payout_runtime::signing::Engine;
+use payout_runtime::source::{self, OsEntropy};
+use serde::Serialize;
+
+use crate::faults::Fault;
+use crate::gateway::{lock, reorder, Gateway};
+use crate::store::{now_ms, Order};
+
+/// One delivery attempt.
+#[derive(Debug, Clone, Serialize)]
+pub struct Delivery {
+    pub merchant_ref: String,
+    /// The provider status the webhook carried.
+    pub status: String,
+    pub attempt: u32,
+    pub url: String,
+    /// The merchant's HTTP status, if it answered.
+    pub http_status: Option<u16>,
+    /// Whether the merchant's answer counts as delivered.
+    pub accepted: bool,
+    pub at_ms: u64,
+}
+
+/// A built webhook.
+struct Built {
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+/// Sends the webhook for the payout's current state, with webhook faults applied.
+pub(crate) fn send(gw: &Arc<Gateway>, order: &Order) {
+    let Some(url) = order.notify_url.clone().or_else(|| gw.default_notify_url()) else {
+        return;
+    };
+    if gw.spec.spec().webhooks.is_empty() {
+        return;
+    }
+    let faults = lock(&gw.faults).take_webhook(&order.merchant_ref);
+    let mut sends = vec![order.clone()];
+    if faults.contains(&Fault::DuplicateWebhook) {
+        sends.push(order.clone());
+    }
+    if faults.contains(&Fault::OutOfOrderWebhook) {
+        // The status before this one arrives late, after it.
+        if let Some(prev) = order.history.iter().rev().nth(1) {
+            let mut stale = order.clone();
+            stale.status = prev.clone();
+            stale.reason = None;
+            sends.push(stale);
+        }
+    }
+    let gw = gw.clone();
+    tokio::spawn(async move {
+        // In order, one after the other: an out-of-order fault must arrive after.
+        for o in sends {
+            match build(&gw, &o, &url) {
+                Ok(b) => deliver(&gw, &o, &url, b).await,
+                Err(e) => tracing::warn!(gateway = %gw.id(), "cannot build the webhook: {e}"),
+            }
+        }
+    });
+}
+
+fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
+    let s = gw.spec.spec();
+    let (name, wh) = s.webhooks.first().ok_or("no webhook")?;
+    let events = s
+        .sandbox
+        .as_ref()
+        .map(|sb| sb.events.clone())
+        .unwrap_or_default();
+    let role_value =
+        |role: &str| order.role_value(role, &s.money.currency, events.get(&order.status));
+    let nonce = source::nonce(&wh.nonce.unwrap_or_default(), &OsEntropy)?;
+    let now = now_ms();
+    let mut body = message::generate(s, &wh.body.fields, &role_value, &nonce, now, &OsEntropy);
+    reorder(&mut body, &wh.body.fields);
+    let path = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_else(|| "/".into());
+    let mut msg = Message {
+        method: wh.method.as_str().to_string(),
+        path,
+        url: url.to_string(),
+        body,
+        timestamp: Some(now.to_string()),
+        nonce: Some(nonce),
+        ..Message::default()
+    };
+    let mut engine = Engine::new(&gw.spec, &gw.creds, &OsEntropy).as_gateway(&gw.keys);
+    let (body, mut headers) = message::finish(
+        &mut engine,
+        &mut msg,
+        Some(&wh.body),
+        &wh.headers,
+        &format!("webhooks.{name}"),
+    )
+    .map_err(|e| e.to_string())?;
+    if !headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+    {
+        headers.push(("Content-Type".into(), wh.body.content_type().into()));
+    }
+    Ok(Built { headers, body })
+}
+
+/// Delivers, retrying on the spec's schedule until the merchant accepts or it runs out.
+async fn deliver(gw: &Gateway, order: &Order, url: &str, b: Built) {
+    let s = gw.spec.spec();
+    let retry = s.webhooks.first().and_then(|(_, w)| w.retry.clone());
+    let accepted_statuses = retry
+        .as_ref()
+        .map(|r| r.accepted_statuses.clone())
+        .unwrap_or_else(|| vec![200]);
+    let schedule: Vec<u32> = retry.map(|r| r.after_minutes).unwrap_or_default();
+    let minute = gw.shared.options.minute;
+    for attempt in 0..=schedule.len() {
+        if attempt > 0 {
+            tokio::time::sleep(minute * schedule[attempt - 1]).await;
+        }
+        let mut req = gw.shared.http.post(url).body(b.body.clone());
+        for (k, v) in &b.headers {
+            req = req.header(k, v);
+        }
+        let http_status = req.send().await.ok().map(|r| r.status().as_u16());
+        let accepted = http_status.is_some_and(|st| accepted_statuses.contains(&st));
+        lock(&gw.deliveries).push(Delivery {
+            merchant_ref: order.merchant_ref.clone(),
+            status: order.status.clone(),
+            attempt: attempt as u32 + 1,
+            url: url.to_string(),
+            http_status,
+            accepted,
+            at_ms: now_ms(),
+        });
+        if accepted {
+            return;
+        }
+    }
+    tracing::info!(gateway = %gw.id(), merchant_ref = %order.merchant_ref, "webhook not accepted after {} attempts", schedule.len() + 1);
+}

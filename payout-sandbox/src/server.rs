@@ -1,0 +1,145 @@
+//! The HTTP side: one router for every gateway (each under its `/{id}` prefix) and the
+//! admin endpoints, served by an accept loop that can close a connection without an answer.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{RawPathParams, Request};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use hyper_util::rt::TokioIo;
+use indexmap::IndexMap;
+use payout_spec::HttpMethod;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower::ServiceExt;
+
+use crate::gateway::{plain, Gateway, Incoming};
+
+/// Marks a response the server answers by closing the connection (a dropped-connection
+/// fault): the client cannot tell whether its request was processed.
+#[derive(Debug, Clone, Copy)]
+pub struct DropConnection;
+
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped on purpose (sandbox fault)")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+/// Largest request body accepted.
+const MAX_BODY: usize = 1 << 20;
+
+pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Router {
+    let mut r = Router::new();
+    for (id, gw) in gateways {
+        for (op_name, op) in &gw.spec().spec().operations {
+            let filter = match op.method {
+                HttpMethod::GET => MethodFilter::GET,
+                HttpMethod::POST => MethodFilter::POST,
+                HttpMethod::PUT => MethodFilter::PUT,
+                HttpMethod::PATCH => MethodFilter::PATCH,
+                HttpMethod::DELETE => MethodFilter::DELETE,
+            };
+            let gw = gw.clone();
+            let op_name = op_name.clone();
+            let prefix = format!("/{id}");
+            let handler = move |params: RawPathParams, req: Request| {
+                let gw = gw.clone();
+                let op_name = op_name.clone();
+                let prefix = prefix.clone();
+                async move {
+                    match incoming(&prefix, &params, req).await {
+                        Ok(inc) => gw.handle(&op_name, inc).await,
+                        Err(m) => plain(StatusCode::BAD_REQUEST, "text/plain", m.into_bytes()),
+                    }
+                }
+            };
+            r = r.route(&format!("/{id}{}", op.path), on(filter, handler));
+        }
+    }
+    r.merge(crate::admin::router(gateways))
+}
+
+async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<Incoming, String> {
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|e| format!("cannot read the body: {e}"))?;
+    let host = parts
+        .headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost")
+        .to_string();
+    let uri_path = parts.uri.path().to_string();
+    let path_and_query = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| uri_path.clone());
+    let params: HashMap<String, String> = params
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Ok(Incoming {
+        method: parts.method.as_str().to_string(),
+        path: uri_path
+            .strip_prefix(prefix)
+            .unwrap_or(&uri_path)
+            .to_string(),
+        url: format!("http://{host}{path_and_query}"),
+        query: parts.uri.query().map(str::to_string),
+        params,
+        headers: parts.headers,
+        body: bytes.to_vec(),
+    })
+}
+
+/// Serves until `shutdown` changes. Each connection is HTTP/1.1; a response marked
+/// [`DropConnection`] makes the service fail, which closes the connection unanswered.
+pub(crate) async fn serve(
+    listener: TcpListener,
+    router: Router,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let router = router.clone();
+                let mut stop = shutdown.clone();
+                tokio::spawn(async move {
+                    let svc = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                        let router = router.clone();
+                        async move {
+                            let resp: Response = match router.oneshot(req.map(axum::body::Body::new)).await {
+                                Ok(r) => r,
+                                Err(never) => match never {},
+                            };
+                            if resp.extensions().get::<DropConnection>().is_some() {
+                                Err(Dropped)
+                            } else {
+                                Ok(resp)
+                            }
+                        }
+                    });
+                    let conn = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), svc);
+                    tokio::select! {
+                        _ = conn => {}
+                        _ = stop.changed() => {}
+                    }
+                });
+            }
+            _ = shutdown.changed() => break,
+        }
+    }
+}
