@@ -55,6 +55,14 @@ enum Command {
         /// Also print every signing step's value, secrets redacted.
         #[arg(long)]
         explain: bool,
+        /// Print header values that reveal a secret (a Basic auth header) in full, e.g. to
+        /// send the request with curl. Without it they print as `<redacted:...>`.
+        #[arg(long)]
+        reveal_secrets: bool,
+        /// Bytes the random source returns (random IVs, nonces), as hex: reproduces a
+        /// known answer that involves randomness.
+        #[arg(long, value_name = "HEX")]
+        random: Option<String>,
     },
 }
 
@@ -75,6 +83,8 @@ fn main() -> ExitCode {
             nonce,
             base_url,
             explain,
+            reveal_secrets,
+            random,
         } => sign::run(sign::Args {
             spec,
             op,
@@ -84,6 +94,8 @@ fn main() -> ExitCode {
             nonce,
             base_url,
             explain,
+            reveal_secrets,
+            random,
         }),
     }
 }

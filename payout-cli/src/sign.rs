@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use payout_runtime::request::{self, Env, RequestOptions};
-use payout_runtime::source::{OsEntropy, SystemClock};
+use payout_runtime::source::{Entropy, FixedBytes, OsEntropy, SystemClock};
 use payout_runtime::{CompiledSpec, Credentials, ErrorKind};
 use serde_json::{json, Map, Value};
 
@@ -19,6 +19,9 @@ pub struct Args {
     pub nonce: Option<String>,
     pub base_url: Option<String>,
     pub explain: bool,
+    pub reveal_secrets: bool,
+    /// Bytes (hex) the random source returns, for reproducing a known answer.
+    pub random: Option<String>,
 }
 
 /// Exit codes: 0 built, 1 invalid input or credentials, 2 bad spec.
@@ -42,11 +45,19 @@ pub fn run(a: Args) -> ExitCode {
         Some(u) => u,
         None => return crate::fail(&["the spec has no environments: give --base-url".to_string()]),
     };
+    let fixed = match a.random.as_deref().map(hex::decode).transpose() {
+        Ok(bytes) => bytes.map(|b| FixedBytes::new(&b)),
+        Err(_) => return crate::fail(&["--random takes bytes written as hex digits".to_string()]),
+    };
+    let entropy: &dyn Entropy = match &fixed {
+        Some(f) => f,
+        None => &OsEntropy,
+    };
     let env = Env {
         spec: &spec,
         creds: &creds,
         clock: &SystemClock,
-        entropy: &OsEntropy,
+        entropy,
     };
     let opts = RequestOptions {
         timestamp: a.timestamp,
@@ -60,8 +71,13 @@ pub fn run(a: Args) -> ExitCode {
         }
         Err(e) => return crate::fail(&[e.to_string()]),
     };
-    let headers: Map<String, Value> = req
-        .headers
+    // A header that reveals a secret (Basic auth) prints redacted unless asked for.
+    let shown = if a.reveal_secrets {
+        &req.headers
+    } else {
+        &req.shown_headers
+    };
+    let headers: Map<String, Value> = shown
         .iter()
         .map(|(k, v)| (k.clone(), Value::String(v.clone())))
         .collect();

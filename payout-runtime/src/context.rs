@@ -9,11 +9,18 @@ use payout_spec::Json;
 use crate::credentials::Credentials;
 
 /// A computed signature: its text, and what `--explain` may show of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Signature {
     pub text: String,
     /// The text, or `<redacted:...>` when it reveals a secret (a Basic auth value).
     pub display: String,
+}
+
+/// Shows only what may be shown.
+impl std::fmt::Debug for Signature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display)
+    }
 }
 
 /// One message (request, response or webhook) as templates see it.

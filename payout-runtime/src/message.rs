@@ -21,8 +21,15 @@ pub fn serialize(body: &Body, fields: &IndexMap<String, Json>) -> Vec<u8> {
     }
 }
 
-/// A finished message: its body bytes and header values.
-pub type Finished = (Vec<u8>, Vec<(String, String)>);
+/// A finished message.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub body: Vec<u8>,
+    pub headers: Vec<(String, String)>,
+    /// The header values as they may be shown: a value that reveals a secret (a Basic
+    /// auth header is the secret, Base64-encoded) reads `<redacted:...>`.
+    pub shown_headers: Vec<(String, String)>,
+}
 
 /// Fills the computed fields of the body, serialises it and renders the headers: what is
 /// left once a message's plain fields are known. `base` is the YAML path of the message
@@ -49,12 +56,23 @@ pub fn finish(
     };
     msg.body_bytes = Some(bytes.clone());
     let mut out = Vec::new();
+    let mut shown = Vec::new();
     for name in headers.keys() {
-        let value = render(engine, msg, &format!("{base}.headers.{name}"))?;
+        let path = format!("{base}.headers.{name}");
+        let value = render(engine, msg, &path)?;
+        let redacted = engine
+            .spec
+            .render(&path, &msg.context(engine.creds, true, None))
+            .unwrap_or_else(|_| "<redacted>".into());
         msg.headers.push((name.clone(), value.clone()));
         out.push((name.clone(), value));
+        shown.push((name.clone(), redacted));
     }
-    Ok((bytes, out))
+    Ok(Finished {
+        body: bytes,
+        headers: out,
+        shown_headers: shown,
+    })
 }
 
 /// Which part of a message a field is in.

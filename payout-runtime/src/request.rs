@@ -22,12 +22,14 @@ pub struct RequestOptions {
 }
 
 /// A request ready to send.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PreparedRequest {
     pub operation: String,
     pub method: String,
     pub url: String,
     pub headers: Vec<(String, String)>,
+    /// The headers as they may be shown, with values that reveal a secret redacted.
+    pub shown_headers: Vec<(String, String)>,
     /// The exact body bytes (empty when the operation has no body).
     pub body: Vec<u8>,
     /// Every recipe step, secrets redacted.
@@ -36,6 +38,19 @@ pub struct PreparedRequest {
     pub strings_to_sign: IndexMap<String, String>,
     /// The message as signed, for verifying the response against it.
     pub message: Message,
+}
+
+/// Shows what may be shown: redacted headers, never a secret.
+impl std::fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedRequest")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &self.shown_headers)
+            .field("body", &self.body_text())
+            .finish_non_exhaustive()
+    }
 }
 
 impl PreparedRequest {
@@ -122,14 +137,16 @@ pub fn prepare(
     if !msg.query.is_empty() {
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
     }
-    let (body_bytes, mut headers) =
-        message::finish(&mut engine, &mut msg, op.body.as_ref(), &op.headers, &base)?;
+    let finished = message::finish(&mut engine, &mut msg, op.body.as_ref(), &op.headers, &base)?;
+    let (body_bytes, mut headers, mut shown_headers) =
+        (finished.body, finished.headers, finished.shown_headers);
     if let Some(b) = &op.body {
         if !headers
             .iter()
             .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
         {
             headers.push(("Content-Type".into(), b.content_type().into()));
+            shown_headers.push(("Content-Type".into(), b.content_type().into()));
         }
     }
     Ok(PreparedRequest {
@@ -137,6 +154,7 @@ pub fn prepare(
         method: msg.method.clone(),
         url: msg.url.clone(),
         headers,
+        shown_headers,
         body: body_bytes,
         trace: engine.trace,
         strings_to_sign: engine.strings_to_sign,

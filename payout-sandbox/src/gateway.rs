@@ -566,7 +566,8 @@ impl Gateway {
             &op.response.headers,
             &base,
         ) {
-            Ok((bytes, headers)) => {
+            Ok(finished) => {
+                let (bytes, headers) = (finished.body, finished.headers);
                 let ct = op
                     .response
                     .body

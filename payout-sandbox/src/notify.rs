@@ -97,7 +97,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
         ..Message::default()
     };
     let mut engine = Engine::new(&gw.spec, &gw.creds, &OsEntropy).as_gateway(&gw.keys);
-    let (body, mut headers) = message::finish(
+    let finished = message::finish(
         &mut engine,
         &mut msg,
         Some(&wh.body),
@@ -105,6 +105,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
         &format!("webhooks.{name}"),
     )
     .map_err(|e| e.to_string())?;
+    let (body, mut headers) = (finished.body, finished.headers);
     if !headers
         .iter()
         .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))

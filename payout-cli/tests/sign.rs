@@ -1,0 +1,250 @@
+//! `payout sign` reproduces every request vector of every spec through the real binary:
+//! the exact body and headers (whose expected values come from independent computations,
+//! commands beside them in the specs), and with `--explain` the string to sign and the
+//! final signature of each recipe, secrets redacted.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use payout_spec::{Json, Vector};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Runs `payout sign` for a request vector; returns the parsed output. Credentials the
+/// vector leaves out (it uses only some) get unused stand-ins, as the CLI wants them all.
+fn sign(spec: &Path, v: &Vector, dir: &Path, extra: &[&str]) -> (Value, String) {
+    let declared = payout_spec::load_file(spec).unwrap().spec.credentials;
+    let creds: serde_json::Map<String, Value> = declared
+        .iter()
+        .map(|(k, c)| {
+            let value = v
+                .credentials
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| match c.kind {
+                    payout_spec::CredentialKind::RsaPublicKey => std::fs::read_to_string(
+                        root().join("tests/keys/test-only-platform-public.pem"),
+                    )
+                    .unwrap(),
+                    payout_spec::CredentialKind::RsaPrivateKey => std::fs::read_to_string(
+                        root().join("tests/keys/test-only-merchant-private.pem"),
+                    )
+                    .unwrap(),
+                    payout_spec::CredentialKind::Text => "unused".to_string(),
+                });
+            (k.clone(), Value::String(value))
+        })
+        .collect();
+    let creds = write(dir, "creds.json", &Value::Object(creds).to_string());
+    let input = write(
+        dir,
+        "input.json",
+        &Json::Object(v.input.clone()).to_compact(false),
+    );
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_payout"));
+    cmd.arg("sign")
+        .arg("--spec")
+        .arg(spec)
+        .arg("--op")
+        .arg(v.operation.as_deref().unwrap())
+        .arg("--credentials")
+        .arg(&creds)
+        .arg("--input")
+        .arg(&input)
+        .args(extra);
+    if let Some(t) = v.timestamp {
+        cmd.arg("--timestamp").arg(t.to_string());
+    }
+    if let Some(n) = &v.nonce {
+        cmd.arg("--nonce").arg(n);
+    }
+    if let Some(r) = &v.random {
+        cmd.arg("--random").arg(r);
+    }
+    if let Some(b) = &v.base_url {
+        cmd.arg("--base-url").arg(b);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{}: {stderr}", v.name);
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+#[test]
+fn sign_reproduces_every_request_vector_and_explains_it() {
+    let dir = std::env::temp_dir().join(format!("payout-sign-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut checked = 0;
+    let mut recipes_explained = 0;
+    let mut per_spec = Vec::new();
+    for name in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+        let path = root().join("specs").join(format!("{name}.yaml"));
+        let spec = payout_spec::load_file(&path).unwrap().spec;
+        let secrets: Vec<&str> = spec.secret_credentials().collect();
+        let vectors: Vec<&Vector> = spec
+            .vectors
+            .iter()
+            .filter(|v| v.operation.is_some() && v.expect.invalid.is_empty())
+            .collect();
+        assert!(!vectors.is_empty(), "{name} has no request vector");
+        for v in vectors {
+            let (out, _) = sign(&path, v, &dir, &["--explain", "--reveal-secrets"]);
+            let e = &v.expect;
+            if let Some(b) = &e.body {
+                assert_eq!(out["body"], Value::String(b.clone()), "{name}: {}", v.name);
+            }
+            if let Some(u) = &e.url {
+                assert_eq!(out["url"], Value::String(u.clone()), "{name}: {}", v.name);
+            }
+            for (h, want) in &e.headers {
+                assert_eq!(
+                    out["headers"][h],
+                    Value::String(want.clone()),
+                    "{name}: {}: header {h}",
+                    v.name
+                );
+            }
+            let steps = out["steps"].as_array().unwrap();
+            // The string to sign is shown, with the vector's test secrets redacted.
+            for (recipe, want) in &e.string_to_sign {
+                let mut shown = want.clone();
+                for s in &secrets {
+                    if let Some(value) = v.credentials.get(*s) {
+                        shown = shown.replace(value.as_str(), &format!("<redacted:{s}>"));
+                    }
+                }
+                assert!(
+                    steps
+                        .iter()
+                        .any(|st| st["recipe"] == recipe.as_str() && st["value"] == shown.as_str()),
+                    "{name}: {}: the string to sign of {recipe} is not shown as {shown:?}",
+                    v.name
+                );
+            }
+            // Each recipe's final value is shown and is exactly what went into the request
+            // (a header or the body), whose expected value was checked above.
+            let placed = format!("{}{}", out["headers"], out["body"]);
+            let recipes: std::collections::BTreeSet<&str> = steps
+                .iter()
+                .filter_map(|st| st["recipe"].as_str())
+                .collect();
+            for recipe in &recipes {
+                let last = steps
+                    .iter()
+                    .rev()
+                    .find(|st| st["recipe"] == *recipe)
+                    .unwrap();
+                let value = last["value"].as_str().unwrap();
+                if !value.starts_with("<redacted:") {
+                    assert!(
+                        placed.contains(value),
+                        "{name}: {}: {recipe}'s result {value} is not in the request",
+                        v.name
+                    );
+                }
+            }
+            assert!(
+                !recipes.is_empty() || name == "none",
+                "{name}: {}: nothing explained",
+                v.name
+            );
+            for (recipe, want) in &e.signatures {
+                let last = steps
+                    .iter()
+                    .rev()
+                    .find(|st| st["recipe"] == recipe.as_str())
+                    .unwrap();
+                assert_eq!(
+                    last["value"],
+                    Value::String(want.clone()),
+                    "{name}: {}: {recipe}",
+                    v.name
+                );
+                recipes_explained += 1;
+            }
+            checked += 1;
+            per_spec.push(name);
+        }
+    }
+    for name in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+        assert!(
+            per_spec.contains(&name),
+            "{name}: no request vector checked"
+        );
+    }
+    assert!(checked >= 10, "only {checked} request vectors");
+    assert!(recipes_explained >= 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn headers_that_reveal_a_secret_print_redacted_by_default() {
+    let dir = std::env::temp_dir().join(format!("payout-sign-redact-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = root().join("specs/xettle.yaml");
+    let spec = payout_spec::load_file(&path).unwrap().spec;
+    let v = spec
+        .vectors
+        .iter()
+        .find(|v| v.operation.as_deref() == Some("create_payout"))
+        .unwrap();
+    let (out, _) = sign(&path, v, &dir, &["--explain"]);
+    let auth = out["headers"]["Authorization"].as_str().unwrap();
+    assert!(auth.contains("<redacted:"), "{auth}");
+    let text = out.to_string();
+    for s in ["client_secret", "salt_key"] {
+        let value = &v.credentials[s];
+        assert!(!text.contains(value.as_str()), "the secret {s} was printed");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn invalid_input_exits_1_with_every_problem_and_a_bad_spec_exits_2() {
+    let dir = std::env::temp_dir().join(format!("payout-sign-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let creds = write(&dir, "c.json", r#"{"merchant_id":"1","api_key":"k"}"#);
+    let input = write(
+        &dir,
+        "i.json",
+        r#"{"amount":"1.001","bankId":"x","bogus":1}"#,
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_payout"))
+        .args(["sign", "--spec"])
+        .arg(root().join("specs/cashy.yaml"))
+        .args(["--op", "create_payout", "--credentials"])
+        .arg(&creds)
+        .arg("--input")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for field in ["bogus", "amount", "bankId", "accountName", "mchOrderNo"] {
+        assert!(
+            err.lines().any(|l| l.starts_with(&format!("{field}:"))),
+            "{field} not reported:\n{err}"
+        );
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_payout"))
+        .args(["sign", "--spec"])
+        .arg(root().join("tests/specs/bad/three_problems.yaml"))
+        .args(["--op", "create_payout", "--credentials"])
+        .arg(&creds)
+        .arg("--input")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}
