@@ -17,6 +17,7 @@ use crate::response::{self, Received};
 use crate::source::{Clock, Entropy, OsEntropy, SystemClock};
 use crate::unified::{
     BoxFuture, Capability, CreatePayout, PayoutProvider, PayoutRef, PayoutResult, WebhookEvent,
+    WebhookRequest,
 };
 use crate::webhook;
 
@@ -33,6 +34,9 @@ pub struct ClientOptions {
     /// Allow plain `http://` base URLs (local sandboxes). Off by default: credentials and
     /// signatures would travel in the clear.
     pub allow_insecure_http: bool,
+    /// The merchant's webhook (notify) URL, for gateways that sign webhooks over the URL
+    /// they deliver to, when a [`WebhookRequest`] does not carry its URL.
+    pub webhook_url: Option<String>,
 }
 
 impl Default for ClientOptions {
@@ -43,6 +47,7 @@ impl Default for ClientOptions {
             query_attempts: 3,
             retry_backoff: Duration::from_millis(200),
             allow_insecure_http: false,
+            webhook_url: None,
         }
     }
 }
@@ -272,14 +277,14 @@ impl DynamicClient {
         self.call(name, &input).await.map(|o| o.result)
     }
 
-    /// Verifies and reads a webhook.
-    pub fn webhook(
-        &self,
-        headers: &[(String, String)],
-        body: &[u8],
-    ) -> Result<WebhookEvent, PayoutError> {
+    /// Verifies and reads a webhook. Without its URL, the configured `webhook_url` is used.
+    pub fn webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
         let i = &self.inner;
-        let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), headers, body)?;
+        let mut req = *request;
+        if req.url.is_none() {
+            req.url = i.options.webhook_url.as_deref();
+        }
+        let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), &req)?;
         let x = ev.extracted;
         Ok(WebhookEvent {
             webhook: ev.webhook,
@@ -338,11 +343,7 @@ impl PayoutProvider for DynamicClient {
         Box::pin(self.query(reference))
     }
 
-    fn parse_webhook(
-        &self,
-        headers: &[(String, String)],
-        body: &[u8],
-    ) -> Result<WebhookEvent, PayoutError> {
-        self.webhook(headers, body)
+    fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
+        self.webhook(request)
     }
 }

@@ -101,6 +101,16 @@ impl Message {
     }
 }
 
+/// The path part of a URL (`https://h/a/b?q` → `/a/b`).
+pub fn path_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = after_scheme
+        .find('/')
+        .map(|i| &after_scheme[i..])
+        .unwrap_or("");
+    path.split('?').next().unwrap_or("").to_string()
+}
+
 /// A JSON object as a template value.
 pub fn object(m: &IndexMap<String, Json>) -> Value {
     m.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()

@@ -34,5 +34,5 @@ pub use request::{PreparedRequest, RequestOptions};
 pub use signing::StepTrace;
 pub use unified::{
     Applied, Beneficiary, BoxFuture, Capability, CreatePayout, Money, PayoutMethod, PayoutProvider,
-    PayoutRef, PayoutResult, StatusTracker, WebhookEvent,
+    PayoutRef, PayoutResult, StatusTracker, WebhookEvent, WebhookRequest,
 };

@@ -238,12 +238,18 @@ impl<'a> Engine<'a> {
                     Value::text_raw(mac::hmac(h.alg, &key, &need(prev)?.bytes))
                 }
                 Step::RsaSign(r) => {
-                    let key = self.creds.private_key(&r.key).ok_or_else(|| {
-                        err(format!(
-                            "the credential `{}` is not an RSA private key",
-                            r.key
-                        ))
-                    })?;
+                    // As the gateway, sign with the private key behind `verify_key`.
+                    let key = match (self.gateway_keys, &r.verify_key) {
+                        (Some(keys), Some(vk)) => keys
+                            .get(vk)
+                            .ok_or_else(|| err(format!("no gateway private key for `{vk}`")))?,
+                        _ => self.creds.private_key(&r.key).ok_or_else(|| {
+                            err(format!(
+                                "the credential `{}` is not an RSA private key",
+                                r.key
+                            ))
+                        })?,
+                    };
                     let sig = rsa::sign(key, r.hash, &need(prev)?.bytes)
                         .map_err(|e| err(e.to_string()))?;
                     Value::text_raw(sig)

@@ -219,6 +219,32 @@ pub struct WebhookEvent {
     pub ack: Ack,
 }
 
+/// A webhook as the merchant's server received it.
+#[derive(Debug, Clone, Copy)]
+pub struct WebhookRequest<'a> {
+    /// The URL it was delivered to (the notify URL). Some gateways sign a webhook over it,
+    /// as they sign a request over its URL.
+    pub url: Option<&'a str>,
+    pub headers: &'a [(String, String)],
+    pub body: &'a [u8],
+}
+
+impl<'a> WebhookRequest<'a> {
+    pub fn new(headers: &'a [(String, String)], body: &'a [u8]) -> Self {
+        WebhookRequest {
+            url: None,
+            headers,
+            body,
+        }
+    }
+
+    /// The URL the webhook was delivered to.
+    pub fn at(mut self, url: &'a str) -> Self {
+        self.url = Some(url);
+        self
+    }
+}
+
 /// The operations a gateway may support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Capability {
@@ -250,11 +276,7 @@ pub trait PayoutProvider: Send + Sync {
     ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>>;
 
     /// Verifies a webhook and reads it. One that does not verify is an error, never an event.
-    fn parse_webhook(
-        &self,
-        headers: &[(String, String)],
-        body: &[u8],
-    ) -> Result<WebhookEvent, PayoutError>;
+    fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError>;
 }
 
 /// A payout's status over time, applying the rule that an older, non-final status never

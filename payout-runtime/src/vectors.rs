@@ -182,7 +182,7 @@ fn run_response(
             .method
             .clone()
             .unwrap_or_else(|| op.method.as_str().to_string()),
-        path: path_of(&url),
+        path: crate::context::path_of(&url),
         url,
         ..Message::default()
     };
@@ -218,7 +218,8 @@ fn run_webhook(
     let body = v.body.clone().unwrap_or_default();
     // `url`, when given, is where the webhook was delivered (the merchant's notify URL).
     let url = v.url.as_deref().unwrap_or_default();
-    let result = webhook::receive_at(spec, creds, entropy, name, url, &headers, body.as_bytes());
+    let req = crate::unified::WebhookRequest::new(&headers, body.as_bytes()).at(url);
+    let result = webhook::receive_as(spec, creds, entropy, name, &req);
     compare_outcome(v, result.map(|ev| ev.extracted), failures);
     Ok(())
 }
@@ -312,7 +313,7 @@ fn run_recipe(
     let url = v.url.clone().unwrap_or_default();
     let mut msg = Message {
         method: v.method.clone().unwrap_or_else(|| "POST".into()),
-        path: path_of(&url),
+        path: crate::context::path_of(&url),
         url,
         body: fields,
         body_bytes: Some(body.into_bytes()),
@@ -346,14 +347,4 @@ fn run_recipe(
         );
     }
     Ok(())
-}
-
-/// The path part of a URL (`https://h/a/b?q` → `/a/b`).
-pub(crate) fn path_of(url: &str) -> String {
-    let after_scheme = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let path = after_scheme
-        .find('/')
-        .map(|i| &after_scheme[i..])
-        .unwrap_or("");
-    path.split('?').next().unwrap_or("").to_string()
 }

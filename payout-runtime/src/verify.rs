@@ -147,9 +147,15 @@ webhooks:
             .collect();
         // python3 -c "import hashlib;print(hashlib.md5(b'x&nonce=N1').hexdigest())"
         let body = br#"{"a":"x","sign":"4a9d4368aa297cb504c3efacd07f334d"}"#;
-        receive_as(&spec, &creds, &FixedBytes::new(&[]), "w", &headers, body)
-            .map(|ev| ev.verified_signatures)
-            .map_err(|e| e.to_string())
+        receive_as(
+            &spec,
+            &creds,
+            &FixedBytes::new(&[]),
+            "w",
+            &crate::unified::WebhookRequest::new(&headers, body),
+        )
+        .map(|ev| ev.verified_signatures)
+        .map_err(|e| e.to_string())
     }
 
     #[test]

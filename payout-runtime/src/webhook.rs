@@ -12,6 +12,7 @@ use crate::extract::{self, Extracted};
 use crate::response::{field_carriers, preview};
 use crate::signing::Signer;
 use crate::source::Entropy;
+use crate::unified::WebhookRequest;
 use crate::verify::{self, Carrier};
 
 /// A verified webhook, read.
@@ -30,8 +31,7 @@ pub fn receive(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    headers: &[(String, String)],
-    body: &[u8],
+    req: &WebhookRequest,
 ) -> Result<(Event, Ack), PayoutError> {
     let s = spec.spec();
     if s.webhooks.is_empty() {
@@ -43,7 +43,7 @@ pub fn receive(
     let mut last = None;
     // A gateway with several kinds of webhook: the one whose signature verifies is the one.
     for (name, wh) in &s.webhooks {
-        match receive_as(spec, creds, entropy, name, headers, body) {
+        match receive_as(spec, creds, entropy, name, req) {
             Ok(ev) => return Ok((ev, wh.ack.clone())),
             Err(e) => last = Some(e),
         }
@@ -51,31 +51,18 @@ pub fn receive(
     Err(last.unwrap_or_else(|| PayoutError::new(ErrorKind::BadSignature, "no webhook matched")))
 }
 
-/// Verifies and reads a webhook as the named kind.
+/// Verifies and reads a webhook as the named kind. Some gateways sign a callback as they
+/// sign a request, over its method and URL (EaniShop's `V2_SHA256`): their recipes see the
+/// URL it was delivered to as `{{ url }}` and its path as `{{ path }}` (empty when the
+/// request does not say).
 pub fn receive_as(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
     name: &str,
-    headers: &[(String, String)],
-    body: &[u8],
+    req: &WebhookRequest,
 ) -> Result<Event, PayoutError> {
-    receive_at(spec, creds, entropy, name, "", headers, body)
-}
-
-/// Verifies and reads a webhook as the named kind, delivered to `url` (the merchant's
-/// notify URL). Some gateways sign a callback as they sign a request, over its method and
-/// URL (EaniShop's `V2_SHA256`): their recipes see this URL as `{{ url }}` and its path as
-/// `{{ path }}`. [`receive_as`] gives them an empty URL.
-pub fn receive_at(
-    spec: &CompiledSpec,
-    creds: &Credentials,
-    entropy: &dyn Entropy,
-    name: &str,
-    url: &str,
-    headers: &[(String, String)],
-    body: &[u8],
-) -> Result<Event, PayoutError> {
+    let (url, headers, body) = (req.url.unwrap_or_default(), req.headers, req.body);
     let s = spec.spec();
     let wh = s
         .webhooks
@@ -93,7 +80,7 @@ pub fn receive_at(
     };
     let msg = Message {
         method: wh.method.as_str().to_string(),
-        path: crate::vectors::path_of(url),
+        path: crate::context::path_of(url),
         url: url.to_string(),
         body: json.as_object().cloned().unwrap_or_default(),
         body_bytes: Some(body.to_vec()),
@@ -204,12 +191,27 @@ webhooks:
         )];
         let body = br#"{"a":"1"}"#;
         let entropy = FixedBytes::new(&[]);
-        let at = |url: &str| receive_at(&spec, &creds, &entropy, "w", url, &headers, body);
+        let at = |url: &str| {
+            receive_as(
+                &spec,
+                &creds,
+                &entropy,
+                "w",
+                &WebhookRequest::new(&headers, body).at(url),
+            )
+        };
         assert_eq!(at("https://m.test/n?x=1").unwrap().verified_signatures, 1);
         let e = at("https://m.test/other").unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadSignature);
         // Without the URL the recipe signs an empty one, and the signature does not match.
-        let e = receive_as(&spec, &creds, &entropy, "w", &headers, body).unwrap_err();
+        let e = receive_as(
+            &spec,
+            &creds,
+            &entropy,
+            "w",
+            &WebhookRequest::new(&headers, body),
+        )
+        .unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadSignature);
     }
 

@@ -30,6 +30,30 @@ pub fn merchant(spec: &Spec) -> IndexMap<String, String> {
         .collect()
 }
 
+/// Credentials that sign wrongly: every secret altered, and RSA private keys swapped for
+/// another valid key (a wrong-signature fault must still produce a well-formed signature).
+pub fn wrong(spec: &Spec, good: &IndexMap<String, String>) -> IndexMap<String, String> {
+    good.iter()
+        .map(|(name, v)| {
+            let c = spec.credentials.get(name);
+            let v = match c.map(|c| (c.kind, c.secret)) {
+                Some((CredentialKind::RsaPrivateKey, _)) => PLATFORM_PRIVATE.to_string(),
+                Some((CredentialKind::Text, true)) => format!("wrong-{v}"),
+                _ => v.clone(),
+            };
+            (name.clone(), v)
+        })
+        .collect()
+}
+
+/// Gateway keys that sign wrongly: the merchant's key in place of the gateway's.
+pub fn wrong_gateway_keys(
+    keys: &HashMap<String, PrivateKey>,
+) -> Result<HashMap<String, PrivateKey>, String> {
+    let other = rsa::parse_private_key(MERCHANT_PRIVATE).map_err(|e| e.to_string())?;
+    Ok(keys.keys().map(|k| (k.clone(), other.clone())).collect())
+}
+
 /// The gateway's private keys, by the name of the public-key credential that verifies them.
 pub fn gateway_keys(spec: &Spec) -> Result<HashMap<String, PrivateKey>, String> {
     let mut out = HashMap::new();

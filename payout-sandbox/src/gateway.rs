@@ -36,6 +36,8 @@ pub struct Gateway {
     /// The same credentials with every secret altered, for wrong-signature faults.
     pub(crate) wrong_creds: Credentials,
     pub(crate) keys: HashMap<String, PrivateKey>,
+    /// Keys that sign wrongly, for wrong-signature faults.
+    wrong_keys: HashMap<String, PrivateKey>,
     store: Mutex<Store>,
     pub(crate) faults: Mutex<Faults>,
     outcomes: Mutex<HashMap<String, Outcome>>,
@@ -73,27 +75,16 @@ impl Gateway {
     ) -> Result<Self, String> {
         let s = spec.spec();
         let creds = Credentials::new(s, credentials.clone()).map_err(|p| p.join("; "))?;
-        let wrong: IndexMap<String, String> = credentials
-            .iter()
-            .map(|(k, v)| {
-                let secret = s.credentials.get(k).is_some_and(|c| c.secret);
-                (
-                    k.clone(),
-                    if secret {
-                        format!("wrong-{v}")
-                    } else {
-                        v.clone()
-                    },
-                )
-            })
-            .collect();
+        let wrong = crate::credentials::wrong(s, &credentials);
         let wrong_creds = Credentials::new(s, wrong).map_err(|p| p.join("; "))?;
+        let wrong_keys = crate::credentials::wrong_gateway_keys(&keys)?;
         Ok(Gateway {
             id: s.provider.id.clone(),
             spec,
             creds,
             wrong_creds,
             keys,
+            wrong_keys,
             store: Mutex::new(Store::default()),
             faults: Mutex::new(Faults::default()),
             outcomes: Mutex::new(HashMap::new()),
@@ -369,7 +360,13 @@ impl Gateway {
             return self.error("invalid_request", &m);
         }
         let refs = request_refs(op, &msg);
-        let faults = lock(&self.faults).take(op_name, refs.merchant.as_deref());
+        // Faults are keyed by merchant reference; a query may name only the gateway's.
+        let merchant = refs.merchant.clone().or_else(|| {
+            let store = lock(&self.store);
+            let p = refs.provider.as_deref()?;
+            store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
+        });
+        let faults = lock(&self.faults).take(op_name, merchant.as_deref());
         for f in &faults {
             if let Fault::Delay { millis } = f {
                 tokio::time::sleep(Duration::from_millis(*millis)).await;
@@ -552,12 +549,12 @@ impl Gateway {
             nonce: Some(nonce),
             ..Message::default()
         };
-        let creds = if wrong {
-            &self.wrong_creds
+        let (creds, keys) = if wrong {
+            (&self.wrong_creds, &self.wrong_keys)
         } else {
-            &self.creds
+            (&self.creds, &self.keys)
         };
-        let mut engine = Engine::new(&self.spec, creds, &OsEntropy).as_gateway(&self.keys);
+        let mut engine = Engine::new(&self.spec, creds, &OsEntropy).as_gateway(keys);
         let base = format!("operations.{op_name}.response");
         match message::finish(
             &mut engine,

@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use payout_runtime::{PayoutError, PayoutProvider, WebhookEvent};
+use payout_runtime::{PayoutError, PayoutProvider, WebhookEvent, WebhookRequest};
 use tokio::sync::watch;
 
 use crate::gateway::lock;
@@ -107,6 +107,7 @@ impl Drop for Receiver {
 async fn hook(
     State(st): State<AppState>,
     Path(id): Path<String>,
+    uri: axum::http::Uri,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
@@ -122,7 +123,13 @@ async fn hook(
             )
         })
         .collect();
-    let outcome = p.parse_webhook(&pairs, &body);
+    // The URL the gateway delivered to, which some gateways sign.
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let url = format!("http://{host}{uri}");
+    let outcome = p.parse_webhook(&WebhookRequest::new(&pairs, &body).at(&url));
     let resp = match &outcome {
         Ok(ev) => {
             let status = StatusCode::from_u16(ev.ack.status).unwrap_or(StatusCode::OK);

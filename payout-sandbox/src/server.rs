@@ -120,9 +120,13 @@ pub(crate) async fn serve(
                     let svc = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
                         let router = router.clone();
                         async move {
-                            let resp: Response = match router.oneshot(req.map(axum::body::Body::new)).await {
-                                Ok(r) => r,
-                                Err(never) => match never {},
+                            // In its own task: a gateway goes on processing a request whose
+                            // client gave up (timed out, disconnected), as real ones do.
+                            let handled = tokio::spawn(router.oneshot(req.map(axum::body::Body::new)));
+                            let resp: Response = match handled.await {
+                                Ok(Ok(r)) => r,
+                                Ok(Err(never)) => match never {},
+                                Err(_) => return Err(Dropped),
                             };
                             if resp.extensions().get::<DropConnection>().is_some() {
                                 Err(Dropped)

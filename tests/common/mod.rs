@@ -1,0 +1,202 @@
+//! A world for end-to-end tests: the sandbox imitating all five gateways on loopback, a
+//! dynamic client per gateway, and the merchant's webhook receiver.
+
+#![allow(dead_code)] // each test file uses a part
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use indexmap::IndexMap;
+use payout::runtime::*;
+use payout_sandbox::receiver::{Received, Receiver};
+use payout_sandbox::{GatewaySetup, Options, Sandbox};
+
+pub const GATEWAYS: [&str; 5] = ["xettle", "eanishop", "teemopay", "tecpay", "cashy"];
+
+pub struct World {
+    pub sandbox: Sandbox,
+    pub receiver: Receiver,
+    pub clients: IndexMap<String, DynamicClient>,
+    pub specs: IndexMap<String, Arc<CompiledSpec>>,
+}
+
+pub fn spec(id: &str) -> Arc<CompiledSpec> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("specs/{id}.yaml"));
+    Arc::new(CompiledSpec::from_file(path).unwrap_or_else(|e| panic!("{e}")))
+}
+
+pub fn client_options() -> ClientOptions {
+    ClientOptions {
+        allow_insecure_http: true,
+        request_timeout: Duration::from_secs(5),
+        retry_backoff: Duration::from_millis(20),
+        ..ClientOptions::default()
+    }
+}
+
+/// Starts the sandbox with every gateway, a client for each, and the receiver; webhooks of
+/// payouts that name no notify URL go to the receiver too.
+pub async fn world() -> World {
+    world_with(client_options()).await
+}
+
+pub async fn world_with(options: ClientOptions) -> World {
+    let mut setups = Vec::new();
+    let mut specs = IndexMap::new();
+    for id in GATEWAYS {
+        let s = spec(id);
+        specs.insert(id.to_string(), s.clone());
+        setups.push(GatewaySetup::with_test_credentials(s).unwrap());
+    }
+    let creds: IndexMap<String, IndexMap<String, String>> = setups
+        .iter()
+        .map(|s| (s.spec.spec().provider.id.clone(), s.credentials.clone()))
+        .collect();
+    let sandbox = Sandbox::start(setups, Options::default()).await.unwrap();
+    let mut clients = IndexMap::new();
+    let mut providers: HashMap<String, Arc<dyn PayoutProvider>> = HashMap::new();
+    for id in GATEWAYS {
+        let s = specs[id].clone();
+        let c = Credentials::new(s.spec(), creds[id].clone()).unwrap();
+        let client =
+            DynamicClient::new(s, c, &sandbox.base_url(id).unwrap(), options.clone()).unwrap();
+        providers.insert(id.to_string(), Arc::new(client.clone()));
+        clients.insert(id.to_string(), client);
+    }
+    let receiver = Receiver::start(providers).await.unwrap();
+    for id in GATEWAYS {
+        sandbox
+            .gateway(id)
+            .unwrap()
+            .set_notify_url(Some(receiver.url(id)));
+    }
+    World {
+        sandbox,
+        receiver,
+        clients,
+        specs,
+    }
+}
+
+impl World {
+    pub fn client(&self, id: &str) -> &DynamicClient {
+        &self.clients[id]
+    }
+
+    pub fn gateway(&self, id: &str) -> Arc<payout_sandbox::Gateway> {
+        self.sandbox.gateway(id).unwrap()
+    }
+
+    /// A unified payout that the gateway accepts.
+    pub fn payout(&self, id: &str, merchant_ref: &str) -> CreatePayout {
+        payout_for(id, merchant_ref, Some(self.receiver.url(id)))
+    }
+
+    /// Creates a payout (through the unified create, or by hand at the sandbox for a
+    /// gateway without a create operation: Tecpay).
+    pub async fn create(&self, id: &str, merchant_ref: &str) -> Option<PayoutResult> {
+        let c = self.client(id);
+        if c.supports(Capability::Create) {
+            let r = c.create_payout(&self.payout(id, merchant_ref)).await;
+            Some(r.unwrap_or_else(|e| panic!("{id}: create {merchant_ref}: {e}")))
+        } else {
+            self.gateway(id)
+                .insert_order(merchant_ref, "100.00".parse().unwrap(), None);
+            None
+        }
+    }
+
+    /// Queries by the reference the gateway needs (Xettle queries by its own reference).
+    pub async fn query(&self, id: &str, merchant_ref: &str) -> Result<PayoutResult, PayoutError> {
+        let order = self.gateway(id).order(merchant_ref);
+        let r = match order {
+            Some(o) => PayoutRef::Both {
+                merchant: merchant_ref.to_string(),
+                provider: o.provider_ref,
+            },
+            None => PayoutRef::Merchant(merchant_ref.to_string()),
+        };
+        self.client(id).query_payout(&r).await
+    }
+
+    /// Waits for a verified webhook of this payout carrying this provider status.
+    pub async fn webhook(
+        &self,
+        id: &str,
+        merchant_ref: &str,
+        provider_status: &str,
+    ) -> WebhookEvent {
+        let got = self
+            .receiver
+            .wait_for(Duration::from_secs(5), |r: &Received| {
+                r.provider == id
+                    && matches!(&r.outcome, Ok(e) if e.merchant_ref.as_deref() == Some(merchant_ref)
+                        && e.provider_status.as_deref() == Some(provider_status))
+            })
+            .await;
+        match got {
+            Some(r) => r.outcome.unwrap(),
+            None => panic!(
+                "{id}: no verified webhook {merchant_ref}/{provider_status}; received: {:?}; deliveries: {:?}",
+                self.receiver.received().iter().filter(|r| r.provider == id).map(|r| r.outcome.as_ref().map(|e| e.provider_status.clone()).map_err(|e| e.to_string())).collect::<Vec<_>>(),
+                self.gateway(id).deliveries()
+            ),
+        }
+    }
+
+    /// The unified status the spec maps a provider status to.
+    pub fn mapped(&self, id: &str, provider_status: &str) -> PayoutStatus {
+        self.specs[id]
+            .spec()
+            .status(provider_status)
+            .unwrap()
+            .unified()
+    }
+}
+
+/// The unified request each gateway accepts: the beneficiary parts its spec needs, and
+/// the gateway-specific fields in `extras`.
+pub fn payout_for(id: &str, merchant_ref: &str, notify: Option<String>) -> CreatePayout {
+    let (amount, currency) = match id {
+        "xettle" => ("150.50", "INR"),
+        "eanishop" => ("100.00", "INR"),
+        "teemopay" => ("10000", "IDR"),
+        "cashy" => ("50000.00", "COP"),
+        _ => ("100.00", "INR"),
+    };
+    let mut p = CreatePayout::new(merchant_ref, Money::parse(amount, currency).unwrap());
+    p.notify_url = notify;
+    p.remark = Some("salary".into());
+    let b = &mut p.beneficiary;
+    match id {
+        "xettle" => {
+            b.method = Some(PayoutMethod::Contact);
+            b.contact_id = Some("CONT_TEST0001".into());
+            p.purpose = Some("salary_disbursement".into());
+            p.transfer_mode = Some("IMPS".into());
+        }
+        "eanishop" => {
+            b.method = Some(PayoutMethod::Upi);
+            b.vpa = Some("asha@okbank".into());
+            b.name = Some("Asha Rao".into());
+        }
+        "teemopay" => {
+            b.method = Some(PayoutMethod::Wallet);
+            b.account_number = Some("08123456789".into());
+            b.name = Some("Budi Santoso".into());
+            b.phone = Some("08123456789".into());
+        }
+        "cashy" => {
+            b.name = Some("Jeson".into());
+            b.account_number = Some("3023612345".into());
+            b.id_type = Some("1".into());
+            b.id_number = Some("43912345".into());
+            b.account_type = Some("0".into());
+            p.extras.insert("bankId".into(), Json::from(33i64));
+        }
+        _ => {}
+    }
+    p
+}

@@ -1,0 +1,481 @@
+//! End to end, for all five gateways: unified calls through `PayoutProvider` against the
+//! sandbox on loopback, and signed webhooks back to the merchant's receiver.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{world, GATEWAYS};
+use payout::runtime::*;
+use payout_sandbox::{Fault, FaultRule, Outcome};
+
+/// create → every status of the success path (each by webhook, verified) → final by query
+/// and by webhook, with the status history kept by the unified tracker.
+#[tokio::test]
+async fn payouts_go_from_create_to_succeeded_by_query_and_webhook() {
+    let w = world().await;
+    for id in GATEWAYS {
+        let r = format!("{id}-LIFE-1");
+        let created = w.create(id, &r).await;
+        let gw = w.gateway(id);
+        let order = gw.order(&r).unwrap();
+        if let Some(c) = &created {
+            assert_eq!(c.merchant_ref.as_deref(), Some(r.as_str()), "{id}");
+            assert_eq!(
+                c.provider_ref.as_deref(),
+                Some(order.provider_ref.as_str()),
+                "{id}"
+            );
+            assert_eq!(c.status, Some(w.mapped(id, &order.path[0])), "{id}");
+            assert!(!c.is_final(), "{id}");
+        }
+        let mut tracker = StatusTracker::new();
+        tracker.apply(w.mapped(id, &order.path[0]));
+        for expected in order.path.iter().skip(1) {
+            gw.advance(&r).unwrap();
+            let ev = w.webhook(id, &r, expected).await;
+            assert!(
+                ev.verified_signatures >= 1,
+                "{id}: webhook without a verified signature"
+            );
+            assert_eq!(ev.status, Some(w.mapped(id, expected)), "{id}: {expected}");
+            tracker.apply(ev.status.unwrap());
+        }
+        assert_eq!(tracker.current(), Some(PayoutStatus::Succeeded), "{id}");
+        let q = w.query(id, &r).await.unwrap();
+        assert_eq!(q.status, Some(PayoutStatus::Succeeded), "{id}");
+        assert!(q.is_final());
+        assert_eq!(
+            q.provider_ref.as_deref(),
+            Some(order.provider_ref.as_str()),
+            "{id}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failing_payout_ends_failed() {
+    let w = world().await;
+    for id in GATEWAYS {
+        let r = format!("{id}-FAIL-1");
+        w.gateway(id).set_outcome(&r, Outcome::Fail);
+        w.create(id, &r).await;
+        let gw = w.gateway(id);
+        while gw.advance(&r).unwrap().is_some() {}
+        let last = gw.order(&r).unwrap().status;
+        let ev = w.webhook(id, &r, &last).await;
+        assert_eq!(ev.status, Some(PayoutStatus::Failed), "{id}");
+        assert_eq!(
+            w.query(id, &r).await.unwrap().status,
+            Some(PayoutStatus::Failed),
+            "{id}"
+        );
+    }
+}
+
+/// A paid payout reversed by the gateway: the webhook and the query both say `reversed`,
+/// and the tracker accepts the change from one final status to another.
+#[tokio::test]
+async fn a_paid_payout_can_be_reversed() {
+    let w = world().await;
+    for id in GATEWAYS {
+        let has_reversal = w.specs[id].spec().statuses.values().any(|e| {
+            e.unified() == PayoutStatus::Reversed
+                || e.0.reasons.values().any(|u| *u == PayoutStatus::Reversed)
+        });
+        if !has_reversal {
+            // Tecpay documents no reversal.
+            assert_eq!(id, "tecpay");
+            continue;
+        }
+        let r = format!("{id}-REV-1");
+        w.create(id, &r).await;
+        let gw = w.gateway(id);
+        while gw.advance(&r).unwrap().is_some() {}
+        let mut t = StatusTracker::new();
+        t.apply(w.query(id, &r).await.unwrap().status.unwrap());
+        assert_eq!(t.current(), Some(PayoutStatus::Succeeded), "{id}");
+        let status = gw.reverse(&r).unwrap();
+        let ev = w.webhook(id, &r, &status).await;
+        assert_eq!(ev.status, Some(PayoutStatus::Reversed), "{id}: {status}");
+        assert_eq!(t.apply(ev.status.unwrap()), Applied::Changed);
+        assert_eq!(
+            w.query(id, &r).await.unwrap().status,
+            Some(PayoutStatus::Reversed),
+            "{id}"
+        );
+    }
+}
+
+/// Cashy reverses a failure into a success too (providers.md §5).
+#[tokio::test]
+async fn cashy_turns_a_failure_into_a_success() {
+    let w = world().await;
+    let r = "cashy-FLIP-1";
+    w.gateway("cashy").set_outcome(r, Outcome::Fail);
+    w.create("cashy", r).await;
+    while w.gateway("cashy").advance(r).unwrap().is_some() {}
+    let mut t = StatusTracker::new();
+    t.apply(w.webhook("cashy", r, "FAIL").await.status.unwrap());
+    w.gateway("cashy")
+        .set_status(r, "SUCCESS", Some("PAYMENT_OFFSET".into()))
+        .unwrap();
+    let ev = w.webhook("cashy", r, "SUCCESS").await;
+    assert_eq!(t.apply(ev.status.unwrap()), Applied::Changed);
+    assert_eq!(
+        t.history(),
+        &[PayoutStatus::Failed, PayoutStatus::Succeeded]
+    );
+}
+
+/// A second create with the same merchant reference gets the gateway's duplicate error,
+/// says the payout exists, and never makes a second payout.
+#[tokio::test]
+async fn a_duplicate_merchant_reference_is_rejected() {
+    let w = world().await;
+    for id in GATEWAYS {
+        if !w.client(id).supports(Capability::Create) {
+            continue;
+        }
+        let r = format!("{id}-DUP-1");
+        w.create(id, &r).await;
+        let e = w
+            .client(id)
+            .create_payout(&w.payout(id, &r))
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Duplicate, "{id}: {e}");
+        assert!(e.may_exist, "{id}");
+        assert_eq!(w.gateway(id).count(&r), 1, "{id}");
+    }
+}
+
+/// A response whose signature does not verify is refused; for a create, the payout may
+/// exist (the gateway may have stored it).
+#[tokio::test]
+async fn a_bad_response_signature_is_rejected() {
+    let w = world().await;
+    let signed: Vec<&str> = GATEWAYS
+        .into_iter()
+        .filter(|id| {
+            let s = w.specs[*id].spec();
+            s.operations.values().any(|o| {
+                !o.response.headers.is_empty()
+                    || o.response
+                        .body
+                        .as_ref()
+                        .is_some_and(|b| b.fields.values().any(|f| f.value.is_some()))
+            })
+        })
+        .collect();
+    assert_eq!(signed, ["eanishop", "tecpay"]);
+    for id in signed {
+        let r = format!("{id}-SIG-1");
+        let gw = w.gateway(id);
+        gw.add_fault(FaultRule::always(Fault::WrongSignature).for_ref(&r));
+        if w.client(id).supports(Capability::Create) {
+            let e = w
+                .client(id)
+                .create_payout(&w.payout(id, &r))
+                .await
+                .unwrap_err();
+            assert_eq!(e.kind, ErrorKind::BadSignature, "{id}: {e}");
+            assert!(
+                e.may_exist,
+                "{id}: a create with an unverifiable answer may have happened"
+            );
+        } else {
+            w.create(id, &r).await;
+        }
+        let e = w.query(id, &r).await.unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{id}: {e}");
+        gw.clear_faults();
+        assert!(w.query(id, &r).await.is_ok(), "{id}");
+    }
+}
+
+/// A create that times out may have created the payout: the error says so, nothing is
+/// retried, and a query finds it once the gateway has caught up.
+#[tokio::test]
+async fn a_create_that_times_out_may_exist() {
+    let opts = ClientOptions {
+        request_timeout: Duration::from_millis(300),
+        ..common::client_options()
+    };
+    let w = common::world_with(opts).await;
+    for id in GATEWAYS {
+        if !w.client(id).supports(Capability::Create) {
+            continue;
+        }
+        let r = format!("{id}-SLOW-1");
+        w.gateway(id).add_fault(
+            FaultRule::always(Fault::delay(Duration::from_millis(800)))
+                .for_ref(&r)
+                .once(),
+        );
+        let e = w
+            .client(id)
+            .create_payout(&w.payout(id, &r))
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Timeout, "{id}: {e}");
+        assert!(e.may_exist, "{id}");
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert_eq!(w.gateway(id).count(&r), 1, "{id}: sent once, never retried");
+        assert!(w.query(id, &r).await.is_ok(), "{id}");
+    }
+}
+
+/// A connection lost after sending: the client cannot tell whether the payout was stored
+/// (it was, or it was not), so both are `Ambiguous`; the admin count tells them apart.
+#[tokio::test]
+async fn a_dropped_connection_on_create_is_ambiguous() {
+    let w = world().await;
+    for id in GATEWAYS {
+        if !w.client(id).supports(Capability::Create) {
+            continue;
+        }
+        for (fault, stored) in [(Fault::DropBeforeStore, 0), (Fault::DropAfterStore, 1)] {
+            let r = format!("{id}-DROP-{stored}");
+            w.gateway(id)
+                .add_fault(FaultRule::always(fault).for_ref(&r).once());
+            let e = w
+                .client(id)
+                .create_payout(&w.payout(id, &r))
+                .await
+                .unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Ambiguous, "{id}: {e}");
+            assert!(e.may_exist, "{id}");
+            assert_eq!(w.gateway(id).count(&r), stored, "{id}");
+        }
+    }
+}
+
+/// A 5xx on a create is ambiguous; on a query it is retried and the retry succeeds.
+#[tokio::test]
+async fn server_errors_are_ambiguous_for_creates_and_retried_for_queries() {
+    let w = world().await;
+    for id in GATEWAYS {
+        let gw = w.gateway(id);
+        if w.client(id).supports(Capability::Create) {
+            let r = format!("{id}-5XX-1");
+            gw.add_fault(
+                FaultRule::always(Fault::ServerError)
+                    .for_operation("create_payout")
+                    .once(),
+            );
+            let e = w
+                .client(id)
+                .create_payout(&w.payout(id, &r))
+                .await
+                .unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Ambiguous, "{id}: {e}");
+            assert!(e.may_exist, "{id}");
+            assert_eq!(gw.count(&r), 1, "{id}");
+        }
+        let r = format!("{id}-5XX-2");
+        w.create(id, &r).await;
+        gw.add_fault(
+            FaultRule::always(Fault::ServerError)
+                .for_operation("query_payout")
+                .once(),
+        );
+        assert!(
+            w.query(id, &r).await.is_ok(),
+            "{id}: the query was not retried"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_malformed_answer_to_a_create_may_have_created_the_payout() {
+    let w = world().await;
+    let id = "cashy";
+    let r = "cashy-MAL-1";
+    w.gateway(id)
+        .add_fault(FaultRule::always(Fault::MalformedBody).for_ref(r).once());
+    let e = w
+        .client(id)
+        .create_payout(&w.payout(id, r))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::MalformedResponse, "{e}");
+    assert!(e.may_exist);
+}
+
+/// A provider status the spec does not map is kept raw and is never final, by query and
+/// by webhook.
+#[tokio::test]
+async fn an_unknown_provider_status_is_kept_raw_and_not_final() {
+    let w = world().await;
+    for id in GATEWAYS {
+        let r = format!("{id}-ODD-1");
+        w.create(id, &r).await;
+        w.gateway(id).set_status(&r, "ON_HOLD_7", None).unwrap();
+        let q = w.query(id, &r).await.unwrap();
+        assert_eq!(q.provider_status.as_deref(), Some("ON_HOLD_7"), "{id}");
+        assert_eq!(q.status, None, "{id}");
+        assert!(!q.is_final(), "{id}");
+        let ev = w.webhook(id, &r, "ON_HOLD_7").await;
+        assert_eq!(ev.status, None, "{id}");
+    }
+}
+
+/// Every status of every spec, through the sandbox and back: by query and by webhook, it
+/// maps as the spec says.
+#[tokio::test]
+async fn every_status_of_every_spec_maps_as_the_spec_says() {
+    let w = world().await;
+    let mut seen = 0;
+    for id in GATEWAYS {
+        let r = format!("{id}-ALL-1");
+        w.create(id, &r).await;
+        let statuses: Vec<(String, PayoutStatus)> = w.specs[id]
+            .spec()
+            .statuses
+            .iter()
+            .map(|(k, e)| (k.clone(), e.unified()))
+            .collect();
+        for (provider, unified) in statuses {
+            w.gateway(id).set_status(&r, &provider, None).unwrap();
+            let q = w.query(id, &r).await.unwrap();
+            assert_eq!(
+                q.provider_status.as_deref(),
+                Some(provider.as_str()),
+                "{id}"
+            );
+            assert_eq!(q.status, Some(unified), "{id}: {provider}");
+            let ev = w.webhook(id, &r, &provider).await;
+            assert_eq!(ev.status, Some(unified), "{id}: {provider} by webhook");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 30, "only {seen} statuses");
+}
+
+/// Duplicate and out-of-order webhooks arrive; the tracker keeps the final status.
+#[tokio::test]
+async fn duplicate_and_out_of_order_webhooks_do_not_undo_a_final_status() {
+    let w = world().await;
+    let id = "teemopay";
+    let r = "teemopay-ORDER-1";
+    w.create(id, r).await;
+    let gw = w.gateway(id);
+    gw.add_fault(FaultRule::always(Fault::DuplicateWebhook).for_ref(r));
+    gw.add_fault(FaultRule::always(Fault::OutOfOrderWebhook).for_ref(r));
+    gw.advance(r).unwrap();
+    w.webhook(id, r, "2").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut t = StatusTracker::new();
+    let mut outcomes = Vec::new();
+    for rec in w.receiver.received().iter().filter(|x| x.provider == id) {
+        let ev = rec.outcome.as_ref().unwrap();
+        outcomes.push(t.apply(ev.status.unwrap()));
+    }
+    assert_eq!(
+        outcomes,
+        [Applied::Changed, Applied::Same, Applied::Stale],
+        "{outcomes:?}"
+    );
+    assert_eq!(t.current(), Some(PayoutStatus::Succeeded));
+}
+
+/// A webhook signed with anything but the gateway's key is refused, never an event, and the
+/// gateway is told so (it retries).
+#[tokio::test]
+async fn a_forged_webhook_is_refused() {
+    let w = world().await;
+    for id in GATEWAYS {
+        let c = w.client(id);
+        let body = br#"{"status":"SUCCESS","amount":"1.00"}"#;
+        let headers = vec![("Content-Type".to_string(), "application/json".to_string())];
+        let e = c
+            .parse_webhook(&WebhookRequest::new(&headers, body))
+            .unwrap_err();
+        assert!(
+            matches!(
+                e.kind,
+                ErrorKind::BadSignature | ErrorKind::MalformedResponse
+            ),
+            "{id}: {e}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn tecpay_has_no_create_and_says_so() {
+    let w = world().await;
+    let c = w.client("tecpay");
+    assert!(!c.supports(Capability::Create));
+    let e = c
+        .create_payout(&w.payout("tecpay", "T-1"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert!(!e.may_exist);
+}
+
+#[tokio::test]
+async fn invalid_unified_input_is_refused_before_sending_with_every_problem() {
+    let w = world().await;
+    let mut p = w.payout("cashy", "cashy-BAD-1");
+    p.beneficiary.name = None;
+    p.extras.shift_remove("bankId");
+    p.amount = Money::parse("1.001", "COP").unwrap();
+    let e = w.client("cashy").create_payout(&p).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidInput);
+    let fields: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
+    for f in ["amount", "bankId", "accountName"] {
+        assert!(fields.contains(&f), "{f} not reported: {e}");
+    }
+    assert!(e.message.contains("extras"), "{e}");
+    assert_eq!(w.gateway("cashy").count("cashy-BAD-1"), 0);
+    let mut p = w.payout("cashy", "cashy-BAD-2");
+    p.amount = Money::parse("50000", "USD").unwrap();
+    let e = w.client("cashy").create_payout(&p).await.unwrap_err();
+    assert!(e.message.contains("COP"), "{e}");
+}
+
+#[tokio::test]
+async fn plain_http_needs_an_explicit_opt_in() {
+    let s = common::spec("cashy");
+    let creds =
+        Credentials::new(s.spec(), payout_sandbox::credentials::merchant(s.spec())).unwrap();
+    let e = DynamicClient::new(
+        s,
+        creds,
+        "http://127.0.0.1:1/cashy",
+        ClientOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Config);
+    assert!(e.message.contains("plain-HTTP"), "{e}");
+}
+
+#[tokio::test]
+async fn all_gateways_behind_one_trait_object_collection() {
+    let w = world().await;
+    let providers: Vec<Box<dyn PayoutProvider>> = GATEWAYS
+        .iter()
+        .map(|id| Box::new(w.client(id).clone()) as Box<dyn PayoutProvider>)
+        .collect();
+    for p in &providers {
+        let id = p.provider_id().to_string();
+        let r = format!("{id}-DYN-1");
+        if p.supports(Capability::Create) {
+            let res = p.create_payout(&w.payout(&id, &r)).await.unwrap();
+            assert!(res.status.is_some(), "{id}");
+        } else {
+            w.create(&id, &r).await;
+        }
+        let provider_ref = w.gateway(&id).order(&r).unwrap().provider_ref;
+        let q = p
+            .query_payout(&PayoutRef::Both {
+                merchant: r.clone(),
+                provider: provider_ref,
+            })
+            .await
+            .unwrap();
+        assert_eq!(q.merchant_ref.as_deref().unwrap_or(&r), r, "{id}");
+    }
+}
