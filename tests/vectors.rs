@@ -65,6 +65,21 @@ fn tecpay_vectors() {
     check("tecpay", 8);
 }
 
+/// The tutorial's example gateway (examples/acme.yaml) is a complete spec too.
+#[test]
+fn example_acme_vectors() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/acme.yaml");
+    let spec = CompiledSpec::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let reports = vectors::run_all(&spec);
+    assert!(reports.len() >= 6);
+    let failed: Vec<String> = reports
+        .iter()
+        .filter(|r| !r.passed())
+        .map(|r| format!("{}: {}", r.name, r.failures.join("; ")))
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
 #[test]
 fn every_spec_loads_without_warnings() {
     for path in specs() {

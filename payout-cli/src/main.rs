@@ -3,10 +3,15 @@
 //! Every command that produces data prints one JSON object on stdout; problems go to
 //! stderr. Exit codes: 0 success, 1 a problem with the input or the call, 2 a bad spec.
 
+mod call;
+mod demo;
 mod input;
 mod lint;
+mod sandbox;
 mod sign;
+mod webhook;
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,6 +69,71 @@ enum Command {
         #[arg(long, value_name = "HEX")]
         random: Option<String>,
     },
+    /// Send one operation's request and print
+    /// `{"ok", "status", "provider_status", "merchant_ref", "provider_ref", "response"}`,
+    /// or `{"ok": false, "error": {"kind", "message", "may_exist"}}` and exit 1.
+    Call {
+        #[arg(long)]
+        spec: PathBuf,
+        #[arg(long)]
+        op: String,
+        #[arg(long)]
+        credentials: PathBuf,
+        /// JSON object of input fields; `-` reads stdin.
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long)]
+        base_url: String,
+        /// Allow a plain `http://` base URL (a local sandbox).
+        #[arg(long)]
+        insecure_http: bool,
+        /// Seconds for the whole exchange.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
+    /// Verify a received webhook and print
+    /// `{"ok", "status", "provider_status", "merchant_ref", "provider_ref", "ack": {"status", "body"}}`,
+    /// or `{"ok": false, "error": {...}}` and exit 1.
+    Webhook {
+        #[arg(long)]
+        spec: PathBuf,
+        #[arg(long)]
+        credentials: PathBuf,
+        /// JSON object of the received headers.
+        #[arg(long)]
+        headers: PathBuf,
+        /// The received body, exactly as it arrived.
+        #[arg(long)]
+        body: PathBuf,
+        /// The URL it was delivered to, for gateways that sign it (EaniShop).
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// Imitate gateways on loopback until stopped (Ctrl-C), each under `/{provider id}`.
+    Sandbox {
+        #[arg(long = "spec", required = true)]
+        specs: Vec<PathBuf>,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Milliseconds between the statuses of a payout (0: only through the admin API).
+        #[arg(long, default_value_t = 2000)]
+        step_ms: u64,
+        /// Milliseconds one minute of the webhook retry schedule lasts.
+        #[arg(long, default_value_t = 1000)]
+        minute_ms: u64,
+        /// Where webhooks go when a payout names no notify URL.
+        #[arg(long)]
+        notify_url: Option<String>,
+        /// Write the test credentials the sandbox verifies with to DIR/<gateway>.json.
+        #[arg(long, value_name = "DIR")]
+        write_credentials: Option<PathBuf>,
+    },
+    /// The main job: every spec in `specs/` against an embedded sandbox, through the unified
+    /// interface, with webhooks; prints a table and exits non-zero if anything misbehaves.
+    Demo {
+        #[arg(long, default_value = "specs")]
+        specs: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -97,7 +167,83 @@ fn main() -> ExitCode {
             reveal_secrets,
             random,
         }),
+        Command::Call {
+            spec,
+            op,
+            credentials,
+            input,
+            base_url,
+            insecure_http,
+            timeout,
+        } => call::run(call::Args {
+            spec,
+            op,
+            credentials,
+            input,
+            base_url,
+            insecure_http,
+            timeout,
+        }),
+        Command::Webhook {
+            spec,
+            credentials,
+            headers,
+            body,
+            url,
+        } => webhook::run(webhook::Args {
+            spec,
+            credentials,
+            headers,
+            body,
+            url,
+        }),
+        Command::Sandbox {
+            specs,
+            listen,
+            step_ms,
+            minute_ms,
+            notify_url,
+            write_credentials,
+        } => sandbox::run(sandbox::Args {
+            specs,
+            listen,
+            step_ms,
+            minute_ms,
+            notify_url,
+            write_credentials,
+        }),
+        Command::Demo { specs } => demo::run(specs),
     }
+}
+
+/// The async runtime of the commands that talk HTTP.
+fn runtime() -> Result<tokio::runtime::Runtime, payout_runtime::PayoutError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            payout_runtime::PayoutError::config(format!("cannot start the async runtime: {e}"))
+        })
+}
+
+/// The contract's error object: `{"ok": false, "error": {"kind", "message", "may_exist"}}`.
+fn error_json(e: &payout_runtime::PayoutError) -> serde_json::Value {
+    let mut err = serde_json::json!({
+        "kind": e.kind.as_str(),
+        "message": e.message,
+        "may_exist": e.may_exist,
+    });
+    if let Some(c) = &e.provider_code {
+        err["provider_code"] = serde_json::Value::String(c.clone());
+    }
+    if !e.fields.is_empty() {
+        err["fields"] = e
+            .fields
+            .iter()
+            .map(|f| serde_json::json!({ "field": f.field, "message": f.message }))
+            .collect();
+    }
+    serde_json::json!({ "ok": false, "error": err })
 }
 
 /// Writes a line to stdout. A closed pipe (`payout lint ... | head`) is not an error worth

@@ -32,7 +32,7 @@ pub fn run(a: Args) -> ExitCode {
     };
     let creds = match input::strings(&a.credentials, "credentials")
         .map_err(|e| vec![e])
-        .and_then(|c| Credentials::new(spec.spec(), c))
+        .and_then(|c| Credentials::new(spec.spec(), c).map_err(|e| e.0))
     {
         Ok(c) => c,
         Err(problems) => return crate::fail(&problems),

@@ -36,6 +36,24 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Credentials that do not fit the spec: every problem, never a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialsError(pub Vec<String>);
+
+impl fmt::Display for CredentialsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join("; "))
+    }
+}
+
+impl std::error::Error for CredentialsError {}
+
+impl From<CredentialsError> for crate::error::PayoutError {
+    fn from(e: CredentialsError) -> Self {
+        crate::error::PayoutError::config(e.to_string())
+    }
+}
+
 /// Credentials by the spec's names.
 #[derive(Clone)]
 pub struct Credentials {
@@ -62,14 +80,14 @@ impl fmt::Debug for Credentials {
 impl Credentials {
     /// Checks the values against the spec: every declared credential present, no unknown
     /// names, keys parseable. Every problem is returned, never a value.
-    pub fn new(spec: &Spec, values: IndexMap<String, String>) -> Result<Self, Vec<String>> {
+    pub fn new(spec: &Spec, values: IndexMap<String, String>) -> Result<Self, CredentialsError> {
         Self::build(spec, values, true)
     }
 
     /// Like [`Credentials::new`], but credentials may be left out: for known-answer vectors
     /// that check a part of a spec needing only some. A template that uses a missing one
     /// fails, since templates refuse undefined names.
-    pub fn subset(spec: &Spec, values: IndexMap<String, String>) -> Result<Self, Vec<String>> {
+    pub fn subset(spec: &Spec, values: IndexMap<String, String>) -> Result<Self, CredentialsError> {
         Self::build(spec, values, false)
     }
 
@@ -77,7 +95,7 @@ impl Credentials {
         spec: &Spec,
         values: IndexMap<String, String>,
         all: bool,
-    ) -> Result<Self, Vec<String>> {
+    ) -> Result<Self, CredentialsError> {
         let mut problems = Vec::new();
         for name in values.keys() {
             if !spec.credentials.contains_key(name) {
@@ -114,7 +132,7 @@ impl Credentials {
             }
         }
         if !problems.is_empty() {
-            return Err(problems);
+            return Err(CredentialsError(problems));
         }
         Ok(Credentials {
             values: values.into_iter().map(|(k, v)| (k, Secret(v))).collect(),

@@ -27,7 +27,7 @@ pub mod webhook;
 
 pub use client::{CallOutcome, ClientOptions, DynamicClient};
 pub use compiled::{CompiledSpec, SpecError};
-pub use credentials::{Credentials, Secret};
+pub use credentials::{Credentials, CredentialsError, Secret};
 pub use error::{ErrorKind, FieldError, PayoutError};
 pub use payout_spec::{self as spec, Json, PayoutStatus};
 pub use request::{PreparedRequest, RequestOptions};

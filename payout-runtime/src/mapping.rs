@@ -220,3 +220,126 @@ pub fn hint_extras(mut e: PayoutError, op: &Operation) -> PayoutError {
         .join("; ");
     e
 }
+
+/// The unified request that a gateway's own create input stands for: the inverse of
+/// [`create_input`]. Fields with a role fill the unified request; the others (not
+/// generated, not computed) go into `extras`. Used to turn a spec's example payout (its
+/// first create vector) into a unified call, for the demo and for new specs.
+pub fn create_from_input(
+    spec: &Spec,
+    op: &Operation,
+    input: &IndexMap<String, Json>,
+) -> Result<CreatePayout, String> {
+    let mut req = CreatePayout::new(
+        "",
+        crate::unified::Money::new(rust_decimal::Decimal::ZERO, spec.money.currency.clone()),
+    );
+    let parts = [
+        Some(&op.params),
+        Some(&op.query),
+        op.body.as_ref().map(|b| &b.fields),
+    ];
+    for fields in parts.into_iter().flatten() {
+        read(spec, fields, input, &mut req, true)?;
+    }
+    if req.merchant_ref.is_empty() {
+        return Err("the input has no merchant reference".into());
+    }
+    Ok(req)
+}
+
+fn read(
+    spec: &Spec,
+    fields: &IndexMap<String, Field>,
+    input: &IndexMap<String, Json>,
+    req: &mut CreatePayout,
+    top: bool,
+) -> Result<(), String> {
+    for (name, f) in fields {
+        let Some(v) = input.get(name).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        if !f.is_input() || f.generate.is_some() {
+            continue;
+        }
+        match (f.ty, &f.role) {
+            (FieldType::OneOf, _) => {
+                let (Some(tag), Some(variants), Some(obj)) = (&f.tag, &f.variants, v.as_object())
+                else {
+                    continue;
+                };
+                let chosen = obj.get(tag).and_then(Json::as_str).unwrap_or_default();
+                let variant = variants
+                    .get(chosen)
+                    .ok_or_else(|| format!("`{name}`: no variant `{chosen}`"))?;
+                req.beneficiary.method = variant.unified.as_deref().and_then(method);
+                read(spec, &variant.fields, obj, req, false)?;
+            }
+            (FieldType::Object, _) => {
+                if let (Some(nested), Some(obj)) = (&f.fields, v.as_object()) {
+                    read(spec, nested, obj, req, false)?;
+                }
+            }
+            (_, Some(role)) => set(spec, f, role, v, req)?,
+            (_, None) if top => {
+                req.extras.insert(name.clone(), v.clone());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn set(spec: &Spec, f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> Result<(), String> {
+    let text = v.scalar_text().unwrap_or_default();
+    // An enum with a unified mapping: from the enum name (or its wire value) to the unified value.
+    let unified_value = f.unified.as_ref().and_then(|map| {
+        let pairs = f.values.as_ref().map(|e| e.pairs()).unwrap_or_default();
+        let enum_name = pairs
+            .iter()
+            .find(|(n, w)| *n == text || w.scalar_text().as_deref() == Some(text.as_str()))
+            .map(|(n, _)| n.clone())?;
+        map.iter()
+            .find(|(_, n)| **n == enum_name)
+            .map(|(u, _)| u.clone())
+    });
+    let b = &mut req.beneficiary;
+    let some = Some(text.clone());
+    match role {
+        "merchant_ref" => req.merchant_ref = text,
+        "amount" => {
+            let amount = crate::money::amount_from_wire(v, &spec.money.amount)?;
+            req.amount = crate::unified::Money::new(amount, spec.money.currency.clone());
+        }
+        "currency" => req.amount.currency = text,
+        "purpose" => req.purpose = some,
+        "remark" => req.remark = some,
+        "notify_url" => req.notify_url = some,
+        "transfer_mode" => req.transfer_mode = some,
+        "payout_method" => b.method = unified_value.as_deref().and_then(method),
+        "beneficiary.name" => b.name = some,
+        "beneficiary.account_number" => b.account_number = some,
+        "beneficiary.bank_code" => b.bank_code = some,
+        "beneficiary.bank_name" => b.bank_name = some,
+        "beneficiary.vpa" => b.vpa = some,
+        "beneficiary.phone" => b.phone = some,
+        "beneficiary.email" => b.email = some,
+        "beneficiary.contact_id" => b.contact_id = some,
+        "beneficiary.id_type" => b.id_type = some,
+        "beneficiary.id_number" => b.id_number = some,
+        "beneficiary.account_type" => b.account_type = some,
+        _ => {}
+    }
+    Ok(())
+}
+
+fn method(name: &str) -> Option<crate::unified::PayoutMethod> {
+    use crate::unified::PayoutMethod as M;
+    Some(match name {
+        "bank_account" => M::BankAccount,
+        "upi" => M::Upi,
+        "wallet" => M::Wallet,
+        "contact" => M::Contact,
+        _ => return None,
+    })
+}

@@ -44,7 +44,7 @@ pub fn run(spec: &CompiledSpec, v: &Vector) -> VectorReport {
         .unwrap_or_default();
     let entropy = FixedBytes::new(&random);
     match Credentials::subset(spec.spec(), v.credentials.clone()) {
-        Err(problems) => failures.extend(problems),
+        Err(problems) => failures.extend(problems.0),
         Ok(creds) => {
             let r = if let Some(op) = &v.operation {
                 run_request(spec, &creds, &entropy, op, v, &mut failures)

@@ -74,9 +74,9 @@ impl Gateway {
         shared: Arc<Shared>,
     ) -> Result<Self, String> {
         let s = spec.spec();
-        let creds = Credentials::new(s, credentials.clone()).map_err(|p| p.join("; "))?;
+        let creds = Credentials::new(s, credentials.clone()).map_err(|p| p.to_string())?;
         let wrong = crate::credentials::wrong(s, &credentials);
-        let wrong_creds = Credentials::new(s, wrong).map_err(|p| p.join("; "))?;
+        let wrong_creds = Credentials::new(s, wrong).map_err(|p| p.to_string())?;
         let wrong_keys = crate::credentials::wrong_gateway_keys(&keys)?;
         Ok(Gateway {
             id: s.provider.id.clone(),

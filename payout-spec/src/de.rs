@@ -77,6 +77,16 @@ impl de::Error for Error {
         ))
     }
 
+    /// Unknown keys of mappings read through a nested deserialiser (status entries) get
+    /// the same wording as the rest.
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Error::custom(format!(
+            "unknown key `{field}`; expected one of {}{}",
+            one_of_list(expected.iter().copied()),
+            did_you_mean(field, expected.iter().copied())
+        ))
+    }
+
     fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
         Error::custom(format!("expected {exp}, found {}", describe(unexp)))
     }

@@ -1,0 +1,258 @@
+//! The `call`, `webhook`, `sandbox` and `demo` commands through the real binary, against a
+//! sandbox on loopback.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+use payout_runtime::CompiledSpec;
+use payout_sandbox::{GatewaySetup, Options, Sandbox};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn payout() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_payout"));
+    c.current_dir(root());
+    c
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("payout-cmd-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn json_out(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+// The binary blocks one worker thread while the sandbox serves from the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_creates_and_queries_against_a_sandbox() {
+    let spec = Arc::new(CompiledSpec::from_file(root().join("specs/cashy.yaml")).unwrap());
+    let setup = GatewaySetup::with_test_credentials(spec).unwrap();
+    let creds = setup.credentials.clone();
+    let sb = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let base = sb.base_url("cashy").unwrap();
+    let dir = tmp("call");
+    let creds_file = dir.join("creds.json");
+    std::fs::write(&creds_file, serde_json::to_string(&creds).unwrap()).unwrap();
+    let input = dir.join("input.json");
+    std::fs::write(
+        &input,
+        std::fs::read_to_string(root().join("examples/cashy-payout.json")).unwrap(),
+    )
+    .unwrap();
+
+    let run = |extra: &[&str], input: &Path, op: &str| {
+        let mut c = payout();
+        c.args([
+            "call",
+            "--spec",
+            "specs/cashy.yaml",
+            "--op",
+            op,
+            "--credentials",
+        ])
+        .arg(&creds_file)
+        .arg("--input")
+        .arg(input)
+        .args(["--base-url", &base])
+        .args(extra);
+        c.output().unwrap()
+    };
+    let out = run(&["--insecure-http"], &input, "create_payout");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_out(&out);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["status"], "processing");
+    assert_eq!(v["provider_status"], "PROCESSING");
+    assert_eq!(v["merchant_ref"], "order00000001");
+    assert_eq!(v["response"]["code"], 200);
+    let provider_ref = v["provider_ref"].as_str().unwrap().to_string();
+
+    // The same merchant reference again: the gateway's duplicate error, may exist.
+    let out = run(&["--insecure-http"], &input, "create_payout");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_out(&out);
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["error"]["kind"], "duplicate");
+    assert_eq!(v["error"]["may_exist"], true);
+
+    let q = dir.join("query.json");
+    std::fs::write(&q, format!(r#"{{"orderNo":"{provider_ref}"}}"#)).unwrap();
+    let out = run(&["--insecure-http"], &q, "query_payout");
+    let v = json_out(&out);
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(v["provider_ref"], provider_ref.as_str());
+
+    // Plain HTTP without the opt-in is refused before anything is sent.
+    let out = run(&[], &input, "create_payout");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_out(&out);
+    assert_eq!(v["error"]["kind"], "config");
+    assert_eq!(v["error"]["may_exist"], false);
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("plain-HTTP"));
+    assert_eq!(sb.gateway("cashy").unwrap().count("order00000001"), 1);
+}
+
+#[test]
+fn webhook_verifies_and_acknowledges_and_refuses_a_forgery() {
+    let dir = tmp("webhook");
+    let spec = payout_spec::load_file(root().join("specs/cashy.yaml"))
+        .unwrap()
+        .spec;
+    let v = spec
+        .vectors
+        .iter()
+        .find(|v| v.webhook.is_some() && v.expect.verified == Some(true))
+        .unwrap();
+    let creds = dir.join("creds.json");
+    std::fs::write(&creds, serde_json::to_string(&v.credentials).unwrap()).unwrap();
+    let headers = dir.join("headers.json");
+    std::fs::write(&headers, serde_json::to_string(&v.headers).unwrap()).unwrap();
+    let body = dir.join("body.json");
+    let run = |body_text: &str| {
+        std::fs::write(&body, body_text).unwrap();
+        payout()
+            .args(["webhook", "--spec", "specs/cashy.yaml", "--credentials"])
+            .arg(&creds)
+            .arg("--headers")
+            .arg(&headers)
+            .arg("--body")
+            .arg(&body)
+            .output()
+            .unwrap()
+    };
+    let good = v.body.clone().unwrap();
+    let out = run(&good);
+    assert!(out.status.success());
+    let j = json_out(&out);
+    assert_eq!(j["ok"], true);
+    assert_eq!(j["status"], "succeeded");
+    assert_eq!(j["provider_status"], "SUCCESS");
+    assert_eq!(j["merchant_ref"], "1863484722378907648");
+    assert_eq!(j["ack"]["status"], 200);
+    assert_eq!(j["ack"]["body"], r#"{"status":"SUCCESS"}"#);
+
+    let out = run(&good.replace("60000.00", "90000.00"));
+    assert_eq!(out.status.code(), Some(1));
+    let j = json_out(&out);
+    assert_eq!(j["ok"], false);
+    assert_eq!(j["error"]["kind"], "bad_signature");
+}
+
+#[test]
+fn sandbox_prints_base_urls_and_serves() {
+    let dir = tmp("sandbox");
+    let mut child = payout()
+        .args([
+            "sandbox",
+            "--spec",
+            "specs/cashy.yaml",
+            "--spec",
+            "specs/xettle.yaml",
+            "--listen",
+            "127.0.0.1:0",
+            "--write-credentials",
+        ])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let cashy = lines.next().unwrap().unwrap();
+    let xettle = lines.next().unwrap().unwrap();
+    assert!(
+        first.starts_with("payout sandbox on http://127.0.0.1:"),
+        "{first}"
+    );
+    assert!(
+        cashy.trim_start().starts_with("cashy") && cashy.contains("/cashy"),
+        "{cashy}"
+    );
+    assert!(xettle.contains("/xettle"), "{xettle}");
+    let base = cashy.split_whitespace().nth(1).unwrap().to_string();
+    let out = payout()
+        .args([
+            "call",
+            "--spec",
+            "specs/cashy.yaml",
+            "--op",
+            "create_payout",
+            "--credentials",
+        ])
+        .arg(dir.join("cashy.json"))
+        .args([
+            "--input",
+            "examples/cashy-payout.json",
+            "--base-url",
+            &base,
+            "--insecure-http",
+        ])
+        .output()
+        .unwrap();
+    child.kill().ok();
+    child.wait().ok();
+    let j = json_out(&out);
+    assert_eq!(j["ok"], true, "{j}");
+}
+
+#[test]
+fn demo_runs_every_gateway_and_exits_zero() {
+    let out = payout().arg("demo").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for g in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+        assert!(
+            text.lines().any(|l| l.starts_with(g)),
+            "{g} missing:\n{text}"
+        );
+    }
+    for s in ["paid", "failed", "reversed", "duplicate"] {
+        assert!(text.contains(s), "{s} missing");
+    }
+    assert!(!text.contains("FAILED:"), "{text}");
+    assert!(text.contains("everything behaved as the specs say"));
+}
+
+#[test]
+fn demo_fails_on_a_spec_that_misbehaves() {
+    // A Cashy whose sandbox answers without the success envelope: every create "fails".
+    let dir = tmp("demo-bad");
+    let spec = std::fs::read_to_string(root().join("specs/cashy.yaml")).unwrap();
+    let broken = spec.replace("  success: { code: 200, msg: SUCCESS }\n", "");
+    assert_ne!(broken, spec);
+    std::fs::write(dir.join("cashy.yaml"), broken).unwrap();
+    let out = payout()
+        .args(["demo", "--specs"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED:"));
+}
