@@ -75,6 +75,13 @@ impl CompiledSpec {
         CompiledSpec::new(loaded.spec).map_err(SpecError::Compile)
     }
 
+    /// Compiles a spec embedded by `payout::provider!` (the checked model, as JSON): no
+    /// YAML is parsed and no file is read.
+    pub fn from_embedded(json: &str) -> Result<Self, PayoutError> {
+        let spec = payout_spec::from_embedded(json).map_err(PayoutError::config)?;
+        CompiledSpec::new(spec)
+    }
+
     /// Loads, checks and compiles a spec given as text.
     pub fn from_str(src: &str, name: &str) -> Result<Self, SpecError> {
         let loaded = payout_spec::load_str(src, name).map_err(SpecError::Invalid)?;

@@ -5,6 +5,7 @@
 //! request ([`request`], [`signing`]) → send it → read the response ([`response`]).
 
 pub mod client;
+pub mod codegen;
 pub mod compiled;
 pub mod context;
 pub mod credentials;
@@ -29,8 +30,10 @@ pub use client::{CallOutcome, ClientOptions, DynamicClient};
 pub use compiled::{CompiledSpec, SpecError};
 pub use credentials::{Credentials, CredentialsError, Secret};
 pub use error::{ErrorKind, FieldError, PayoutError};
+pub use indexmap::IndexMap;
 pub use payout_spec::{self as spec, Json, PayoutStatus};
 pub use request::{PreparedRequest, RequestOptions};
+pub use rust_decimal::Decimal;
 pub use signing::StepTrace;
 pub use unified::{
     Applied, Beneficiary, BoxFuture, Capability, CreatePayout, Money, PayoutMethod, PayoutProvider,

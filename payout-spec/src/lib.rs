@@ -19,5 +19,5 @@ pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
 pub use json::Json;
-pub use load::{lint_str, load_file, load_str, LoadError, Loaded};
+pub use load::{from_embedded, lint_str, load_file, load_str, to_embedded, LoadError, Loaded};
 pub use model::*;

@@ -97,6 +97,34 @@ pub fn lint_str(src: &str, file: &Path) -> (Option<Spec>, Vec<Diagnostic>) {
     (spec, diagnostics)
 }
 
+/// The checked model as JSON, for embedding in generated code (vectors left out: they are
+/// for tests). [`from_embedded`] reads it back.
+pub fn to_embedded(spec: &Spec) -> String {
+    let mut s = spec.clone();
+    s.vectors.clear();
+    serde_json::to_string(&s).unwrap_or_default()
+}
+
+/// Reads a spec embedded by [`to_embedded`]: JSON, read with exact numbers through the same
+/// deserialiser as YAML, so the model is the one that was checked. No YAML is parsed.
+pub fn from_embedded(json: &str) -> Result<Spec, String> {
+    let value = crate::json::Json::parse(json).map_err(|e| format!("embedded spec: {e}"))?;
+    let node = yaml::Node::from_json(&value, yaml::YamlPath::default());
+    let mut issues = Issues::new();
+    let spec = de::from_node::<Spec>(node, &mut issues, &mut HashSet::new());
+    match spec {
+        Some(s) if !issues.has_errors() => Ok(s),
+        _ => Err(format!(
+            "embedded spec: {}",
+            issues
+                .iter()
+                .map(|i| format!("{}: {}", i.path, i.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+}
+
 /// The position of a path, or of its nearest ancestor that is in the file (checks name
 /// paths such as `operations.x.response` that may be implied rather than written).
 fn locate(positions: &HashMap<String, Span>, path: &str) -> Option<Span> {
@@ -107,5 +135,29 @@ fn locate(positions: &HashMap<String, Span>, path: &str) -> Option<Span> {
         }
         let cut = p.rfind(['.', '['])?;
         p = &p[..cut];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded form reads back to the very model that was checked, for every spec.
+    #[test]
+    fn specs_survive_embedding() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            let mut spec = load_file(&path).unwrap().spec;
+            let back = from_embedded(&to_embedded(&spec)).unwrap();
+            spec.vectors.clear();
+            assert_eq!(back, spec, "{}", path.display());
+            n += 1;
+        }
+        assert!(n >= 5);
     }
 }

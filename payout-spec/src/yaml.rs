@@ -188,6 +188,38 @@ impl Node {
     }
 }
 
+impl Node {
+    /// A JSON value as a node, so that the deserialiser reads an embedded spec exactly as
+    /// it reads YAML: numbers keep their text, strings stay strings.
+    pub fn from_json(v: &crate::json::Json, path: YamlPath) -> Node {
+        use crate::json::Json;
+        let value = match v {
+            Json::Null => Value::Scalar("~".into(), Style::Plain),
+            Json::Bool(b) => Value::Scalar(b.to_string(), Style::Plain),
+            Json::Number(n) => Value::Scalar(n.clone(), Style::Plain),
+            Json::String(s) => Value::Scalar(s.clone(), Style::Quoted),
+            Json::Array(items) => Value::Seq(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| Node::from_json(x, path.index(i)))
+                    .collect(),
+            ),
+            Json::Object(m) => Value::Map(
+                m.iter()
+                    .map(|(k, x)| (k.clone(), Node::from_json(x, path.key(k))))
+                    .collect(),
+            ),
+        };
+        Node {
+            value,
+            span: Span::default(),
+            key_span: None,
+            path,
+        }
+    }
+}
+
 /// YAML 1.2 core-schema booleans.
 pub fn plain_bool(s: &str) -> Option<bool> {
     match s {

@@ -1,0 +1,763 @@
+/**Cashy (Colombia) — generated from `cashy.yaml` by `payout::provider!`.
+
+Colombian payout gateway (CoCashy). Payouts in COP to bank accounts; every request and webhook is signed with an MD5 of the raw body bytes followed by the API key.
+
+Gateway documentation: <https://docs.cocashy.com>
+
+Money: COP, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+pub mod cashy {
+    #![allow(clippy::all, clippy::pedantic)]
+    use ::payout::runtime::codegen::{self, FromJson, ToJson};
+    use ::payout::runtime::{
+        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
+        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
+        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+    };
+    use ::std::sync::{Arc, OnceLock};
+    const _: &[u8] = include_bytes!("$CARGO_MANIFEST_DIR/specs/cashy.yaml");
+    /// The merchant's credentials. Secret ones print as `<redacted>`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Credentials {
+        ///Merchant id, sent in the `MerchantId` header.
+        pub merchant_id: String,
+        ///API key; only ever used inside the MD5 signature.
+        pub api_key: Secret,
+    }
+    impl Credentials {
+        /// From values by the spec's credential names (a configuration file, the
+        /// environment). Every missing one is reported.
+        pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            let mut missing = Vec::new();
+            let mut take = |name: &str| match values.get(name) {
+                Some(v) => v.clone(),
+                None => {
+                    missing.push(format!("missing credential `{name}`"));
+                    String::new()
+                }
+            };
+            let credentials = Credentials {
+                merchant_id: take("merchant_id"),
+                api_key: Secret::new(take("api_key")),
+            };
+            if missing.is_empty() {
+                Ok(credentials)
+            } else {
+                Err(PayoutError::config(missing.join("; ")))
+            }
+        }
+        /// By the spec's credential names, for the runtime.
+        fn values(&self) -> IndexMap<String, String> {
+            let mut v = IndexMap::new();
+            v.insert("merchant_id".to_string(), self.merchant_id.clone());
+            v.insert("api_key".to_string(), self.api_key.expose().to_string());
+            v
+        }
+    }
+    /// The gateway's deployments.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        /**Test environment (host assumed; the seed writes only `baseUrl`).
+
+`https://sandbox.cocashy.com`*/
+        Sandbox,
+        ///`https://api.cocashy.com`
+        Production,
+    }
+    impl Environment {
+        pub fn base_url(&self) -> &'static str {
+            match self {
+                Environment::Sandbox => "https://sandbox.cocashy.com",
+                Environment::Production => "https://api.cocashy.com",
+            }
+        }
+    }
+    /// A client of the gateway: typed methods per operation, and the unified
+    /// [`PayoutProvider`] interface. Cheap to clone.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        inner: DynamicClient,
+    }
+    impl Client {
+        /// A client for one of the gateway's environments.
+        pub fn new(
+            credentials: Credentials,
+            environment: Environment,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(credentials, environment.base_url(), options)
+        }
+        /// A client for any base URL (a plain `http://` one needs
+        /// `ClientOptions::allow_insecure_http`).
+        pub fn with_base_url(
+            credentials: Credentials,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            let spec = spec()?;
+            let creds = ::payout::runtime::Credentials::new(
+                spec.spec(),
+                credentials.values(),
+            )?;
+            Ok(Client {
+                inner: DynamicClient::new(spec, creds, base_url, options)?,
+            })
+        }
+        /// The dynamic client underneath (operations by name, raw input).
+        pub fn dynamic(&self) -> &DynamicClient {
+            &self.inner
+        }
+        /**Create a payout order to a Colombian bank account.
+
+Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
+        pub async fn create_payout(
+            &self,
+            request: &CreatePayoutRequest,
+        ) -> Result<CreatePayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("create_payout", &input).await?;
+            Ok(CreatePayoutResponse::from_result(outcome.result))
+        }
+        /**Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn query_payout(
+            &self,
+            request: &QueryPayoutRequest,
+        ) -> Result<QueryPayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("query_payout", &input).await?;
+            Ok(QueryPayoutResponse::from_result(outcome.result))
+        }
+        /// Verifies a webhook, then reads it. One that does not verify is an error, never
+        /// an event.
+        pub fn webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(self.inner.webhook(request)?)
+        }
+    }
+    impl PayoutProvider for Client {
+        fn provider_id(&self) -> &str {
+            self.inner.provider_id()
+        }
+        fn supports(&self, capability: Capability) -> bool {
+            self.inner.supports(capability)
+        }
+        fn create_payout<'a>(
+            &'a self,
+            request: &'a CreatePayout,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.create_payout(request)
+        }
+        fn query_payout<'a>(
+            &'a self,
+            reference: &'a PayoutRef,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.query_payout(reference)
+        }
+        fn parse_webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<WebhookEvent, PayoutError> {
+            self.inner.parse_webhook(request)
+        }
+    }
+    ///The values of `currency`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreatePayoutRequestCurrency {
+        ///`COP`
+        Cop,
+    }
+    impl CreatePayoutRequestCurrency {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreatePayoutRequestCurrency::Cop => "COP",
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestCurrency {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreatePayoutRequestCurrency {
+        fn from_json(v: &Json) -> Option<Self> {
+            match v.scalar_text()?.as_str() {
+                "COP" => Some(CreatePayoutRequestCurrency::Cop),
+                _ => None,
+            }
+        }
+    }
+    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequest {
+        /**Amount in COP, 10000-5000000, two decimals.
+
+`amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
+        pub amount: Decimal,
+        /**Bank id, from Cashy's payout bank list query.
+
+`bankId` · required*/
+        pub bank_id: i64,
+        /**Payee ID type; must match the document used to open the account (NIT, CC...), or the payout fails.
+
+`idType` · required · at most 32 characters · unified role `beneficiary.id_type`*/
+        pub id_type: String,
+        /**Beneficiary name.
+
+`accountName` · required · 1 to 32 characters · unified role `beneficiary.name`*/
+        pub account_name: String,
+        /**Merchant order number, unique per merchant.
+
+`mchOrderNo` · required · 1 to 32 characters · unified role `merchant_ref`*/
+        pub mch_order_no: String,
+        /**Beneficiary ID number.
+
+`idCard` · required · at most 32 characters · unified role `beneficiary.id_number`*/
+        pub id_card: String,
+        /**Beneficiary account number.
+
+`accountNo` · required · 1 to 32 characters · unified role `beneficiary.account_number`*/
+        pub account_no: String,
+        /**Beneficiary account type, from Cashy's Payout Account Type table (the seed sends "0").
+
+`accountType` · required · unified role `beneficiary.account_type`*/
+        pub account_type: i64,
+        /**Webhook (callback) address; the seed sends an empty string.
+
+`notifyUrl` · required · at most 250 characters · unified role `notify_url`*/
+        pub notify_url: String,
+        /**Currency code.
+
+`currency` · always sent · at most 32 characters · the spec's currency when left out · unified role `currency`*/
+        pub currency: Option<CreatePayoutRequestCurrency>,
+        /**Order remarks.
+
+`remark` · required · at most 32 characters · unified role `remark`*/
+        pub remark: String,
+        /**Random string.
+
+`nonceStr` · always sent · at most 32 characters · generated when left out*/
+        pub nonce_str: Option<String>,
+        /**Beneficiary phone number.
+
+`phone` · at most 32 characters · unified role `beneficiary.phone`*/
+        pub phone: Option<String>,
+        /**Beneficiary email.
+
+`email` · at most 32 characters · unified role `beneficiary.email`*/
+        pub email: Option<String>,
+    }
+    impl CreatePayoutRequest {
+        ///With its required fields: `amount`, `bankId`, `idType`, `accountName`, `mchOrderNo`, `idCard`, `accountNo`, `accountType`, `notifyUrl`, `remark`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(
+            amount: Decimal,
+            bank_id: i64,
+            id_type: impl Into<String>,
+            account_name: impl Into<String>,
+            mch_order_no: impl Into<String>,
+            id_card: impl Into<String>,
+            account_no: impl Into<String>,
+            account_type: i64,
+            notify_url: impl Into<String>,
+            remark: impl Into<String>,
+        ) -> Self {
+            CreatePayoutRequest {
+                amount,
+                bank_id,
+                id_type: id_type.into(),
+                account_name: account_name.into(),
+                mch_order_no: mch_order_no.into(),
+                id_card: id_card.into(),
+                account_no: account_no.into(),
+                account_type,
+                notify_url: notify_url.into(),
+                currency: None,
+                remark: remark.into(),
+                nonce_str: None,
+                phone: None,
+                email: None,
+            }
+        }
+        ///Sets `currency`.
+        pub fn currency(mut self, value: CreatePayoutRequestCurrency) -> Self {
+            self.currency = Some(value);
+            self
+        }
+        ///Sets `nonceStr`.
+        pub fn nonce_str(mut self, value: impl Into<String>) -> Self {
+            self.nonce_str = Some(value.into());
+            self
+        }
+        ///Sets `phone`.
+        pub fn phone(mut self, value: impl Into<String>) -> Self {
+            self.phone = Some(value.into());
+            self
+        }
+        ///Sets `email`.
+        pub fn email(mut self, value: impl Into<String>) -> Self {
+            self.email = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreatePayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "amount", &self.amount);
+            codegen::put(&mut o, "bankId", &self.bank_id);
+            codegen::put(&mut o, "idType", &self.id_type);
+            codegen::put(&mut o, "accountName", &self.account_name);
+            codegen::put(&mut o, "mchOrderNo", &self.mch_order_no);
+            codegen::put(&mut o, "idCard", &self.id_card);
+            codegen::put(&mut o, "accountNo", &self.account_no);
+            codegen::put(&mut o, "accountType", &self.account_type);
+            codegen::put(&mut o, "notifyUrl", &self.notify_url);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put(&mut o, "remark", &self.remark);
+            codegen::put_opt(&mut o, "nonceStr", &self.nonce_str);
+            codegen::put_opt(&mut o, "phone", &self.phone);
+            codegen::put_opt(&mut o, "email", &self.email);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBodyData {
+        /**Merchant id.
+
+`merchantId`*/
+        pub merchant_id: Option<String>,
+        ///`mchOrderNo` · unified role `merchant_ref`
+        pub mch_order_no: Option<String>,
+        /**Platform order number.
+
+`orderNo` · unified role `provider_ref`*/
+        pub order_no: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`fee` · unified role `fee`
+        pub fee: Option<Decimal>,
+        ///`orderStatus` · unified role `status`
+        pub order_status: Option<String>,
+    }
+    impl FromJson for CreatePayoutResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBodyData {
+                merchant_id: codegen::get(v, "merchantId"),
+                mch_order_no: codegen::get(v, "mchOrderNo"),
+                order_no: codegen::get(v, "orderNo"),
+                amount: codegen::get(v, "amount"),
+                fee: codegen::get(v, "fee"),
+                order_status: codegen::get(v, "orderStatus"),
+            })
+        }
+    }
+    impl ToJson for CreatePayoutResponseBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "merchantId", &self.merchant_id);
+            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
+            codegen::put_opt(&mut o, "orderNo", &self.order_no);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "fee", &self.fee);
+            codegen::put_opt(&mut o, "orderStatus", &self.order_status);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `create_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBody {
+        ///`code`
+        pub code: Option<i64>,
+        ///`msg`
+        pub msg: Option<String>,
+        ///`data`
+        pub data: Option<CreatePayoutResponseBodyData>,
+    }
+    impl FromJson for CreatePayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBody {
+                code: codegen::get(v, "code"),
+                msg: codegen::get(v, "msg"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for CreatePayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "msg", &self.msg);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutRequest {
+        /**Merchant order number.
+
+`mchOrderNo` · at most 32 characters · unified role `merchant_ref`*/
+        pub mch_order_no: Option<String>,
+        /**Random string.
+
+`nonceStr` · always sent · at most 32 characters · generated when left out*/
+        pub nonce_str: Option<String>,
+        /**Platform order number.
+
+`orderNo` · at most 32 characters · unified role `provider_ref`*/
+        pub order_no: Option<String>,
+    }
+    impl QueryPayoutRequest {
+        ///With every field unset.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new() -> Self {
+            QueryPayoutRequest {
+                mch_order_no: None,
+                nonce_str: None,
+                order_no: None,
+            }
+        }
+        ///Sets `mchOrderNo`.
+        pub fn mch_order_no(mut self, value: impl Into<String>) -> Self {
+            self.mch_order_no = Some(value.into());
+            self
+        }
+        ///Sets `nonceStr`.
+        pub fn nonce_str(mut self, value: impl Into<String>) -> Self {
+            self.nonce_str = Some(value.into());
+            self
+        }
+        ///Sets `orderNo`.
+        pub fn order_no(mut self, value: impl Into<String>) -> Self {
+            self.order_no = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for QueryPayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
+            codegen::put_opt(&mut o, "nonceStr", &self.nonce_str);
+            codegen::put_opt(&mut o, "orderNo", &self.order_no);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBodyData {
+        ///`merchantId`
+        pub merchant_id: Option<String>,
+        ///`mchOrderNo` · unified role `merchant_ref`
+        pub mch_order_no: Option<String>,
+        ///`orderNo` · unified role `provider_ref`
+        pub order_no: Option<String>,
+        /**Channel order number.
+
+`channelOrderNo` · unified role `utr`*/
+        pub channel_order_no: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`fee` · unified role `fee`
+        pub fee: Option<Decimal>,
+        ///`orderStatus` · unified role `status`
+        pub order_status: Option<String>,
+        /**Order status description; `PAYMENT_OFFSET` marks a reversal.
+
+`resultDesc` · unified role `failure_reason`*/
+        pub result_desc: Option<String>,
+        ///`completionTime` · unified role `completed_at`
+        pub completion_time: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBodyData {
+                merchant_id: codegen::get(v, "merchantId"),
+                mch_order_no: codegen::get(v, "mchOrderNo"),
+                order_no: codegen::get(v, "orderNo"),
+                channel_order_no: codegen::get(v, "channelOrderNo"),
+                amount: codegen::get(v, "amount"),
+                fee: codegen::get(v, "fee"),
+                order_status: codegen::get(v, "orderStatus"),
+                result_desc: codegen::get(v, "resultDesc"),
+                completion_time: codegen::get(v, "completionTime"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "merchantId", &self.merchant_id);
+            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
+            codegen::put_opt(&mut o, "orderNo", &self.order_no);
+            codegen::put_opt(&mut o, "channelOrderNo", &self.channel_order_no);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "fee", &self.fee);
+            codegen::put_opt(&mut o, "orderStatus", &self.order_status);
+            codegen::put_opt(&mut o, "resultDesc", &self.result_desc);
+            codegen::put_opt(&mut o, "completionTime", &self.completion_time);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `query_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBody {
+        ///`code`
+        pub code: Option<i64>,
+        ///`msg`
+        pub msg: Option<String>,
+        ///`data`
+        pub data: Option<QueryPayoutResponseBodyData>,
+    }
+    impl FromJson for QueryPayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBody {
+                code: codegen::get(v, "code"),
+                msg: codegen::get(v, "msg"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "msg", &self.msg);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///The body of the `payout_result` webhook.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutResultBody {
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`completionTime` · unified role `completed_at`
+        pub completion_time: Option<String>,
+        ///`fee`
+        pub fee: Option<Decimal>,
+        ///`mchOrderNo` · unified role `merchant_ref`
+        pub mch_order_no: Option<String>,
+        ///`merchantId`
+        pub merchant_id: Option<String>,
+        ///`nonceStr` · generated when left out
+        pub nonce_str: Option<String>,
+        ///`orderNo` · unified role `provider_ref`
+        pub order_no: Option<String>,
+        ///`channelOrderNo` · unified role `utr`
+        pub channel_order_no: Option<String>,
+        ///`orderStatus` · unified role `status`
+        pub order_status: Option<String>,
+        ///`resultDesc` · unified role `failure_reason`
+        pub result_desc: Option<String>,
+        ///`payType`
+        pub pay_type: Option<String>,
+    }
+    impl FromJson for PayoutResultBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutResultBody {
+                amount: codegen::get(v, "amount"),
+                completion_time: codegen::get(v, "completionTime"),
+                fee: codegen::get(v, "fee"),
+                mch_order_no: codegen::get(v, "mchOrderNo"),
+                merchant_id: codegen::get(v, "merchantId"),
+                nonce_str: codegen::get(v, "nonceStr"),
+                order_no: codegen::get(v, "orderNo"),
+                channel_order_no: codegen::get(v, "channelOrderNo"),
+                order_status: codegen::get(v, "orderStatus"),
+                result_desc: codegen::get(v, "resultDesc"),
+                pay_type: codegen::get(v, "payType"),
+            })
+        }
+    }
+    impl ToJson for PayoutResultBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "completionTime", &self.completion_time);
+            codegen::put_opt(&mut o, "fee", &self.fee);
+            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
+            codegen::put_opt(&mut o, "merchantId", &self.merchant_id);
+            codegen::put_opt(&mut o, "nonceStr", &self.nonce_str);
+            codegen::put_opt(&mut o, "orderNo", &self.order_no);
+            codegen::put_opt(&mut o, "channelOrderNo", &self.channel_order_no);
+            codegen::put_opt(&mut o, "orderStatus", &self.order_status);
+            codegen::put_opt(&mut o, "resultDesc", &self.result_desc);
+            codegen::put_opt(&mut o, "payType", &self.pay_type);
+            Json::Object(o)
+        }
+    }
+    ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutResponse {
+        /// The body's fields, typed.
+        pub body: CreatePayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl CreatePayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            CreatePayoutResponse {
+                body: CreatePayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutResponse {
+        /// The body's fields, typed.
+        pub body: QueryPayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl QueryPayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            QueryPayoutResponse {
+                body: QueryPayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /// The gateway's payout statuses. A value the spec does not know is kept as
+    /// [`Status::Other`] and is never final.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /**Waiting to be processed.
+
+`WAITING` → pending*/
+        Waiting,
+        /**Accepted and processing.
+
+`PROCESSING` → processing*/
+        Processing,
+        /**Being paid.
+
+`PAYING` → processing*/
+        Paying,
+        /**Paid.
+
+`SUCCESS` → succeeded*/
+        Success,
+        /**Failed. With `resultDesc` PAYMENT_OFFSET, a paid order was reversed.
+
+`FAIL` → failed*/
+        Fail,
+        /**Cancelled.
+
+`CANCEL` → cancelled*/
+        Cancel,
+        /// A value the spec does not map.
+        Other(String),
+    }
+    impl Status {
+        /// The typed status of a provider value.
+        pub fn from_provider(value: &str) -> Self {
+            match value {
+                "WAITING" => Status::Waiting,
+                "PROCESSING" => Status::Processing,
+                "PAYING" => Status::Paying,
+                "SUCCESS" => Status::Success,
+                "FAIL" => Status::Fail,
+                "CANCEL" => Status::Cancel,
+                other => Status::Other(other.to_string()),
+            }
+        }
+        /// The provider value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Status::Waiting => "WAITING",
+                Status::Processing => "PROCESSING",
+                Status::Paying => "PAYING",
+                Status::Success => "SUCCESS",
+                Status::Fail => "FAIL",
+                Status::Cancel => "CANCEL",
+                Status::Other(s) => s,
+            }
+        }
+        /// The unified status, given the reason the gateway sent with it; `None` for
+        /// [`Status::Other`].
+        #[allow(unused_variables)]
+        pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
+            match self {
+                Status::Waiting => Some(PayoutStatus::Pending),
+                Status::Processing => Some(PayoutStatus::Processing),
+                Status::Paying => Some(PayoutStatus::Processing),
+                Status::Success => Some(PayoutStatus::Succeeded),
+                Status::Fail => {
+                    match reason {
+                        Some("PAYMENT_OFFSET") => Some(PayoutStatus::Reversed),
+                        _ => Some(PayoutStatus::Failed),
+                    }
+                }
+                Status::Cancel => Some(PayoutStatus::Cancelled),
+                Status::Other(_) => None,
+            }
+        }
+    }
+    /// A verified webhook, by kind.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Webhook {
+        ///Result notification, POSTed to `notifyUrl`. A final result can be reversed later (`resultDesc` PAYMENT_OFFSET): success → failure and failure → success both happen.
+        PayoutResult(PayoutResultEvent),
+    }
+    ///A verified `payout_result` webhook.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct PayoutResultEvent {
+        /// The body's fields, typed.
+        pub body: PayoutResultBody,
+        /// The gateway's status, typed.
+        pub status: Option<Status>,
+        /// The unified event, with the acknowledgement to answer.
+        pub event: WebhookEvent,
+    }
+    impl Webhook {
+        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            match event.webhook.as_str() {
+                "payout_result" => {
+                    Ok(
+                        Webhook::PayoutResult(PayoutResultEvent {
+                            body: PayoutResultBody::from_json(&event.body)
+                                .unwrap_or_default(),
+                            status: event
+                                .provider_status
+                                .as_deref()
+                                .map(Status::from_provider),
+                            event,
+                        }),
+                    )
+                }
+                other => Err(PayoutError::config(format!("unknown webhook `{other}`"))),
+            }
+        }
+    }
+    /// The checked spec, embedded at compile time (no YAML is read at run time).
+    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"cashy\",\"name\":\"Cashy (Colombia)\",\"description\":\"Colombian payout gateway (CoCashy). Payouts in COP to bank accounts; every request and webhook is signed with an MD5 of the raw body bytes followed by the API key.\",\"docs\":\"https://docs.cocashy.com\",\"country\":\"CO\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.cocashy.com\",\"description\":\"Test environment (host assumed; the seed writes only `baseUrl`).\"},\"production\":{\"base_url\":\"https://api.cocashy.com\"}},\"credentials\":{\"merchant_id\":{\"description\":\"Merchant id, sent in the `MerchantId` header.\",\"type\":\"text\"},\"api_key\":{\"description\":\"API key; only ever used inside the MD5 signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"COP\",\"amount\":{\"encoding\":\"number\",\"unit\":\"major\",\"decimals\":2,\"min\":\"10000\",\"max\":\"5000000\"}},\"signing\":{\"body_md5\":{\"description\":\"MD5 of the exact body bytes followed by the API key, uppercase hex (seed: `Sign` header). Cashy's samples are uppercase; compare without regard to case.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ input }}{{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]},\"sorted_md5\":{\"description\":\"Not used by Cashy. The sorted `k=v&...&key=SECRET` MD5 recipe common at similar gateways (providers.md §5), kept here to show it is expressible; it has its own vector.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&key={{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]}},\"error_codes\":{\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"409\":\"duplicate\",\"404\":\"not_found\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to a Colombian bank account.\",\"method\":\"POST\",\"path\":\"/api/payOut\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in COP, 10000-5000000, two decimals.\",\"required\":true,\"role\":\"amount\",\"example\":\"50000.00\"},\"bankId\":{\"type\":\"int\",\"description\":\"Bank id, from Cashy's payout bank list query.\",\"required\":true,\"example\":33},\"idType\":{\"type\":\"string\",\"description\":\"Payee ID type; must match the document used to open the account (NIT, CC...), or the payout fails.\",\"required\":true,\"role\":\"beneficiary.id_type\",\"max_len\":32,\"example\":\"1\"},\"accountName\":{\"type\":\"string\",\"description\":\"Beneficiary name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":32,\"example\":\"Jeson\"},\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"order00000001\"},\"idCard\":{\"type\":\"string\",\"description\":\"Beneficiary ID number.\",\"required\":true,\"role\":\"beneficiary.id_number\",\"max_len\":32,\"example\":\"43912345\"},\"accountNo\":{\"type\":\"string\",\"description\":\"Beneficiary account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":32,\"example\":\"3023612345\"},\"accountType\":{\"type\":\"int\",\"description\":\"Beneficiary account type, from Cashy's Payout Account Type table (the seed sends \\\"0\\\").\",\"required\":true,\"role\":\"beneficiary.account_type\",\"json\":\"string\",\"example\":0},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Webhook (callback) address; the seed sends an empty string.\",\"required\":true,\"role\":\"notify_url\",\"max_len\":250},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"max_len\":32,\"enum\":[\"COP\"]},\"remark\":{\"type\":\"string\",\"description\":\"Order remarks.\",\"required\":true,\"role\":\"remark\",\"max_len\":32,\"example\":\"remark\"},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number.\",\"role\":\"beneficiary.phone\",\"max_len\":32},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email.\",\"role\":\"beneficiary.email\",\"max_len\":32}}},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\",\"description\":\"Merchant id.\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/payOutQuery\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":32},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"at_least_one_of\":[\"orderNo\",\"mchOrderNo\"]}]},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"description\":\"Channel order number.\",\"nullable\":true,\"role\":\"utr\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"description\":\"Order status description; `PAYMENT_OFFSET` marks a reversal.\",\"nullable\":true,\"role\":\"failure_reason\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"}}}}}}}},\"statuses\":{\"WAITING\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"Accepted and processing.\"},\"PAYING\":{\"unified\":\"processing\",\"description\":\"Being paid.\"},\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"FAIL\":{\"unified\":\"failed\",\"description\":\"Failed. With `resultDesc` PAYMENT_OFFSET, a paid order was reversed.\",\"reasons\":{\"PAYMENT_OFFSET\":\"reversed\"}},\"CANCEL\":{\"unified\":\"cancelled\",\"description\":\"Cancelled.\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Result notification, POSTed to `notifyUrl`. A final result can be reversed later (`resultDesc` PAYMENT_OFFSET): success → failure and failure → success both happen.\",\"method\":\"POST\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"},\"fee\":{\"type\":\"decimal\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"merchantId\":{\"type\":\"string\"},\"nonceStr\":{\"type\":\"string\",\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"payType\":{\"type\":\"string\"}}},\"nonce\":{\"charset\":\"digits\",\"length\":13},\"ack\":{\"status\":200,\"body\":\"{\\\"status\\\":\\\"SUCCESS\\\"}\"},\"retry\":{\"after_minutes\":[1,2,4,8,16,32,64,128,256,512],\"accepted_statuses\":[200,301,302]}}},\"sandbox\":{\"success_path\":[\"PROCESSING\",\"PAYING\",\"SUCCESS\"],\"failure_path\":[\"PROCESSING\",\"FAIL\"],\"reversal\":{\"status\":\"FAIL\",\"reason\":\"PAYMENT_OFFSET\"},\"provider_ref_prefix\":\"PAYOUT\",\"success\":{\"code\":200,\"msg\":\"SUCCESS\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"msg\":\"Sign_error\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":409,\"msg\":\"Order_exist\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":404,\"msg\":\"Order_not_exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"msg\":\"System_error\"}}}}}";
+    /// The spec, compiled once (its templates too) for every client of this module.
+    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
+    }
+}

@@ -1,0 +1,980 @@
+/**EaniShop Pay — generated from `eanishop.yaml` by `payout::provider!`.
+
+Indian payout gateway. Requests and responses carry an `Authorization: V2_SHA256 appId=..., sign=...,timestamp=...,nonce=...` header whose `sign` is the lowercase hex SHA-256 of the app id, the app secret, the method, the URL, the timestamp, the nonce and the exact body, each followed by a newline.
+
+Gateway documentation: <https://docs.eanishop.com>
+
+Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+pub mod eanishop {
+    #![allow(clippy::all, clippy::pedantic)]
+    use ::payout::runtime::codegen::{self, FromJson, ToJson};
+    use ::payout::runtime::{
+        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
+        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
+        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+    };
+    use ::std::sync::{Arc, OnceLock};
+    const _: &[u8] = include_bytes!("$CARGO_MANIFEST_DIR/specs/eanishop.yaml");
+    /// The merchant's credentials. Secret ones print as `<redacted>`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Credentials {
+        ///App id, sent in the `Authorization` header and signed.
+        pub app_id: String,
+        ///App secret; only ever used inside the signature.
+        pub app_secret: Secret,
+    }
+    impl Credentials {
+        /// From values by the spec's credential names (a configuration file, the
+        /// environment). Every missing one is reported.
+        pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            let mut missing = Vec::new();
+            let mut take = |name: &str| match values.get(name) {
+                Some(v) => v.clone(),
+                None => {
+                    missing.push(format!("missing credential `{name}`"));
+                    String::new()
+                }
+            };
+            let credentials = Credentials {
+                app_id: take("app_id"),
+                app_secret: Secret::new(take("app_secret")),
+            };
+            if missing.is_empty() {
+                Ok(credentials)
+            } else {
+                Err(PayoutError::config(missing.join("; ")))
+            }
+        }
+        /// By the spec's credential names, for the runtime.
+        fn values(&self) -> IndexMap<String, String> {
+            let mut v = IndexMap::new();
+            v.insert("app_id".to_string(), self.app_id.clone());
+            v.insert("app_secret".to_string(), self.app_secret.expose().to_string());
+            v
+        }
+    }
+    /// The gateway's deployments.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        /**Test environment.
+
+`https://gateway-sandbox.eanishop.com`*/
+        Sandbox,
+        ///`https://gateway.eanishop.com`
+        Production,
+    }
+    impl Environment {
+        pub fn base_url(&self) -> &'static str {
+            match self {
+                Environment::Sandbox => "https://gateway-sandbox.eanishop.com",
+                Environment::Production => "https://gateway.eanishop.com",
+            }
+        }
+    }
+    /// A client of the gateway: typed methods per operation, and the unified
+    /// [`PayoutProvider`] interface. Cheap to clone.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        inner: DynamicClient,
+    }
+    impl Client {
+        /// A client for one of the gateway's environments.
+        pub fn new(
+            credentials: Credentials,
+            environment: Environment,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(credentials, environment.base_url(), options)
+        }
+        /// A client for any base URL (a plain `http://` one needs
+        /// `ClientOptions::allow_insecure_http`).
+        pub fn with_base_url(
+            credentials: Credentials,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            let spec = spec()?;
+            let creds = ::payout::runtime::Credentials::new(
+                spec.spec(),
+                credentials.values(),
+            )?;
+            Ok(Client {
+                inner: DynamicClient::new(spec, creds, base_url, options)?,
+            })
+        }
+        /// The dynamic client underneath (operations by name, raw input).
+        pub fn dynamic(&self) -> &DynamicClient {
+            &self.inner
+        }
+        /**Create a payout to a bank account (IMPS) or a UPI address (providers.md §2; not in the seed). The response is assumed to have the inquiry's shape.
+
+Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
+        pub async fn create_payout(
+            &self,
+            request: &CreatePayoutRequest,
+        ) -> Result<CreatePayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("create_payout", &input).await?;
+            Ok(CreatePayoutResponse::from_result(outcome.result))
+        }
+        /**Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn query_payout(
+            &self,
+            request: &QueryPayoutRequest,
+        ) -> Result<QueryPayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("query_payout", &input).await?;
+            Ok(QueryPayoutResponse::from_result(outcome.result))
+        }
+        /// Verifies a webhook, then reads it. One that does not verify is an error, never
+        /// an event.
+        pub fn webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(self.inner.webhook(request)?)
+        }
+    }
+    impl PayoutProvider for Client {
+        fn provider_id(&self) -> &str {
+            self.inner.provider_id()
+        }
+        fn supports(&self, capability: Capability) -> bool {
+            self.inner.supports(capability)
+        }
+        fn create_payout<'a>(
+            &'a self,
+            request: &'a CreatePayout,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.create_payout(request)
+        }
+        fn query_payout<'a>(
+            &'a self,
+            reference: &'a PayoutRef,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.query_payout(reference)
+        }
+        fn parse_webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<WebhookEvent, PayoutError> {
+            self.inner.parse_webhook(request)
+        }
+    }
+    ///The values of `currency`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreatePayoutRequestCurrency {
+        ///`INR`
+        Inr,
+    }
+    impl CreatePayoutRequestCurrency {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreatePayoutRequestCurrency::Inr => "INR",
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestCurrency {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreatePayoutRequestCurrency {
+        fn from_json(v: &Json) -> Option<Self> {
+            match v.scalar_text()?.as_str() {
+                "INR" => Some(CreatePayoutRequestCurrency::Inr),
+                _ => None,
+            }
+        }
+    }
+    ///The values of `mode`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreatePayoutRequestPayoutMethodBankAccountMode {
+        ///`IMPS`
+        Imps,
+    }
+    impl CreatePayoutRequestPayoutMethodBankAccountMode {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreatePayoutRequestPayoutMethodBankAccountMode::Imps => "IMPS",
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestPayoutMethodBankAccountMode {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreatePayoutRequestPayoutMethodBankAccountMode {
+        fn from_json(v: &Json) -> Option<Self> {
+            match v.scalar_text()?.as_str() {
+                "IMPS" => Some(CreatePayoutRequestPayoutMethodBankAccountMode::Imps),
+                _ => None,
+            }
+        }
+    }
+    ///An Indian bank account, paid by IMPS.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequestPayoutMethodBankAccount {
+        /**Transfer mode.
+
+`mode` · always sent · default `IMPS` · unified role `transfer_mode`*/
+        pub mode: Option<CreatePayoutRequestPayoutMethodBankAccountMode>,
+        /**IFSC of the branch.
+
+`bankCode` · required · pattern `[A-Z]{4}0[A-Z0-9]{6}` · unified role `beneficiary.bank_code`*/
+        pub bank_code: String,
+        /**Bank name.
+
+`bankName` · unified role `beneficiary.bank_name`*/
+        pub bank_name: Option<String>,
+        /**Account number.
+
+`accountNumber` · required · at least 1 characters · unified role `beneficiary.account_number`*/
+        pub account_number: String,
+        /**Account holder's name.
+
+`payeeName` · required · at least 1 characters · unified role `beneficiary.name`*/
+        pub payee_name: String,
+        /**Payee's phone number.
+
+`payeePhone` · unified role `beneficiary.phone`*/
+        pub payee_phone: Option<String>,
+        /**Payee's email.
+
+`payeeEmail` · unified role `beneficiary.email`*/
+        pub payee_email: Option<String>,
+    }
+    impl CreatePayoutRequestPayoutMethodBankAccount {
+        ///With its required fields: `bankCode`, `accountNumber`, `payeeName`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(
+            bank_code: impl Into<String>,
+            account_number: impl Into<String>,
+            payee_name: impl Into<String>,
+        ) -> Self {
+            CreatePayoutRequestPayoutMethodBankAccount {
+                mode: None,
+                bank_code: bank_code.into(),
+                bank_name: None,
+                account_number: account_number.into(),
+                payee_name: payee_name.into(),
+                payee_phone: None,
+                payee_email: None,
+            }
+        }
+        ///Sets `mode`.
+        pub fn mode(
+            mut self,
+            value: CreatePayoutRequestPayoutMethodBankAccountMode,
+        ) -> Self {
+            self.mode = Some(value);
+            self
+        }
+        ///Sets `bankName`.
+        pub fn bank_name(mut self, value: impl Into<String>) -> Self {
+            self.bank_name = Some(value.into());
+            self
+        }
+        ///Sets `payeePhone`.
+        pub fn payee_phone(mut self, value: impl Into<String>) -> Self {
+            self.payee_phone = Some(value.into());
+            self
+        }
+        ///Sets `payeeEmail`.
+        pub fn payee_email(mut self, value: impl Into<String>) -> Self {
+            self.payee_email = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreatePayoutRequestPayoutMethodBankAccount {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "mode", &self.mode);
+            codegen::put(&mut o, "bankCode", &self.bank_code);
+            codegen::put_opt(&mut o, "bankName", &self.bank_name);
+            codegen::put(&mut o, "accountNumber", &self.account_number);
+            codegen::put(&mut o, "payeeName", &self.payee_name);
+            codegen::put_opt(&mut o, "payeePhone", &self.payee_phone);
+            codegen::put_opt(&mut o, "payeeEmail", &self.payee_email);
+            Json::Object(o)
+        }
+    }
+    ///A UPI virtual payment address.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequestPayoutMethodUpi {
+        /**UPI address (VPA).
+
+`vpa` · required · pattern `[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}` · unified role `beneficiary.vpa`*/
+        pub vpa: String,
+        /**Payee's name.
+
+`payeeName` · required · at least 1 characters · unified role `beneficiary.name`*/
+        pub payee_name: String,
+    }
+    impl CreatePayoutRequestPayoutMethodUpi {
+        ///With its required fields: `vpa`, `payeeName`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(vpa: impl Into<String>, payee_name: impl Into<String>) -> Self {
+            CreatePayoutRequestPayoutMethodUpi {
+                vpa: vpa.into(),
+                payee_name: payee_name.into(),
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestPayoutMethodUpi {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "vpa", &self.vpa);
+            codegen::put(&mut o, "payeeName", &self.payee_name);
+            Json::Object(o)
+        }
+    }
+    ///Where the money goes, chosen by `type`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum CreatePayoutRequestPayoutMethod {
+        /**An Indian bank account, paid by IMPS.
+
+`type: BANK_ACCOUNT`*/
+        BankAccount(CreatePayoutRequestPayoutMethodBankAccount),
+        /**A UPI virtual payment address.
+
+`type: UPI`*/
+        Upi(CreatePayoutRequestPayoutMethodUpi),
+    }
+    impl ToJson for CreatePayoutRequestPayoutMethod {
+        /// The tag first, then the variant's fields.
+        fn to_json(&self) -> Json {
+            let (tag, fields) = match self {
+                CreatePayoutRequestPayoutMethod::BankAccount(fields) => {
+                    ("BANK_ACCOUNT", fields.to_json())
+                }
+                CreatePayoutRequestPayoutMethod::Upi(fields) => ("UPI", fields.to_json()),
+            };
+            let mut o = codegen::object();
+            o.insert("type".to_string(), Json::String(tag.to_string()));
+            if let Json::Object(f) = fields {
+                o.extend(f);
+            }
+            Json::Object(o)
+        }
+    }
+    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequest {
+        /**Merchant order number, unique per merchant.
+
+`merchantTradeNo` · required · 1 to 50 characters · unified role `merchant_ref`*/
+        pub merchant_trade_no: String,
+        /**Amount in INR with two decimals (`"100.00"`).
+
+`amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
+        pub amount: Decimal,
+        /**Currency code.
+
+`currency` · always sent · the spec's currency when left out · unified role `currency`*/
+        pub currency: Option<CreatePayoutRequestCurrency>,
+        /**Description of the payout.
+
+`description` · unified role `remark`*/
+        pub description: Option<String>,
+        /**Where the money goes, chosen by `type`.
+
+`payoutMethod` · required · unified role `payout_method`*/
+        pub payout_method: CreatePayoutRequestPayoutMethod,
+        /**Where the result webhook is sent.
+
+`notifyUrl` · unified role `notify_url`*/
+        pub notify_url: Option<String>,
+        /**Merchant data returned as is by the inquiry and the webhook.
+
+`merchantAttach`*/
+        pub merchant_attach: Option<String>,
+    }
+    impl CreatePayoutRequest {
+        ///With its required fields: `merchantTradeNo`, `amount`, `payoutMethod`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(
+            merchant_trade_no: impl Into<String>,
+            amount: Decimal,
+            payout_method: CreatePayoutRequestPayoutMethod,
+        ) -> Self {
+            CreatePayoutRequest {
+                merchant_trade_no: merchant_trade_no.into(),
+                amount,
+                currency: None,
+                description: None,
+                payout_method,
+                notify_url: None,
+                merchant_attach: None,
+            }
+        }
+        ///Sets `currency`.
+        pub fn currency(mut self, value: CreatePayoutRequestCurrency) -> Self {
+            self.currency = Some(value);
+            self
+        }
+        ///Sets `description`.
+        pub fn description(mut self, value: impl Into<String>) -> Self {
+            self.description = Some(value.into());
+            self
+        }
+        ///Sets `notifyUrl`.
+        pub fn notify_url(mut self, value: impl Into<String>) -> Self {
+            self.notify_url = Some(value.into());
+            self
+        }
+        ///Sets `merchantAttach`.
+        pub fn merchant_attach(mut self, value: impl Into<String>) -> Self {
+            self.merchant_attach = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreatePayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "merchantTradeNo", &self.merchant_trade_no);
+            codegen::put(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "description", &self.description);
+            codegen::put(&mut o, "payoutMethod", &self.payout_method);
+            codegen::put_opt(&mut o, "notifyUrl", &self.notify_url);
+            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBodyData {
+        /**The payout number generated by the platform.
+
+`payoutNo` · unified role `provider_ref`*/
+        pub payout_no: Option<String>,
+        ///`merchantTradeNo` · unified role `merchant_ref`
+        pub merchant_trade_no: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency` · the spec's currency when left out · unified role `currency`
+        pub currency: Option<String>,
+        /**Payout service fee.
+
+`totalFee` · unified role `fee`*/
+        pub total_fee: Option<Decimal>,
+        ///`status` · unified role `status`
+        pub status: Option<String>,
+        /**Reference Retrieval Number, when the channel returns one.
+
+`rrn` · unified role `utr`*/
+        pub rrn: Option<String>,
+        ///`merchantAttach`
+        pub merchant_attach: Option<String>,
+        /**Order creation time (local time with time zone).
+
+`createdTime` · unified role `created_at`*/
+        pub created_time: Option<String>,
+        /**Paid time; null unless the payout succeeded.
+
+`paidTime` · unified role `completed_at`*/
+        pub paid_time: Option<String>,
+        /**Failure code, e.g. `Payout.Common.Rejected`.
+
+`errorCode` · unified role `failure_code`*/
+        pub error_code: Option<String>,
+        /**Failure message.
+
+`errorInfo` · unified role `failure_reason`*/
+        pub error_info: Option<String>,
+    }
+    impl FromJson for CreatePayoutResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBodyData {
+                payout_no: codegen::get(v, "payoutNo"),
+                merchant_trade_no: codegen::get(v, "merchantTradeNo"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                total_fee: codegen::get(v, "totalFee"),
+                status: codegen::get(v, "status"),
+                rrn: codegen::get(v, "rrn"),
+                merchant_attach: codegen::get(v, "merchantAttach"),
+                created_time: codegen::get(v, "createdTime"),
+                paid_time: codegen::get(v, "paidTime"),
+                error_code: codegen::get(v, "errorCode"),
+                error_info: codegen::get(v, "errorInfo"),
+            })
+        }
+    }
+    impl ToJson for CreatePayoutResponseBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
+            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "totalFee", &self.total_fee);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "rrn", &self.rrn);
+            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
+            codegen::put_opt(&mut o, "createdTime", &self.created_time);
+            codegen::put_opt(&mut o, "paidTime", &self.paid_time);
+            codegen::put_opt(&mut o, "errorCode", &self.error_code);
+            codegen::put_opt(&mut o, "errorInfo", &self.error_info);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `create_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBody {
+        /**Response code; `OK` is success.
+
+`code`*/
+        pub code: Option<String>,
+        ///`errorMessage`
+        pub error_message: Option<String>,
+        ///`data`
+        pub data: Option<CreatePayoutResponseBodyData>,
+    }
+    impl FromJson for CreatePayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBody {
+                code: codegen::get(v, "code"),
+                error_message: codegen::get(v, "errorMessage"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for CreatePayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutRequest {
+        /**Merchant order number.
+
+`merchantTradeNo` · at most 50 characters · unified role `merchant_ref`*/
+        pub merchant_trade_no: Option<String>,
+        /**The platform's payout number.
+
+`payoutNo` · at most 32 characters · unified role `provider_ref`*/
+        pub payout_no: Option<String>,
+    }
+    impl QueryPayoutRequest {
+        ///With every field unset.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new() -> Self {
+            QueryPayoutRequest {
+                merchant_trade_no: None,
+                payout_no: None,
+            }
+        }
+        ///Sets `merchantTradeNo`.
+        pub fn merchant_trade_no(mut self, value: impl Into<String>) -> Self {
+            self.merchant_trade_no = Some(value.into());
+            self
+        }
+        ///Sets `payoutNo`.
+        pub fn payout_no(mut self, value: impl Into<String>) -> Self {
+            self.payout_no = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for QueryPayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
+            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBodyData {
+        /**The payout number generated by the platform.
+
+`payoutNo` · unified role `provider_ref`*/
+        pub payout_no: Option<String>,
+        ///`merchantTradeNo` · unified role `merchant_ref`
+        pub merchant_trade_no: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency` · the spec's currency when left out · unified role `currency`
+        pub currency: Option<String>,
+        /**Payout service fee.
+
+`totalFee` · unified role `fee`*/
+        pub total_fee: Option<Decimal>,
+        ///`status` · unified role `status`
+        pub status: Option<String>,
+        /**Reference Retrieval Number, when the channel returns one.
+
+`rrn` · unified role `utr`*/
+        pub rrn: Option<String>,
+        ///`merchantAttach`
+        pub merchant_attach: Option<String>,
+        /**Order creation time (local time with time zone).
+
+`createdTime` · unified role `created_at`*/
+        pub created_time: Option<String>,
+        /**Paid time; null unless the payout succeeded.
+
+`paidTime` · unified role `completed_at`*/
+        pub paid_time: Option<String>,
+        /**Failure code, e.g. `Payout.Common.Rejected`.
+
+`errorCode` · unified role `failure_code`*/
+        pub error_code: Option<String>,
+        /**Failure message.
+
+`errorInfo` · unified role `failure_reason`*/
+        pub error_info: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBodyData {
+                payout_no: codegen::get(v, "payoutNo"),
+                merchant_trade_no: codegen::get(v, "merchantTradeNo"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                total_fee: codegen::get(v, "totalFee"),
+                status: codegen::get(v, "status"),
+                rrn: codegen::get(v, "rrn"),
+                merchant_attach: codegen::get(v, "merchantAttach"),
+                created_time: codegen::get(v, "createdTime"),
+                paid_time: codegen::get(v, "paidTime"),
+                error_code: codegen::get(v, "errorCode"),
+                error_info: codegen::get(v, "errorInfo"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
+            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "totalFee", &self.total_fee);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "rrn", &self.rrn);
+            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
+            codegen::put_opt(&mut o, "createdTime", &self.created_time);
+            codegen::put_opt(&mut o, "paidTime", &self.paid_time);
+            codegen::put_opt(&mut o, "errorCode", &self.error_code);
+            codegen::put_opt(&mut o, "errorInfo", &self.error_info);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `query_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBody {
+        /**Response code; `OK` is success.
+
+`code`*/
+        pub code: Option<String>,
+        ///`errorMessage`
+        pub error_message: Option<String>,
+        ///`data`
+        pub data: Option<QueryPayoutResponseBodyData>,
+    }
+    impl FromJson for QueryPayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBody {
+                code: codegen::get(v, "code"),
+                error_message: codegen::get(v, "errorMessage"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutNotifyBodyData {
+        /**The payout number generated by the platform.
+
+`payoutNo` · unified role `provider_ref`*/
+        pub payout_no: Option<String>,
+        ///`merchantTradeNo` · unified role `merchant_ref`
+        pub merchant_trade_no: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency` · the spec's currency when left out · unified role `currency`
+        pub currency: Option<String>,
+        /**Payout service fee.
+
+`totalFee` · unified role `fee`*/
+        pub total_fee: Option<Decimal>,
+        ///`status` · unified role `status`
+        pub status: Option<String>,
+        /**Reference Retrieval Number, when the channel returns one.
+
+`rrn` · unified role `utr`*/
+        pub rrn: Option<String>,
+        ///`merchantAttach`
+        pub merchant_attach: Option<String>,
+        /**Order creation time (local time with time zone).
+
+`createdTime` · unified role `created_at`*/
+        pub created_time: Option<String>,
+        /**Paid time; null unless the payout succeeded.
+
+`paidTime` · unified role `completed_at`*/
+        pub paid_time: Option<String>,
+        /**Failure code, e.g. `Payout.Common.Rejected`.
+
+`errorCode` · unified role `failure_code`*/
+        pub error_code: Option<String>,
+        /**Failure message.
+
+`errorInfo` · unified role `failure_reason`*/
+        pub error_info: Option<String>,
+    }
+    impl FromJson for PayoutNotifyBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutNotifyBodyData {
+                payout_no: codegen::get(v, "payoutNo"),
+                merchant_trade_no: codegen::get(v, "merchantTradeNo"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                total_fee: codegen::get(v, "totalFee"),
+                status: codegen::get(v, "status"),
+                rrn: codegen::get(v, "rrn"),
+                merchant_attach: codegen::get(v, "merchantAttach"),
+                created_time: codegen::get(v, "createdTime"),
+                paid_time: codegen::get(v, "paidTime"),
+                error_code: codegen::get(v, "errorCode"),
+                error_info: codegen::get(v, "errorInfo"),
+            })
+        }
+    }
+    impl ToJson for PayoutNotifyBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
+            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "totalFee", &self.total_fee);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "rrn", &self.rrn);
+            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
+            codegen::put_opt(&mut o, "createdTime", &self.created_time);
+            codegen::put_opt(&mut o, "paidTime", &self.paid_time);
+            codegen::put_opt(&mut o, "errorCode", &self.error_code);
+            codegen::put_opt(&mut o, "errorInfo", &self.error_info);
+            Json::Object(o)
+        }
+    }
+    ///The body of the `payout_notify` webhook.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutNotifyBody {
+        /**Response code; `OK` is success.
+
+`code`*/
+        pub code: Option<String>,
+        ///`errorMessage`
+        pub error_message: Option<String>,
+        ///`data`
+        pub data: Option<PayoutNotifyBodyData>,
+    }
+    impl FromJson for PayoutNotifyBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutNotifyBody {
+                code: codegen::get(v, "code"),
+                error_message: codegen::get(v, "errorMessage"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for PayoutNotifyBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutResponse {
+        /// The body's fields, typed.
+        pub body: CreatePayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl CreatePayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            CreatePayoutResponse {
+                body: CreatePayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutResponse {
+        /// The body's fields, typed.
+        pub body: QueryPayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl QueryPayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            QueryPayoutResponse {
+                body: QueryPayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /// The gateway's payout statuses. A value the spec does not know is kept as
+    /// [`Status::Other`] and is never final.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /**Pending processing.
+
+`PENDING` → pending*/
+        Pending,
+        /**In progress.
+
+`PROCESSING` → processing*/
+        Processing,
+        /**Payout successful.
+
+`PAID` → succeeded*/
+        Paid,
+        /**Payout failed.
+
+`FAILURE` → failed*/
+        Failure,
+        /**Payout reversed.
+
+`REVERSED` → reversed*/
+        Reversed,
+        /**Payout cancelled.
+
+`CANCELLED` → cancelled*/
+        Cancelled,
+        /// A value the spec does not map.
+        Other(String),
+    }
+    impl Status {
+        /// The typed status of a provider value.
+        pub fn from_provider(value: &str) -> Self {
+            match value {
+                "PENDING" => Status::Pending,
+                "PROCESSING" => Status::Processing,
+                "PAID" => Status::Paid,
+                "FAILURE" => Status::Failure,
+                "REVERSED" => Status::Reversed,
+                "CANCELLED" => Status::Cancelled,
+                other => Status::Other(other.to_string()),
+            }
+        }
+        /// The provider value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Status::Pending => "PENDING",
+                Status::Processing => "PROCESSING",
+                Status::Paid => "PAID",
+                Status::Failure => "FAILURE",
+                Status::Reversed => "REVERSED",
+                Status::Cancelled => "CANCELLED",
+                Status::Other(s) => s,
+            }
+        }
+        /// The unified status, given the reason the gateway sent with it; `None` for
+        /// [`Status::Other`].
+        #[allow(unused_variables)]
+        pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
+            match self {
+                Status::Pending => Some(PayoutStatus::Pending),
+                Status::Processing => Some(PayoutStatus::Processing),
+                Status::Paid => Some(PayoutStatus::Succeeded),
+                Status::Failure => Some(PayoutStatus::Failed),
+                Status::Reversed => Some(PayoutStatus::Reversed),
+                Status::Cancelled => Some(PayoutStatus::Cancelled),
+                Status::Other(_) => None,
+            }
+        }
+    }
+    /// A verified webhook, by kind.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Webhook {
+        ///Payout result, POSTed to `notifyUrl`. providers.md says the body is "like the query response's data"; the known working integration reads `data.merchantTradeNo` and `data.status` from it, so the payout sits under `data`, in the inquiry response's envelope. The signature is not documented: it is assumed to be the request's `Authorization` header, signed by the gateway over POST, the notify URL it calls and the body.
+        PayoutNotify(PayoutNotifyEvent),
+    }
+    ///A verified `payout_notify` webhook.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct PayoutNotifyEvent {
+        /// The body's fields, typed.
+        pub body: PayoutNotifyBody,
+        /// The gateway's status, typed.
+        pub status: Option<Status>,
+        /// The unified event, with the acknowledgement to answer.
+        pub event: WebhookEvent,
+    }
+    impl Webhook {
+        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            match event.webhook.as_str() {
+                "payout_notify" => {
+                    Ok(
+                        Webhook::PayoutNotify(PayoutNotifyEvent {
+                            body: PayoutNotifyBody::from_json(&event.body)
+                                .unwrap_or_default(),
+                            status: event
+                                .provider_status
+                                .as_deref()
+                                .map(Status::from_provider),
+                            event,
+                        }),
+                    )
+                }
+                other => Err(PayoutError::config(format!("unknown webhook `{other}`"))),
+            }
+        }
+    }
+    /// The checked spec, embedded at compile time (no YAML is read at run time).
+    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"eanishop\",\"name\":\"EaniShop Pay\",\"description\":\"Indian payout gateway. Requests and responses carry an `Authorization: V2_SHA256 appId=..., sign=...,timestamp=...,nonce=...` header whose `sign` is the lowercase hex SHA-256 of the app id, the app secret, the method, the URL, the timestamp, the nonce and the exact body, each followed by a newline.\",\"docs\":\"https://docs.eanishop.com\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://gateway-sandbox.eanishop.com\",\"description\":\"Test environment.\"},\"production\":{\"base_url\":\"https://gateway.eanishop.com\"}},\"credentials\":{\"app_id\":{\"description\":\"App id, sent in the `Authorization` header and signed.\",\"type\":\"text\"},\"app_secret\":{\"description\":\"App secret; only ever used inside the signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"v2_sha256\":{\"description\":\"`sign` of the `Authorization` header (chosen variant: full URL): lowercase hex SHA-256 of appId, appSecret, METHOD, full URL (query included), timestamp, nonce and the exact body bytes, each followed by \\\"\\\\n\\\". Responses are verified with the same recipe over the response body, with the request's method and URL and the response's own timestamp and nonce; webhooks with the URL they were delivered to (the notify URL).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ url }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"v2_sha256_path\":{\"description\":\"Not used: the alternative (unconfirmed) variant of `v2_sha256` that signs only the path (`/pg/v2/payout/query`) instead of the full URL. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ path }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]}},\"error_codes\":{\"UNAUTHORIZED\":\"unauthorized\",\"SIGN_ERROR\":\"unauthorized\",\"PARAM_ERROR\":\"invalid_request\",\"DUPLICATE_ORDER\":\"duplicate\",\"ORDER_NOT_FOUND\":\"not_found\",\"INSUFFICIENT_BALANCE\":\"insufficient_funds\",\"SYSTEM_ERROR\":\"ambiguous\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to a bank account (IMPS) or a UPI address (providers.md §2; not in the seed). The response is assumed to have the inquiry's shape.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/create\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":50,\"example\":\"MTOU-0211\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR with two decimals (`\\\"100.00\\\"`).\",\"required\":true,\"role\":\"amount\",\"example\":\"100.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"enum\":[\"INR\"]},\"description\":{\"type\":\"string\",\"description\":\"Description of the payout.\",\"role\":\"remark\"},\"payoutMethod\":{\"type\":\"one_of\",\"description\":\"Where the money goes, chosen by `type`.\",\"required\":true,\"role\":\"payout_method\",\"tag\":\"type\",\"variants\":{\"BANK_ACCOUNT\":{\"description\":\"An Indian bank account, paid by IMPS.\",\"unified\":\"bank_account\",\"fields\":{\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\"],\"default\":\"IMPS\"},\"bankCode\":{\"type\":\"string\",\"description\":\"IFSC of the branch.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"pattern\":\"[A-Z]{4}0[A-Z0-9]{6}\",\"example\":\"HDFC0000123\"},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name.\",\"role\":\"beneficiary.bank_name\"},\"accountNumber\":{\"type\":\"string\",\"description\":\"Account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1},\"payeeName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1},\"payeePhone\":{\"type\":\"string\",\"description\":\"Payee's phone number.\",\"role\":\"beneficiary.phone\"},\"payeeEmail\":{\"type\":\"string\",\"description\":\"Payee's email.\",\"role\":\"beneficiary.email\"}}},\"UPI\":{\"description\":\"A UPI virtual payment address.\",\"unified\":\"upi\",\"fields\":{\"vpa\":{\"type\":\"string\",\"description\":\"UPI address (VPA).\",\"required\":true,\"role\":\"beneficiary.vpa\",\"pattern\":\"[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}\",\"example\":\"testpayee@upi\"},\"payeeName\":{\"type\":\"string\",\"description\":\"Payee's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1}}}}},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Where the result webhook is sent.\",\"role\":\"notify_url\"},\"merchantAttach\":{\"type\":\"string\",\"description\":\"Merchant data returned as is by the inquiry and the webhook.\"}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/query\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":50},\"payoutNo\":{\"type\":\"string\",\"description\":\"The platform's payout number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"exactly_one_of\":[\"merchantTradeNo\",\"payoutNo\"]}]},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"PENDING\":{\"unified\":\"pending\",\"description\":\"Pending processing.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"In progress.\"},\"PAID\":{\"unified\":\"succeeded\",\"description\":\"Payout successful.\"},\"FAILURE\":{\"unified\":\"failed\",\"description\":\"Payout failed.\"},\"REVERSED\":{\"unified\":\"reversed\",\"description\":\"Payout reversed.\"},\"CANCELLED\":{\"unified\":\"cancelled\",\"description\":\"Payout cancelled.\"}},\"webhooks\":{\"payout_notify\":{\"description\":\"Payout result, POSTed to `notifyUrl`. providers.md says the body is \\\"like the query response's data\\\"; the known working integration reads `data.merchantTradeNo` and `data.status` from it, so the payout sits under `data`, in the inquiry response's envelope. The signature is not documented: it is assumed to be the request's `Authorization` header, signed by the gateway over POST, the notify URL it calls and the body.\",\"method\":\"POST\",\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"{\\\"code\\\":\\\"OK\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"PROCESSING\",\"PAID\"],\"failure_path\":[\"PENDING\",\"PROCESSING\",\"FAILURE\"],\"reversal\":{\"status\":\"REVERSED\"},\"provider_ref_prefix\":\"2024\",\"success\":{\"code\":\"OK\",\"errorMessage\":null},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"SIGN_ERROR\",\"errorMessage\":\"Signature verification failed\",\"data\":null}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"DUPLICATE_ORDER\",\"errorMessage\":\"Duplicate merchantTradeNo\",\"data\":null}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"ORDER_NOT_FOUND\",\"errorMessage\":\"Order not found\",\"data\":null}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"PARAM_ERROR\",\"errorMessage\":\"{{ message }}\",\"data\":null}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"SYSTEM_ERROR\",\"errorMessage\":\"System error\",\"data\":null}}}}}";
+    /// The spec, compiled once (its templates too) for every client of this module.
+    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
+    }
+}

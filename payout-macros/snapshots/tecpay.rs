@@ -1,0 +1,609 @@
+/**Tecpay (India) — generated from `tecpay.yaml` by `payout::provider!`.
+
+Indian payout gateway of the PayAtom family (UPI / IMPS, INR). Only the status query is documented. Requests and responses carry a `post_hash`: an MD5 of some of their values and the secret key, AES-256-CBC encrypted with a key derived from the secret key, a random IV and an HMAC-SHA256, Base64.
+
+Gateway documentation: <https://github.com/tecpay555/tecpay>
+
+Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+pub mod tecpay {
+    #![allow(clippy::all, clippy::pedantic)]
+    use ::payout::runtime::codegen::{self, FromJson, ToJson};
+    use ::payout::runtime::{
+        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
+        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
+        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+    };
+    use ::std::sync::{Arc, OnceLock};
+    const _: &[u8] = include_bytes!("$CARGO_MANIFEST_DIR/specs/tecpay.yaml");
+    /// The merchant's credentials. Secret ones print as `<redacted>`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Credentials {
+        ///Partner (merchant) id, sent as `pid` in the body and mixed into `post_hash`.
+        pub pid: String,
+        ///Secret key; only ever used inside `post_hash` (MD5 input and AES key).
+        pub secret_key: Secret,
+    }
+    impl Credentials {
+        /// From values by the spec's credential names (a configuration file, the
+        /// environment). Every missing one is reported.
+        pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            let mut missing = Vec::new();
+            let mut take = |name: &str| match values.get(name) {
+                Some(v) => v.clone(),
+                None => {
+                    missing.push(format!("missing credential `{name}`"));
+                    String::new()
+                }
+            };
+            let credentials = Credentials {
+                pid: take("pid"),
+                secret_key: Secret::new(take("secret_key")),
+            };
+            if missing.is_empty() {
+                Ok(credentials)
+            } else {
+                Err(PayoutError::config(missing.join("; ")))
+            }
+        }
+        /// By the spec's credential names, for the runtime.
+        fn values(&self) -> IndexMap<String, String> {
+            let mut v = IndexMap::new();
+            v.insert("pid".to_string(), self.pid.clone());
+            v.insert("secret_key".to_string(), self.secret_key.expose().to_string());
+            v
+        }
+    }
+    /// The gateway's deployments.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        /**Placeholder; use the base URL Tecpay gives the merchant.
+
+`https://gateway.tecpay.invalid`*/
+        Production,
+    }
+    impl Environment {
+        pub fn base_url(&self) -> &'static str {
+            match self {
+                Environment::Production => "https://gateway.tecpay.invalid",
+            }
+        }
+    }
+    /// A client of the gateway: typed methods per operation, and the unified
+    /// [`PayoutProvider`] interface. Cheap to clone.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        inner: DynamicClient,
+    }
+    impl Client {
+        /// A client for one of the gateway's environments.
+        pub fn new(
+            credentials: Credentials,
+            environment: Environment,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(credentials, environment.base_url(), options)
+        }
+        /// A client for any base URL (a plain `http://` one needs
+        /// `ClientOptions::allow_insecure_http`).
+        pub fn with_base_url(
+            credentials: Credentials,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            let spec = spec()?;
+            let creds = ::payout::runtime::Credentials::new(
+                spec.spec(),
+                credentials.values(),
+            )?;
+            Ok(Client {
+                inner: DynamicClient::new(spec, creds, base_url, options)?,
+            })
+        }
+        /// The dynamic client underneath (operations by name, raw input).
+        pub fn dynamic(&self) -> &DynamicClient {
+            &self.inner
+        }
+        /**Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn query_payout(
+            &self,
+            request: &QueryPayoutRequest,
+        ) -> Result<QueryPayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("query_payout", &input).await?;
+            Ok(QueryPayoutResponse::from_result(outcome.result))
+        }
+        /// Verifies a webhook, then reads it. One that does not verify is an error, never
+        /// an event.
+        pub fn webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(self.inner.webhook(request)?)
+        }
+    }
+    impl PayoutProvider for Client {
+        fn provider_id(&self) -> &str {
+            self.inner.provider_id()
+        }
+        fn supports(&self, capability: Capability) -> bool {
+            self.inner.supports(capability)
+        }
+        fn create_payout<'a>(
+            &'a self,
+            request: &'a CreatePayout,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.create_payout(request)
+        }
+        fn query_payout<'a>(
+            &'a self,
+            reference: &'a PayoutRef,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.query_payout(reference)
+        }
+        fn parse_webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<WebhookEvent, PayoutError> {
+            self.inner.parse_webhook(request)
+        }
+    }
+    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutRequest {
+        /**The unique order ID of the payout to query.
+
+`order_id` · required · at least 1 characters · unified role `merchant_ref`*/
+        pub order_id: String,
+    }
+    impl QueryPayoutRequest {
+        ///With its required fields: `order_id`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(order_id: impl Into<String>) -> Self {
+            QueryPayoutRequest {
+                order_id: order_id.into(),
+            }
+        }
+    }
+    impl ToJson for QueryPayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "order_id", &self.order_id);
+            Json::Object(o)
+        }
+    }
+    ///The `Item` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBodyTransactionInfoItem {
+        ///`date`
+        pub date: Option<String>,
+        ///`status`
+        pub status: Option<String>,
+        ///`ref_number`
+        pub ref_number: Option<String>,
+        ///`message`
+        pub message: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBodyTransactionInfoItem {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBodyTransactionInfoItem {
+                date: codegen::get(v, "date"),
+                status: codegen::get(v, "status"),
+                ref_number: codegen::get(v, "ref_number"),
+                message: codegen::get(v, "message"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBodyTransactionInfoItem {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "date", &self.date);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "ref_number", &self.ref_number);
+            codegen::put_opt(&mut o, "message", &self.message);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `query_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBody {
+        /**Error message; present only on errors.
+
+`error`*/
+        pub error: Option<String>,
+        /**The amount originally requested.
+
+`requested_amount` · an exact amount, written as the spec's money format says*/
+        pub requested_amount: Option<Decimal>,
+        /**The final amount processed (signed in `post_hash` as printed).
+
+`processed_amount` · unified role `amount` · an exact amount, written as the spec's money format says*/
+        pub processed_amount: Option<Decimal>,
+        /**The order ID.
+
+`order_id` · unified role `merchant_ref`*/
+        pub order_id: Option<String>,
+        /**SUCCESS, PENDING, FAILED (family: Approved, Declined, Pending, User Timed Out, Cancelled).
+
+`status` · unified role `status`*/
+        pub status: Option<String>,
+        /**Time of the last action (`H:i:s`).
+
+`time`*/
+        pub time: Option<String>,
+        /**An internal reference code or hash value.
+
+`ref_code` · unified role `provider_ref`*/
+        pub ref_code: Option<String>,
+        /**Response hash (recipe `response_hash`), verified by decrypting.
+
+`post_hash`*/
+        pub post_hash: Option<String>,
+        /**When the payout was initiated (India time).
+
+`request_time` · unified role `created_at`*/
+        pub request_time: Option<String>,
+        /**When the status was last updated (India time).
+
+`action_time`*/
+        pub action_time: Option<String>,
+        /**UPI or IMPS.
+
+`payment_type`*/
+        pub payment_type: Option<String>,
+        /**The UPI VPA, if applicable.
+
+`upi_vpa`*/
+        pub upi_vpa: Option<String>,
+        /**The beneficiary account number, if applicable.
+
+`account_no`*/
+        pub account_no: Option<String>,
+        /**The beneficiary name, if applicable.
+
+`account_holder`*/
+        pub account_holder: Option<String>,
+        /**The IFSC of the beneficiary bank, if applicable.
+
+`ifsc`*/
+        pub ifsc: Option<String>,
+        ///`bank_name`
+        pub bank_name: Option<String>,
+        ///`bank_address`
+        pub bank_address: Option<String>,
+        /**The status changes of the payout, oldest first.
+
+`transaction_info`*/
+        pub transaction_info: Option<Vec<QueryPayoutResponseBodyTransactionInfoItem>>,
+        /**The UTR or bank reference number.
+
+`bank_reference` · unified role `utr`*/
+        pub bank_reference: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBody {
+                error: codegen::get(v, "error"),
+                requested_amount: codegen::get(v, "requested_amount"),
+                processed_amount: codegen::get(v, "processed_amount"),
+                order_id: codegen::get(v, "order_id"),
+                status: codegen::get(v, "status"),
+                time: codegen::get(v, "time"),
+                ref_code: codegen::get(v, "ref_code"),
+                post_hash: codegen::get(v, "post_hash"),
+                request_time: codegen::get(v, "request_time"),
+                action_time: codegen::get(v, "action_time"),
+                payment_type: codegen::get(v, "payment_type"),
+                upi_vpa: codegen::get(v, "upi_vpa"),
+                account_no: codegen::get(v, "account_no"),
+                account_holder: codegen::get(v, "account_holder"),
+                ifsc: codegen::get(v, "ifsc"),
+                bank_name: codegen::get(v, "bank_name"),
+                bank_address: codegen::get(v, "bank_address"),
+                transaction_info: codegen::get(v, "transaction_info"),
+                bank_reference: codegen::get(v, "bank_reference"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "error", &self.error);
+            codegen::put_opt(&mut o, "requested_amount", &self.requested_amount);
+            codegen::put_opt(&mut o, "processed_amount", &self.processed_amount);
+            codegen::put_opt(&mut o, "order_id", &self.order_id);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "time", &self.time);
+            codegen::put_opt(&mut o, "ref_code", &self.ref_code);
+            codegen::put_opt(&mut o, "post_hash", &self.post_hash);
+            codegen::put_opt(&mut o, "request_time", &self.request_time);
+            codegen::put_opt(&mut o, "action_time", &self.action_time);
+            codegen::put_opt(&mut o, "payment_type", &self.payment_type);
+            codegen::put_opt(&mut o, "upi_vpa", &self.upi_vpa);
+            codegen::put_opt(&mut o, "account_no", &self.account_no);
+            codegen::put_opt(&mut o, "account_holder", &self.account_holder);
+            codegen::put_opt(&mut o, "ifsc", &self.ifsc);
+            codegen::put_opt(&mut o, "bank_name", &self.bank_name);
+            codegen::put_opt(&mut o, "bank_address", &self.bank_address);
+            codegen::put_opt(&mut o, "transaction_info", &self.transaction_info);
+            codegen::put_opt(&mut o, "bank_reference", &self.bank_reference);
+            Json::Object(o)
+        }
+    }
+    ///The `Item` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutStatusBodyTransactionInfoItem {
+        ///`date`
+        pub date: Option<String>,
+        ///`status`
+        pub status: Option<String>,
+        ///`ref_number`
+        pub ref_number: Option<String>,
+        ///`message`
+        pub message: Option<String>,
+    }
+    impl FromJson for PayoutStatusBodyTransactionInfoItem {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutStatusBodyTransactionInfoItem {
+                date: codegen::get(v, "date"),
+                status: codegen::get(v, "status"),
+                ref_number: codegen::get(v, "ref_number"),
+                message: codegen::get(v, "message"),
+            })
+        }
+    }
+    impl ToJson for PayoutStatusBodyTransactionInfoItem {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "date", &self.date);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "ref_number", &self.ref_number);
+            codegen::put_opt(&mut o, "message", &self.message);
+            Json::Object(o)
+        }
+    }
+    ///The body of the `payout_status` webhook.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutStatusBody {
+        ///`requested_amount` · an exact amount, written as the spec's money format says
+        pub requested_amount: Option<Decimal>,
+        ///`processed_amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub processed_amount: Option<Decimal>,
+        ///`order_id` · unified role `merchant_ref`
+        pub order_id: Option<String>,
+        ///`status` · unified role `status`
+        pub status: Option<String>,
+        ///`time`
+        pub time: Option<String>,
+        ///`ref_code` · unified role `provider_ref`
+        pub ref_code: Option<String>,
+        ///`post_hash`
+        pub post_hash: Option<String>,
+        ///`request_time` · unified role `created_at`
+        pub request_time: Option<String>,
+        ///`action_time`
+        pub action_time: Option<String>,
+        ///`payment_type`
+        pub payment_type: Option<String>,
+        ///`upi_vpa`
+        pub upi_vpa: Option<String>,
+        ///`account_no`
+        pub account_no: Option<String>,
+        ///`account_holder`
+        pub account_holder: Option<String>,
+        ///`ifsc`
+        pub ifsc: Option<String>,
+        ///`bank_name`
+        pub bank_name: Option<String>,
+        ///`bank_address`
+        pub bank_address: Option<String>,
+        ///`transaction_info`
+        pub transaction_info: Option<Vec<PayoutStatusBodyTransactionInfoItem>>,
+        ///`bank_reference` · unified role `utr`
+        pub bank_reference: Option<String>,
+    }
+    impl FromJson for PayoutStatusBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutStatusBody {
+                requested_amount: codegen::get(v, "requested_amount"),
+                processed_amount: codegen::get(v, "processed_amount"),
+                order_id: codegen::get(v, "order_id"),
+                status: codegen::get(v, "status"),
+                time: codegen::get(v, "time"),
+                ref_code: codegen::get(v, "ref_code"),
+                post_hash: codegen::get(v, "post_hash"),
+                request_time: codegen::get(v, "request_time"),
+                action_time: codegen::get(v, "action_time"),
+                payment_type: codegen::get(v, "payment_type"),
+                upi_vpa: codegen::get(v, "upi_vpa"),
+                account_no: codegen::get(v, "account_no"),
+                account_holder: codegen::get(v, "account_holder"),
+                ifsc: codegen::get(v, "ifsc"),
+                bank_name: codegen::get(v, "bank_name"),
+                bank_address: codegen::get(v, "bank_address"),
+                transaction_info: codegen::get(v, "transaction_info"),
+                bank_reference: codegen::get(v, "bank_reference"),
+            })
+        }
+    }
+    impl ToJson for PayoutStatusBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "requested_amount", &self.requested_amount);
+            codegen::put_opt(&mut o, "processed_amount", &self.processed_amount);
+            codegen::put_opt(&mut o, "order_id", &self.order_id);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "time", &self.time);
+            codegen::put_opt(&mut o, "ref_code", &self.ref_code);
+            codegen::put_opt(&mut o, "post_hash", &self.post_hash);
+            codegen::put_opt(&mut o, "request_time", &self.request_time);
+            codegen::put_opt(&mut o, "action_time", &self.action_time);
+            codegen::put_opt(&mut o, "payment_type", &self.payment_type);
+            codegen::put_opt(&mut o, "upi_vpa", &self.upi_vpa);
+            codegen::put_opt(&mut o, "account_no", &self.account_no);
+            codegen::put_opt(&mut o, "account_holder", &self.account_holder);
+            codegen::put_opt(&mut o, "ifsc", &self.ifsc);
+            codegen::put_opt(&mut o, "bank_name", &self.bank_name);
+            codegen::put_opt(&mut o, "bank_address", &self.bank_address);
+            codegen::put_opt(&mut o, "transaction_info", &self.transaction_info);
+            codegen::put_opt(&mut o, "bank_reference", &self.bank_reference);
+            Json::Object(o)
+        }
+    }
+    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutResponse {
+        /// The body's fields, typed.
+        pub body: QueryPayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl QueryPayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            QueryPayoutResponse {
+                body: QueryPayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /// The gateway's payout statuses. A value the spec does not know is kept as
+    /// [`Status::Other`] and is never final.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /**Paid.
+
+`SUCCESS` → succeeded*/
+        Success,
+        /**Being processed.
+
+`PENDING` → processing*/
+        Pending,
+        /**Failed; no money moved.
+
+`FAILED` → failed*/
+        Failed,
+        /**Approved by the gateway (family value).
+
+`Approved` → succeeded*/
+        Approved,
+        /**Declined by the gateway (family value).
+
+`Declined` → failed*/
+        Declined,
+        /**Still in progress (family value).
+
+`Pending` → processing*/
+        Pending_,
+        /**Not completed within the session period (family value).
+
+`User Timed Out` → failed*/
+        UserTimedOut,
+        /**Cancelled (family value).
+
+`Cancelled` → cancelled*/
+        Cancelled,
+        /// A value the spec does not map.
+        Other(String),
+    }
+    impl Status {
+        /// The typed status of a provider value.
+        pub fn from_provider(value: &str) -> Self {
+            match value {
+                "SUCCESS" => Status::Success,
+                "PENDING" => Status::Pending,
+                "FAILED" => Status::Failed,
+                "Approved" => Status::Approved,
+                "Declined" => Status::Declined,
+                "Pending" => Status::Pending_,
+                "User Timed Out" => Status::UserTimedOut,
+                "Cancelled" => Status::Cancelled,
+                other => Status::Other(other.to_string()),
+            }
+        }
+        /// The provider value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Status::Success => "SUCCESS",
+                Status::Pending => "PENDING",
+                Status::Failed => "FAILED",
+                Status::Approved => "Approved",
+                Status::Declined => "Declined",
+                Status::Pending_ => "Pending",
+                Status::UserTimedOut => "User Timed Out",
+                Status::Cancelled => "Cancelled",
+                Status::Other(s) => s,
+            }
+        }
+        /// The unified status, given the reason the gateway sent with it; `None` for
+        /// [`Status::Other`].
+        #[allow(unused_variables)]
+        pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
+            match self {
+                Status::Success => Some(PayoutStatus::Succeeded),
+                Status::Pending => Some(PayoutStatus::Processing),
+                Status::Failed => Some(PayoutStatus::Failed),
+                Status::Approved => Some(PayoutStatus::Succeeded),
+                Status::Declined => Some(PayoutStatus::Failed),
+                Status::Pending_ => Some(PayoutStatus::Processing),
+                Status::UserTimedOut => Some(PayoutStatus::Failed),
+                Status::Cancelled => Some(PayoutStatus::Cancelled),
+                Status::Other(_) => None,
+            }
+        }
+    }
+    /// A verified webhook, by kind.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Webhook {
+        ///Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).
+        PayoutStatus(PayoutStatusEvent),
+    }
+    ///A verified `payout_status` webhook.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct PayoutStatusEvent {
+        /// The body's fields, typed.
+        pub body: PayoutStatusBody,
+        /// The gateway's status, typed.
+        pub status: Option<Status>,
+        /// The unified event, with the acknowledgement to answer.
+        pub event: WebhookEvent,
+    }
+    impl Webhook {
+        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            match event.webhook.as_str() {
+                "payout_status" => {
+                    Ok(
+                        Webhook::PayoutStatus(PayoutStatusEvent {
+                            body: PayoutStatusBody::from_json(&event.body)
+                                .unwrap_or_default(),
+                            status: event
+                                .provider_status
+                                .as_deref()
+                                .map(Status::from_provider),
+                            event,
+                        }),
+                    )
+                }
+                other => Err(PayoutError::config(format!("unknown webhook `{other}`"))),
+            }
+        }
+    }
+    /// The checked spec, embedded at compile time (no YAML is read at run time).
+    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"tecpay\",\"name\":\"Tecpay (India)\",\"description\":\"Indian payout gateway of the PayAtom family (UPI / IMPS, INR). Only the status query is documented. Requests and responses carry a `post_hash`: an MD5 of some of their values and the secret key, AES-256-CBC encrypted with a key derived from the secret key, a random IV and an HMAC-SHA256, Base64.\",\"docs\":\"https://github.com/tecpay555/tecpay\",\"country\":\"IN\"},\"environments\":{\"production\":{\"base_url\":\"https://gateway.tecpay.invalid\",\"description\":\"Placeholder; use the base URL Tecpay gives the merchant.\"}},\"credentials\":{\"pid\":{\"description\":\"Partner (merchant) id, sent as `pid` in the body and mixed into `post_hash`.\",\"type\":\"text\"},\"secret_key\":{\"description\":\"Secret key; only ever used inside `post_hash` (MD5 input and AES key).\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"post_hash\":{\"description\":\"The request's `post_hash`: md5hex(order_id + pid + secret_key), encrypted as the family's public code does (Status_Polling `encrypt()`): key = raw SHA-256 of the secret key, 16 random IV bytes, AES-256-CBC with PKCS#7, mac = HMAC-SHA256(key, ciphertext + iv), Base64 of iv + mac + ciphertext. The seed says only \\\"AES-256-CBC with your secret_key as the password\\\"; the other readings are the `post_hash_*` alternatives below.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"response_hash\":{\"description\":\"The `post_hash` of a status response (and of a webhook): md5hex(order_id + processed_amount + status + secret_key), the amount exactly as Tecpay printed it, encrypted like `post_hash`. Tecpay's IV is random, so it is verified by decrypting and comparing, never by re-encrypting.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ body.processed_amount }}{{ body.status }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_key_zero_pad\":{\"description\":\"Not used. Variant: the AES key is the secret key itself, padded with zero bytes (or cut) to 32 bytes, as OpenSSL/PHP treat a short password given as the key.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_fixed_iv\":{\"description\":\"Not used. Variant: a fixed IV instead of a random one (the value here is a test value; a gateway that uses one hands it out), layout and MAC as the family's.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":{\"fixed\":\"000102030405060708090a0b0c0d0e0f\"},\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_seed_literal\":{\"description\":\"Not used. Variant: the seed read literally, as PHP's `openssl_encrypt($md5, 'AES-256-CBC', $secret_key, OPENSSL_RAW_DATA)` would do it: the password zero-padded to the key, a zero IV that is not sent, no MAC, Base64 of the ciphertext alone.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"zero\",\"layout\":[\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_no_mac\":{\"description\":\"Not used. Variant: the family's key and random IV without the HMAC: Base64 of iv + ciphertext.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"layout\":[\"iv\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_double_base64\":{\"description\":\"Not used. Variant: the family's value Base64-encoded a second time (PHP `openssl_encrypt` with options 0 already returns Base64, and the seed's step 4 encodes again).\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"},{\"encode\":\"base64\"}]}},\"error_codes\":{\"no valid data format recieved\":\"invalid_request\",\"Invalid PID\":\"unauthorized\",\"Invalid Hash\":\"unauthorized\",\"order id does not exist\":\"not_found\",\"Internal Server Error\":\"ambiguous\"},\"operations\":{\"query_payout\":{\"role\":\"query\",\"description\":\"Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.\",\"method\":\"POST\",\"path\":\"/payout/api/order_status_polling.php\",\"body\":{\"encoding\":\"json\",\"fields\":{\"pid\":{\"type\":\"string\",\"description\":\"Your unique Partner ID.\",\"value\":\"{{ credentials.pid }}\"},\"order_id\":{\"type\":\"string\",\"description\":\"The unique order ID of the payout to query.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"example\":\"ORD-54321-ABC\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Security hash (recipe `post_hash`).\",\"value\":\"{{ signatures.post_hash }}\"}}},\"response\":{\"success\":\"error is undefined\",\"error\":{\"code\":\"error\",\"message\":\"error\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"error\":{\"type\":\"string\",\"description\":\"Error message; present only on errors.\"},\"requested_amount\":{\"type\":\"amount\",\"description\":\"The amount originally requested.\"},\"processed_amount\":{\"type\":\"amount\",\"description\":\"The final amount processed (signed in `post_hash` as printed).\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"description\":\"The order ID.\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"description\":\"SUCCESS, PENDING, FAILED (family: Approved, Declined, Pending, User Timed Out, Cancelled).\",\"role\":\"status\"},\"time\":{\"type\":\"string\",\"description\":\"Time of the last action (`H:i:s`).\"},\"ref_code\":{\"type\":\"string\",\"description\":\"An internal reference code or hash value.\",\"role\":\"provider_ref\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Response hash (recipe `response_hash`), verified by decrypting.\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"description\":\"When the payout was initiated (India time).\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"description\":\"When the status was last updated (India time).\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"payment_type\":{\"type\":\"string\",\"description\":\"UPI or IMPS.\"},\"upi_vpa\":{\"type\":\"string\",\"description\":\"The UPI VPA, if applicable.\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"description\":\"The beneficiary account number, if applicable.\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"description\":\"The beneficiary name, if applicable.\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"description\":\"The IFSC of the beneficiary bank, if applicable.\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"description\":\"The status changes of the payout, oldest first.\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}}},\"bank_reference\":{\"type\":\"string\",\"description\":\"The UTR or bank reference number.\",\"nullable\":true,\"role\":\"utr\"}}}}}},\"statuses\":{\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"PENDING\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"FAILED\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"Approved\":{\"unified\":\"succeeded\",\"description\":\"Approved by the gateway (family value).\"},\"Declined\":{\"unified\":\"failed\",\"description\":\"Declined by the gateway (family value).\"},\"Pending\":{\"unified\":\"processing\",\"description\":\"Still in progress (family value).\"},\"User Timed Out\":{\"unified\":\"failed\",\"description\":\"Not completed within the session period (family value).\"},\"Cancelled\":{\"unified\":\"cancelled\",\"description\":\"Cancelled (family value).\"}},\"webhooks\":{\"payout_status\":{\"description\":\"Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).\",\"method\":\"POST\",\"body\":{\"encoding\":\"json\",\"fields\":{\"requested_amount\":{\"type\":\"amount\"},\"processed_amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"time\":{\"type\":\"string\"},\"ref_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"post_hash\":{\"type\":\"string\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"payment_type\":{\"type\":\"string\"},\"upi_vpa\":{\"type\":\"string\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}}},\"bank_reference\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"}}},\"ack\":{\"status\":200,\"body\":\"{\\\"hash_status\\\":\\\"Hash Matched\\\",\\\"acknowledge\\\":\\\"yes\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"SUCCESS\"],\"failure_path\":[\"PENDING\",\"FAILED\"],\"provider_ref_prefix\":\"TPREF\",\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"error\":\"Invalid Hash\"}},\"not_found\":{\"http_status\":200,\"body\":{\"error\":\"order id does not exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"error\":\"no valid data format recieved\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"error\":\"order id already exists\"}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":\"Internal Server Error\"}}}}}";
+    /// The spec, compiled once (its templates too) for every client of this module.
+    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
+    }
+}

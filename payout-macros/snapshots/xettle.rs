@@ -1,0 +1,751 @@
+/**Xettle (iPayments) — generated from `xettle.yaml` by `payout::provider!`.
+
+Indian payout gateway. A payout is an order to a contact created beforehand; requests carry HTTP Basic credentials and a `signature` header, the lowercase hex SHA-256 of the Base64 body, the path, the client key, `####` and the salt key.
+
+Gateway documentation: <https://docs.xettle.io>
+
+Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+pub mod xettle {
+    #![allow(clippy::all, clippy::pedantic)]
+    use ::payout::runtime::codegen::{self, FromJson, ToJson};
+    use ::payout::runtime::{
+        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
+        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
+        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+    };
+    use ::std::sync::{Arc, OnceLock};
+    const _: &[u8] = include_bytes!("$CARGO_MANIFEST_DIR/specs/xettle.yaml");
+    /// The merchant's credentials. Secret ones print as `<redacted>`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Credentials {
+        ///Client key; the user name of HTTP Basic auth, and part of every signature.
+        pub client_key: String,
+        ///Client secret; the password of HTTP Basic auth.
+        pub client_secret: Secret,
+        ///Salt key; only ever used inside signatures.
+        pub salt_key: Secret,
+    }
+    impl Credentials {
+        /// From values by the spec's credential names (a configuration file, the
+        /// environment). Every missing one is reported.
+        pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            let mut missing = Vec::new();
+            let mut take = |name: &str| match values.get(name) {
+                Some(v) => v.clone(),
+                None => {
+                    missing.push(format!("missing credential `{name}`"));
+                    String::new()
+                }
+            };
+            let credentials = Credentials {
+                client_key: take("client_key"),
+                client_secret: Secret::new(take("client_secret")),
+                salt_key: Secret::new(take("salt_key")),
+            };
+            if missing.is_empty() {
+                Ok(credentials)
+            } else {
+                Err(PayoutError::config(missing.join("; ")))
+            }
+        }
+        /// By the spec's credential names, for the runtime.
+        fn values(&self) -> IndexMap<String, String> {
+            let mut v = IndexMap::new();
+            v.insert("client_key".to_string(), self.client_key.clone());
+            v.insert(
+                "client_secret".to_string(),
+                self.client_secret.expose().to_string(),
+            );
+            v.insert("salt_key".to_string(), self.salt_key.expose().to_string());
+            v
+        }
+    }
+    /// The gateway's deployments.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        /**Test environment (host assumed).
+
+`https://sandbox.xettle.io`*/
+        Sandbox,
+        ///`https://api.xettle.io`
+        Production,
+    }
+    impl Environment {
+        pub fn base_url(&self) -> &'static str {
+            match self {
+                Environment::Sandbox => "https://sandbox.xettle.io",
+                Environment::Production => "https://api.xettle.io",
+            }
+        }
+    }
+    /// A client of the gateway: typed methods per operation, and the unified
+    /// [`PayoutProvider`] interface. Cheap to clone.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        inner: DynamicClient,
+    }
+    impl Client {
+        /// A client for one of the gateway's environments.
+        pub fn new(
+            credentials: Credentials,
+            environment: Environment,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(credentials, environment.base_url(), options)
+        }
+        /// A client for any base URL (a plain `http://` one needs
+        /// `ClientOptions::allow_insecure_http`).
+        pub fn with_base_url(
+            credentials: Credentials,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            let spec = spec()?;
+            let creds = ::payout::runtime::Credentials::new(
+                spec.spec(),
+                credentials.values(),
+            )?;
+            Ok(Client {
+                inner: DynamicClient::new(spec, creds, base_url, options)?,
+            })
+        }
+        /// The dynamic client underneath (operations by name, raw input).
+        pub fn dynamic(&self) -> &DynamicClient {
+            &self.inner
+        }
+        /**Create a payout order to an existing contact.
+
+Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
+        pub async fn create_payout(
+            &self,
+            request: &CreatePayoutRequest,
+        ) -> Result<CreatePayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("create_payout", &input).await?;
+            Ok(CreatePayoutResponse::from_result(outcome.result))
+        }
+        /**Status of one order (providers.md §1; not in the seed). The response is assumed to have the create response's envelope, with the webhook's `data` fields.
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn query_payout(
+            &self,
+            request: &QueryPayoutRequest,
+        ) -> Result<QueryPayoutResponse, PayoutError> {
+            let input = match request.to_json() {
+                Json::Object(fields) => fields,
+                _ => IndexMap::new(),
+            };
+            let outcome = self.inner.call("query_payout", &input).await?;
+            Ok(QueryPayoutResponse::from_result(outcome.result))
+        }
+        /// Verifies a webhook, then reads it. One that does not verify is an error, never
+        /// an event.
+        pub fn webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(self.inner.webhook(request)?)
+        }
+    }
+    impl PayoutProvider for Client {
+        fn provider_id(&self) -> &str {
+            self.inner.provider_id()
+        }
+        fn supports(&self, capability: Capability) -> bool {
+            self.inner.supports(capability)
+        }
+        fn create_payout<'a>(
+            &'a self,
+            request: &'a CreatePayout,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.create_payout(request)
+        }
+        fn query_payout<'a>(
+            &'a self,
+            reference: &'a PayoutRef,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.query_payout(reference)
+        }
+        fn parse_webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<WebhookEvent, PayoutError> {
+            self.inner.parse_webhook(request)
+        }
+    }
+    ///The values of `mode`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreatePayoutRequestMode {
+        ///`IMPS`
+        Imps,
+        ///`NEFT`
+        Neft,
+        ///`RTGS`
+        Rtgs,
+        ///`UPI`
+        Upi,
+    }
+    impl CreatePayoutRequestMode {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreatePayoutRequestMode::Imps => "IMPS",
+                CreatePayoutRequestMode::Neft => "NEFT",
+                CreatePayoutRequestMode::Rtgs => "RTGS",
+                CreatePayoutRequestMode::Upi => "UPI",
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestMode {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreatePayoutRequestMode {
+        fn from_json(v: &Json) -> Option<Self> {
+            match v.scalar_text()?.as_str() {
+                "IMPS" => Some(CreatePayoutRequestMode::Imps),
+                "NEFT" => Some(CreatePayoutRequestMode::Neft),
+                "RTGS" => Some(CreatePayoutRequestMode::Rtgs),
+                "UPI" => Some(CreatePayoutRequestMode::Upi),
+                _ => None,
+            }
+        }
+    }
+    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequest {
+        /**Id of the contact (beneficiary) created beforehand.
+
+`contactId` · required · at least 1 characters · unified role `beneficiary.contact_id`*/
+        pub contact_id: String,
+        /**Amount in INR, as text of at most 5 characters (`"1"`).
+
+`amount` · required · at most 5 characters · unified role `amount` · an exact amount, written as the spec's money format says*/
+        pub amount: Decimal,
+        /**Purpose of the payout, e.g. `salary_disbursement`, `reimbursement`, `bonus`, `incentive`, `others`.
+
+`purpose` · required · at most 30 characters · unified role `purpose`*/
+        pub purpose: String,
+        /**Transfer mode.
+
+`mode` · required · unified role `transfer_mode`*/
+        pub mode: CreatePayoutRequestMode,
+        /**Narration shown on the transfer.
+
+`narration` · at most 15 characters*/
+        pub narration: Option<String>,
+        /**Remark.
+
+`remark` · at most 15 characters · unified role `remark`*/
+        pub remark: Option<String>,
+        /**Merchant reference, unique per merchant: the idempotency key.
+
+`clientRefId` · required · 1 to 30 characters · unified role `merchant_ref`*/
+        pub client_ref_id: String,
+    }
+    impl CreatePayoutRequest {
+        ///With its required fields: `contactId`, `amount`, `purpose`, `mode`, `clientRefId`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(
+            contact_id: impl Into<String>,
+            amount: Decimal,
+            purpose: impl Into<String>,
+            mode: CreatePayoutRequestMode,
+            client_ref_id: impl Into<String>,
+        ) -> Self {
+            CreatePayoutRequest {
+                contact_id: contact_id.into(),
+                amount,
+                purpose: purpose.into(),
+                mode,
+                narration: None,
+                remark: None,
+                client_ref_id: client_ref_id.into(),
+            }
+        }
+        ///Sets `narration`.
+        pub fn narration(mut self, value: impl Into<String>) -> Self {
+            self.narration = Some(value.into());
+            self
+        }
+        ///Sets `remark`.
+        pub fn remark(mut self, value: impl Into<String>) -> Self {
+            self.remark = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreatePayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "contactId", &self.contact_id);
+            codegen::put(&mut o, "amount", &self.amount);
+            codegen::put(&mut o, "purpose", &self.purpose);
+            codegen::put(&mut o, "mode", &self.mode);
+            codegen::put_opt(&mut o, "narration", &self.narration);
+            codegen::put_opt(&mut o, "remark", &self.remark);
+            codegen::put(&mut o, "clientRefId", &self.client_ref_id);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBodyData {
+        ///`clientRefId` · unified role `merchant_ref`
+        pub client_ref_id: Option<String>,
+        /**Xettle's order reference.
+
+`orderRefId` · unified role `provider_ref`*/
+        pub order_ref_id: Option<String>,
+        /**Order status (`queued` on creation).
+
+`status` · unified role `status`*/
+        pub status: Option<String>,
+    }
+    impl FromJson for CreatePayoutResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBodyData {
+                client_ref_id: codegen::get(v, "clientRefId"),
+                order_ref_id: codegen::get(v, "orderRefId"),
+                status: codegen::get(v, "status"),
+            })
+        }
+    }
+    impl ToJson for CreatePayoutResponseBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "clientRefId", &self.client_ref_id);
+            codegen::put_opt(&mut o, "orderRefId", &self.order_ref_id);
+            codegen::put_opt(&mut o, "status", &self.status);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `create_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBody {
+        /**Response code; `0x0200` is success.
+
+`code`*/
+        pub code: Option<String>,
+        /**Human-readable result (`Order accepted successfully`).
+
+`message`*/
+        pub message: Option<String>,
+        /**`SUCCESS` or `FAILURE`: the request's outcome, not the payout's.
+
+`status`*/
+        pub status: Option<String>,
+        ///`data`
+        pub data: Option<CreatePayoutResponseBodyData>,
+    }
+    impl FromJson for CreatePayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBody {
+                code: codegen::get(v, "code"),
+                message: codegen::get(v, "message"),
+                status: codegen::get(v, "status"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for CreatePayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "message", &self.message);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutRequest {
+        /**Xettle's order reference, from the create response.
+
+`orderRefId` · required · at least 1 characters · unified role `provider_ref`*/
+        pub order_ref_id: String,
+    }
+    impl QueryPayoutRequest {
+        ///With its required fields: `orderRefId`. The others are set with the methods of the same name.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(order_ref_id: impl Into<String>) -> Self {
+            QueryPayoutRequest {
+                order_ref_id: order_ref_id.into(),
+            }
+        }
+    }
+    impl ToJson for QueryPayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "orderRefId", &self.order_ref_id);
+            Json::Object(o)
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBodyData {
+        ///`orderRefId` · unified role `provider_ref`
+        pub order_ref_id: Option<String>,
+        ///`clientRefId` · unified role `merchant_ref`
+        pub client_ref_id: Option<String>,
+        ///`contactId`
+        pub contact_id: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`status` · unified role `status`
+        pub status: Option<String>,
+        /**Bank reference (UTR) of the transfer.
+
+`utr` · unified role `utr`*/
+        pub utr: Option<String>,
+        /**Why the order failed or was reversed.
+
+`reason` · unified role `failure_reason`*/
+        pub reason: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBodyData {
+                order_ref_id: codegen::get(v, "orderRefId"),
+                client_ref_id: codegen::get(v, "clientRefId"),
+                contact_id: codegen::get(v, "contactId"),
+                amount: codegen::get(v, "amount"),
+                status: codegen::get(v, "status"),
+                utr: codegen::get(v, "utr"),
+                reason: codegen::get(v, "reason"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "orderRefId", &self.order_ref_id);
+            codegen::put_opt(&mut o, "clientRefId", &self.client_ref_id);
+            codegen::put_opt(&mut o, "contactId", &self.contact_id);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "utr", &self.utr);
+            codegen::put_opt(&mut o, "reason", &self.reason);
+            Json::Object(o)
+        }
+    }
+    ///The body of a successful `query_payout` response.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBody {
+        ///`code`
+        pub code: Option<String>,
+        ///`message`
+        pub message: Option<String>,
+        /**`SUCCESS` or `FAILURE`: the request's outcome.
+
+`status`*/
+        pub status: Option<String>,
+        ///`data`
+        pub data: Option<QueryPayoutResponseBodyData>,
+    }
+    impl FromJson for QueryPayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBody {
+                code: codegen::get(v, "code"),
+                message: codegen::get(v, "message"),
+                status: codegen::get(v, "status"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for QueryPayoutResponseBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "message", &self.message);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///The values of `event`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PayoutTransferBodyEvent {
+        ///`payout.transfer.success`
+        PayoutTransferSuccess,
+        ///`payout.transfer.failed`
+        PayoutTransferFailed,
+        ///`payout.transfer.reversed`
+        PayoutTransferReversed,
+    }
+    impl PayoutTransferBodyEvent {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                PayoutTransferBodyEvent::PayoutTransferSuccess => {
+                    "payout.transfer.success"
+                }
+                PayoutTransferBodyEvent::PayoutTransferFailed => "payout.transfer.failed",
+                PayoutTransferBodyEvent::PayoutTransferReversed => {
+                    "payout.transfer.reversed"
+                }
+            }
+        }
+    }
+    impl ToJson for PayoutTransferBodyEvent {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for PayoutTransferBodyEvent {
+        fn from_json(v: &Json) -> Option<Self> {
+            match v.scalar_text()?.as_str() {
+                "payout.transfer.success" => {
+                    Some(PayoutTransferBodyEvent::PayoutTransferSuccess)
+                }
+                "payout.transfer.failed" => {
+                    Some(PayoutTransferBodyEvent::PayoutTransferFailed)
+                }
+                "payout.transfer.reversed" => {
+                    Some(PayoutTransferBodyEvent::PayoutTransferReversed)
+                }
+                _ => None,
+            }
+        }
+    }
+    ///The `data` object.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutTransferBodyData {
+        ///`orderRefId` · unified role `provider_ref`
+        pub order_ref_id: Option<String>,
+        ///`clientRefId` · unified role `merchant_ref`
+        pub client_ref_id: Option<String>,
+        ///`contactId`
+        pub contact_id: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`status` · unified role `status`
+        pub status: Option<String>,
+        ///`utr` · unified role `utr`
+        pub utr: Option<String>,
+        ///`reason` · unified role `failure_reason`
+        pub reason: Option<String>,
+    }
+    impl FromJson for PayoutTransferBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutTransferBodyData {
+                order_ref_id: codegen::get(v, "orderRefId"),
+                client_ref_id: codegen::get(v, "clientRefId"),
+                contact_id: codegen::get(v, "contactId"),
+                amount: codegen::get(v, "amount"),
+                status: codegen::get(v, "status"),
+                utr: codegen::get(v, "utr"),
+                reason: codegen::get(v, "reason"),
+            })
+        }
+    }
+    impl ToJson for PayoutTransferBodyData {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "orderRefId", &self.order_ref_id);
+            codegen::put_opt(&mut o, "clientRefId", &self.client_ref_id);
+            codegen::put_opt(&mut o, "contactId", &self.contact_id);
+            codegen::put_opt(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "status", &self.status);
+            codegen::put_opt(&mut o, "utr", &self.utr);
+            codegen::put_opt(&mut o, "reason", &self.reason);
+            Json::Object(o)
+        }
+    }
+    ///The body of the `payout_transfer` webhook.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutTransferBody {
+        ///`event` · unified role `event`
+        pub event: Option<PayoutTransferBodyEvent>,
+        ///`code`
+        pub code: Option<String>,
+        ///`message`
+        pub message: Option<String>,
+        ///`data`
+        pub data: Option<PayoutTransferBodyData>,
+    }
+    impl FromJson for PayoutTransferBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutTransferBody {
+                event: codegen::get(v, "event"),
+                code: codegen::get(v, "code"),
+                message: codegen::get(v, "message"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    impl ToJson for PayoutTransferBody {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "event", &self.event);
+            codegen::put_opt(&mut o, "code", &self.code);
+            codegen::put_opt(&mut o, "message", &self.message);
+            codegen::put_opt(&mut o, "data", &self.data);
+            Json::Object(o)
+        }
+    }
+    ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutResponse {
+        /// The body's fields, typed.
+        pub body: CreatePayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl CreatePayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            CreatePayoutResponse {
+                body: CreatePayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutResponse {
+        /// The body's fields, typed.
+        pub body: QueryPayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl QueryPayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            QueryPayoutResponse {
+                body: QueryPayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /// The gateway's payout statuses. A value the spec does not know is kept as
+    /// [`Status::Other`] and is never final.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /**Accepted and queued.
+
+`queued` → pending*/
+        Queued,
+        /**Waiting to be processed.
+
+`pending` → pending*/
+        Pending,
+        /**Being processed by the bank.
+
+`processing` → processing*/
+        Processing,
+        /**Paid.
+
+`processed` → succeeded*/
+        Processed,
+        /**Failed; no money moved.
+
+`failed` → failed*/
+        Failed,
+        /**Paid, then returned to the merchant.
+
+`reversed` → reversed*/
+        Reversed,
+        /// A value the spec does not map.
+        Other(String),
+    }
+    impl Status {
+        /// The typed status of a provider value.
+        pub fn from_provider(value: &str) -> Self {
+            match value {
+                "queued" => Status::Queued,
+                "pending" => Status::Pending,
+                "processing" => Status::Processing,
+                "processed" => Status::Processed,
+                "failed" => Status::Failed,
+                "reversed" => Status::Reversed,
+                other => Status::Other(other.to_string()),
+            }
+        }
+        /// The provider value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Status::Queued => "queued",
+                Status::Pending => "pending",
+                Status::Processing => "processing",
+                Status::Processed => "processed",
+                Status::Failed => "failed",
+                Status::Reversed => "reversed",
+                Status::Other(s) => s,
+            }
+        }
+        /// The unified status, given the reason the gateway sent with it; `None` for
+        /// [`Status::Other`].
+        #[allow(unused_variables)]
+        pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
+            match self {
+                Status::Queued => Some(PayoutStatus::Pending),
+                Status::Pending => Some(PayoutStatus::Pending),
+                Status::Processing => Some(PayoutStatus::Processing),
+                Status::Processed => Some(PayoutStatus::Succeeded),
+                Status::Failed => Some(PayoutStatus::Failed),
+                Status::Reversed => Some(PayoutStatus::Reversed),
+                Status::Other(_) => None,
+            }
+        }
+    }
+    /// A verified webhook, by kind.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Webhook {
+        ///Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed` (providers.md §1), signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.
+        PayoutTransfer(PayoutTransferEvent),
+    }
+    ///A verified `payout_transfer` webhook.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct PayoutTransferEvent {
+        /// The body's fields, typed.
+        pub body: PayoutTransferBody,
+        /// The gateway's status, typed.
+        pub status: Option<Status>,
+        /// The unified event, with the acknowledgement to answer.
+        pub event: WebhookEvent,
+    }
+    impl Webhook {
+        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            match event.webhook.as_str() {
+                "payout_transfer" => {
+                    Ok(
+                        Webhook::PayoutTransfer(PayoutTransferEvent {
+                            body: PayoutTransferBody::from_json(&event.body)
+                                .unwrap_or_default(),
+                            status: event
+                                .provider_status
+                                .as_deref()
+                                .map(Status::from_provider),
+                            event,
+                        }),
+                    )
+                }
+                other => Err(PayoutError::config(format!("unknown webhook `{other}`"))),
+            }
+        }
+    }
+    /// The checked spec, embedded at compile time (no YAML is read at run time).
+    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"xettle\",\"name\":\"Xettle (iPayments)\",\"description\":\"Indian payout gateway. A payout is an order to a contact created beforehand; requests carry HTTP Basic credentials and a `signature` header, the lowercase hex SHA-256 of the Base64 body, the path, the client key, `####` and the salt key.\",\"docs\":\"https://docs.xettle.io\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.xettle.io\",\"description\":\"Test environment (host assumed).\"},\"production\":{\"base_url\":\"https://api.xettle.io\"}},\"credentials\":{\"client_key\":{\"description\":\"Client key; the user name of HTTP Basic auth, and part of every signature.\",\"type\":\"text\"},\"client_secret\":{\"description\":\"Client secret; the password of HTTP Basic auth.\",\"secret\":true,\"type\":\"text\"},\"salt_key\":{\"description\":\"Salt key; only ever used inside signatures.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2,\"trim\":true}},\"signing\":{\"basic_auth\":{\"description\":\"The credentials of `Authorization: Basic ...`: Base64 of `client_key:client_secret`. Not a signature, but built the same way so the secret never appears in a header template.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ credentials.client_key }}:{{ credentials.client_secret }}\"},{\"encode\":\"base64\"}]},\"post_sha256\":{\"description\":\"`signature` header of a POST (seed, \\\"Generate Signature\\\"): lowercase hex SHA-256 of base64(exact body bytes) + path + client_key + \\\"####\\\" + salt_key.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"get_sha256\":{\"description\":\"`signature` header of a GET (providers.md §1): lowercase hex SHA-256 of path + client_key + \\\"####\\\" + salt_key; the path includes the filled `{orderRefId}`.\",\"compare\":\"case_insensitive\",\"steps\":[{\"template\":\"{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_sha256\":{\"description\":\"Webhook `Signature` header (chosen variant, unconfirmed): lowercase hex SHA-256 of base64(raw body) + client_key + \\\"####\\\" + salt_key, the request recipe without a path.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_hmac\":{\"description\":\"Not used: the alternative webhook signature recipe (unconfirmed), hex HMAC-SHA256 of the raw body keyed with the salt key. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.salt_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"0x0201\":\"unauthorized\",\"0x0202\":\"rejected\",\"0x0203\":\"invalid_request\",\"0x0204\":\"ambiguous\",\"0x0205\":\"ambiguous\",\"0x0206\":\"ambiguous\",\"0x0207\":\"duplicate\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to an existing contact.\",\"method\":\"POST\",\"path\":\"/v1/service/payout/orders\",\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.post_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"escape_slashes\":true,\"fields\":{\"contactId\":{\"type\":\"string\",\"description\":\"Id of the contact (beneficiary) created beforehand.\",\"required\":true,\"role\":\"beneficiary.contact_id\",\"min_len\":1,\"example\":\"CONT_18578XXXX0580306C74F\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR, as text of at most 5 characters (`\\\"1\\\"`).\",\"required\":true,\"role\":\"amount\",\"max_len\":5,\"example\":\"1\"},\"purpose\":{\"type\":\"string\",\"description\":\"Purpose of the payout, e.g. `salary_disbursement`, `reimbursement`, `bonus`, `incentive`, `others`.\",\"required\":true,\"role\":\"purpose\",\"max_len\":30,\"example\":\"salary_disbursement\"},\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\",\"NEFT\",\"RTGS\",\"UPI\"],\"example\":\"IMPS\"},\"narration\":{\"type\":\"string\",\"description\":\"Narration shown on the transfer.\",\"max_len\":15,\"example\":\"narration\"},\"remark\":{\"type\":\"string\",\"description\":\"Remark.\",\"role\":\"remark\",\"max_len\":15,\"example\":\"remark\"},\"clientRefId\":{\"type\":\"string\",\"description\":\"Merchant reference, unique per merchant: the idempotency key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":30,\"example\":\"CRF37XXXX47484\"}}},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `0x0200` is success.\"},\"message\":{\"type\":\"string\",\"description\":\"Human-readable result (`Order accepted successfully`).\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome, not the payout's.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference.\",\"role\":\"provider_ref\"},\"status\":{\"type\":\"string\",\"description\":\"Order status (`queued` on creation).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Status of one order (providers.md §1; not in the seed). The response is assumed to have the create response's envelope, with the webhook's `data` fields.\",\"method\":\"GET\",\"path\":\"/v1/service/payout/orders/{orderRefId}\",\"params\":{\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference, from the create response.\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"REF22905XXXX70835580BC0\"}},\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.get_sha256 }}\"},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"codes\":{\"0x0202\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"description\":\"Bank reference (UTR) of the transfer.\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the order failed or was reversed.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"queued\":{\"unified\":\"pending\",\"description\":\"Accepted and queued.\"},\"pending\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed by the bank.\"},\"processed\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned to the merchant.\"}},\"webhooks\":{\"payout_transfer\":{\"description\":\"Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed` (providers.md §1), signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.\",\"method\":\"POST\",\"headers\":{\"Signature\":\"{{ signatures.webhook_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\",\"enum\":[\"payout.transfer.success\",\"payout.transfer.failed\",\"payout.transfer.reversed\"]},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"ack\":{\"status\":200,\"body\":\"OK\"}}},\"sandbox\":{\"success_path\":[\"queued\",\"processing\",\"processed\"],\"failure_path\":[\"queued\",\"processing\",\"failed\"],\"reversal\":{\"status\":\"reversed\",\"reason\":\"Returned by beneficiary bank\"},\"provider_ref_prefix\":\"REF\",\"success\":{\"code\":\"0x0200\",\"message\":\"Order accepted successfully\",\"status\":\"SUCCESS\"},\"events\":{\"processed\":\"payout.transfer.success\",\"failed\":\"payout.transfer.failed\",\"reversed\":\"payout.transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"0x0201\",\"status\":\"FAILURE\",\"message\":\"Unauthorized\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"0x0207\",\"status\":\"FAILURE\",\"message\":\"Duplicate clientRefId\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"0x0202\",\"status\":\"FAILURE\",\"message\":\"Order Not Found\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"0x0203\",\"status\":\"FAILURE\",\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"0x0205\",\"status\":\"FAILURE\",\"message\":\"Something went wrong\"}}}}}";
+    /// The spec, compiled once (its templates too) for every client of this module.
+    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
+    }
+}

@@ -1,0 +1,660 @@
+//! Stage 3: the Rust shape of a spec. Every type the module will contain, with its name,
+//! documentation and fields, decided here once; the generator only prints it.
+
+use std::collections::HashSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use indexmap::IndexMap;
+use payout_spec::{Field, FieldType, OperationRole, PayoutStatus, Spec};
+use proc_macro2::{Ident, Span};
+
+/// The module to generate.
+pub struct Module {
+    pub vis: syn::Visibility,
+    pub ident: Ident,
+    pub doc: String,
+    /// The spec file, absolute.
+    pub spec_file: String,
+    /// The checked model, embedded.
+    pub spec_json: String,
+    pub credentials: Vec<Cred>,
+    pub environments: Vec<Env>,
+    pub types: Vec<TypeDef>,
+    pub ops: Vec<Op>,
+    pub statuses: Vec<StatusVariant>,
+    pub webhooks: Vec<Hook>,
+}
+
+pub struct Cred {
+    pub ident: Ident,
+    pub name: String,
+    pub secret: bool,
+    pub doc: String,
+}
+
+pub struct Env {
+    pub ident: Ident,
+    pub base_url: String,
+    pub doc: String,
+}
+
+pub struct Op {
+    pub name: String,
+    pub method: Ident,
+    pub role: OperationRole,
+    pub doc: String,
+    pub request: Ident,
+    pub response: Ident,
+    pub response_body: Ident,
+}
+
+pub struct Hook {
+    pub name: String,
+    pub variant: Ident,
+    pub event: Ident,
+    pub body: Ident,
+    pub doc: String,
+}
+
+pub struct StatusVariant {
+    pub ident: Ident,
+    pub value: String,
+    pub unified: PayoutStatus,
+    pub reasons: Vec<(String, PayoutStatus)>,
+    pub doc: String,
+}
+
+pub enum TypeDef {
+    Struct(StructDef),
+    Enum(EnumDef),
+    OneOf(OneOfDef),
+}
+
+/// Whether a struct is input (sent: required fields are plain values) or output (read: every
+/// field is optional, gateways leave things out).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Input,
+    Output,
+}
+
+pub struct StructDef {
+    pub ident: Ident,
+    pub doc: String,
+    pub dir: Dir,
+    pub fields: Vec<FieldDef>,
+}
+
+pub struct FieldDef {
+    pub ident: Ident,
+    /// The gateway's JSON name.
+    pub name: String,
+    pub ty: Ty,
+    pub optional: bool,
+    pub doc: String,
+}
+
+#[derive(Clone)]
+pub enum Ty {
+    String,
+    I64,
+    Decimal,
+    Bool,
+    Json,
+    Named(Ident),
+    Vec(Box<Ty>),
+}
+
+pub struct EnumDef {
+    pub ident: Ident,
+    pub doc: String,
+    pub variants: Vec<EnumVariant>,
+}
+
+pub struct EnumVariant {
+    pub ident: Ident,
+    /// The enum name, as written to the runtime.
+    pub name: String,
+    /// The wire value, when it differs from the name (`TRANSFER` is sent as `701`).
+    pub wire: Option<String>,
+    pub doc: String,
+}
+
+pub struct OneOfDef {
+    pub ident: Ident,
+    pub doc: String,
+    pub dir: Dir,
+    pub tag: String,
+    pub variants: Vec<OneOfVariant>,
+}
+
+pub struct OneOfVariant {
+    pub ident: Ident,
+    pub tag_value: String,
+    pub fields: Ident,
+    pub doc: String,
+}
+
+/// Builds the module's model from a checked spec.
+pub fn build(
+    spec: &Spec,
+    vis: syn::Visibility,
+    module: Option<Ident>,
+    spec_file: String,
+) -> Module {
+    let mut b = Builder::default();
+    let p = &spec.provider;
+    let module_ident = module.unwrap_or_else(|| ident(&snake(&p.id)));
+    let mut doc = format!(
+        "{} — generated from `{}` by `payout::provider!`.",
+        p.name,
+        file_name(&spec_file)
+    );
+    if let Some(d) = &p.description {
+        doc.push_str("\n\n");
+        doc.push_str(d);
+    }
+    if let Some(url) = &p.docs {
+        doc.push_str(&format!("\n\nGateway documentation: <{url}>"));
+    }
+    doc.push_str(&format!(
+        "\n\nMoney: {}, amounts as exact decimals. Use [`Client`] (typed methods, and \
+         [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).",
+        spec.money.currency
+    ));
+
+    let credentials = spec
+        .credentials
+        .iter()
+        .map(|(name, c)| Cred {
+            ident: ident(&field_ident(name)),
+            name: name.clone(),
+            secret: c.secret || c.kind == payout_spec::CredentialKind::RsaPrivateKey,
+            doc: c
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("The `{name}` credential.")),
+        })
+        .collect();
+    let environments = spec
+        .environments
+        .iter()
+        .map(|(name, e)| Env {
+            ident: ident(&pascal(name)),
+            base_url: e.base_url.clone(),
+            doc: e
+                .description
+                .clone()
+                .map(|d| format!("{d}\n\n`{}`", e.base_url))
+                .unwrap_or_else(|| format!("`{}`", e.base_url)),
+        })
+        .collect();
+
+    let mut ops = Vec::new();
+    for (name, op) in &spec.operations {
+        let base = pascal(name);
+        let request = b.name(&format!("{base}Request"));
+        let mut fields = Vec::new();
+        for (fname, f) in op.request_fields().map(|(_, n, f)| (n, f)) {
+            if f.is_input() {
+                fields.push(b.field(&request, fname, f, Dir::Input));
+            }
+        }
+        b.push(TypeDef::Struct(StructDef {
+            ident: ident(&request),
+            doc: format!(
+                "The request of [`Client::{}`]. Required fields are plain values; limits the \
+                 types cannot carry (lengths, patterns, ranges, rules across fields) are checked \
+                 before anything is sent, every problem reported at once.",
+                snake(name)
+            ),
+            dir: Dir::Input,
+            fields: uniq_fields(fields),
+        }));
+        let response_body = b.name(&format!("{base}ResponseBody"));
+        let body_fields = op
+            .response
+            .body
+            .as_ref()
+            .map(|x| x.fields.clone())
+            .unwrap_or_default();
+        b.output_struct(
+            &response_body,
+            &body_fields,
+            format!("The body of a successful `{name}` response."),
+        );
+        let response = b.name(&format!("{base}Response"));
+        ops.push(Op {
+            name: name.clone(),
+            method: ident(&snake(name)),
+            role: op.role,
+            doc: op
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("The `{name}` operation.")),
+            request: ident(&request),
+            response: ident(&response),
+            response_body: ident(&response_body),
+        });
+    }
+
+    let mut webhooks = Vec::new();
+    for (name, w) in &spec.webhooks {
+        let base = pascal(name);
+        let event = b.name(&format!("{base}Event"));
+        let body = b.name(&format!("{base}Body"));
+        b.output_struct(
+            &body,
+            &w.body.fields,
+            format!("The body of the `{name}` webhook."),
+        );
+        webhooks.push(Hook {
+            name: name.clone(),
+            variant: ident(&base),
+            event: ident(&event),
+            body: ident(&body),
+            doc: w
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("The `{name}` webhook.")),
+        });
+    }
+
+    let mut seen = HashSet::new();
+    let statuses = spec
+        .statuses
+        .iter()
+        .map(|(value, e)| {
+            let mut name = variant_name(value);
+            while !seen.insert(name.clone()) || name == "Other" {
+                name.push('_');
+            }
+            let mut doc = format!("`{value}` → {}", e.unified());
+            if let Some(d) = e.description() {
+                doc = format!("{d}\n\n{doc}");
+            }
+            StatusVariant {
+                ident: ident(&name),
+                value: value.clone(),
+                unified: e.unified(),
+                reasons: e.0.reasons.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+                doc,
+            }
+        })
+        .collect();
+
+    Module {
+        vis,
+        ident: module_ident,
+        doc,
+        spec_file,
+        spec_json: payout_spec::to_embedded(spec),
+        credentials,
+        environments,
+        types: b.types,
+        ops,
+        statuses,
+        webhooks,
+    }
+}
+
+/// Names types uniquely and collects them.
+#[derive(Default)]
+struct Builder {
+    names: HashSet<String>,
+    types: Vec<TypeDef>,
+}
+
+impl Builder {
+    /// A type name not used yet (a second `CreatePayoutMode` becomes `CreatePayoutMode2`).
+    fn name(&mut self, wanted: &str) -> String {
+        let mut name = wanted.to_string();
+        let mut n = 2;
+        while !self.names.insert(name.clone()) {
+            name = format!("{wanted}{n}");
+            n += 1;
+        }
+        name
+    }
+
+    fn push(&mut self, t: TypeDef) {
+        self.types.push(t);
+    }
+
+    fn output_struct(&mut self, name: &str, fields: &IndexMap<String, Field>, doc: String) {
+        let defs: Vec<FieldDef> = fields
+            .iter()
+            .map(|(n, f)| self.field(name, n, f, Dir::Output))
+            .collect();
+        self.push(TypeDef::Struct(StructDef {
+            ident: ident(name),
+            doc,
+            dir: Dir::Output,
+            fields: uniq_fields(defs),
+        }));
+    }
+
+    /// A field and, for enums, objects and one-ofs, the types it needs.
+    fn field(&mut self, owner: &str, name: &str, f: &Field, dir: Dir) -> FieldDef {
+        let ty = self.ty(owner, name, f, dir);
+        // Input the caller must give: required, with no default and nothing generated; the
+        // currency has the spec's as default.
+        let optional = dir == Dir::Output
+            || !f.required
+            || f.default.is_some()
+            || f.generate.is_some()
+            || f.role.as_deref() == Some("currency");
+        FieldDef {
+            ident: ident(&field_ident(name)),
+            name: name.to_string(),
+            ty,
+            optional,
+            doc: field_doc(name, f, dir, optional),
+        }
+    }
+
+    fn ty(&mut self, owner: &str, name: &str, f: &Field, dir: Dir) -> Ty {
+        let own = format!("{owner}{}", pascal(name));
+        if let Some(values) = &f.values {
+            let enum_name = self.name(&own);
+            let pairs = values.pairs();
+            let mut seen = HashSet::new();
+            let variants = pairs
+                .iter()
+                .map(|(n, wire)| {
+                    let mut v = variant_name(n);
+                    while !seen.insert(v.clone()) {
+                        v.push('_');
+                    }
+                    let wire_text = wire.scalar_text().unwrap_or_default();
+                    EnumVariant {
+                        ident: ident(&v),
+                        name: n.clone(),
+                        wire: (wire_text != *n).then_some(wire_text),
+                        doc: format!("`{n}`"),
+                    }
+                })
+                .collect();
+            self.push(TypeDef::Enum(EnumDef {
+                ident: ident(&enum_name),
+                doc: format!("The values of `{name}`."),
+                variants,
+            }));
+            return Ty::Named(ident(&enum_name));
+        }
+        match f.ty {
+            FieldType::String | FieldType::Datetime => Ty::String,
+            FieldType::Int => Ty::I64,
+            FieldType::Decimal | FieldType::Amount => Ty::Decimal,
+            FieldType::Bool => Ty::Bool,
+            FieldType::Any => Ty::Json,
+            FieldType::Array => match &f.items {
+                Some(item) => Ty::Vec(Box::new(self.ty(&own, "Item", item, dir))),
+                None => Ty::Vec(Box::new(Ty::Json)),
+            },
+            FieldType::Object => {
+                let struct_name = self.name(&own);
+                let fields = f.fields.clone().unwrap_or_default();
+                let defs: Vec<FieldDef> = fields
+                    .iter()
+                    .filter(|(_, x)| dir == Dir::Output || x.is_input())
+                    .map(|(n, x)| self.field(&struct_name, n, x, dir))
+                    .collect();
+                self.push(TypeDef::Struct(StructDef {
+                    ident: ident(&struct_name),
+                    doc: f
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| format!("The `{name}` object.")),
+                    dir,
+                    fields: uniq_fields(defs),
+                }));
+                Ty::Named(ident(&struct_name))
+            }
+            FieldType::OneOf => {
+                let enum_name = self.name(&own);
+                let mut variants = Vec::new();
+                for (tag_value, v) in f.variants.clone().unwrap_or_default() {
+                    let struct_name = self.name(&format!("{enum_name}{}", pascal(&tag_value)));
+                    let defs: Vec<FieldDef> = v
+                        .fields
+                        .iter()
+                        .filter(|(_, x)| dir == Dir::Output || x.is_input())
+                        .map(|(n, x)| self.field(&struct_name, n, x, dir))
+                        .collect();
+                    let doc = v.description.clone().unwrap_or_else(|| {
+                        format!(
+                            "`{name}` with `{}: {tag_value}`.",
+                            f.tag.clone().unwrap_or_default()
+                        )
+                    });
+                    self.push(TypeDef::Struct(StructDef {
+                        ident: ident(&struct_name),
+                        doc: doc.clone(),
+                        dir,
+                        fields: uniq_fields(defs),
+                    }));
+                    variants.push(OneOfVariant {
+                        ident: ident(&variant_name(&tag_value)),
+                        tag_value,
+                        fields: ident(&struct_name),
+                        doc,
+                    });
+                }
+                self.push(TypeDef::OneOf(OneOfDef {
+                    ident: ident(&enum_name),
+                    dir,
+                    doc: f
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| format!("The shapes of `{name}`, chosen by its tag.")),
+                    tag: f.tag.clone().unwrap_or_default(),
+                    variants,
+                }));
+                Ty::Named(ident(&enum_name))
+            }
+        }
+    }
+}
+
+/// The documentation of a field: its description, then its wire name and limits.
+fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
+    let mut facts = vec![format!("`{name}`")];
+    match (dir, f.required, optional) {
+        (Dir::Input, true, false) => facts.push("required".into()),
+        (Dir::Input, true, true) => facts.push("always sent".into()),
+        _ => {}
+    }
+    match (f.min_len, f.max_len) {
+        (Some(a), Some(b)) => facts.push(format!("{a} to {b} characters")),
+        (None, Some(b)) => facts.push(format!("at most {b} characters")),
+        (Some(a), None) => facts.push(format!("at least {a} characters")),
+        _ => {}
+    }
+    if let Some(p) = &f.pattern {
+        facts.push(format!("pattern `{p}`"));
+    }
+    match (&f.min, &f.max) {
+        (Some(a), Some(b)) => facts.push(format!("{a} to {b}")),
+        (Some(a), None) => facts.push(format!("at least {a}")),
+        (None, Some(b)) => facts.push(format!("at most {b}")),
+        _ => {}
+    }
+    if f.generate.is_some() {
+        facts.push("generated when left out".into());
+    }
+    if f.role.as_deref() == Some("currency") && f.default.is_none() {
+        facts.push("the spec's currency when left out".into());
+    }
+    if let Some(d) = &f.default {
+        facts.push(format!(
+            "default `{}`",
+            d.scalar_text().unwrap_or_else(|| d.to_string())
+        ));
+    }
+    if let Some(r) = &f.role {
+        facts.push(format!("unified role `{r}`"));
+    }
+    if f.ty == FieldType::Amount {
+        facts.push("an exact amount, written as the spec's money format says".into());
+    }
+    let head = f.description.clone().unwrap_or_default();
+    if head.is_empty() {
+        facts.join(" · ")
+    } else {
+        format!("{head}\n\n{}", facts.join(" · "))
+    }
+}
+
+/// Renames fields whose Rust names collide after conversion (`accountNo` and `account_no`).
+fn uniq_fields(mut fields: Vec<FieldDef>) -> Vec<FieldDef> {
+    let mut seen = HashSet::new();
+    for f in &mut fields {
+        let mut name = f.ident.to_string();
+        while !seen.insert(name.clone()) {
+            name.push('_');
+        }
+        f.ident = ident(&name);
+    }
+    fields
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn snake(s: &str) -> String {
+    s.to_snake_case()
+}
+
+fn pascal(s: &str) -> String {
+    let p = s.to_upper_camel_case();
+    if p.is_empty() {
+        "X".into()
+    } else {
+        p
+    }
+}
+
+/// A Rust field name for a JSON name: snake case, a keyword gets a trailing `_`, a
+/// leading digit a `f_`.
+pub fn field_ident(name: &str) -> String {
+    let mut s: String = snake(name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        s = "field".into();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s = format!("f_{s}");
+    }
+    if is_keyword(&s) {
+        s.push('_');
+    }
+    s
+}
+
+/// A Rust variant name for a value: `BANK_ACCOUNT` → `BankAccount`, `User Timed Out` →
+/// `UserTimedOut`, `1` → `V1`.
+pub fn variant_name(value: &str) -> String {
+    let cleaned: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut p = pascal(&cleaned);
+    if p.starts_with(|c: char| c.is_ascii_digit()) {
+        p = format!("V{p}");
+    }
+    if is_keyword(&p) {
+        p.push('_');
+    }
+    p
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "Self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
+    )
+}
+
+pub fn ident(s: &str) -> Ident {
+    Ident::new(s, Span::call_site())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_rust_names() {
+        assert_eq!(field_ident("mchOrderNo"), "mch_order_no");
+        assert_eq!(field_ident("type"), "type_");
+        assert_eq!(field_ident("post_hash"), "post_hash");
+        assert_eq!(variant_name("BANK_ACCOUNT"), "BankAccount");
+        assert_eq!(variant_name("User Timed Out"), "UserTimedOut");
+        assert_eq!(variant_name("1"), "V1");
+        assert_eq!(variant_name("0x0200"), "V0x0200");
+        assert_eq!(
+            variant_name("payout.transfer.success"),
+            "PayoutTransferSuccess"
+        );
+    }
+}

@@ -1,0 +1,4 @@
+// A spec file that does not exist.
+payout::provider!("../../../../specs/nowhere.yaml");
+
+fn main() {}
