@@ -10,10 +10,17 @@ use payout::runtime::*;
 use payout_sandbox::{Fault, FaultRule, Outcome};
 
 /// create → every status of the success path (each by webhook, verified) → final by query
-/// and by webhook, with the status history kept by the unified tracker.
+/// and by webhook, with the status history kept by the unified tracker; with the generated
+/// clients, then with dynamic ones.
 #[tokio::test]
 async fn payouts_go_from_create_to_succeeded_by_query_and_webhook() {
-    let w = world().await;
+    for kind in [common::Clients::Generated, common::Clients::Dynamic] {
+        let w = common::world_with(common::client_options(), kind).await;
+        lifecycle(&w).await;
+    }
+}
+
+async fn lifecycle(w: &common::World) {
     for id in GATEWAYS {
         let r = format!("{id}-LIFE-1");
         let created = w.create(id, &r).await;
@@ -202,7 +209,7 @@ async fn a_create_that_times_out_may_exist() {
         request_timeout: Duration::from_millis(300),
         ..common::client_options()
     };
-    let w = common::world_with(opts).await;
+    let w = common::world_with(opts, common::Clients::Generated).await;
     for id in GATEWAYS {
         if !w.client(id).supports(Capability::Create) {
             continue;
@@ -455,10 +462,8 @@ async fn plain_http_needs_an_explicit_opt_in() {
 #[tokio::test]
 async fn all_gateways_behind_one_trait_object_collection() {
     let w = world().await;
-    let providers: Vec<Box<dyn PayoutProvider>> = GATEWAYS
-        .iter()
-        .map(|id| Box::new(w.client(id).clone()) as Box<dyn PayoutProvider>)
-        .collect();
+    let providers: Vec<std::sync::Arc<dyn PayoutProvider>> =
+        GATEWAYS.iter().map(|id| w.client(id).clone()).collect();
     for p in &providers {
         let id = p.provider_id().to_string();
         let r = format!("{id}-DYN-1");

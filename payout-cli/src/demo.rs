@@ -110,7 +110,9 @@ fn load_specs(dir: &Path) -> Result<Vec<Arc<CompiledSpec>>, ExitCode> {
 struct World {
     sandbox: Sandbox,
     receiver: Receiver,
-    clients: HashMap<String, DynamicClient>,
+    /// The generated typed client of each known gateway, a dynamic one for any other spec.
+    clients: HashMap<String, Arc<dyn PayoutProvider>>,
+    specs: HashMap<String, Arc<CompiledSpec>>,
 }
 
 async fn demo(specs: Vec<Arc<CompiledSpec>>) -> Result<Vec<Row>, String> {
@@ -123,21 +125,29 @@ async fn demo(specs: Vec<Arc<CompiledSpec>>) -> Result<Vec<Row>, String> {
         .map(|s| (s.spec.spec().provider.id.clone(), s.credentials.clone()))
         .collect();
     let sandbox = Sandbox::start(setups, Options::default()).await?;
-    let mut clients = HashMap::new();
-    let mut providers: HashMap<String, Arc<dyn PayoutProvider>> = HashMap::new();
+    let mut clients: HashMap<String, Arc<dyn PayoutProvider>> = HashMap::new();
+    let mut by_id = HashMap::new();
     for s in &specs {
         let id = s.spec().provider.id.clone();
-        let c = Credentials::new(s.spec(), creds[&id].clone()).map_err(|p| p.to_string())?;
         let options = ClientOptions {
             allow_insecure_http: true,
             ..ClientOptions::default()
         };
         let base = sandbox.base_url(&id).unwrap_or_default();
-        let client = DynamicClient::new(s.clone(), c, &base, options).map_err(|e| e.to_string())?;
-        providers.insert(id.clone(), Arc::new(client.clone()));
-        clients.insert(id, client);
+        let client = match payout::gateways::unified(&id, &creds[&id], &base, options.clone()) {
+            Some(typed) => typed.map_err(|e| e.to_string())?,
+            None => {
+                let c =
+                    Credentials::new(s.spec(), creds[&id].clone()).map_err(|p| p.to_string())?;
+                let dynamic =
+                    DynamicClient::new(s.clone(), c, &base, options).map_err(|e| e.to_string())?;
+                Arc::new(dynamic) as Arc<dyn PayoutProvider>
+            }
+        };
+        clients.insert(id.clone(), client);
+        by_id.insert(id, s.clone());
     }
-    let receiver = Receiver::start(providers).await?;
+    let receiver = Receiver::start(clients.clone()).await?;
     for gw in sandbox.gateways() {
         gw.set_notify_url(Some(receiver.url(gw.id())));
     }
@@ -145,6 +155,7 @@ async fn demo(specs: Vec<Arc<CompiledSpec>>) -> Result<Vec<Row>, String> {
         sandbox,
         receiver,
         clients,
+        specs: by_id,
     };
     let mut rows = Vec::new();
     for s in &specs {
@@ -170,7 +181,7 @@ async fn gateway(w: &World, id: &str) -> Vec<Row> {
         )
         .await,
     );
-    if has_reversal(&w.clients[id]) {
+    if has_reversal(&w.specs[id]) {
         rows.push(
             follow(
                 w,
@@ -189,8 +200,8 @@ async fn gateway(w: &World, id: &str) -> Vec<Row> {
     rows
 }
 
-fn has_reversal(c: &DynamicClient) -> bool {
-    let s = c.spec().spec();
+fn has_reversal(spec: &CompiledSpec) -> bool {
+    let s = spec.spec();
     s.sandbox.as_ref().is_some_and(|sb| sb.reversal.is_some())
         || s.statuses
             .values()
@@ -198,8 +209,12 @@ fn has_reversal(c: &DynamicClient) -> bool {
 }
 
 /// The spec's example payout as a unified request, with a new merchant reference.
-fn example(c: &DynamicClient, merchant_ref: &str, notify: String) -> Result<CreatePayout, String> {
-    let s = c.spec().spec();
+fn example(
+    spec: &CompiledSpec,
+    merchant_ref: &str,
+    notify: String,
+) -> Result<CreatePayout, String> {
+    let s = spec.spec();
     let (op_name, op) = s
         .operation_for(OperationRole::Create)
         .ok_or("no create operation")?;
@@ -243,7 +258,7 @@ async fn follow_inner(
     gw.set_outcome(r, outcome);
     let mut tracker = StatusTracker::new();
     if c.supports(Capability::Create) {
-        let req = example(c, r, w.receiver.url(id))?;
+        let req = example(&w.specs[id], r, w.receiver.url(id))?;
         let t = Instant::now();
         let res = c
             .create_payout(&req)
@@ -266,7 +281,10 @@ async fn follow_inner(
             "100.00".parse().unwrap_or_default(),
             Some(w.receiver.url(id)),
         );
-        let status = c.spec().spec().status(&order.status).map(|e| e.unified());
+        let status = w.specs[id]
+            .spec()
+            .status(&order.status)
+            .map(|e| e.unified());
         note(row, &mut tracker, status, Some(&order.status));
     }
     while let Some(next) = gw.advance(r)? {
@@ -355,7 +373,7 @@ async fn duplicate(w: &World, id: &str, r: &str) -> Row {
     let mut row = Row::new(id, r, "duplicate");
     let c = &w.clients[id];
     let result = async {
-        let req = example(c, r, w.receiver.url(id))?;
+        let req = example(&w.specs[id], r, w.receiver.url(id))?;
         let t = Instant::now();
         let e = match c.create_payout(&req).await {
             Ok(_) => return Err("the duplicate was accepted".to_string()),
@@ -387,6 +405,7 @@ async fn duplicate(w: &World, id: &str, r: &str) -> Row {
 fn print_table(rows: &[Row]) {
     let header = [
         "gateway",
+        "client",
         "merchant ref",
         "scenario",
         "status history",
@@ -394,7 +413,7 @@ fn print_table(rows: &[Row]) {
         "latency",
         "result",
     ];
-    let cells: Vec<[String; 7]> = rows
+    let cells: Vec<[String; 8]> = rows
         .iter()
         .map(|r| {
             let ms: Vec<String> = r
@@ -402,8 +421,15 @@ fn print_table(rows: &[Row]) {
                 .iter()
                 .map(|d| format!("{} ms", d.as_millis()))
                 .collect();
+            // The generated typed client where this crate has one, else the dynamic one.
+            let client = if payout::gateways::IDS.contains(&r.gateway.as_str()) {
+                "typed"
+            } else {
+                "dynamic"
+            };
             [
                 r.gateway.clone(),
+                client.to_string(),
                 r.merchant_ref.clone(),
                 r.scenario.to_string(),
                 r.history.join(" → "),

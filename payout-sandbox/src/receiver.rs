@@ -25,6 +25,10 @@ pub struct Received {
     /// The event, or why it was refused (never an event when it does not verify).
     pub outcome: Result<WebhookEvent, PayoutError>,
     pub at: Instant,
+    /// The webhook as it arrived: where, its headers and its exact body.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
 }
 
 type Providers = Arc<HashMap<String, Arc<dyn PayoutProvider>>>;
@@ -145,6 +149,9 @@ async fn hook(
         provider: id,
         outcome,
         at: Instant::now(),
+        url,
+        headers: pairs,
+        body: body.to_vec(),
     });
     resp
 }

@@ -1,5 +1,6 @@
 //! A world for end-to-end tests: the sandbox imitating all five gateways on loopback, a
-//! dynamic client per gateway, and the merchant's webhook receiver.
+//! client per gateway (the generated typed clients, or dynamic ones), and the merchant's
+//! webhook receiver.
 
 #![allow(dead_code)] // each test file uses a part
 
@@ -18,7 +19,7 @@ pub const GATEWAYS: [&str; 5] = ["xettle", "eanishop", "teemopay", "tecpay", "ca
 pub struct World {
     pub sandbox: Sandbox,
     pub receiver: Receiver,
-    pub clients: IndexMap<String, DynamicClient>,
+    pub clients: IndexMap<String, Arc<dyn PayoutProvider>>,
     pub specs: IndexMap<String, Arc<CompiledSpec>>,
 }
 
@@ -36,13 +37,22 @@ pub fn client_options() -> ClientOptions {
     }
 }
 
-/// Starts the sandbox with every gateway, a client for each, and the receiver; webhooks of
-/// payouts that name no notify URL go to the receiver too.
-pub async fn world() -> World {
-    world_with(client_options()).await
+/// Which clients a world uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clients {
+    /// The typed clients `payout::provider!` generated (`payout::gateways`).
+    Generated,
+    /// `DynamicClient`s over the spec files, loaded at run time.
+    Dynamic,
 }
 
-pub async fn world_with(options: ClientOptions) -> World {
+/// Starts the sandbox with every gateway, a generated client for each, and the receiver;
+/// webhooks of payouts that name no notify URL go to the receiver too.
+pub async fn world() -> World {
+    world_with(client_options(), Clients::Generated).await
+}
+
+pub async fn world_with(options: ClientOptions, kind: Clients) -> World {
     let mut setups = Vec::new();
     let mut specs = IndexMap::new();
     for id in GATEWAYS {
@@ -59,10 +69,17 @@ pub async fn world_with(options: ClientOptions) -> World {
     let mut providers: HashMap<String, Arc<dyn PayoutProvider>> = HashMap::new();
     for id in GATEWAYS {
         let s = specs[id].clone();
-        let c = Credentials::new(s.spec(), creds[id].clone()).unwrap();
-        let client =
-            DynamicClient::new(s, c, &sandbox.base_url(id).unwrap(), options.clone()).unwrap();
-        providers.insert(id.to_string(), Arc::new(client.clone()));
+        let base = sandbox.base_url(id).unwrap();
+        let client: Arc<dyn PayoutProvider> = match kind {
+            Clients::Generated => payout::gateways::unified(id, &creds[id], &base, options.clone())
+                .expect("a generated client")
+                .unwrap(),
+            Clients::Dynamic => {
+                let c = Credentials::new(s.spec(), creds[id].clone()).unwrap();
+                Arc::new(DynamicClient::new(s, c, &base, options.clone()).unwrap())
+            }
+        };
+        providers.insert(id.to_string(), client.clone());
         clients.insert(id.to_string(), client);
     }
     let receiver = Receiver::start(providers).await.unwrap();
@@ -81,7 +98,7 @@ pub async fn world_with(options: ClientOptions) -> World {
 }
 
 impl World {
-    pub fn client(&self, id: &str) -> &DynamicClient {
+    pub fn client(&self, id: &str) -> &Arc<dyn PayoutProvider> {
         &self.clients[id]
     }
 

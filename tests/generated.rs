@@ -1,0 +1,342 @@
+//! An application using the generated clients: all five behind one collection of
+//! `Box<dyn PayoutProvider>`, each one's typed methods, typed webhooks, and a sixth gateway
+//! that is only a YAML file plus one `provider!` line.
+
+mod common;
+
+use std::time::Duration;
+
+use payout::gateways::{cashy, eanishop, tecpay, teemopay, xettle};
+use payout::runtime::{
+    ClientOptions, Decimal, PayoutProvider, PayoutRef, PayoutStatus, WebhookRequest,
+};
+use payout_sandbox::receiver::Received;
+use payout_sandbox::{GatewaySetup, Options, Sandbox};
+
+// A sixth gateway, written only in YAML: this line is all the Rust it needs.
+payout::provider!(mod acme = "examples/acme.yaml");
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn credentials(w: &common::World, id: &str) -> payout::runtime::IndexMap<String, String> {
+    payout_sandbox::credentials::merchant(w.specs[id].spec())
+}
+
+/// The raw webhook of a payout with a provider status, as the merchant's server got it.
+async fn raw_webhook(w: &common::World, id: &str, merchant_ref: &str, status: &str) -> Received {
+    w.receiver
+        .wait_for(Duration::from_secs(5), |r| {
+            r.provider == id
+                && matches!(&r.outcome, Ok(e) if e.merchant_ref.as_deref() == Some(merchant_ref)
+                    && e.provider_status.as_deref() == Some(status))
+        })
+        .await
+        .unwrap_or_else(|| panic!("{id}: no webhook {merchant_ref}/{status}"))
+}
+
+/// The five generated clients in one `Vec<Box<dyn PayoutProvider>>`: create, query, webhook.
+#[tokio::test]
+async fn five_generated_clients_behind_one_trait_object() {
+    let w = common::world().await;
+    let opts = common::client_options();
+    let base = |id: &str| w.sandbox.base_url(id).unwrap();
+    let providers: Vec<Box<dyn PayoutProvider>> = vec![
+        Box::new(
+            xettle::Client::with_base_url(
+                xettle::Credentials::from_map(&credentials(&w, "xettle")).unwrap(),
+                &base("xettle"),
+                opts.clone(),
+            )
+            .unwrap(),
+        ),
+        Box::new(
+            eanishop::Client::with_base_url(
+                eanishop::Credentials::from_map(&credentials(&w, "eanishop")).unwrap(),
+                &base("eanishop"),
+                opts.clone(),
+            )
+            .unwrap(),
+        ),
+        Box::new(
+            teemopay::Client::with_base_url(
+                teemopay::Credentials::from_map(&credentials(&w, "teemopay")).unwrap(),
+                &base("teemopay"),
+                opts.clone(),
+            )
+            .unwrap(),
+        ),
+        Box::new(
+            tecpay::Client::with_base_url(
+                tecpay::Credentials::from_map(&credentials(&w, "tecpay")).unwrap(),
+                &base("tecpay"),
+                opts.clone(),
+            )
+            .unwrap(),
+        ),
+        Box::new(
+            cashy::Client::with_base_url(
+                cashy::Credentials::from_map(&credentials(&w, "cashy")).unwrap(),
+                &base("cashy"),
+                opts.clone(),
+            )
+            .unwrap(),
+        ),
+    ];
+    for p in &providers {
+        let id = p.provider_id().to_string();
+        let r = format!("{id}-BOX-1");
+        if p.supports(payout::runtime::Capability::Create) {
+            let created = p
+                .create_payout(&w.payout(&id, &r))
+                .await
+                .unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert!(
+                created.status.is_some_and(|s| !s.is_final()),
+                "{id}: {created:?}"
+            );
+        } else {
+            w.gateway(&id).insert_order(&r, d("100.00"), None);
+        }
+        let gw = w.gateway(&id);
+        while gw.advance(&r).unwrap().is_some() {}
+        let last = gw.order(&r).unwrap();
+        // The webhook, verified by the same kind of generated client at the merchant's end.
+        let raw = raw_webhook(&w, &id, &r, &last.status).await;
+        let event = p
+            .parse_webhook(&WebhookRequest::new(&raw.headers, &raw.body).at(&raw.url))
+            .unwrap();
+        assert_eq!(event.status, Some(PayoutStatus::Succeeded), "{id}");
+        let q = p
+            .query_payout(&PayoutRef::Both {
+                merchant: r.clone(),
+                provider: last.provider_ref.clone(),
+            })
+            .await
+            .unwrap();
+        assert_eq!(q.status, Some(PayoutStatus::Succeeded), "{id}");
+    }
+}
+
+/// Each generated client's own typed methods, requests and webhooks.
+#[tokio::test]
+async fn typed_methods_of_each_generated_client() {
+    let w = common::world().await;
+    let opts = common::client_options();
+    let base = |id: &str| w.sandbox.base_url(id).unwrap();
+
+    // Xettle: an enum field, a path parameter, typed statuses.
+    let x = xettle::Client::with_base_url(
+        xettle::Credentials::from_map(&credentials(&w, "xettle")).unwrap(),
+        &base("xettle"),
+        opts.clone(),
+    )
+    .unwrap();
+    let req = xettle::CreatePayoutRequest::new(
+        "CONT_TEST0001",
+        d("150.50"),
+        "salary_disbursement",
+        xettle::CreatePayoutRequestMode::Imps,
+        "X-TYPED-1",
+    )
+    .remark("salary");
+    let created = x.create_payout(&req).await.unwrap();
+    assert_eq!(created.status, Some(xettle::Status::Queued));
+    assert_eq!(
+        created.status.as_ref().and_then(|s| s.unified(None)),
+        Some(PayoutStatus::Pending)
+    );
+    let data = created.body.data.clone().unwrap();
+    assert_eq!(data.client_ref_id.as_deref(), Some("X-TYPED-1"));
+    let order_ref = data.order_ref_id.unwrap();
+    w.gateway("xettle").advance("X-TYPED-1").unwrap();
+    let q = x
+        .query_payout(&xettle::QueryPayoutRequest::new(order_ref.clone()))
+        .await
+        .unwrap();
+    assert_eq!(q.status, Some(xettle::Status::Processing));
+    w.gateway("xettle").advance("X-TYPED-1").unwrap();
+    let raw = raw_webhook(&w, "xettle", "X-TYPED-1", "processed").await;
+    match x
+        .webhook(&WebhookRequest::new(&raw.headers, &raw.body))
+        .unwrap()
+    {
+        xettle::Webhook::PayoutTransfer(ev) => {
+            assert_eq!(ev.status, Some(xettle::Status::Processed));
+            assert_eq!(
+                ev.body.event,
+                Some(xettle::PayoutTransferBodyEvent::PayoutTransferSuccess)
+            );
+            assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
+        }
+    }
+
+    // EaniShop: a tagged one-of (UPI), signed responses.
+    let e = eanishop::Client::with_base_url(
+        eanishop::Credentials::from_map(&credentials(&w, "eanishop")).unwrap(),
+        &base("eanishop"),
+        opts.clone(),
+    )
+    .unwrap();
+    let method = eanishop::CreatePayoutRequestPayoutMethod::Upi(
+        eanishop::CreatePayoutRequestPayoutMethodUpi::new("asha@okbank", "Asha Rao"),
+    );
+    let created = e
+        .create_payout(
+            &eanishop::CreatePayoutRequest::new("E-TYPED-1", d("100"), method)
+                .notify_url(w.receiver.url("eanishop")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(created.status, Some(eanishop::Status::Pending));
+    assert!(
+        created.result.verified_signatures >= 1,
+        "the response signature was verified"
+    );
+    let payout_no = created.body.data.unwrap().payout_no.unwrap();
+    let q = e
+        .query_payout(&eanishop::QueryPayoutRequest::new().payout_no(payout_no))
+        .await
+        .unwrap();
+    assert_eq!(
+        q.body.data.unwrap().merchant_trade_no.as_deref(),
+        Some("E-TYPED-1")
+    );
+    w.gateway("eanishop").advance("E-TYPED-1").unwrap();
+    let raw = raw_webhook(&w, "eanishop", "E-TYPED-1", "PROCESSING").await;
+    // EaniShop signs webhooks over the URL they are delivered to.
+    let eanishop::Webhook::PayoutNotify(ev) = e
+        .webhook(&WebhookRequest::new(&raw.headers, &raw.body).at(&raw.url))
+        .unwrap();
+    assert_eq!(ev.status, Some(eanishop::Status::Processing));
+    assert!(e
+        .webhook(&WebhookRequest::new(&raw.headers, &raw.body).at("http://elsewhere.example/hook"))
+        .is_err());
+
+    // TeemoPay: an int enum sent as "701", RSA-signed body.
+    let t = teemopay::Client::with_base_url(
+        teemopay::Credentials::from_map(&credentials(&w, "teemopay")).unwrap(),
+        &base("teemopay"),
+        opts.clone(),
+    )
+    .unwrap();
+    let req = teemopay::CreatePayoutRequest::new(
+        "T-TYPED-1",
+        d("10000"),
+        teemopay::CreatePayoutRequestAccountType::Transfer,
+        "08123456789",
+        "Budi Santoso",
+        "08123456789",
+    );
+    let created = t.create_payout(&req).await.unwrap();
+    assert_eq!(created.status, Some(teemopay::Status::V1));
+    let q = t
+        .query_payout(&teemopay::QueryPayoutRequest::new("T-TYPED-1"))
+        .await
+        .unwrap();
+    assert_eq!(
+        q.status.and_then(|s| s.unified(None)),
+        Some(PayoutStatus::Processing)
+    );
+    // Limits the types cannot carry are checked before sending, all at once.
+    let bad = teemopay::CreatePayoutRequest::new(
+        "T-TYPED-2",
+        d("10000.5"),
+        teemopay::CreatePayoutRequestAccountType::Transfer,
+        "0812",
+        "B",
+        "1",
+    );
+    let err = t.create_payout(&bad).await.unwrap_err();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    for f in ["amount", "bankAccount", "phone"] {
+        assert!(fields.contains(&f), "{f}: {err}");
+    }
+    assert_eq!(w.gateway("teemopay").count("T-TYPED-2"), 0);
+
+    // Tecpay: the query only, with a random-IV encrypted hash both ways.
+    let tc = tecpay::Client::with_base_url(
+        tecpay::Credentials::from_map(&credentials(&w, "tecpay")).unwrap(),
+        &base("tecpay"),
+        opts.clone(),
+    )
+    .unwrap();
+    w.gateway("tecpay")
+        .insert_order("TC-TYPED-1", d("250.00"), None);
+    let q = tc
+        .query_payout(&tecpay::QueryPayoutRequest::new("TC-TYPED-1"))
+        .await
+        .unwrap();
+    assert_eq!(q.status, Some(tecpay::Status::Pending));
+    assert!(q.result.verified_signatures >= 1);
+    assert_eq!(q.body.processed_amount, Some(d("250.00")));
+
+    // Cashy: a reason that turns a failure into a reversal.
+    let c = cashy::Client::with_base_url(
+        cashy::Credentials::from_map(&credentials(&w, "cashy")).unwrap(),
+        &base("cashy"),
+        opts,
+    )
+    .unwrap();
+    let req = cashy::CreatePayoutRequest::new(
+        d("50000"),
+        33,
+        "1",
+        "Jeson",
+        "C-TYPED-1",
+        "43912345",
+        "3023612345",
+        0,
+        w.receiver.url("cashy"),
+        "salary",
+    );
+    let created = c.create_payout(&req).await.unwrap();
+    assert_eq!(created.status, Some(cashy::Status::Processing));
+    assert_eq!(
+        cashy::Status::Fail.unified(Some("PAYMENT_OFFSET")),
+        Some(PayoutStatus::Reversed)
+    );
+    assert_eq!(
+        cashy::Status::from_provider("ON_HOLD"),
+        cashy::Status::Other("ON_HOLD".into())
+    );
+    assert_eq!(cashy::Status::Other("ON_HOLD".into()).unified(None), None);
+}
+
+/// A gateway that is only a spec file: one `provider!` line gives it a typed client that
+/// works against the sandbox imitating it, with no other Rust.
+#[tokio::test]
+async fn a_sixth_gateway_written_only_in_yaml() {
+    // The sandbox imitates the gateway from the same (embedded) spec.
+    let spec = acme::spec().unwrap();
+    let setup = GatewaySetup::with_test_credentials(spec).unwrap();
+    let creds = acme::Credentials::from_map(&setup.credentials).unwrap();
+    let sb = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let opts = ClientOptions {
+        allow_insecure_http: true,
+        ..ClientOptions::default()
+    };
+    let client = acme::Client::with_base_url(creds, &sb.base_url("acme").unwrap(), opts).unwrap();
+    let beneficiary =
+        acme::CreatePayoutRequestBeneficiary::new("Asha Rao", "000123456789", "HDFC0001234");
+    let req = acme::CreatePayoutRequest::new("ACME-T-1", d("2500"), beneficiary)
+        .purpose(acme::CreatePayoutRequestPurpose::Salary);
+    let created = client.create_payout(&req).await.unwrap();
+    assert_eq!(created.status, Some(acme::Status::Pending));
+    let id = created.body.data.unwrap().id.unwrap();
+    let gw = sb.gateway("acme").unwrap();
+    gw.advance("ACME-T-1").unwrap();
+    gw.advance("ACME-T-1").unwrap();
+    let q = client
+        .query_payout(&acme::QueryPayoutRequest::new(id))
+        .await
+        .unwrap();
+    assert_eq!(q.status, Some(acme::Status::Paid));
+    assert!(q.result.is_final());
+    let dup = client.create_payout(&req).await.unwrap_err();
+    assert!(dup.may_exist);
+    assert_eq!(gw.count("ACME-T-1"), 1);
+}
