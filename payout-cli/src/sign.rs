@@ -62,6 +62,7 @@ pub fn run(a: Args) -> ExitCode {
     let opts = RequestOptions {
         timestamp: a.timestamp,
         nonce: a.nonce.clone(),
+        explain: a.explain,
     };
     let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,

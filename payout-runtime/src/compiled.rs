@@ -18,6 +18,8 @@ pub struct TemplateInfo {
     pub segments: Option<Vec<Segment>>,
     /// Top-level names it uses (`nonce`, `timestamp`, `credentials`...).
     pub roots: Vec<String>,
+    /// Credentials it names (`credentials.NAME`).
+    pub credentials: Vec<String>,
 }
 
 /// A checked spec with its templates compiled. Shared by every request of a client.
@@ -63,6 +65,7 @@ impl CompiledSpec {
                     signatures: analysis.under("signatures").into_iter().collect(),
                     segments: template::segments(u.source),
                     roots: analysis.roots().into_iter().collect(),
+                    credentials: analysis.under("credentials").into_iter().collect(),
                 },
             );
         }

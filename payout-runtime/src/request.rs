@@ -19,6 +19,8 @@ use crate::validate::{self, Generated};
 pub struct RequestOptions {
     pub timestamp: Option<u64>,
     pub nonce: Option<String>,
+    /// Record every signing step, secrets redacted (`PreparedRequest::trace`).
+    pub explain: bool,
 }
 
 /// A request ready to send.
@@ -117,6 +119,9 @@ pub fn prepare(
         ..Message::default()
     };
     let mut engine = Engine::new(env.spec, env.creds, env.entropy);
+    if opts.explain {
+        engine = engine.explaining();
+    }
     let base = format!("operations.{op_name}");
     fill_computed(
         &mut engine,

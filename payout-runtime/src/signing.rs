@@ -97,6 +97,8 @@ pub struct Engine<'a> {
     pub trace: Vec<StepTrace>,
     /// Recipe → the exact text that went into its first cryptographic step.
     pub strings_to_sign: IndexMap<String, String>,
+    /// Whether to record `trace` (a second, redacted rendering of every template).
+    explain: bool,
     /// When set, the engine signs as the gateway (the sandbox): an RSA step signs with the
     /// private key of its `verify_key` credential, found here by that credential's name.
     gateway_keys: Option<&'a HashMap<String, rsa::PrivateKey>>,
@@ -111,7 +113,14 @@ impl<'a> Engine<'a> {
             trace: Vec::new(),
             strings_to_sign: IndexMap::new(),
             gateway_keys: None,
+            explain: false,
         }
+    }
+
+    /// Records every step's value in `trace`, secrets redacted (`payout sign --explain`).
+    pub fn explaining(mut self) -> Self {
+        self.explain = true;
+        self
     }
 
     /// Signs as the gateway: RSA steps use the gateway's private keys (by the name of the
@@ -286,16 +295,18 @@ impl<'a> Engine<'a> {
                     keep_secret(p.secret, bytes)
                 }
             };
-            self.trace.push(StepTrace {
-                recipe: name.to_string(),
-                step: step_label(step),
-                value: match &next.secret {
-                    Some(s) if !matches!(step, Step::Template(_)) => {
-                        format!("<redacted:derived from {s}>")
-                    }
-                    _ => next.display.clone(),
-                },
-            });
+            if self.explain {
+                self.trace.push(StepTrace {
+                    recipe: name.to_string(),
+                    step: step_label(step),
+                    value: match &next.secret {
+                        Some(s) if !matches!(step, Step::Template(_)) => {
+                            format!("<redacted:derived from {s}>")
+                        }
+                        _ => next.display.clone(),
+                    },
+                });
+            }
             cur = Some(next);
         }
         cur.ok_or_else(|| SignError {
@@ -333,26 +344,28 @@ impl<'a> Engine<'a> {
         let real = self
             .spec
             .render(path, &msg.context(self.creds, false, input_text.as_deref()))?;
-        let redacted = self.spec.render(
-            path,
-            &msg.context(self.creds, true, input.map(|v| v.display.as_str())),
-        )?;
-        let secret = if real != redacted || input.is_some_and(|v| v.secret.is_some()) {
-            Some(
-                self.creds
-                    .iter()
-                    .filter(|(n, v)| self.creds.is_secret(n) && real.contains(v.expose()))
-                    .map(|(n, _)| n.to_string())
-                    .chain(input.and_then(|v| v.secret.clone()))
-                    .next()
-                    .unwrap_or_else(|| "a secret".into()),
-            )
+        // The second, redacted rendering only when someone will read it.
+        let display = if self.explain {
+            self.spec.render(
+                path,
+                &msg.context(self.creds, true, input.map(|v| v.display.as_str())),
+            )?
         } else {
-            None
+            String::new()
         };
+        // Derived from a secret when the template names a secret credential (known from its
+        // analysis when the spec was compiled), or its input already was.
+        let named = self
+            .spec
+            .info(path)
+            .into_iter()
+            .flat_map(|i| i.credentials.iter())
+            .find(|c| self.creds.is_secret(c))
+            .cloned();
+        let secret = named.or_else(|| input.and_then(|v| v.secret.clone()));
         Ok(Value {
             bytes: real.into_bytes(),
-            display: redacted,
+            display,
             secret,
         })
     }

@@ -106,6 +106,7 @@ fn run_request(
     let opts = RequestOptions {
         timestamp: v.timestamp,
         nonce: v.nonce.clone(),
+        explain: false,
     };
     let result = request::prepare(&env, op, &base_url, &v.input, &opts);
     let e = &v.expect;
