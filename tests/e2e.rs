@@ -227,8 +227,20 @@ async fn a_create_that_times_out_may_exist() {
             .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Timeout, "{id}: {e}");
         assert!(e.may_exist, "{id}");
-        tokio::time::sleep(Duration::from_millis(700)).await;
-        assert_eq!(w.gateway(id).count(&r), 1, "{id}: sent once, never retried");
+        // The gateway finishes the request the client gave up on.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while w.gateway(id).count(&r) == 0 {
+            assert!(std::time::Instant::now() < deadline, "{id}: never stored");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        // Sent once, never retried.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(
+            w.gateway(id).requests("create_payout", &r),
+            1,
+            "{id}: the create was retried"
+        );
+        assert_eq!(w.gateway(id).count(&r), 1, "{id}");
         assert!(w.query(id, &r).await.is_ok(), "{id}");
     }
 }
@@ -290,6 +302,11 @@ async fn server_errors_are_ambiguous_for_creates_and_retried_for_queries() {
         assert!(
             w.query(id, &r).await.is_ok(),
             "{id}: the query was not retried"
+        );
+        assert_eq!(
+            gw.requests("query_payout", &r),
+            2,
+            "{id}: one 5xx, one retry"
         );
     }
 }
@@ -372,7 +389,22 @@ async fn duplicate_and_out_of_order_webhooks_do_not_undo_a_final_status() {
     gw.add_fault(FaultRule::always(Fault::OutOfOrderWebhook).for_ref(r));
     gw.advance(r).unwrap();
     w.webhook(id, r, "2").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The final status, its duplicate, then the stale one: wait for all three.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while w
+        .receiver
+        .received()
+        .iter()
+        .filter(|x| x.provider == id)
+        .count()
+        < 3
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "three webhooks did not arrive"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let mut t = StatusTracker::new();
     let mut outcomes = Vec::new();
     for rec in w.receiver.received().iter().filter(|x| x.provider == id) {
@@ -483,4 +515,42 @@ async fn all_gateways_behind_one_trait_object_collection() {
             .unwrap();
         assert_eq!(q.merchant_ref.as_deref().unwrap_or(&r), r, "{id}");
     }
+}
+
+/// Creates racing with one merchant reference make exactly one payout: the others get the
+/// gateway's duplicate error.
+#[tokio::test]
+async fn racing_creates_with_one_reference_make_one_payout() {
+    let w = world().await;
+    for id in ["cashy", "xettle"] {
+        let r = format!("{id}-RACE-1");
+        let c = w.client(id);
+        let p = w.payout(id, &r);
+        let results = futures_join(c, &p, 8).await;
+        let ok = results.iter().filter(|x| x.is_ok()).count();
+        assert_eq!(ok, 1, "{id}: {results:?}");
+        for e in results.iter().filter_map(|x| x.as_ref().err()) {
+            assert_eq!(e.kind, ErrorKind::Duplicate, "{id}: {e}");
+        }
+        assert_eq!(w.gateway(id).count(&r), 1, "{id}");
+    }
+}
+
+/// Sends `n` identical creates at once.
+async fn futures_join(
+    c: &std::sync::Arc<dyn PayoutProvider>,
+    p: &CreatePayout,
+    n: usize,
+) -> Vec<Result<PayoutResult, PayoutError>> {
+    let mut tasks = Vec::new();
+    for _ in 0..n {
+        let c = c.clone();
+        let p = p.clone();
+        tasks.push(tokio::spawn(async move { c.create_payout(&p).await }));
+    }
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await.unwrap());
+    }
+    out
 }

@@ -97,7 +97,7 @@ async fn five_generated_clients_behind_one_trait_object() {
                 "{id}: {created:?}"
             );
         } else {
-            w.gateway(&id).insert_order(&r, d("100.00"), None);
+            w.gateway(&id).insert_order(&r, d("100.00"), None).unwrap();
         }
         let gw = w.gateway(&id);
         while gw.advance(&r).unwrap().is_some() {}
@@ -263,7 +263,8 @@ async fn typed_methods_of_each_generated_client() {
     )
     .unwrap();
     w.gateway("tecpay")
-        .insert_order("TC-TYPED-1", d("250.00"), None);
+        .insert_order("TC-TYPED-1", d("250.00"), None)
+        .unwrap();
     let q = tc
         .query_payout(&tecpay::QueryPayoutRequest::new("TC-TYPED-1"))
         .await

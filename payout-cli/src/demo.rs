@@ -280,7 +280,7 @@ async fn follow_inner(
             r,
             "100.00".parse().unwrap_or_default(),
             Some(w.receiver.url(id)),
-        );
+        )?;
         let status = w.specs[id]
             .spec()
             .status(&order.status)

@@ -93,17 +93,10 @@ async fn insert(
     let gw = find(&g, &id)?;
     let amount = Decimal::from_str_exact(&o.amount)
         .map_err(|_| bad(format!("`{}` is not a decimal amount", o.amount)))?;
-    if gw.count(&o.merchant_ref) > 0 {
-        return Err(bad(format!(
-            "merchant reference {} already used",
-            o.merchant_ref
-        )));
-    }
-    ok(json!(gw.insert_order(
-        &o.merchant_ref,
-        amount,
-        o.notify_url
-    )))
+    let order = gw
+        .insert_order(&o.merchant_ref, amount, o.notify_url)
+        .map_err(bad)?;
+    ok(json!(order))
 }
 
 async fn count(

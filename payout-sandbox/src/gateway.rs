@@ -42,6 +42,8 @@ pub struct Gateway {
     pub(crate) faults: Mutex<Faults>,
     outcomes: Mutex<HashMap<String, Outcome>>,
     pub(crate) deliveries: Mutex<Vec<Delivery>>,
+    /// Requests received (signature verified), by operation and merchant reference.
+    received: Mutex<HashMap<(String, String), usize>>,
     notify_url: Mutex<Option<String>>,
     pub(crate) shared: Arc<Shared>,
 }
@@ -89,6 +91,7 @@ impl Gateway {
             faults: Mutex::new(Faults::default()),
             outcomes: Mutex::new(HashMap::new()),
             deliveries: Mutex::new(Vec::new()),
+            received: Mutex::new(HashMap::new()),
             notify_url: Mutex::new(notify_url),
             shared,
         })
@@ -128,6 +131,15 @@ impl Gateway {
     /// How many payouts exist with this merchant reference.
     pub fn count(&self, merchant_ref: &str) -> usize {
         lock(&self.store).count(merchant_ref)
+    }
+
+    /// How many requests of an operation for a merchant reference arrived (and verified):
+    /// shows whether a client sent a create once or retried it.
+    pub fn requests(&self, operation: &str, merchant_ref: &str) -> usize {
+        lock(&self.received)
+            .get(&(operation.to_string(), merchant_ref.to_string()))
+            .copied()
+            .unwrap_or(0)
     }
 
     pub fn order(&self, merchant_ref: &str) -> Option<Order> {
@@ -171,12 +183,25 @@ impl Gateway {
 
     /// Stores a payout directly, as if created through a channel the spec does not describe
     /// (Tecpay documents only its status query).
+    ///
+    /// Refused when the merchant reference exists: the check and the insert are one step
+    /// under the store's lock, so two creates racing with one reference make one payout.
     pub fn insert_order(
         self: &Arc<Self>,
         merchant_ref: &str,
         amount: Decimal,
         notify_url: Option<String>,
-    ) -> Order {
+    ) -> Result<Order, String> {
+        self.insert(merchant_ref, amount, notify_url, IndexMap::new())
+    }
+
+    fn insert(
+        self: &Arc<Self>,
+        merchant_ref: &str,
+        amount: Decimal,
+        notify_url: Option<String>,
+        request: IndexMap<String, Json>,
+    ) -> Result<Order, String> {
         let outcome = lock(&self.outcomes)
             .get(merchant_ref)
             .copied()
@@ -191,6 +216,9 @@ impl Gateway {
             .unwrap_or_else(|| "SBX".into());
         let now = now_ms();
         let mut store = lock(&self.store);
+        if store.count(merchant_ref) > 0 {
+            return Err(format!("merchant reference {merchant_ref} already used"));
+        }
         let order = Order {
             merchant_ref: merchant_ref.to_string(),
             provider_ref: store.next_ref(&prefix),
@@ -204,12 +232,12 @@ impl Gateway {
             utr: None,
             created_ms: now,
             updated_ms: now,
-            request: IndexMap::new(),
+            request,
         };
         store.insert(order.clone());
         drop(store);
         self.schedule(merchant_ref);
-        order
+        Ok(order)
     }
 
     /// Moves a payout on by its schedule, when the sandbox runs one.
@@ -366,6 +394,11 @@ impl Gateway {
             let p = refs.provider.as_deref()?;
             store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
         });
+        if let Some(m) = &merchant {
+            *lock(&self.received)
+                .entry((op_name.to_string(), m.clone()))
+                .or_default() += 1;
+        }
         let faults = lock(&self.faults).take(op_name, merchant.as_deref());
         for f in &faults {
             if let Fault::Delay { millis } = f {
@@ -381,18 +414,14 @@ impl Gateway {
                 let Some(mref) = refs.merchant.clone() else {
                     return self.error("invalid_request", "no merchant reference");
                 };
-                if self.count(&mref) > 0 {
-                    return self.error(
-                        "duplicate",
-                        &format!("merchant reference {mref} already used"),
-                    );
-                }
                 let amount = request_amount(s, op, &msg).unwrap_or_default();
                 let notify = request_role(op, &msg, "notify_url")
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
-                let mut order = self.insert_order(&mref, amount, notify);
-                order.request = body;
+                let order = match self.insert(&mref, amount, notify, body) {
+                    Ok(o) => o,
+                    Err(m) => return self.error("duplicate", &m),
+                };
                 if has(&Fault::DropAfterStore) {
                     return drop_connection();
                 }

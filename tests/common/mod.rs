@@ -120,7 +120,8 @@ impl World {
             Some(r.unwrap_or_else(|e| panic!("{id}: create {merchant_ref}: {e}")))
         } else {
             self.gateway(id)
-                .insert_order(merchant_ref, "100.00".parse().unwrap(), None);
+                .insert_order(merchant_ref, "100.00".parse().unwrap(), None)
+                .unwrap();
             None
         }
     }
