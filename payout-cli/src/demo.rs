@@ -289,13 +289,13 @@ async fn follow_inner(
     }
     while let Some(next) = gw.advance(r)? {
         let ev = webhook(w, id, r, &next).await?;
-        row.webhooks += 1;
+        row.webhooks += ev.verified_signatures;
         note(row, &mut tracker, ev.status, Some(&next));
     }
     if reverse {
         let status = gw.reverse(r)?;
         let ev = webhook(w, id, r, &status).await?;
-        row.webhooks += 1;
+        row.webhooks += ev.verified_signatures;
         note(row, &mut tracker, ev.status, Some(&status));
     }
     let order = gw.order(r).ok_or("the payout is missing at the gateway")?;
@@ -434,7 +434,7 @@ fn print_table(rows: &[Row]) {
                 r.scenario.to_string(),
                 r.history.join(" → "),
                 format!(
-                    "{} req, {} resp, {} webhook",
+                    "{} req, {} resp, {} webhook sig",
                     r.requests, r.responses, r.webhooks
                 ),
                 ms.join(" / "),

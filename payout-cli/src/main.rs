@@ -87,8 +87,8 @@ enum Command {
         /// Allow a plain `http://` base URL (a local sandbox).
         #[arg(long)]
         insecure_http: bool,
-        /// Seconds for the whole exchange.
-        #[arg(long, default_value_t = 30)]
+        /// Seconds for the whole exchange (at least 1).
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
         timeout: u64,
     },
     /// Verify a received webhook and print

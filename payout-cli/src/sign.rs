@@ -84,9 +84,9 @@ pub fn run(a: Args) -> ExitCode {
         .collect();
     let mut out = json!({
         "method": req.method,
-        "url": req.url,
+        "url": if a.reveal_secrets { req.url.clone() } else { req.shown_url.clone() },
         "headers": headers,
-        "body": req.body_text(),
+        "body": if a.reveal_secrets { req.body_text() } else { req.shown_body.clone() },
     });
     if a.explain {
         out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use payout_runtime::{ClientOptions, Credentials, DynamicClient, PayoutError, WebhookRequest};
+use payout_runtime::source::OsEntropy;
+use payout_runtime::{webhook, Credentials, PayoutError, WebhookRequest};
 use serde_json::{json, Value};
 
 use crate::input;
@@ -37,23 +38,19 @@ pub fn run(a: Args) -> ExitCode {
                 a.body.display()
             ))
         })?;
-        let options = ClientOptions {
-            allow_insecure_http: true,
-            ..ClientOptions::default()
-        };
-        let client = DynamicClient::new(spec.clone(), creds, "http://webhook.invalid", options)?;
         let mut req = WebhookRequest::new(&headers, &body);
         if let Some(u) = &a.url {
             req = req.at(u);
         }
-        let ev = client.webhook(&req)?;
+        let (ev, ack) = webhook::receive(&spec, &creds, &OsEntropy, &req)?;
+        let x = ev.extracted;
         Ok(json!({
             "ok": true,
-            "status": ev.status.map(|s| s.to_string()),
-            "provider_status": ev.provider_status,
-            "merchant_ref": ev.merchant_ref,
-            "provider_ref": ev.provider_ref,
-            "ack": { "status": ev.ack.status, "body": ev.ack.body },
+            "status": x.status.map(|s| s.to_string()),
+            "provider_status": x.provider_status,
+            "merchant_ref": x.merchant_ref,
+            "provider_ref": x.provider_ref,
+            "ack": { "status": ack.status, "body": ack.body },
         }))
     })();
     match outcome {

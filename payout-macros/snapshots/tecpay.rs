@@ -6,7 +6,14 @@ Gateway documentation: <https://github.com/tecpay555/tecpay>
 
 Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
 pub mod tecpay {
-    #![allow(clippy::all, clippy::pedantic)]
+    #![allow(
+        clippy::all,
+        clippy::pedantic,
+        non_camel_case_types,
+        non_snake_case,
+        unused_mut,
+        unused_variables
+    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
         BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
@@ -14,7 +21,7 @@ pub mod tecpay {
         PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
     };
     use ::std::sync::{Arc, OnceLock};
-    const _: &[u8] = include_bytes!("$CARGO_MANIFEST_DIR/specs/tecpay.yaml");
+    const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/tecpay.yaml");
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -62,6 +69,7 @@ pub mod tecpay {
         Production,
     }
     impl Environment {
+        /// The environment's base URL.
         pub fn base_url(&self) -> &'static str {
             match self {
                 Environment::Production => "https://gateway.tecpay.invalid",
@@ -595,7 +603,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
                         }),
                     )
                 }
-                other => Err(PayoutError::config(format!("unknown webhook `{other}`"))),
+                other => {
+                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
+                }
             }
         }
     }

@@ -53,7 +53,7 @@ pub fn module(m: &Module) -> TokenStream {
     quote! {
         #[doc = #doc]
         #vis mod #ident {
-            #![allow(clippy::all, clippy::pedantic)]
+            #![allow(clippy::all, clippy::pedantic, non_camel_case_types, non_snake_case, unused_mut, unused_variables)]
 
             use ::payout::runtime::codegen::{self, FromJson, ToJson};
             use ::payout::runtime::{
@@ -65,7 +65,7 @@ pub fn module(m: &Module) -> TokenStream {
 
             // The spec file this module was generated from, included so that cargo rebuilds
             // the crate when the spec changes.
-            const _: &[u8] = include_bytes!(#spec_file);
+            const _: &[u8] = ::core::include_bytes!(#spec_file);
 
             #credentials
             #environment
@@ -180,6 +180,7 @@ fn environment(m: &Module) -> TokenStream {
         }
 
         impl Environment {
+            /// The environment's base URL.
             pub fn base_url(&self) -> &'static str {
                 match self {
                     #(#urls)*
@@ -390,6 +391,12 @@ fn struct_def(s: &StructDef) -> TokenStream {
             });
             let setters = s.fields.iter().filter(|f| f.optional).map(|f| {
                 let id = &f.ident;
+                // A field called `new` cannot have a setter called `new`: that is the constructor.
+                let setter = if id == "new" {
+                    quote::format_ident!("set_new")
+                } else {
+                    id.clone()
+                };
                 let (ty, into) = param_ty(&f.ty);
                 let doc = format!("Sets `{}`.", f.name);
                 let value = if into {
@@ -399,7 +406,7 @@ fn struct_def(s: &StructDef) -> TokenStream {
                 };
                 quote! {
                     #[doc = #doc]
-                    pub fn #id(mut self, value: #ty) -> Self {
+                    pub fn #setter(mut self, value: #ty) -> Self {
                         self.#id = Some(#value);
                         self
                     }
@@ -691,7 +698,7 @@ fn webhooks(m: &Module) -> TokenStream {
             fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
                 match event.webhook.as_str() {
                     #(#arms)*
-                    other => Err(PayoutError::config(format!("unknown webhook `{other}`"))),
+                    other => Err(PayoutError::config(::std::format!("unknown webhook `{other}`"))),
                 }
             }
         }

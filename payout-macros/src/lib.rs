@@ -38,8 +38,14 @@ fn expand(input: TokenStream, manifest_dir: &Path) -> TokenStream {
     match load::load(manifest_dir, &path) {
         Ok(checked) => {
             let file = checked.file.to_string_lossy().into_owned();
-            let m = model::build(&checked.spec, parsed.vis, parsed.module, file);
-            generate::module(&m)
+            match model::build(&checked.spec, parsed.vis, parsed.module, file) {
+                Ok(m) => generate::module(&m),
+                Err(e) => {
+                    let span = parsed.path.span();
+                    let message = format!("{}: {e}", checked.file.display());
+                    quote::quote_spanned! { span => compile_error!(#message); }
+                }
+            }
         }
         Err(problems) => {
             let span = parsed.path.span();
@@ -65,7 +71,8 @@ mod snapshots {
             .unwrap_or_else(|e| panic!("{e:?}"));
         // A stable path in the snapshot, whatever the machine.
         let file = format!("$CARGO_MANIFEST_DIR/specs/{id}.yaml");
-        let m = crate::model::build(&checked.spec, syn::parse_quote!(pub), None, file);
+        let m = crate::model::build(&checked.spec, syn::parse_quote!(pub), None, file)
+            .expect("the spec serialises");
         let tokens = crate::generate::module(&m);
         let file: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust");
         prettyplease::unparse(&file)

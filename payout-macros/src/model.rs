@@ -141,8 +141,9 @@ pub fn build(
     vis: syn::Visibility,
     module: Option<Ident>,
     spec_file: String,
-) -> Module {
+) -> Result<Module, String> {
     let mut b = Builder::default();
+    b.names.extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
     let p = &spec.provider;
     let module_ident = module.unwrap_or_else(|| ident(&snake(&p.id)));
     let mut doc = format!(
@@ -163,11 +164,12 @@ pub fn build(
         spec.money.currency
     ));
 
+    let mut cred_names = HashSet::new();
     let credentials = spec
         .credentials
         .iter()
         .map(|(name, c)| Cred {
-            ident: ident(&field_ident(name)),
+            ident: ident(&unique(&mut cred_names, field_ident(name))),
             name: name.clone(),
             secret: c.secret || c.kind == payout_spec::CredentialKind::RsaPrivateKey,
             doc: c
@@ -176,11 +178,12 @@ pub fn build(
                 .unwrap_or_else(|| format!("The `{name}` credential.")),
         })
         .collect();
+    let mut env_names = HashSet::new();
     let environments = spec
         .environments
         .iter()
         .map(|(name, e)| Env {
-            ident: ident(&pascal(name)),
+            ident: ident(&unique(&mut env_names, variant_name(name))),
             base_url: e.base_url.clone(),
             doc: e
                 .description
@@ -191,6 +194,7 @@ pub fn build(
         .collect();
 
     let mut ops = Vec::new();
+    let mut methods: HashSet<String> = RESERVED_METHODS.iter().map(|s| s.to_string()).collect();
     for (name, op) in &spec.operations {
         let base = pascal(name);
         let request = b.name(&format!("{base}Request"));
@@ -226,7 +230,7 @@ pub fn build(
         let response = b.name(&format!("{base}Response"));
         ops.push(Op {
             name: name.clone(),
-            method: ident(&snake(name)),
+            method: ident(&unique(&mut methods, snake(name))),
             role: op.role,
             doc: op
                 .description
@@ -239,8 +243,10 @@ pub fn build(
     }
 
     let mut webhooks = Vec::new();
+    let mut hook_variants = HashSet::new();
     for (name, w) in &spec.webhooks {
         let base = pascal(name);
+        let variant = unique(&mut hook_variants, base.clone());
         let event = b.name(&format!("{base}Event"));
         let body = b.name(&format!("{base}Body"));
         b.output_struct(
@@ -250,7 +256,7 @@ pub fn build(
         );
         webhooks.push(Hook {
             name: name.clone(),
-            variant: ident(&base),
+            variant: ident(&variant),
             event: ident(&event),
             body: ident(&body),
             doc: w
@@ -283,19 +289,20 @@ pub fn build(
         })
         .collect();
 
-    Module {
+    let spec_json = payout_spec::to_embedded(spec)?;
+    Ok(Module {
         vis,
         ident: module_ident,
         doc,
         spec_file,
-        spec_json: payout_spec::to_embedded(spec),
+        spec_json,
         credentials,
         environments,
         types: b.types,
         ops,
         statuses,
         webhooks,
-    }
+    })
 }
 
 /// Names types uniquely and collects them.
@@ -414,6 +421,7 @@ impl Builder {
             FieldType::OneOf => {
                 let enum_name = self.name(&own);
                 let mut variants = Vec::new();
+                let mut variant_names = HashSet::new();
                 for (tag_value, v) in f.variants.clone().unwrap_or_default() {
                     let struct_name = self.name(&format!("{enum_name}{}", pascal(&tag_value)));
                     let defs: Vec<FieldDef> = v
@@ -435,7 +443,7 @@ impl Builder {
                         fields: uniq_fields(defs),
                     }));
                     variants.push(OneOfVariant {
-                        ident: ident(&variant_name(&tag_value)),
+                        ident: ident(&unique(&mut variant_names, variant_name(&tag_value))),
                         tag_value,
                         fields: ident(&struct_name),
                         doc,
@@ -539,16 +547,7 @@ fn pascal(s: &str) -> String {
 /// A Rust field name for a JSON name: snake case, a keyword gets a trailing `_`, a
 /// leading digit a `f_`.
 pub fn field_ident(name: &str) -> String {
-    let mut s: String = snake(name)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut s = identifier_chars(&snake(name));
     if s.is_empty() {
         s = "field".into();
     }
@@ -635,9 +634,84 @@ fn is_keyword(s: &str) -> bool {
     )
 }
 
-pub fn ident(s: &str) -> Ident {
-    Ident::new(s, Span::call_site())
+/// `s` with every character an identifier cannot hold replaced by `_`.
+fn identifier_chars(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
+
+/// A valid Rust identifier for any text, so that no spec can make the macro panic: other
+/// characters become `_`, a leading digit gets a `_` before it, a keyword a `_` after it.
+pub fn ident(s: &str) -> Ident {
+    let mut out = identifier_chars(s);
+    if out.is_empty() || out == "_" {
+        out = "x_".into();
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out = format!("_{out}");
+    }
+    if is_keyword(&out) {
+        out.push('_');
+    }
+    Ident::new(&out, Span::call_site())
+}
+
+/// `name`, or `name_`, `name__`... so that it is not in `taken`; then taken.
+fn unique(taken: &mut HashSet<String>, name: String) -> String {
+    let mut n = name;
+    while !taken.insert(n.clone()) {
+        n.push('_');
+    }
+    n
+}
+
+/// Names the module defines or imports itself: generated types must not take them.
+const RESERVED_TYPES: &[&str] = &[
+    "Credentials",
+    "Environment",
+    "Client",
+    "Status",
+    "Webhook",
+    "BoxFuture",
+    "Capability",
+    "ClientOptions",
+    "CompiledSpec",
+    "CreatePayout",
+    "Decimal",
+    "DynamicClient",
+    "IndexMap",
+    "Json",
+    "PayoutError",
+    "PayoutProvider",
+    "PayoutRef",
+    "PayoutResult",
+    "PayoutStatus",
+    "Secret",
+    "WebhookEvent",
+    "WebhookRequest",
+    "Arc",
+    "OnceLock",
+    "FromJson",
+    "ToJson",
+    "Option",
+    "Result",
+    "String",
+    "Vec",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+];
+
+/// Methods of the generated `Client` that operations must not take.
+const RESERVED_METHODS: &[&str] = &["new", "with_base_url", "dynamic", "webhook"];
 
 #[cfg(test)]
 mod tests {
@@ -656,5 +730,21 @@ mod tests {
             variant_name("payout.transfer.success"),
             "PayoutTransferSuccess"
         );
+    }
+
+    /// Any text becomes an identifier `syn` accepts, and clashing names are told apart.
+    #[test]
+    fn any_text_is_a_usable_identifier() {
+        for s in [
+            "", "_", "9lives", "a-b c", "fn", "self", "Self", "ü", "__", "crate",
+        ] {
+            let i = ident(s).to_string();
+            assert!(syn::parse_str::<Ident>(&i).is_ok(), "{s:?} gave {i:?}");
+        }
+        assert_eq!(field_ident("9lives"), "f_9lives");
+        assert_eq!(field_ident("a-b"), "a_b");
+        let mut taken = HashSet::new();
+        assert_eq!(unique(&mut taken, "x".into()), "x");
+        assert_ne!(unique(&mut taken, "x".into()), "x");
     }
 }

@@ -93,7 +93,11 @@ impl DynamicClient {
         base_url: &str,
         options: ClientOptions,
     ) -> Result<Self, PayoutError> {
-        let base_url = base_url.trim_end_matches('/').to_string();
+        // Parsed and written back once: the URL a recipe signs as `{{ url }}` is then the one
+        // the HTTP client sends (host lower-cased, default port dropped).
+        let parsed = reqwest::Url::parse(base_url)
+            .map_err(|e| PayoutError::config(format!("`{base_url}` is not a valid URL: {e}")))?;
+        let base_url = parsed.as_str().trim_end_matches('/').to_string();
         if base_url.starts_with("http://") && !options.allow_insecure_http {
             return Err(PayoutError::config(format!(
                 "refusing the plain-HTTP base URL {base_url}: credentials and signatures would travel in the clear (allow it explicitly for a local sandbox)"
@@ -345,5 +349,55 @@ impl PayoutProvider for DynamicClient {
 
     fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
         self.webhook(request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: t, name: T }
+credentials: { key: {} }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+operations:
+  create_payout:
+    role: create
+    method: POST
+    path: /p
+    headers: { X-Key: "{{ credentials.key }}" }
+    body: { fields: { ref: { type: string, required: true, role: merchant_ref }, amount: { type: amount, required: true, role: amount } } }
+    response: { success: "true" }
+"#;
+
+    fn client(key: &str, base: &str) -> Result<DynamicClient, PayoutError> {
+        let spec = Arc::new(CompiledSpec::from_str(SPEC, "t.yaml").unwrap());
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), key.to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        DynamicClient::new(spec, creds, base, ClientOptions::default())
+    }
+
+    /// A request that cannot even be built was never sent: no payout can exist.
+    #[tokio::test]
+    async fn a_request_that_cannot_be_built_is_not_ambiguous() {
+        let c = client("line\nbreak", "https://127.0.0.1:9").unwrap();
+        let mut input = IndexMap::new();
+        input.insert("ref".to_string(), Json::from("r1"));
+        input.insert("amount".to_string(), Json::from("1.00"));
+        let e = c.call("create_payout", &input).await.unwrap_err();
+        assert_eq!((e.kind, e.may_exist), (ErrorKind::Config, false), "{e}");
+    }
+
+    #[test]
+    fn base_urls_are_checked_and_normalised() {
+        assert!(client("k", "https://a b.example").is_err());
+        assert!(
+            client("k", "http://gateway.example").is_err(),
+            "plain http needs the opt-in"
+        );
+        let c = client("k", "https://Gateway.EXAMPLE:443/v1/").unwrap();
+        assert_eq!(c.base_url(), "https://gateway.example/v1");
     }
 }

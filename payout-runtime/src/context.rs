@@ -23,8 +23,9 @@ impl std::fmt::Debug for Signature {
     }
 }
 
-/// One message (request, response or webhook) as templates see it.
-#[derive(Debug, Clone, Default)]
+/// One message (request, response or webhook) as templates see it. Its `Debug` shows names
+/// and sizes only: headers, URL and body may carry credentials.
+#[derive(Clone, Default)]
 pub struct Message {
     pub method: String,
     /// The path with parameters filled in, without the query.
@@ -44,6 +45,22 @@ pub struct Message {
     pub nonce: Option<String>,
     /// Recipe results computed for this message.
     pub signatures: HashMap<String, Signature>,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Message")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field(
+                "headers",
+                &self.headers.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+            )
+            .field("body_fields", &self.body.keys().collect::<Vec<_>>())
+            .field("body_bytes", &self.body_bytes.as_ref().map(Vec::len))
+            .field("signatures", &self.signatures)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Message {

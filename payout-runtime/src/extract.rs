@@ -78,7 +78,14 @@ pub fn extract(
                 };
                 out.amount = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
             }
-            "fee" => out.fee = Some(money::parse_decimal(v).map_err(|e| format!("`{path}`: {e}"))?),
+            "fee" => {
+                // A fee written as an amount is in the amounts' unit (minor units too).
+                let d = match field.ty {
+                    FieldType::Amount => money::amount_from_wire(v, &spec.money.amount),
+                    _ => money::parse_decimal(v),
+                };
+                out.fee = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
+            }
             "currency" => out.currency = text,
             "utr" => out.utr = text,
             "failure_reason" => out.failure_reason = text,

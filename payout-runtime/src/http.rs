@@ -47,7 +47,7 @@ pub async fn send(
         builder = builder.body(req.body.clone());
     }
     let started = std::time::Instant::now();
-    tracing::debug!(operation = %req.operation, method = %req.method, url = %req.url, "sending");
+    tracing::debug!(operation = %req.operation, method = %req.method, url = %req.shown_url, "sending");
     let resp = builder.send().await.map_err(|e| transport(e, create))?;
     let status = resp.status().as_u16();
     let headers = resp
@@ -78,7 +78,13 @@ pub async fn send(
 /// What a transport failure means. Nothing was sent when the connection could not be made;
 /// after that, the request may have reached the gateway.
 fn transport(e: reqwest::Error, create: bool) -> PayoutError {
-    let (kind, may_exist, what) = if e.is_connect() {
+    let (kind, may_exist, what) = if e.is_builder() {
+        (
+            ErrorKind::Config,
+            false,
+            "the request could not be built (a header or the URL is not valid); nothing was sent",
+        )
+    } else if e.is_connect() {
         (
             ErrorKind::Connect,
             false,
@@ -103,13 +109,15 @@ fn transport(e: reqwest::Error, create: bool) -> PayoutError {
             "the connection failed during the exchange",
         )
     };
-    PayoutError::new(kind, format!("{what}: {}", describe(&e))).may_exist(may_exist)
+    PayoutError::new(kind, format!("{what}: {}", describe(e))).may_exist(may_exist)
 }
 
-/// reqwest's error with its causes, which say what actually happened.
-fn describe(e: &reqwest::Error) -> String {
+/// reqwest's error with its causes, which say what actually happened; without the URL,
+/// which may carry a secret a spec sends in the query.
+fn describe(e: reqwest::Error) -> String {
+    let e = e.without_url();
     let mut s = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = std::error::Error::source(&e);
     while let Some(cause) = source {
         s.push_str(": ");
         s.push_str(&cause.to_string());

@@ -21,8 +21,8 @@ pub fn serialize(body: &Body, fields: &IndexMap<String, Json>) -> Vec<u8> {
     }
 }
 
-/// A finished message.
-#[derive(Debug, Clone)]
+/// A finished message. No `Debug`: its headers may carry credentials.
+#[derive(Clone)]
 pub struct Finished {
     pub body: Vec<u8>,
     pub headers: Vec<(String, String)>,

@@ -53,7 +53,12 @@ pub fn amount_from_wire(value: &Json, fmt: &AmountFormat) -> Result<Decimal, Str
     let d = parse_decimal(value)?;
     Ok(match fmt.unit {
         AmountUnit::Major => d,
-        AmountUnit::Minor => d / Decimal::from(10u64.pow(fmt.decimals.min(18))),
+        AmountUnit::Minor => {
+            if !d.fract().is_zero() {
+                return Err(format!("{d} is not a whole number of minor units"));
+            }
+            d / Decimal::from(10u64.pow(fmt.decimals.min(18)))
+        }
     })
 }
 

@@ -32,12 +32,17 @@ pub struct PreparedRequest {
     pub headers: Vec<(String, String)>,
     /// The headers as they may be shown, with values that reveal a secret redacted.
     pub shown_headers: Vec<(String, String)>,
+    /// The URL and body as they may be shown: a secret a spec sends in clear (a query or
+    /// body field) reads `<redacted:NAME>`.
+    pub shown_url: String,
+    pub shown_body: String,
     /// The exact body bytes (empty when the operation has no body).
     pub body: Vec<u8>,
     /// Every recipe step, secrets redacted.
     pub trace: Vec<StepTrace>,
-    /// Recipe → the text that went into its first cryptographic step (real values).
-    pub strings_to_sign: IndexMap<String, String>,
+    /// Recipe → the text that went into its first cryptographic step, with real values
+    /// (secrets included): for the known-answer vectors only, never shown.
+    pub(crate) strings_to_sign: IndexMap<String, String>,
     /// The message as signed, for verifying the response against it.
     pub message: Message,
 }
@@ -48,9 +53,9 @@ impl std::fmt::Debug for PreparedRequest {
         f.debug_struct("PreparedRequest")
             .field("operation", &self.operation)
             .field("method", &self.method)
-            .field("url", &self.url)
+            .field("url", &self.shown_url)
             .field("headers", &self.shown_headers)
-            .field("body", &self.body_text())
+            .field("body", &self.shown_body)
             .finish_non_exhaustive()
     }
 }
@@ -156,8 +161,21 @@ pub fn prepare(
             shown_headers.push(("Content-Type".into(), b.content_type().into()));
         }
     }
+    // Secrets a spec sends in clear (it was warned) are hidden from what is shown.
+    let redact = |text: &str| {
+        env.creds
+            .iter()
+            .filter(|(n, v)| env.creds.is_secret(n) && !v.expose().is_empty())
+            .fold(text.to_string(), |t, (n, v)| {
+                t.replace(v.expose(), &format!("<redacted:{n}>"))
+            })
+    };
+    let shown_url = redact(&msg.url);
+    let shown_body = redact(&String::from_utf8_lossy(&body_bytes));
     Ok(PreparedRequest {
         operation: op_name.to_string(),
+        shown_url,
+        shown_body,
         method: msg.method.clone(),
         url: msg.url.clone(),
         headers,

@@ -1,6 +1,7 @@
 //! Reading an operation's response: HTTP status, success predicate, error codes, response
 //! signatures, and the unified values it carries.
 
+use indexmap::IndexMap;
 use payout_spec::{Json, OperationRole};
 
 use crate::compiled::CompiledSpec;
@@ -10,7 +11,7 @@ use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
 use crate::signing::Signer;
 use crate::source::Entropy;
-use crate::verify::{self, Carrier};
+use crate::verify;
 
 /// A response as it arrived.
 #[derive(Debug, Clone)]
@@ -76,7 +77,7 @@ pub fn read(
                 kind,
                 format!("the response is not JSON ({e}): {}", preview(&text)),
             );
-            err.may_exist = create && kind == ErrorKind::MalformedResponse;
+            err.may_exist = create && may_exist_after(kind);
             return Err(err);
         }
     };
@@ -92,28 +93,18 @@ pub fn read(
     msg.body_bytes = Some(got.body.to_vec());
     msg.body = json.as_object().cloned().unwrap_or_default();
     msg.signatures.clear();
-    let base = format!("operations.{op_name}.response");
-    let mut carriers: Vec<Carrier> = op
-        .response
-        .headers
-        .keys()
-        .map(|h| Carrier {
-            path: format!("{base}.headers.{h}"),
-            what: format!("header `{h}`"),
-            received: got
-                .headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(h))
-                .map(|(_, v)| v.clone()),
-        })
-        .collect();
-    if let Some(body) = &op.response.body {
-        carriers.extend(field_carriers(
-            &body.fields,
-            &format!("{base}.body.fields"),
-            &json,
-        ));
-    }
+    let no_fields = IndexMap::new();
+    let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
+    let carriers = verify::carriers(
+        &format!("operations.{op_name}.response"),
+        &op.response.headers,
+        got.headers,
+        &[verify::Part {
+            key: "body.fields",
+            fields,
+            values: &msg.body,
+        }],
+    );
     let verified =
         verify::verify(spec, creds, entropy, &msg, &carriers, Signer::Gateway).map_err(|m| {
             fail(
@@ -134,25 +125,8 @@ pub fn read(
         extracted,
         response: json,
         http_status: got.http_status,
-        verified_signatures: verified,
+        verified_signatures: verified.signatures,
     })
-}
-
-/// Top-level body fields whose value is a template that uses a signature.
-pub(crate) fn field_carriers(
-    fields: &indexmap::IndexMap<String, payout_spec::Field>,
-    base: &str,
-    json: &Json,
-) -> Vec<Carrier> {
-    fields
-        .iter()
-        .filter(|(_, f)| f.value.is_some())
-        .map(|(name, _)| Carrier {
-            path: format!("{base}.{name}.value"),
-            what: format!("field `{name}`"),
-            received: json.get_path(name).and_then(Json::scalar_text),
-        })
-        .collect()
 }
 
 /// Evaluates the success predicate; one that cannot be evaluated is not a success.
@@ -200,6 +174,10 @@ fn classify(
         .unwrap_or_else(|| {
             if (400..500).contains(&http_status) {
                 http_kind(http_status)
+            } else if create {
+                // An answer the spec does not know (a new code, no code, not an object):
+                // whether the payout was made cannot be told, so it may exist.
+                ErrorKind::Ambiguous
             } else {
                 ErrorKind::Rejected
             }
@@ -214,12 +192,19 @@ fn classify(
             preview(&json.to_compact(false))
         ),
     };
-    let mut e = PayoutError::new(kind, text)
-        .may_exist(create && matches!(kind, ErrorKind::Ambiguous | ErrorKind::Duplicate));
+    let mut e = PayoutError::new(kind, text).may_exist(create && may_exist_after(kind));
     e.provider_code = code;
     e.provider_message = message;
     e.http_status = Some(http_status);
     e
+}
+
+/// Whether a failed create with this outcome may still have made the payout.
+fn may_exist_after(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::Ambiguous | ErrorKind::Duplicate | ErrorKind::MalformedResponse
+    )
 }
 
 fn http_kind(status: u16) -> ErrorKind {
@@ -239,5 +224,85 @@ pub(crate) fn preview(text: &str) -> String {
         format!("{t}…")
     } else {
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::OsEntropy;
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: t, name: T }
+credentials: { key: {} }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+error_codes: { "E_BAL": insufficient_funds }
+operations:
+  create_payout:
+    role: create
+    method: POST
+    path: /p
+    headers: { X-Key: "{{ credentials.key }}" }
+    body: { fields: { ref: { type: string, required: true, role: merchant_ref }, amount: { type: amount, required: true, role: amount } } }
+    response:
+      success: code == "OK"
+      error: { code: code, message: message }
+"#;
+
+    fn read_create(status: u16, body: &str) -> PayoutError {
+        let spec = CompiledSpec::from_str(SPEC, "t.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let got = Received {
+            http_status: status,
+            headers: &[],
+            body: body.as_bytes(),
+        };
+        read(
+            &spec,
+            &creds,
+            &OsEntropy,
+            "create_payout",
+            &Message::default(),
+            &got,
+        )
+        .unwrap_err()
+    }
+
+    /// Only an answer the spec explains says that no payout was made.
+    #[test]
+    fn what_a_failed_create_says_about_the_payout() {
+        let known = read_create(200, r#"{"code":"E_BAL","message":"no money"}"#);
+        assert_eq!(
+            (known.kind, known.may_exist),
+            (ErrorKind::InsufficientFunds, false)
+        );
+        for body in [
+            r#"{"code":"E_NEW"}"#,
+            r#"{"message":"?"}"#,
+            "[1,2]",
+            "<html>oops</html>",
+        ] {
+            let e = read_create(200, body);
+            assert!(e.may_exist, "{body}: {e}");
+            assert!(
+                matches!(e.kind, ErrorKind::Ambiguous | ErrorKind::MalformedResponse),
+                "{body}: {e}"
+            );
+        }
+        let dup = read_create(409, "Conflict");
+        assert_eq!((dup.kind, dup.may_exist), (ErrorKind::Duplicate, true));
+        let bad = read_create(400, "Bad Request");
+        assert_eq!(
+            (bad.kind, bad.may_exist),
+            (ErrorKind::InvalidRequest, false)
+        );
+        let server = read_create(502, "Bad Gateway");
+        assert_eq!(
+            (server.kind, server.may_exist),
+            (ErrorKind::Ambiguous, true)
+        );
     }
 }

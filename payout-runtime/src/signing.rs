@@ -95,8 +95,9 @@ pub struct Engine<'a> {
     pub entropy: &'a dyn Entropy,
     /// Every step of every recipe run, in order (redacted).
     pub trace: Vec<StepTrace>,
-    /// Recipe → the exact text that went into its first cryptographic step.
-    pub strings_to_sign: IndexMap<String, String>,
+    /// Recipe → the exact text that went into its first cryptographic step (secrets
+    /// included): for the known-answer vectors only, never shown.
+    pub(crate) strings_to_sign: IndexMap<String, String>,
     /// Whether to record `trace` (a second, redacted rendering of every template).
     explain: bool,
     /// When set, the engine signs as the gateway (the sandbox): an RSA step signs with the
@@ -299,12 +300,7 @@ impl<'a> Engine<'a> {
                 self.trace.push(StepTrace {
                     recipe: name.to_string(),
                     step: step_label(step),
-                    value: match &next.secret {
-                        Some(s) if !matches!(step, Step::Template(_)) => {
-                            format!("<redacted:derived from {s}>")
-                        }
-                        _ => next.display.clone(),
-                    },
+                    value: next.display.clone(),
                 });
             }
             cur = Some(next);
@@ -317,6 +313,20 @@ impl<'a> Engine<'a> {
     }
 
     fn input(&self, src: &Input, msg: &Message) -> Result<Value, String> {
+        if let Input::Header(h) = src {
+            // A header may carry a secret (Basic auth): then it is shown redacted.
+            let value = msg
+                .header(h)
+                .ok_or_else(|| format!("the message has no header `{h}`"))?;
+            let secret = self
+                .creds
+                .iter()
+                .find(|(n, v)| {
+                    self.creds.is_secret(n) && !v.expose().is_empty() && value.contains(v.expose())
+                })
+                .map(|(n, _)| n.to_string());
+            return Ok(keep_secret(secret, value.as_bytes().to_vec()));
+        }
         Ok(Value::text(match src {
             Input::BodyBytes => msg
                 .body_bytes
@@ -325,11 +335,7 @@ impl<'a> Engine<'a> {
             Input::Path => msg.path.clone().into_bytes(),
             Input::Url => msg.url.clone().into_bytes(),
             Input::Method => msg.method.clone().into_bytes(),
-            Input::Header(h) => msg
-                .header(h)
-                .ok_or_else(|| format!("the message has no header `{h}`"))?
-                .as_bytes()
-                .to_vec(),
+            Input::Header(_) => Vec::new(),
             Input::Canonical(c) => canonical::canonical(&msg.body, c).into_bytes(),
             Input::Form => canonical::form(&msg.body).into_bytes(),
         }))
@@ -485,10 +491,17 @@ impl Value {
     }
 }
 
+/// A value computed reversibly from a secret-derived one (an encoding) stays secret: it is
+/// shown redacted, and so is everything a later template builds from it.
 fn keep_secret(secret: Option<String>, bytes: Vec<u8>) -> Value {
-    let mut v = Value::text(bytes);
-    v.secret = secret;
-    v
+    match secret {
+        Some(s) => Value {
+            display: format!("<redacted:derived from {s}>"),
+            bytes,
+            secret: Some(s),
+        },
+        None => Value::text(bytes),
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, String> {
@@ -541,4 +554,62 @@ fn serde_name<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|j| j.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::OsEntropy;
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: basic, name: Basic auth }
+credentials: { key: {}, secret: { secret: true } }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  auth:
+    steps:
+      - template: "{{ credentials.key }}:{{ credentials.secret }}"
+      - encode: base64
+      - template: "Basic {{ input }}"
+operations:
+  query_payout:
+    role: query
+    method: GET
+    path: /p/{id}
+    params: { id: { type: string, required: true, role: provider_ref } }
+    headers: { Authorization: "{{ signatures.auth }}" }
+    response: { success: "true" }
+"#;
+
+    /// A secret survives no reversible step into the explanation: not the template that
+    /// names it, not its Base64, not a template built on that.
+    #[test]
+    fn the_explanation_never_shows_a_secret_or_its_encoding() {
+        let spec = CompiledSpec::from_str(SPEC, "basic.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k1".to_string());
+        v.insert("secret".to_string(), "TOPSECRET".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
+        let mut msg = Message::default();
+        engine.ensure(&["auth".to_string()], &mut msg).unwrap();
+        // printf '%s' 'k1:TOPSECRET' | base64  -> azE6VE9QU0VDUkVU
+        assert_eq!(msg.signatures["auth"].text, "Basic azE6VE9QU0VDUkVU");
+        assert_eq!(engine.trace.len(), 3);
+        for step in &engine.trace {
+            assert!(!step.value.contains("TOPSECRET"), "{step:?}");
+            assert!(!step.value.contains("azE6VE9QU0VDUkVU"), "{step:?}");
+        }
+        assert_eq!(engine.trace[0].value, "k1:<redacted:secret>");
+        assert_eq!(
+            engine.trace[2].value,
+            "Basic <redacted:derived from secret>"
+        );
+        assert_eq!(
+            msg.signatures["auth"].display,
+            "<redacted:derived from secret>"
+        );
+        assert!(!format!("{:?}", msg.signatures).contains("azE6"));
+    }
 }

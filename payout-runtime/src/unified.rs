@@ -312,10 +312,15 @@ impl StatusTracker {
         &self.history
     }
 
+    /// A final status changes only the ways gateways change it: paid to reversed (or to
+    /// failed, Cashy's reversal without a reason), failed to paid. Reversed and cancelled are
+    /// the end; a late `succeeded` after a reversal is a stale webhook.
     pub fn apply(&mut self, status: PayoutStatus) -> Applied {
+        use PayoutStatus::*;
         match self.current() {
             Some(cur) if cur == status => Applied::Same,
             Some(cur) if cur.is_final() && !status.is_final() => Applied::Stale,
+            Some(Reversed | Cancelled) => Applied::Stale,
             _ => {
                 self.history.push(status);
                 Applied::Changed
@@ -338,6 +343,22 @@ mod tests {
         assert_eq!(t.apply(Succeeded), Applied::Same);
         assert_eq!(t.apply(Reversed), Applied::Changed);
         assert_eq!(t.history(), &[Pending, Succeeded, Reversed]);
+    }
+
+    #[test]
+    fn a_reversal_is_the_end() {
+        let mut t = StatusTracker::new();
+        t.apply(Succeeded);
+        t.apply(Reversed);
+        assert_eq!(
+            t.apply(Succeeded),
+            Applied::Stale,
+            "a late success after a reversal"
+        );
+        assert_eq!(t.current(), Some(Reversed));
+        let mut c = StatusTracker::new();
+        c.apply(Cancelled);
+        assert_eq!(c.apply(Failed), Applied::Stale);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! request sees all of them at once. Values come out in their wire form (an int as `"701"`
 //! when the spec says so, an amount as `50000.00`), in the spec's field order.
 
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use indexmap::IndexMap;
@@ -213,9 +215,23 @@ fn string(def: &Field, v: &Json) -> Result<Json, String> {
     Ok(v.clone())
 }
 
-fn full_match(pattern: &str, s: &str) -> Result<(), String> {
+/// A spec's pattern, anchored and compiled once per process, not once per value.
+fn compiled(pattern: &str) -> Result<Arc<regex::Regex>, String> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<regex::Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = cache.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(re) = map.get(pattern) {
+        return Ok(re.clone());
+    }
     let re = regex::Regex::new(&format!("^(?:{pattern})$"))
         .map_err(|e| format!("bad pattern in spec: {e}"))?;
+    let re = Arc::new(re);
+    map.insert(pattern.to_string(), re.clone());
+    Ok(re)
+}
+
+fn full_match(pattern: &str, s: &str) -> Result<(), String> {
+    let re = compiled(pattern)?;
     if re.is_match(s) {
         Ok(())
     } else {

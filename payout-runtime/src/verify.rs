@@ -7,6 +7,9 @@
 //! A template without a signature (TeemoPay's `nonce` header, `{{ nonce }}` alone) gives
 //! its nonce and timestamp to the context too, since a signature elsewhere may cover them.
 
+use indexmap::IndexMap;
+use payout_spec::{Field, Json};
+
 use crate::compiled::{CompiledSpec, TemplateInfo};
 use crate::context::Message;
 use crate::credentials::Credentials;
@@ -23,7 +26,67 @@ pub struct Carrier {
     pub received: Option<String>,
 }
 
-/// Checks every signature a message carries. `Ok(n)` is how many were verified; the error
+/// One part of a received message (its body, query or path parameters).
+pub struct Part<'a> {
+    /// The part's YAML key under the message (`body.fields`, `query`).
+    pub key: &'a str,
+    /// The spec's field definitions for it.
+    pub fields: &'a IndexMap<String, Field>,
+    /// The values received.
+    pub values: &'a IndexMap<String, Json>,
+}
+
+/// The carriers of a received message: its header templates, and the fields of its parts
+/// whose value is a template. `base` is the message's YAML path (`operations.x.response`,
+/// `webhooks.y`).
+pub fn carriers(
+    base: &str,
+    headers: &IndexMap<String, String>,
+    received_headers: &[(String, String)],
+    parts: &[Part<'_>],
+) -> Vec<Carrier> {
+    let mut out: Vec<Carrier> = headers
+        .keys()
+        .map(|h| Carrier {
+            path: format!("{base}.headers.{h}"),
+            what: format!("header `{h}`"),
+            received: received_headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                .map(|(_, v)| v.clone()),
+        })
+        .collect();
+    for part in parts {
+        for (name, f) in part.fields.iter() {
+            if f.value.is_some() {
+                out.push(Carrier {
+                    path: format!("{base}.{}.{name}.value", part.key),
+                    what: format!("field `{name}`"),
+                    received: part.values.get(name).and_then(Json::scalar_text),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// What was checked on a received message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Verified {
+    /// Signatures recomputed (or undone) and matched.
+    pub signatures: usize,
+    /// Secret credentials the message carried and that matched ours (a callback token).
+    pub secrets: usize,
+}
+
+impl Verified {
+    /// Whether anything authenticated the message.
+    pub fn authenticated(&self) -> bool {
+        self.signatures + self.secrets > 0
+    }
+}
+
+/// Checks every signature and credential a message carries, in constant time. The error
 /// says which one failed and why, never with a secret.
 pub fn verify(
     spec: &CompiledSpec,
@@ -32,14 +95,15 @@ pub fn verify(
     msg: &Message,
     carriers: &[Carrier],
     signer: Signer,
-) -> Result<usize, String> {
+) -> Result<Verified, String> {
     let mut msg = msg.clone();
     let mut checks: Vec<(String, String, String)> = Vec::new();
+    let mut verified = Verified::default();
     for c in carriers {
         let Some(info) = spec.info(&c.path) else {
             continue;
         };
-        if info.signatures.is_empty() {
+        if info.signatures.is_empty() && info.credentials.is_empty() {
             // A template that carries no signature may still carry what one covers: TeemoPay
             // signs `...&nonce=<the nonce header>`, and that header is `{{ nonce }}` alone.
             read_nonce_and_timestamp(info, c.received.as_deref(), &mut msg);
@@ -48,7 +112,7 @@ pub fn verify(
         let received = c
             .received
             .as_deref()
-            .ok_or_else(|| format!("the {} that carries the signature is missing", c.what))?;
+            .ok_or_else(|| format!("the {} is missing", c.what))?;
         let segments = info
             .segments
             .as_ref()
@@ -65,6 +129,9 @@ pub fn verify(
                         .unwrap_or_default();
                     if !ct::eq(ours, text.as_bytes()) {
                         return Err(format!("the {} names another `{cred}` than ours", c.what));
+                    }
+                    if creds.is_secret(cred) {
+                        verified.secrets += 1;
                     }
                 }
                 None if name == "timestamp" => msg.timestamp = Some(text),
@@ -83,8 +150,9 @@ pub fn verify(
                 "the signature in the {what} does not match (recipe `{recipe}`)"
             ));
         }
+        verified.signatures += 1;
     }
-    Ok(checks.len())
+    Ok(verified)
 }
 
 /// Reads `{{ nonce }}` and `{{ timestamp }}` out of a received value whose template carries

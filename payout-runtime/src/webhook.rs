@@ -9,11 +9,11 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
-use crate::response::{field_carriers, preview};
+use crate::response::preview;
 use crate::signing::Signer;
 use crate::source::Entropy;
 use crate::unified::WebhookRequest;
-use crate::verify::{self, Carrier};
+use crate::verify;
 
 /// A verified webhook, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,38 +87,37 @@ pub fn receive_as(
         headers: headers.to_vec(),
         ..Message::default()
     };
-    let base = format!("webhooks.{name}");
-    let mut carriers: Vec<Carrier> = wh
-        .headers
-        .keys()
-        .map(|h| Carrier {
-            path: format!("{base}.headers.{h}"),
-            what: format!("header `{h}`"),
-            received: headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(h))
-                .map(|(_, v)| v.clone()),
-        })
-        .collect();
-    carriers.extend(field_carriers(
-        &wh.body.fields,
-        &format!("{base}.body.fields"),
-        &json,
-    ));
+    let carriers = verify::carriers(
+        &format!("webhooks.{name}"),
+        &wh.headers,
+        headers,
+        &[verify::Part {
+            key: "body.fields",
+            fields: &wh.body.fields,
+            values: &msg.body,
+        }],
+    );
+    let bad = |m: String| {
+        PayoutError::new(
+            ErrorKind::BadSignature,
+            format!("the webhook does not verify: {m}"),
+        )
+    };
     let verified =
-        verify::verify(spec, creds, entropy, &msg, &carriers, Signer::Gateway).map_err(|m| {
-            PayoutError::new(
-                ErrorKind::BadSignature,
-                format!("the webhook does not verify: {m}"),
-            )
-        })?;
+        verify::verify(spec, creds, entropy, &msg, &carriers, Signer::Gateway).map_err(bad)?;
+    // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
+    if !verified.authenticated() {
+        return Err(bad(
+            "it carries no signature or secret that the spec can check".into(),
+        ));
+    }
     let extracted = extract::extract(s, &wh.body.fields, &json)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
     Ok(Event {
         webhook: name.to_string(),
         extracted,
         body: json,
-        verified_signatures: verified,
+        verified_signatures: verified.signatures + verified.secrets,
     })
 }
 

@@ -16,7 +16,7 @@ use payout_runtime::extract::role_paths;
 use payout_runtime::signing::{Engine, Signer};
 use payout_runtime::source::{self, OsEntropy};
 use payout_runtime::validate::{self, Generated};
-use payout_runtime::verify::{self, Carrier};
+use payout_runtime::verify;
 use payout_runtime::{message, money, webhook as rt_webhook, CompiledSpec, Credentials};
 use payout_spec::{BodyEncoding, Json, Operation, OperationRole, PayoutStatus};
 use rust_decimal::Decimal;
@@ -466,29 +466,33 @@ impl Gateway {
         )
     }
 
-    /// Verifies the request's signatures as the gateway would (with the merchant's key).
-    fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<usize, String> {
-        let base = format!("operations.{op_name}");
-        let mut carriers: Vec<Carrier> = op
-            .headers
-            .keys()
-            .map(|h| Carrier {
-                path: format!("{base}.headers.{h}"),
-                what: format!("header `{h}`"),
-                received: msg.header(h).map(str::to_string),
-            })
-            .collect();
-        if let Some(b) = &op.body {
-            for (name, f) in &b.fields {
-                if f.value.is_some() {
-                    carriers.push(Carrier {
-                        path: format!("{base}.body.fields.{name}.value"),
-                        what: format!("field `{name}`"),
-                        received: msg.body.get(name).and_then(Json::scalar_text),
-                    });
-                }
-            }
-        }
+    /// Verifies the request's signatures and credentials as the gateway would (with the
+    /// merchant's key), wherever the spec puts them: headers, path, query or body.
+    fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<(), String> {
+        let no_fields = IndexMap::new();
+        let body = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
+        let carriers = verify::carriers(
+            &format!("operations.{op_name}"),
+            &op.headers,
+            &msg.headers,
+            &[
+                verify::Part {
+                    key: "params",
+                    fields: &op.params,
+                    values: &msg.params,
+                },
+                verify::Part {
+                    key: "query",
+                    fields: &op.query,
+                    values: &msg.query,
+                },
+                verify::Part {
+                    key: "body.fields",
+                    fields: body,
+                    values: &msg.body,
+                },
+            ],
+        );
         verify::verify(
             &self.spec,
             &self.creds,
@@ -497,6 +501,7 @@ impl Gateway {
             &carriers,
             Signer::Merchant,
         )
+        .map(|_| ())
     }
 
     /// Checks the fields as the gateway would: types, limits, required fields, rules.

@@ -128,7 +128,7 @@ impl Sandbox {
         let addr = listener
             .local_addr()
             .map_err(|e| format!("no local address: {e}"))?;
-        let router = server::router(&gateways);
+        let router = server::router(&gateways)?;
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(server::serve(listener, router, stopped));
         Ok(Sandbox {

@@ -83,10 +83,8 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
     let now = now_ms();
     let mut body = message::generate(s, &wh.body.fields, &role_value, &nonce, now, &OsEntropy);
     reorder(&mut body, &wh.body.fields);
-    let path = url
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
-        .unwrap_or_else(|| "/".into());
+    // As the merchant's side reads it: the path without the query.
+    let path = payout_runtime::context::path_of(url);
     let mut msg = Message {
         method: wh.method.as_str().to_string(),
         path,

@@ -37,10 +37,26 @@ impl std::error::Error for Dropped {}
 /// Largest request body accepted.
 const MAX_BODY: usize = 1 << 20;
 
-pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Router {
+/// The router of every gateway. A spec the router cannot serve (two operations on one
+/// method and path, route syntax in a path) is an error, not a panic.
+pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Result<Router, String> {
     let mut r = Router::new();
+    let mut seen = std::collections::HashSet::new();
     for (id, gw) in gateways {
         for (op_name, op) in &gw.spec().spec().operations {
+            let route = format!("/{id}{}", op.path);
+            if op.path.contains('*') || op.path.split('/').any(|s| s.starts_with(':')) {
+                return Err(format!(
+                    "{id}: the sandbox cannot serve the path `{}` of `{op_name}`",
+                    op.path
+                ));
+            }
+            if !seen.insert((op.method.as_str(), route.clone())) {
+                return Err(format!(
+                    "{id}: the sandbox cannot tell apart two operations on {} {}",
+                    op.method, op.path
+                ));
+            }
             let filter = match op.method {
                 HttpMethod::GET => MethodFilter::GET,
                 HttpMethod::POST => MethodFilter::POST,
@@ -62,10 +78,10 @@ pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Router {
                     }
                 }
             };
-            r = r.route(&format!("/{id}{}", op.path), on(filter, handler));
+            r = r.route(&route, on(filter, handler));
         }
     }
-    r.merge(crate::admin::router(gateways))
+    Ok(r.merge(crate::admin::router(gateways)))
 }
 
 async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<Incoming, String> {

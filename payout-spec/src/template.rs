@@ -115,7 +115,11 @@ pub fn segments(source: &str) -> Option<Vec<Segment>> {
     if !rest.is_empty() {
         out.push(Segment::Literal(rest.to_string()));
     }
-    Some(out)
+    // Two placeholders side by side have no boundary to read them apart by.
+    let adjacent = out
+        .windows(2)
+        .any(|w| matches!(w, [Segment::Var(_), Segment::Var(_)]));
+    (!adjacent).then_some(out)
 }
 
 /// Reads a received value back through a simple template's segments: each variable takes
@@ -385,5 +389,6 @@ mod tests {
         );
         assert_eq!(read_back(&segs, "Basic xyz"), None);
         assert_eq!(segments("{{ a | upper }}"), None);
+        assert_eq!(segments("{{ a }}{{ signatures.x }}"), None);
     }
 }

@@ -269,8 +269,14 @@ enum Frame {
         entries: Vec<(String, Node)>,
         /// The key read, waiting for its value.
         pending_key: Option<(String, Span)>,
+        /// The key was invalid (reported): its value is read and dropped.
+        discard: bool,
     },
 }
+
+/// Nodes a document may have once its aliases are expanded. Nested aliases grow
+/// exponentially (nine lines can mean billions of nodes); no spec comes near this.
+const MAX_NODES: usize = 100_000;
 
 #[derive(Default)]
 struct Builder {
@@ -280,6 +286,8 @@ struct Builder {
     problems: Vec<(YamlPath, Span, String)>,
     /// When a key turned out to be a mapping or sequence, its subtree is skipped.
     skip_depth: usize,
+    /// Nodes made by expanding aliases so far.
+    expanded: usize,
 }
 
 impl Builder {
@@ -295,6 +303,19 @@ impl Builder {
                 // A key is being read: its path does not matter.
                 None => (node.path.clone(), None),
             },
+        }
+    }
+
+    /// After an invalid key, the value that follows belongs to nothing.
+    fn discard_next_value(&mut self, span: Span) {
+        if let Some(Frame::Map {
+            pending_key,
+            discard,
+            ..
+        }) = self.stack.last_mut()
+        {
+            *pending_key = Some((String::new(), span));
+            *discard = true;
         }
     }
 
@@ -318,8 +339,13 @@ impl Builder {
             Some(Frame::Map {
                 entries,
                 pending_key,
+                discard,
                 ..
             }) => {
+                if std::mem::take(discard) {
+                    *pending_key = None;
+                    return;
+                }
                 if let Some((k, key_span)) = pending_key.take() {
                     let mut node = node;
                     node.key_span = Some(key_span);
@@ -390,10 +416,7 @@ impl MarkedEventReceiver for Builder {
                         "mapping keys must be plain text, not a mapping or sequence".into(),
                     ));
                     self.skip_depth = 1;
-                    // Keep the parent map consistent: its next value pairs with no key.
-                    if let Some(Frame::Map { pending_key, .. }) = self.stack.last_mut() {
-                        *pending_key = Some(("<invalid key>".into(), span));
-                    }
+                    self.discard_next_value(span);
                     return;
                 }
                 let (path, key_span) = self.next_slot();
@@ -415,6 +438,7 @@ impl MarkedEventReceiver for Builder {
                         anchor,
                         entries: Vec::new(),
                         pending_key: None,
+                        discard: false,
                     }
                 });
             }
@@ -448,9 +472,31 @@ impl MarkedEventReceiver for Builder {
                     let (path, _) = self.next_slot();
                     self.problems
                         .push((path, span, "an alias cannot be used as a key".into()));
+                    self.discard_next_value(span);
                     return;
                 }
                 let (path, key_span) = self.next_slot();
+                let size = self.anchors.get(&id).map(size).unwrap_or(0);
+                if self.expanded + size > MAX_NODES {
+                    if self.expanded <= MAX_NODES {
+                        self.problems.push((
+                            path.clone(),
+                            span,
+                            format!("aliases expand this document past {MAX_NODES} nodes; no spec needs that many"),
+                        ));
+                    }
+                    self.expanded = MAX_NODES + 1;
+                    // Keep the document's shape: the alias stands for nothing.
+                    let node = Node {
+                        value: Value::Scalar("~".into(), Style::Plain),
+                        span,
+                        key_span: None,
+                        path,
+                    };
+                    self.finish(node, 0);
+                    return;
+                }
+                self.expanded += size;
                 match self.anchors.get(&id).cloned() {
                     Some(mut node) => {
                         rebase(&mut node, &path);
@@ -466,6 +512,15 @@ impl MarkedEventReceiver for Builder {
             }
             _ => {}
         }
+    }
+}
+
+/// How many nodes a subtree has.
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Map(entries) => entries.iter().map(|(_, n)| size(n)).sum(),
+        Value::Seq(items) => items.iter().map(size).sum(),
+        Value::Scalar(..) => 0,
     }
 }
 
@@ -568,6 +623,26 @@ mod tests {
         let (node, issues) = tree("a: [1\nb: 2");
         assert!(node.is_none());
         assert!(issues[0].contains("line: 2"), "{issues:?}");
+    }
+
+    #[test]
+    fn nested_aliases_cannot_blow_up() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            src.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let (_, issues) = tree(&src);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].contains("past 100000 nodes"), "{issues:?}");
+    }
+
+    #[test]
+    fn a_bad_key_loses_only_its_own_entry() {
+        let (node, issues) = tree("a: 1\n? [x]\n: 2\nb: &B 3\n*B : 4\nc: 5\n");
+        assert_eq!(issues.len(), 2, "{issues:?}");
+        let json = node.unwrap().to_json();
+        assert_eq!(json, serde_json::json!({"a": 1, "b": 3, "c": 5}));
     }
 
     #[test]

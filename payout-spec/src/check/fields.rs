@@ -224,6 +224,12 @@ fn check_field(cx: &mut Ctx, path: &str, _name: &str, f: &Field) {
     }
 
     if let (Some(tag), Some(variants)) = (&f.tag, &f.variants) {
+        if variants.is_empty() {
+            cx.error(
+                format!("{path}.variants"),
+                "a one_of needs at least one variant: `variants: { NAME: { fields: {...} } }`",
+            );
+        }
         for (vname, v) in variants {
             if v.fields.contains_key(tag) {
                 cx.error(
@@ -422,8 +428,9 @@ fn alternatives(a: &str, b: &str) -> bool {
 /// Rules name fields; a misspelt name would make the rule silently never apply.
 fn check_rules(cx: &mut Ctx, rules: &[Rule], fields: &IndexMap<String, Field>, base: &str) {
     let names: Vec<&str> = fields.keys().map(String::as_str).collect();
+    let fields_at = format!("{}.fields", base.trim_end_matches(".rules"));
     let unknown = |cx: &mut Ctx, path: String, n: &str| {
-        if !fields.contains_key(n) {
+        if !fields.contains_key(n) && !cx.was_removed(&format!("{fields_at}.{n}")) {
             cx.error(
                 path,
                 format!(

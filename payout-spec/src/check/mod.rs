@@ -61,6 +61,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
         removed,
     };
     operations::check_provider(&mut cx);
+    operations::check_names(&mut cx);
     operations::check_environments(&mut cx);
     operations::check_money(&mut cx);
     operations::check_operations(&mut cx);

@@ -33,6 +33,35 @@ pub(super) fn check_provider(cx: &mut Ctx) {
     }
 }
 
+/// Names of operations, webhooks, environments, credentials and recipes become Rust names
+/// (methods, types, fields) and template attributes (`credentials.NAME`), so they must be
+/// identifiers.
+pub(super) fn check_names(cx: &mut Ctx) {
+    let s = cx.spec;
+    let sections: [(&str, Vec<&String>); 5] = [
+        ("operations", s.operations.keys().collect()),
+        ("webhooks", s.webhooks.keys().collect()),
+        ("environments", s.environments.keys().collect()),
+        ("credentials", s.credentials.keys().collect()),
+        ("signing", s.signing.keys().collect()),
+    ];
+    for (section, names) in sections {
+        for name in names {
+            let ok = name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !ok {
+                cx.error(
+                    format!("{section}.{name}"),
+                    format!("`{name}` is not a usable name: use letters, digits and `_`, starting with a letter (e.g. `create_payout`)"),
+                );
+            }
+        }
+    }
+}
+
 /// Paths are appended to the base URL, so it must be an absolute http(s) URL without a
 /// trailing slash (which would double the one every path starts with).
 pub(super) fn check_environments(cx: &mut Ctx) {
@@ -65,6 +94,16 @@ pub(super) fn check_money(cx: &mut Ctx) {
         );
     }
     let fmt = &money.amount;
+    // Minor units are counted with a 64-bit power of ten, and no currency has more.
+    if fmt.decimals > 18 {
+        cx.error(
+            "money.amount.decimals",
+            format!(
+                "{} digits after the point is more than any currency has: at most 18",
+                fmt.decimals
+            ),
+        );
+    }
     let mut limits = Vec::new();
     for (key, value) in [("min", &fmt.min), ("max", &fmt.max)] {
         let Some(v) = value else { continue };
@@ -142,7 +181,7 @@ pub(super) fn check_operations(cx: &mut Ctx) {
 fn check_path_parameters(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
     let in_path = op.path_parameters();
     for p in &in_path {
-        if !op.params.contains_key(*p) {
+        if !op.params.contains_key(*p) && !cx.was_removed(&format!("{base}.params.{p}")) {
             cx.error(
                 format!("{base}.path"),
                 format!(

@@ -64,6 +64,58 @@ pub(super) fn check_templates(cx: &mut Ctx) {
         }
     }
     check_signature_placements(cx, &analyses, &graph);
+    check_received_authentication(cx, &analyses);
+}
+
+/// A notify URL takes requests from anyone: a webhook that carries neither a signature nor
+/// a secret credential could be forged by anyone, so the runtime refuses such webhooks and
+/// the spec must say how they are authenticated. Signatures on received messages are read
+/// back from headers and top-level fields only.
+fn check_received_authentication(cx: &mut Ctx, analyses: &[(&Use, Analysis)]) {
+    let spec = cx.spec;
+    let secret = |a: &Analysis| {
+        !a.under("signatures").is_empty()
+            || a.under("credentials")
+                .iter()
+                .any(|c| spec.credentials.get(c).is_some_and(|x| x.secret))
+    };
+    for (u, _) in analyses {
+        let Some(site) = u.site else { continue };
+        if site.is_received() && u.kind == Kind::BodyValue && !is_top_level(&u.path) {
+            cx.error(
+                u.path.clone(),
+                "a computed field of a received message must be a top-level field of its body: signatures are read back from headers and top-level fields",
+            );
+        }
+    }
+    for name in spec.webhooks.keys() {
+        if cx.removed_under(&format!("webhooks.{name}")) {
+            continue;
+        }
+        let authenticated = analyses.iter().any(|(u, a)| {
+            u.site == Some(Site::Webhook(name))
+                && u.kind != Kind::Expression
+                && (u.kind == Kind::Message || is_top_level(&u.path))
+                && secret(a)
+        });
+        if !authenticated {
+            cx.error(
+                format!("webhooks.{name}"),
+                "the webhook carries no signature and no secret credential, so anyone could forge it: add a header or top-level field with `{{ signatures.NAME }}` (or the secret token the gateway sends, `{{ credentials.NAME }}`)",
+            );
+        }
+    }
+}
+
+/// `...body.fields.NAME.value` rather than a field nested in an object or variant.
+fn is_top_level(path: &str) -> bool {
+    let Some(rest) = path.strip_suffix(".value") else {
+        return true;
+    };
+    match rest.rfind(".body.fields.") {
+        Some(i) => !rest[i + ".body.fields.".len()..].contains('.'),
+        None => true,
+    }
 }
 
 /// Every name a template uses must exist where it runs: with strict undefined a misspelt
@@ -181,9 +233,17 @@ fn check_message_names(cx: &mut Ctx, u: &Use, a: &Analysis, site: Site) {
         .recipe
         .map(|r| format!(" (recipe `{r}` is used by {})", site.describe()))
         .unwrap_or_default();
+    // Where the message's fields are, to tell a missing field from one dropped as invalid.
+    let fields_at = match site {
+        Site::Request(op) => format!("operations.{op}"),
+        Site::Response(op) => format!("operations.{op}.response"),
+        Site::Webhook(w) => format!("webhooks.{w}"),
+    };
     if let Some(body) = body {
         for name in a.under("body") {
-            if !body.contains(&name.as_str()) {
+            if !body.contains(&name.as_str())
+                && !cx.was_removed(&format!("{fields_at}.body.fields.{name}"))
+            {
                 cx.error(
                     u.path.clone(),
                     format!(
@@ -200,7 +260,8 @@ fn check_message_names(cx: &mut Ctx, u: &Use, a: &Analysis, site: Site) {
         ("query", op.map(|o| &o.query)),
     ] {
         for name in a.under(key) {
-            let known = fields.is_some_and(|f| f.contains_key(&name));
+            let known = fields.is_some_and(|f| f.contains_key(&name))
+                || cx.was_removed(&format!("{fields_at}.{key}.{name}"));
             if !known {
                 cx.error(
                     u.path.clone(),
@@ -228,7 +289,15 @@ fn recipe_graph<'a>(analyses: &[(&Use<'a>, Analysis)]) -> HashMap<&'a str, BTree
 /// Recipes that use each other in a circle could never be computed.
 fn check_cycles(cx: &mut Ctx, graph: &HashMap<&str, BTreeSet<String>>) {
     let mut reported = HashSet::new();
-    for start in graph.keys() {
+    // In the spec's order, so the same spec always gives the same report.
+    let starts: Vec<&str> = cx
+        .spec
+        .signing
+        .keys()
+        .map(String::as_str)
+        .filter(|r| graph.contains_key(r))
+        .collect();
+    for start in starts {
         let mut stack = vec![(start.to_string(), vec![start.to_string()])];
         while let Some((node, trail)) = stack.pop() {
             for next in graph.get(node.as_str()).into_iter().flatten() {
