@@ -11,7 +11,13 @@ crate::provider!("specs/tecpay.yaml");
 crate::provider!("specs/cashy.yaml");
 
 /// The provider ids of the gateways above.
-pub const IDS: [&str; 5] = ["xettle", "eanishop", "teemopay", "tecpay", "cashy"];
+pub const IDS: [&str; 5] = [
+    xettle::PROVIDER_ID,
+    eanishop::PROVIDER_ID,
+    teemopay::PROVIDER_ID,
+    tecpay::PROVIDER_ID,
+    cashy::PROVIDER_ID,
+];
 
 /// The typed client of one of the gateways above, by provider id, behind the unified
 /// interface; `None` for an id this crate has no generated client for. Credentials are by
@@ -28,26 +34,11 @@ pub fn unified(
         c.map(|c| Arc::new(c) as Arc<dyn PayoutProvider>)
     }
     Some(match id {
-        "xettle" => boxed(
-            xettle::Credentials::from_map(credentials)
-                .and_then(|c| xettle::Client::with_base_url(c, base_url, options)),
-        ),
-        "eanishop" => boxed(
-            eanishop::Credentials::from_map(credentials)
-                .and_then(|c| eanishop::Client::with_base_url(c, base_url, options)),
-        ),
-        "teemopay" => boxed(
-            teemopay::Credentials::from_map(credentials)
-                .and_then(|c| teemopay::Client::with_base_url(c, base_url, options)),
-        ),
-        "tecpay" => boxed(
-            tecpay::Credentials::from_map(credentials)
-                .and_then(|c| tecpay::Client::with_base_url(c, base_url, options)),
-        ),
-        "cashy" => boxed(
-            cashy::Credentials::from_map(credentials)
-                .and_then(|c| cashy::Client::with_base_url(c, base_url, options)),
-        ),
+        xettle::PROVIDER_ID => boxed(xettle::Client::from_map(credentials, base_url, options)),
+        eanishop::PROVIDER_ID => boxed(eanishop::Client::from_map(credentials, base_url, options)),
+        teemopay::PROVIDER_ID => boxed(teemopay::Client::from_map(credentials, base_url, options)),
+        tecpay::PROVIDER_ID => boxed(tecpay::Client::from_map(credentials, base_url, options)),
+        cashy::PROVIDER_ID => boxed(cashy::Client::from_map(credentials, base_url, options)),
         _ => return None,
     })
 }

@@ -5,18 +5,30 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use payout_runtime::{ClientOptions, Credentials, DynamicClient, PayoutError};
+use payout_runtime::{ClientOptions, DynamicClient, PayoutError};
 use serde_json::{json, Value};
 
 use crate::input;
 
+/// The command line of `payout call`.
+#[derive(clap::Args)]
 pub struct Args {
+    #[arg(long)]
     pub spec: PathBuf,
+    #[arg(long)]
     pub op: String,
+    #[arg(long)]
     pub credentials: PathBuf,
+    /// JSON object of input fields; `-` reads stdin.
+    #[arg(long)]
     pub input: PathBuf,
+    #[arg(long)]
     pub base_url: String,
+    /// Allow a plain `http://` base URL (a local sandbox).
+    #[arg(long)]
     pub insecure_http: bool,
+    /// Seconds for the whole exchange (at least 1).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: u64,
 }
 
@@ -28,8 +40,7 @@ pub fn run(a: Args) -> ExitCode {
         Err(code) => return code,
     };
     let outcome = (|| -> Result<Value, PayoutError> {
-        let values = input::strings(&a.credentials, "credentials").map_err(PayoutError::config)?;
-        let creds = Credentials::new(spec.spec(), values)?;
+        let creds = crate::load_credentials(&spec, &a.credentials)?;
         let fields = input::object(&a.input, "input").map_err(PayoutError::config)?;
         let options = ClientOptions {
             allow_insecure_http: a.insecure_http,
@@ -49,14 +60,5 @@ pub fn run(a: Args) -> ExitCode {
             "response": serde_json::to_value(&r.response).unwrap_or(Value::Null),
         }))
     })();
-    match outcome {
-        Ok(v) => {
-            crate::print_json(&v);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            crate::print_json(&crate::error_json(&e));
-            ExitCode::FAILURE
-        }
-    }
+    crate::answer(outcome)
 }

@@ -181,7 +181,10 @@ async fn gateway(w: &World, id: &str) -> Vec<Row> {
         )
         .await,
     );
-    if has_reversal(&w.specs[id]) {
+    if w.sandbox
+        .gateway(id)
+        .is_some_and(|g| g.reversal().is_some())
+    {
         rows.push(
             follow(
                 w,
@@ -198,14 +201,6 @@ async fn gateway(w: &World, id: &str) -> Vec<Row> {
         rows.push(duplicate(w, id, &paid).await);
     }
     rows
-}
-
-fn has_reversal(spec: &CompiledSpec) -> bool {
-    let s = spec.spec();
-    s.sandbox.as_ref().is_some_and(|sb| sb.reversal.is_some())
-        || s.statuses
-            .values()
-            .any(|e| e.unified() == PayoutStatus::Reversed)
 }
 
 /// The spec's example payout as a unified request, with a new merchant reference.
@@ -384,7 +379,16 @@ async fn duplicate(w: &World, id: &str, r: &str) -> Row {
         if e.kind != ErrorKind::Duplicate || !e.may_exist {
             return Err(format!("expected a duplicate error, got {e}"));
         }
-        let count = w.sandbox.gateway(id).map(|g| g.count(r)).unwrap_or(0);
+        let gw = w.sandbox.gateway(id).ok_or("no such gateway")?;
+        // The gateway refused it (the client did not stop it on its own side)...
+        let sent = gw.requests("create_payout", r);
+        if sent != 2 {
+            return Err(format!(
+                "the gateway saw {sent} creates for {r}, expected 2"
+            ));
+        }
+        // ...and made no second payout.
+        let count = gw.count(r);
         if count != 1 {
             return Err(format!("{count} payouts exist with {r}"));
         }

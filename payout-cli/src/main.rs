@@ -11,7 +11,6 @@ mod sandbox;
 mod sign;
 mod webhook;
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,97 +36,17 @@ enum Command {
     Schema,
     /// Build (and sign) a request without sending it; prints
     /// `{"method", "url", "headers", "body"}` (and `"steps"` with --explain).
-    Sign {
-        #[arg(long)]
-        spec: PathBuf,
-        #[arg(long)]
-        op: String,
-        /// JSON object of credentials, by the spec's credential names.
-        #[arg(long)]
-        credentials: PathBuf,
-        /// JSON object of input fields, by the gateway's field names; `-` reads stdin.
-        #[arg(long)]
-        input: PathBuf,
-        /// Fixed request time, epoch milliseconds.
-        #[arg(long)]
-        timestamp: Option<u64>,
-        /// Fixed nonce.
-        #[arg(long)]
-        nonce: Option<String>,
-        /// Base URL (default: the spec's `sandbox` environment, else its first).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Also print every signing step's value, secrets redacted.
-        #[arg(long)]
-        explain: bool,
-        /// Print header values that reveal a secret (a Basic auth header) in full, e.g. to
-        /// send the request with curl. Without it they print as `<redacted:...>`.
-        #[arg(long)]
-        reveal_secrets: bool,
-        /// Bytes the random source returns (random IVs, nonces), as hex: reproduces a
-        /// known answer that involves randomness.
-        #[arg(long, value_name = "HEX")]
-        random: Option<String>,
-    },
+    Sign(sign::Args),
     /// Send one operation's request and print
     /// `{"ok", "status", "provider_status", "merchant_ref", "provider_ref", "response"}`,
     /// or `{"ok": false, "error": {"kind", "message", "may_exist"}}` and exit 1.
-    Call {
-        #[arg(long)]
-        spec: PathBuf,
-        #[arg(long)]
-        op: String,
-        #[arg(long)]
-        credentials: PathBuf,
-        /// JSON object of input fields; `-` reads stdin.
-        #[arg(long)]
-        input: PathBuf,
-        #[arg(long)]
-        base_url: String,
-        /// Allow a plain `http://` base URL (a local sandbox).
-        #[arg(long)]
-        insecure_http: bool,
-        /// Seconds for the whole exchange (at least 1).
-        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
-        timeout: u64,
-    },
+    Call(call::Args),
     /// Verify a received webhook and print
     /// `{"ok", "status", "provider_status", "merchant_ref", "provider_ref", "ack": {"status", "body"}}`,
     /// or `{"ok": false, "error": {...}}` and exit 1.
-    Webhook {
-        #[arg(long)]
-        spec: PathBuf,
-        #[arg(long)]
-        credentials: PathBuf,
-        /// JSON object of the received headers.
-        #[arg(long)]
-        headers: PathBuf,
-        /// The received body, exactly as it arrived.
-        #[arg(long)]
-        body: PathBuf,
-        /// The URL it was delivered to, for gateways that sign it (EaniShop).
-        #[arg(long)]
-        url: Option<String>,
-    },
+    Webhook(webhook::Args),
     /// Imitate gateways on loopback until stopped (Ctrl-C), each under `/{provider id}`.
-    Sandbox {
-        #[arg(long = "spec", required = true)]
-        specs: Vec<PathBuf>,
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        listen: SocketAddr,
-        /// Milliseconds between the statuses of a payout (0: only through the admin API).
-        #[arg(long, default_value_t = 2000)]
-        step_ms: u64,
-        /// Milliseconds one minute of the webhook retry schedule lasts.
-        #[arg(long, default_value_t = 1000)]
-        minute_ms: u64,
-        /// Where webhooks go when a payout names no notify URL.
-        #[arg(long)]
-        notify_url: Option<String>,
-        /// Write the test credentials the sandbox verifies with to DIR/<gateway>.json.
-        #[arg(long, value_name = "DIR")]
-        write_credentials: Option<PathBuf>,
-    },
+    Sandbox(sandbox::Args),
     /// The main job: every spec in `specs/` against an embedded sandbox, through the unified
     /// interface, with webhooks; prints a table and exits non-zero if anything misbehaves.
     Demo {
@@ -144,74 +63,10 @@ fn main() -> ExitCode {
             out(payout_spec::schema::json_schema_text().trim_end());
             ExitCode::SUCCESS
         }
-        Command::Sign {
-            spec,
-            op,
-            credentials,
-            input,
-            timestamp,
-            nonce,
-            base_url,
-            explain,
-            reveal_secrets,
-            random,
-        } => sign::run(sign::Args {
-            spec,
-            op,
-            credentials,
-            input,
-            timestamp,
-            nonce,
-            base_url,
-            explain,
-            reveal_secrets,
-            random,
-        }),
-        Command::Call {
-            spec,
-            op,
-            credentials,
-            input,
-            base_url,
-            insecure_http,
-            timeout,
-        } => call::run(call::Args {
-            spec,
-            op,
-            credentials,
-            input,
-            base_url,
-            insecure_http,
-            timeout,
-        }),
-        Command::Webhook {
-            spec,
-            credentials,
-            headers,
-            body,
-            url,
-        } => webhook::run(webhook::Args {
-            spec,
-            credentials,
-            headers,
-            body,
-            url,
-        }),
-        Command::Sandbox {
-            specs,
-            listen,
-            step_ms,
-            minute_ms,
-            notify_url,
-            write_credentials,
-        } => sandbox::run(sandbox::Args {
-            specs,
-            listen,
-            step_ms,
-            minute_ms,
-            notify_url,
-            write_credentials,
-        }),
+        Command::Sign(a) => sign::run(a),
+        Command::Call(a) => call::run(a),
+        Command::Webhook(a) => webhook::run(a),
+        Command::Sandbox(a) => sandbox::run(a),
         Command::Demo { specs } => demo::run(specs),
     }
 }
@@ -276,6 +131,32 @@ fn fail(problems: &[String]) -> ExitCode {
         err(p);
     }
     ExitCode::FAILURE
+}
+
+/// Reads a credentials file (a JSON object by the spec's credential names) and checks it
+/// against the spec.
+fn load_credentials(
+    spec: &CompiledSpec,
+    path: &Path,
+) -> Result<payout_runtime::Credentials, payout_runtime::PayoutError> {
+    let values =
+        input::strings(path, "credentials").map_err(payout_runtime::PayoutError::config)?;
+    Ok(payout_runtime::Credentials::new(spec.spec(), values)?)
+}
+
+/// Prints a command's answer: its JSON and exit 0, or the contract's error object and
+/// exit 1.
+fn answer(outcome: Result<serde_json::Value, payout_runtime::PayoutError>) -> ExitCode {
+    match outcome {
+        Ok(v) => {
+            print_json(&v);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_json(&error_json(&e));
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn print_json(v: &serde_json::Value) {

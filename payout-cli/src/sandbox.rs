@@ -8,12 +8,24 @@ use std::time::Duration;
 
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
 
+/// The command line of `payout sandbox`.
+#[derive(clap::Args)]
 pub struct Args {
+    #[arg(long = "spec", required = true)]
     pub specs: Vec<PathBuf>,
+    #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Milliseconds between the statuses of a payout (0: only through the admin API).
+    #[arg(long, default_value_t = 2000)]
     pub step_ms: u64,
+    /// Milliseconds one minute of the webhook retry schedule lasts.
+    #[arg(long, default_value_t = 1000)]
     pub minute_ms: u64,
+    /// Where webhooks go when a payout names no notify URL.
+    #[arg(long)]
     pub notify_url: Option<String>,
+    /// Write the test credentials the sandbox verifies with to DIR/<gateway>.json.
+    #[arg(long, value_name = "DIR")]
     pub write_credentials: Option<PathBuf>,
 }
 

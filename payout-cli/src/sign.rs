@@ -10,17 +10,38 @@ use serde_json::{json, Map, Value};
 
 use crate::input;
 
+/// The command line of `payout sign`.
+#[derive(clap::Args)]
 pub struct Args {
+    #[arg(long)]
     pub spec: PathBuf,
+    #[arg(long)]
     pub op: String,
+    /// JSON object of credentials, by the spec's credential names.
+    #[arg(long)]
     pub credentials: PathBuf,
+    /// JSON object of input fields, by the gateway's field names; `-` reads stdin.
+    #[arg(long)]
     pub input: PathBuf,
+    /// Fixed request time, epoch milliseconds.
+    #[arg(long)]
     pub timestamp: Option<u64>,
+    /// Fixed nonce.
+    #[arg(long)]
     pub nonce: Option<String>,
+    /// Base URL (default: the spec's `sandbox` environment, else its first).
+    #[arg(long)]
     pub base_url: Option<String>,
+    /// Also print every signing step's value, secrets redacted.
+    #[arg(long)]
     pub explain: bool,
+    /// Print header values that reveal a secret (a Basic auth header) in full, e.g. to
+    /// send the request with curl. Without it they print as `<redacted:...>`.
+    #[arg(long)]
     pub reveal_secrets: bool,
-    /// Bytes (hex) the random source returns, for reproducing a known answer.
+    /// Bytes the random source returns (random IVs, nonces), as hex: reproduces a
+    /// known answer that involves randomness.
+    #[arg(long, value_name = "HEX")]
     pub random: Option<String>,
 }
 

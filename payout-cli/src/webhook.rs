@@ -5,16 +5,26 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use payout_runtime::source::OsEntropy;
-use payout_runtime::{webhook, Credentials, PayoutError, WebhookRequest};
+use payout_runtime::{webhook, PayoutError, WebhookRequest};
 use serde_json::{json, Value};
 
 use crate::input;
 
+/// The command line of `payout webhook`.
+#[derive(clap::Args)]
 pub struct Args {
+    #[arg(long)]
     pub spec: PathBuf,
+    #[arg(long)]
     pub credentials: PathBuf,
+    /// JSON object of the received headers.
+    #[arg(long)]
     pub headers: PathBuf,
+    /// The received body, exactly as it arrived.
+    #[arg(long)]
     pub body: PathBuf,
+    /// The URL it was delivered to, for gateways that sign it (EaniShop).
+    #[arg(long)]
     pub url: Option<String>,
 }
 
@@ -25,8 +35,7 @@ pub fn run(a: Args) -> ExitCode {
         Err(code) => return code,
     };
     let outcome = (|| -> Result<Value, PayoutError> {
-        let values = input::strings(&a.credentials, "credentials").map_err(PayoutError::config)?;
-        let creds = Credentials::new(spec.spec(), values)?;
+        let creds = crate::load_credentials(&spec, &a.credentials)?;
         let headers: Vec<(String, String)> = input::strings(&a.headers, "headers")
             .map_err(PayoutError::config)?
             .into_iter()
@@ -53,14 +62,5 @@ pub fn run(a: Args) -> ExitCode {
             "ack": { "status": ack.status, "body": ack.body },
         }))
     })();
-    match outcome {
-        Ok(v) => {
-            crate::print_json(&v);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            crate::print_json(&crate::error_json(&e));
-            ExitCode::FAILURE
-        }
-    }
+    crate::answer(outcome)
 }

@@ -34,30 +34,21 @@ pub mod cashy {
         /// From values by the spec's credential names (a configuration file, the
         /// environment). Every missing one is reported.
         pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
-            let mut missing = Vec::new();
-            let mut take = |name: &str| match values.get(name) {
-                Some(v) => v.clone(),
-                None => {
-                    missing.push(format!("missing credential `{name}`"));
-                    String::new()
-                }
-            };
-            let credentials = Credentials {
-                merchant_id: take("merchant_id"),
-                api_key: Secret::new(take("api_key")),
-            };
-            if missing.is_empty() {
-                Ok(credentials)
-            } else {
-                Err(PayoutError::config(missing.join("; ")))
-            }
+            let [merchant_id, api_key] = codegen::credentials(
+                values,
+                ["merchant_id", "api_key"],
+            )?;
+            Ok(Credentials {
+                merchant_id,
+                api_key: Secret::new(api_key),
+            })
         }
         /// By the spec's credential names, for the runtime.
         fn values(&self) -> IndexMap<String, String> {
-            let mut v = IndexMap::new();
-            v.insert("merchant_id".to_string(), self.merchant_id.clone());
-            v.insert("api_key".to_string(), self.api_key.expose().to_string());
-            v
+            IndexMap::from([
+                ("merchant_id".to_string(), self.merchant_id.clone()),
+                ("api_key".to_string(), self.api_key.expose().to_string()),
+            ])
         }
     }
     /// The gateway's deployments.
@@ -110,6 +101,15 @@ pub mod cashy {
                 inner: DynamicClient::new(spec, creds, base_url, options)?,
             })
         }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
         /// The dynamic client underneath (operations by name, raw input).
         pub fn dynamic(&self) -> &DynamicClient {
             &self.inner
@@ -121,12 +121,9 @@ Sent once, never retried: an error with `may_exist` means the payout may exist a
             &self,
             request: &CreatePayoutRequest,
         ) -> Result<CreatePayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("create_payout", &input).await?;
-            Ok(CreatePayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "create_payout", request)
+                .await
+                .map(CreatePayoutResponse::from_result)
         }
         /**Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.
 
@@ -135,12 +132,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             &self,
             request: &QueryPayoutRequest,
         ) -> Result<QueryPayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("query_payout", &input).await?;
-            Ok(QueryPayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "query_payout", request)
+                .await
+                .map(QueryPayoutResponse::from_result)
         }
         /// Verifies a webhook, then reads it. One that does not verify is an error, never
         /// an event.
@@ -266,7 +260,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl CreatePayoutRequest {
         ///With its required fields: `amount`, `bankId`, `idType`, `accountName`, `mchOrderNo`, `idCard`, `accountNo`, `accountType`, `notifyUrl`, `remark`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(
             amount: Decimal,
             bank_id: i64,
@@ -370,18 +363,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "merchantId", &self.merchant_id);
-            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
-            codegen::put_opt(&mut o, "orderNo", &self.order_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "fee", &self.fee);
-            codegen::put_opt(&mut o, "orderStatus", &self.order_status);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `create_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
@@ -402,15 +383,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "msg", &self.msg);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
-        }
-    }
     ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
@@ -429,7 +401,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl QueryPayoutRequest {
         ///With every field unset.
-        #[allow(clippy::too_many_arguments)]
         pub fn new() -> Self {
             QueryPayoutRequest {
                 mch_order_no: None,
@@ -504,21 +475,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for QueryPayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "merchantId", &self.merchant_id);
-            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
-            codegen::put_opt(&mut o, "orderNo", &self.order_no);
-            codegen::put_opt(&mut o, "channelOrderNo", &self.channel_order_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "fee", &self.fee);
-            codegen::put_opt(&mut o, "orderStatus", &self.order_status);
-            codegen::put_opt(&mut o, "resultDesc", &self.result_desc);
-            codegen::put_opt(&mut o, "completionTime", &self.completion_time);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `query_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
@@ -537,15 +493,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 msg: codegen::get(v, "msg"),
                 data: codegen::get(v, "data"),
             })
-        }
-    }
-    impl ToJson for QueryPayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "msg", &self.msg);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
         }
     }
     ///The body of the `payout_result` webhook.
@@ -590,23 +537,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 result_desc: codegen::get(v, "resultDesc"),
                 pay_type: codegen::get(v, "payType"),
             })
-        }
-    }
-    impl ToJson for PayoutResultBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "completionTime", &self.completion_time);
-            codegen::put_opt(&mut o, "fee", &self.fee);
-            codegen::put_opt(&mut o, "mchOrderNo", &self.mch_order_no);
-            codegen::put_opt(&mut o, "merchantId", &self.merchant_id);
-            codegen::put_opt(&mut o, "nonceStr", &self.nonce_str);
-            codegen::put_opt(&mut o, "orderNo", &self.order_no);
-            codegen::put_opt(&mut o, "channelOrderNo", &self.channel_order_no);
-            codegen::put_opt(&mut o, "orderStatus", &self.order_status);
-            codegen::put_opt(&mut o, "resultDesc", &self.result_desc);
-            codegen::put_opt(&mut o, "payType", &self.pay_type);
-            Json::Object(o)
         }
     }
     ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -707,7 +637,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
         }
         /// The unified status, given the reason the gateway sent with it; `None` for
         /// [`Status::Other`].
-        #[allow(unused_variables)]
         pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
             match self {
                 Status::Waiting => Some(PayoutStatus::Pending),
@@ -763,6 +692,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "cashy";
     /// The checked spec, embedded at compile time (no YAML is read at run time).
     pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"cashy\",\"name\":\"Cashy (Colombia)\",\"description\":\"Colombian payout gateway (CoCashy). Payouts in COP to bank accounts; every request and webhook is signed with an MD5 of the raw body bytes followed by the API key.\",\"docs\":\"https://docs.cocashy.com\",\"country\":\"CO\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.cocashy.com\",\"description\":\"Test environment (host assumed; the seed writes only `baseUrl`).\"},\"production\":{\"base_url\":\"https://api.cocashy.com\"}},\"credentials\":{\"merchant_id\":{\"description\":\"Merchant id, sent in the `MerchantId` header.\",\"type\":\"text\"},\"api_key\":{\"description\":\"API key; only ever used inside the MD5 signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"COP\",\"amount\":{\"encoding\":\"number\",\"unit\":\"major\",\"decimals\":2,\"min\":\"10000\",\"max\":\"5000000\"}},\"signing\":{\"body_md5\":{\"description\":\"MD5 of the exact body bytes followed by the API key, uppercase hex (seed: `Sign` header). Cashy's samples are uppercase; compare without regard to case.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ input }}{{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]},\"sorted_md5\":{\"description\":\"Not used by Cashy. The sorted `k=v&...&key=SECRET` MD5 recipe common at similar gateways (providers.md §5), kept here to show it is expressible; it has its own vector.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&key={{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]}},\"error_codes\":{\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"409\":\"duplicate\",\"404\":\"not_found\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to a Colombian bank account.\",\"method\":\"POST\",\"path\":\"/api/payOut\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in COP, 10000-5000000, two decimals.\",\"required\":true,\"role\":\"amount\",\"example\":\"50000.00\"},\"bankId\":{\"type\":\"int\",\"description\":\"Bank id, from Cashy's payout bank list query.\",\"required\":true,\"example\":33},\"idType\":{\"type\":\"string\",\"description\":\"Payee ID type; must match the document used to open the account (NIT, CC...), or the payout fails.\",\"required\":true,\"role\":\"beneficiary.id_type\",\"max_len\":32,\"example\":\"1\"},\"accountName\":{\"type\":\"string\",\"description\":\"Beneficiary name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":32,\"example\":\"Jeson\"},\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"order00000001\"},\"idCard\":{\"type\":\"string\",\"description\":\"Beneficiary ID number.\",\"required\":true,\"role\":\"beneficiary.id_number\",\"max_len\":32,\"example\":\"43912345\"},\"accountNo\":{\"type\":\"string\",\"description\":\"Beneficiary account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":32,\"example\":\"3023612345\"},\"accountType\":{\"type\":\"int\",\"description\":\"Beneficiary account type, from Cashy's Payout Account Type table (the seed sends \\\"0\\\").\",\"required\":true,\"role\":\"beneficiary.account_type\",\"json\":\"string\",\"example\":0},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Webhook (callback) address; the seed sends an empty string.\",\"required\":true,\"role\":\"notify_url\",\"max_len\":250},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"max_len\":32,\"enum\":[\"COP\"]},\"remark\":{\"type\":\"string\",\"description\":\"Order remarks.\",\"required\":true,\"role\":\"remark\",\"max_len\":32,\"example\":\"remark\"},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number.\",\"role\":\"beneficiary.phone\",\"max_len\":32},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email.\",\"role\":\"beneficiary.email\",\"max_len\":32}}},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\",\"description\":\"Merchant id.\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/payOutQuery\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":32},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"at_least_one_of\":[\"orderNo\",\"mchOrderNo\"]}]},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"description\":\"Channel order number.\",\"nullable\":true,\"role\":\"utr\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"description\":\"Order status description; `PAYMENT_OFFSET` marks a reversal.\",\"nullable\":true,\"role\":\"failure_reason\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"}}}}}}}},\"statuses\":{\"WAITING\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"Accepted and processing.\"},\"PAYING\":{\"unified\":\"processing\",\"description\":\"Being paid.\"},\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"FAIL\":{\"unified\":\"failed\",\"description\":\"Failed. With `resultDesc` PAYMENT_OFFSET, a paid order was reversed.\",\"reasons\":{\"PAYMENT_OFFSET\":\"reversed\"}},\"CANCEL\":{\"unified\":\"cancelled\",\"description\":\"Cancelled.\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Result notification, POSTed to `notifyUrl`. A final result can be reversed later (`resultDesc` PAYMENT_OFFSET): success → failure and failure → success both happen.\",\"method\":\"POST\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"},\"fee\":{\"type\":\"decimal\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"merchantId\":{\"type\":\"string\"},\"nonceStr\":{\"type\":\"string\",\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"payType\":{\"type\":\"string\"}}},\"nonce\":{\"charset\":\"digits\",\"length\":13},\"ack\":{\"status\":200,\"body\":\"{\\\"status\\\":\\\"SUCCESS\\\"}\"},\"retry\":{\"after_minutes\":[1,2,4,8,16,32,64,128,256,512],\"accepted_statuses\":[200,301,302]}}},\"sandbox\":{\"success_path\":[\"PROCESSING\",\"PAYING\",\"SUCCESS\"],\"failure_path\":[\"PROCESSING\",\"FAIL\"],\"reversal\":{\"status\":\"FAIL\",\"reason\":\"PAYMENT_OFFSET\"},\"provider_ref_prefix\":\"PAYOUT\",\"success\":{\"code\":200,\"msg\":\"SUCCESS\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"msg\":\"Sign_error\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":409,\"msg\":\"Order_exist\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":404,\"msg\":\"Order_not_exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"msg\":\"System_error\"}}}}}";
     /// The spec, compiled once (its templates too) for every client of this module.

@@ -34,30 +34,21 @@ pub mod eanishop {
         /// From values by the spec's credential names (a configuration file, the
         /// environment). Every missing one is reported.
         pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
-            let mut missing = Vec::new();
-            let mut take = |name: &str| match values.get(name) {
-                Some(v) => v.clone(),
-                None => {
-                    missing.push(format!("missing credential `{name}`"));
-                    String::new()
-                }
-            };
-            let credentials = Credentials {
-                app_id: take("app_id"),
-                app_secret: Secret::new(take("app_secret")),
-            };
-            if missing.is_empty() {
-                Ok(credentials)
-            } else {
-                Err(PayoutError::config(missing.join("; ")))
-            }
+            let [app_id, app_secret] = codegen::credentials(
+                values,
+                ["app_id", "app_secret"],
+            )?;
+            Ok(Credentials {
+                app_id,
+                app_secret: Secret::new(app_secret),
+            })
         }
         /// By the spec's credential names, for the runtime.
         fn values(&self) -> IndexMap<String, String> {
-            let mut v = IndexMap::new();
-            v.insert("app_id".to_string(), self.app_id.clone());
-            v.insert("app_secret".to_string(), self.app_secret.expose().to_string());
-            v
+            IndexMap::from([
+                ("app_id".to_string(), self.app_id.clone()),
+                ("app_secret".to_string(), self.app_secret.expose().to_string()),
+            ])
         }
     }
     /// The gateway's deployments.
@@ -110,6 +101,15 @@ pub mod eanishop {
                 inner: DynamicClient::new(spec, creds, base_url, options)?,
             })
         }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
         /// The dynamic client underneath (operations by name, raw input).
         pub fn dynamic(&self) -> &DynamicClient {
             &self.inner
@@ -121,12 +121,9 @@ Sent once, never retried: an error with `may_exist` means the payout may exist a
             &self,
             request: &CreatePayoutRequest,
         ) -> Result<CreatePayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("create_payout", &input).await?;
-            Ok(CreatePayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "create_payout", request)
+                .await
+                .map(CreatePayoutResponse::from_result)
         }
         /**Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.
 
@@ -135,12 +132,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             &self,
             request: &QueryPayoutRequest,
         ) -> Result<QueryPayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("query_payout", &input).await?;
-            Ok(QueryPayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "query_payout", request)
+                .await
+                .map(QueryPayoutResponse::from_result)
         }
         /// Verifies a webhook, then reads it. One that does not verify is an error, never
         /// an event.
@@ -265,7 +259,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl CreatePayoutRequestPayoutMethodBankAccount {
         ///With its required fields: `bankCode`, `accountNumber`, `payeeName`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(
             bank_code: impl Into<String>,
             account_number: impl Into<String>,
@@ -332,7 +325,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl CreatePayoutRequestPayoutMethodUpi {
         ///With its required fields: `vpa`, `payeeName`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(vpa: impl Into<String>, payee_name: impl Into<String>) -> Self {
             CreatePayoutRequestPayoutMethodUpi {
                 vpa: vpa.into(),
@@ -411,7 +403,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl CreatePayoutRequest {
         ///With its required fields: `merchantTradeNo`, `amount`, `payoutMethod`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(
             merchant_trade_no: impl Into<String>,
             amount: Decimal,
@@ -522,24 +513,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
-            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "currency", &self.currency);
-            codegen::put_opt(&mut o, "totalFee", &self.total_fee);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "rrn", &self.rrn);
-            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
-            codegen::put_opt(&mut o, "createdTime", &self.created_time);
-            codegen::put_opt(&mut o, "paidTime", &self.paid_time);
-            codegen::put_opt(&mut o, "errorCode", &self.error_code);
-            codegen::put_opt(&mut o, "errorInfo", &self.error_info);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `create_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
@@ -562,15 +535,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
-        }
-    }
     ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
@@ -585,7 +549,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl QueryPayoutRequest {
         ///With every field unset.
-        #[allow(clippy::too_many_arguments)]
         pub fn new() -> Self {
             QueryPayoutRequest {
                 merchant_trade_no: None,
@@ -672,24 +635,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for QueryPayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
-            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "currency", &self.currency);
-            codegen::put_opt(&mut o, "totalFee", &self.total_fee);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "rrn", &self.rrn);
-            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
-            codegen::put_opt(&mut o, "createdTime", &self.created_time);
-            codegen::put_opt(&mut o, "paidTime", &self.paid_time);
-            codegen::put_opt(&mut o, "errorCode", &self.error_code);
-            codegen::put_opt(&mut o, "errorInfo", &self.error_info);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `query_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
@@ -710,15 +655,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 error_message: codegen::get(v, "errorMessage"),
                 data: codegen::get(v, "data"),
             })
-        }
-    }
-    impl ToJson for QueryPayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
         }
     }
     ///The `data` object.
@@ -782,24 +718,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for PayoutNotifyBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "payoutNo", &self.payout_no);
-            codegen::put_opt(&mut o, "merchantTradeNo", &self.merchant_trade_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "currency", &self.currency);
-            codegen::put_opt(&mut o, "totalFee", &self.total_fee);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "rrn", &self.rrn);
-            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
-            codegen::put_opt(&mut o, "createdTime", &self.created_time);
-            codegen::put_opt(&mut o, "paidTime", &self.paid_time);
-            codegen::put_opt(&mut o, "errorCode", &self.error_code);
-            codegen::put_opt(&mut o, "errorInfo", &self.error_info);
-            Json::Object(o)
-        }
-    }
     ///The body of the `payout_notify` webhook.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutNotifyBody {
@@ -820,15 +738,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 error_message: codegen::get(v, "errorMessage"),
                 data: codegen::get(v, "data"),
             })
-        }
-    }
-    impl ToJson for PayoutNotifyBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
         }
     }
     ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -929,7 +838,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
         }
         /// The unified status, given the reason the gateway sent with it; `None` for
         /// [`Status::Other`].
-        #[allow(unused_variables)]
         pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
             match self {
                 Status::Pending => Some(PayoutStatus::Pending),
@@ -980,6 +888,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "eanishop";
     /// The checked spec, embedded at compile time (no YAML is read at run time).
     pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"eanishop\",\"name\":\"EaniShop Pay\",\"description\":\"Indian payout gateway. Requests and responses carry an `Authorization: V2_SHA256 appId=..., sign=...,timestamp=...,nonce=...` header whose `sign` is the lowercase hex SHA-256 of the app id, the app secret, the method, the URL, the timestamp, the nonce and the exact body, each followed by a newline.\",\"docs\":\"https://docs.eanishop.com\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://gateway-sandbox.eanishop.com\",\"description\":\"Test environment.\"},\"production\":{\"base_url\":\"https://gateway.eanishop.com\"}},\"credentials\":{\"app_id\":{\"description\":\"App id, sent in the `Authorization` header and signed.\",\"type\":\"text\"},\"app_secret\":{\"description\":\"App secret; only ever used inside the signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"v2_sha256\":{\"description\":\"`sign` of the `Authorization` header (chosen variant: full URL): lowercase hex SHA-256 of appId, appSecret, METHOD, full URL (query included), timestamp, nonce and the exact body bytes, each followed by \\\"\\\\n\\\". Responses are verified with the same recipe over the response body, with the request's method and URL and the response's own timestamp and nonce; webhooks with the URL they were delivered to (the notify URL).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ url }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"v2_sha256_path\":{\"description\":\"Not used: the alternative (unconfirmed) variant of `v2_sha256` that signs only the path (`/pg/v2/payout/query`) instead of the full URL. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ path }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]}},\"error_codes\":{\"UNAUTHORIZED\":\"unauthorized\",\"SIGN_ERROR\":\"unauthorized\",\"PARAM_ERROR\":\"invalid_request\",\"DUPLICATE_ORDER\":\"duplicate\",\"ORDER_NOT_FOUND\":\"not_found\",\"INSUFFICIENT_BALANCE\":\"insufficient_funds\",\"SYSTEM_ERROR\":\"ambiguous\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to a bank account (IMPS) or a UPI address (providers.md §2; not in the seed). The response is assumed to have the inquiry's shape.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/create\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":50,\"example\":\"MTOU-0211\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR with two decimals (`\\\"100.00\\\"`).\",\"required\":true,\"role\":\"amount\",\"example\":\"100.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"enum\":[\"INR\"]},\"description\":{\"type\":\"string\",\"description\":\"Description of the payout.\",\"role\":\"remark\"},\"payoutMethod\":{\"type\":\"one_of\",\"description\":\"Where the money goes, chosen by `type`.\",\"required\":true,\"role\":\"payout_method\",\"tag\":\"type\",\"variants\":{\"BANK_ACCOUNT\":{\"description\":\"An Indian bank account, paid by IMPS.\",\"unified\":\"bank_account\",\"fields\":{\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\"],\"default\":\"IMPS\"},\"bankCode\":{\"type\":\"string\",\"description\":\"IFSC of the branch.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"pattern\":\"[A-Z]{4}0[A-Z0-9]{6}\",\"example\":\"HDFC0000123\"},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name.\",\"role\":\"beneficiary.bank_name\"},\"accountNumber\":{\"type\":\"string\",\"description\":\"Account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1},\"payeeName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1},\"payeePhone\":{\"type\":\"string\",\"description\":\"Payee's phone number.\",\"role\":\"beneficiary.phone\"},\"payeeEmail\":{\"type\":\"string\",\"description\":\"Payee's email.\",\"role\":\"beneficiary.email\"}}},\"UPI\":{\"description\":\"A UPI virtual payment address.\",\"unified\":\"upi\",\"fields\":{\"vpa\":{\"type\":\"string\",\"description\":\"UPI address (VPA).\",\"required\":true,\"role\":\"beneficiary.vpa\",\"pattern\":\"[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}\",\"example\":\"testpayee@upi\"},\"payeeName\":{\"type\":\"string\",\"description\":\"Payee's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1}}}}},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Where the result webhook is sent.\",\"role\":\"notify_url\"},\"merchantAttach\":{\"type\":\"string\",\"description\":\"Merchant data returned as is by the inquiry and the webhook.\"}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/query\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":50},\"payoutNo\":{\"type\":\"string\",\"description\":\"The platform's payout number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"exactly_one_of\":[\"merchantTradeNo\",\"payoutNo\"]}]},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"PENDING\":{\"unified\":\"pending\",\"description\":\"Pending processing.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"In progress.\"},\"PAID\":{\"unified\":\"succeeded\",\"description\":\"Payout successful.\"},\"FAILURE\":{\"unified\":\"failed\",\"description\":\"Payout failed.\"},\"REVERSED\":{\"unified\":\"reversed\",\"description\":\"Payout reversed.\"},\"CANCELLED\":{\"unified\":\"cancelled\",\"description\":\"Payout cancelled.\"}},\"webhooks\":{\"payout_notify\":{\"description\":\"Payout result, POSTed to `notifyUrl`. providers.md says the body is \\\"like the query response's data\\\"; the known working integration reads `data.merchantTradeNo` and `data.status` from it, so the payout sits under `data`, in the inquiry response's envelope. The signature is not documented: it is assumed to be the request's `Authorization` header, signed by the gateway over POST, the notify URL it calls and the body.\",\"method\":\"POST\",\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"{\\\"code\\\":\\\"OK\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"PROCESSING\",\"PAID\"],\"failure_path\":[\"PENDING\",\"PROCESSING\",\"FAILURE\"],\"reversal\":{\"status\":\"REVERSED\"},\"provider_ref_prefix\":\"2024\",\"success\":{\"code\":\"OK\",\"errorMessage\":null},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"SIGN_ERROR\",\"errorMessage\":\"Signature verification failed\",\"data\":null}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"DUPLICATE_ORDER\",\"errorMessage\":\"Duplicate merchantTradeNo\",\"data\":null}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"ORDER_NOT_FOUND\",\"errorMessage\":\"Order not found\",\"data\":null}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"PARAM_ERROR\",\"errorMessage\":\"{{ message }}\",\"data\":null}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"SYSTEM_ERROR\",\"errorMessage\":\"System error\",\"data\":null}}}}}";
     /// The spec, compiled once (its templates too) for every client of this module.

@@ -34,30 +34,18 @@ pub mod tecpay {
         /// From values by the spec's credential names (a configuration file, the
         /// environment). Every missing one is reported.
         pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
-            let mut missing = Vec::new();
-            let mut take = |name: &str| match values.get(name) {
-                Some(v) => v.clone(),
-                None => {
-                    missing.push(format!("missing credential `{name}`"));
-                    String::new()
-                }
-            };
-            let credentials = Credentials {
-                pid: take("pid"),
-                secret_key: Secret::new(take("secret_key")),
-            };
-            if missing.is_empty() {
-                Ok(credentials)
-            } else {
-                Err(PayoutError::config(missing.join("; ")))
-            }
+            let [pid, secret_key] = codegen::credentials(values, ["pid", "secret_key"])?;
+            Ok(Credentials {
+                pid,
+                secret_key: Secret::new(secret_key),
+            })
         }
         /// By the spec's credential names, for the runtime.
         fn values(&self) -> IndexMap<String, String> {
-            let mut v = IndexMap::new();
-            v.insert("pid".to_string(), self.pid.clone());
-            v.insert("secret_key".to_string(), self.secret_key.expose().to_string());
-            v
+            IndexMap::from([
+                ("pid".to_string(), self.pid.clone()),
+                ("secret_key".to_string(), self.secret_key.expose().to_string()),
+            ])
         }
     }
     /// The gateway's deployments.
@@ -107,6 +95,15 @@ pub mod tecpay {
                 inner: DynamicClient::new(spec, creds, base_url, options)?,
             })
         }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
         /// The dynamic client underneath (operations by name, raw input).
         pub fn dynamic(&self) -> &DynamicClient {
             &self.inner
@@ -118,12 +115,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             &self,
             request: &QueryPayoutRequest,
         ) -> Result<QueryPayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("query_payout", &input).await?;
-            Ok(QueryPayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "query_payout", request)
+                .await
+                .map(QueryPayoutResponse::from_result)
         }
         /// Verifies a webhook, then reads it. One that does not verify is an error, never
         /// an event.
@@ -170,7 +164,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl QueryPayoutRequest {
         ///With its required fields: `order_id`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(order_id: impl Into<String>) -> Self {
             QueryPayoutRequest {
                 order_id: order_id.into(),
@@ -205,16 +198,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 ref_number: codegen::get(v, "ref_number"),
                 message: codegen::get(v, "message"),
             })
-        }
-    }
-    impl ToJson for QueryPayoutResponseBodyTransactionInfoItem {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "date", &self.date);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "ref_number", &self.ref_number);
-            codegen::put_opt(&mut o, "message", &self.message);
-            Json::Object(o)
         }
     }
     ///The body of a successful `query_payout` response.
@@ -319,31 +302,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for QueryPayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "error", &self.error);
-            codegen::put_opt(&mut o, "requested_amount", &self.requested_amount);
-            codegen::put_opt(&mut o, "processed_amount", &self.processed_amount);
-            codegen::put_opt(&mut o, "order_id", &self.order_id);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "time", &self.time);
-            codegen::put_opt(&mut o, "ref_code", &self.ref_code);
-            codegen::put_opt(&mut o, "post_hash", &self.post_hash);
-            codegen::put_opt(&mut o, "request_time", &self.request_time);
-            codegen::put_opt(&mut o, "action_time", &self.action_time);
-            codegen::put_opt(&mut o, "payment_type", &self.payment_type);
-            codegen::put_opt(&mut o, "upi_vpa", &self.upi_vpa);
-            codegen::put_opt(&mut o, "account_no", &self.account_no);
-            codegen::put_opt(&mut o, "account_holder", &self.account_holder);
-            codegen::put_opt(&mut o, "ifsc", &self.ifsc);
-            codegen::put_opt(&mut o, "bank_name", &self.bank_name);
-            codegen::put_opt(&mut o, "bank_address", &self.bank_address);
-            codegen::put_opt(&mut o, "transaction_info", &self.transaction_info);
-            codegen::put_opt(&mut o, "bank_reference", &self.bank_reference);
-            Json::Object(o)
-        }
-    }
     ///The `Item` object.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutStatusBodyTransactionInfoItem {
@@ -365,16 +323,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 ref_number: codegen::get(v, "ref_number"),
                 message: codegen::get(v, "message"),
             })
-        }
-    }
-    impl ToJson for PayoutStatusBodyTransactionInfoItem {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "date", &self.date);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "ref_number", &self.ref_number);
-            codegen::put_opt(&mut o, "message", &self.message);
-            Json::Object(o)
         }
     }
     ///The body of the `payout_status` webhook.
@@ -440,30 +388,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 transaction_info: codegen::get(v, "transaction_info"),
                 bank_reference: codegen::get(v, "bank_reference"),
             })
-        }
-    }
-    impl ToJson for PayoutStatusBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "requested_amount", &self.requested_amount);
-            codegen::put_opt(&mut o, "processed_amount", &self.processed_amount);
-            codegen::put_opt(&mut o, "order_id", &self.order_id);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "time", &self.time);
-            codegen::put_opt(&mut o, "ref_code", &self.ref_code);
-            codegen::put_opt(&mut o, "post_hash", &self.post_hash);
-            codegen::put_opt(&mut o, "request_time", &self.request_time);
-            codegen::put_opt(&mut o, "action_time", &self.action_time);
-            codegen::put_opt(&mut o, "payment_type", &self.payment_type);
-            codegen::put_opt(&mut o, "upi_vpa", &self.upi_vpa);
-            codegen::put_opt(&mut o, "account_no", &self.account_no);
-            codegen::put_opt(&mut o, "account_holder", &self.account_holder);
-            codegen::put_opt(&mut o, "ifsc", &self.ifsc);
-            codegen::put_opt(&mut o, "bank_name", &self.bank_name);
-            codegen::put_opt(&mut o, "bank_address", &self.bank_address);
-            codegen::put_opt(&mut o, "transaction_info", &self.transaction_info);
-            codegen::put_opt(&mut o, "bank_reference", &self.bank_reference);
-            Json::Object(o)
         }
     }
     ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -556,7 +480,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
         }
         /// The unified status, given the reason the gateway sent with it; `None` for
         /// [`Status::Other`].
-        #[allow(unused_variables)]
         pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
             match self {
                 Status::Success => Some(PayoutStatus::Succeeded),
@@ -609,6 +532,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "tecpay";
     /// The checked spec, embedded at compile time (no YAML is read at run time).
     pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"tecpay\",\"name\":\"Tecpay (India)\",\"description\":\"Indian payout gateway of the PayAtom family (UPI / IMPS, INR). Only the status query is documented. Requests and responses carry a `post_hash`: an MD5 of some of their values and the secret key, AES-256-CBC encrypted with a key derived from the secret key, a random IV and an HMAC-SHA256, Base64.\",\"docs\":\"https://github.com/tecpay555/tecpay\",\"country\":\"IN\"},\"environments\":{\"production\":{\"base_url\":\"https://gateway.tecpay.invalid\",\"description\":\"Placeholder; use the base URL Tecpay gives the merchant.\"}},\"credentials\":{\"pid\":{\"description\":\"Partner (merchant) id, sent as `pid` in the body and mixed into `post_hash`.\",\"type\":\"text\"},\"secret_key\":{\"description\":\"Secret key; only ever used inside `post_hash` (MD5 input and AES key).\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"post_hash\":{\"description\":\"The request's `post_hash`: md5hex(order_id + pid + secret_key), encrypted as the family's public code does (Status_Polling `encrypt()`): key = raw SHA-256 of the secret key, 16 random IV bytes, AES-256-CBC with PKCS#7, mac = HMAC-SHA256(key, ciphertext + iv), Base64 of iv + mac + ciphertext. The seed says only \\\"AES-256-CBC with your secret_key as the password\\\"; the other readings are the `post_hash_*` alternatives below.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"response_hash\":{\"description\":\"The `post_hash` of a status response (and of a webhook): md5hex(order_id + processed_amount + status + secret_key), the amount exactly as Tecpay printed it, encrypted like `post_hash`. Tecpay's IV is random, so it is verified by decrypting and comparing, never by re-encrypting.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ body.processed_amount }}{{ body.status }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_key_zero_pad\":{\"description\":\"Not used. Variant: the AES key is the secret key itself, padded with zero bytes (or cut) to 32 bytes, as OpenSSL/PHP treat a short password given as the key.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_fixed_iv\":{\"description\":\"Not used. Variant: a fixed IV instead of a random one (the value here is a test value; a gateway that uses one hands it out), layout and MAC as the family's.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":{\"fixed\":\"000102030405060708090a0b0c0d0e0f\"},\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_seed_literal\":{\"description\":\"Not used. Variant: the seed read literally, as PHP's `openssl_encrypt($md5, 'AES-256-CBC', $secret_key, OPENSSL_RAW_DATA)` would do it: the password zero-padded to the key, a zero IV that is not sent, no MAC, Base64 of the ciphertext alone.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"zero\",\"layout\":[\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_no_mac\":{\"description\":\"Not used. Variant: the family's key and random IV without the HMAC: Base64 of iv + ciphertext.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"layout\":[\"iv\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_double_base64\":{\"description\":\"Not used. Variant: the family's value Base64-encoded a second time (PHP `openssl_encrypt` with options 0 already returns Base64, and the seed's step 4 encodes again).\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"},{\"encode\":\"base64\"}]}},\"error_codes\":{\"no valid data format recieved\":\"invalid_request\",\"Invalid PID\":\"unauthorized\",\"Invalid Hash\":\"unauthorized\",\"order id does not exist\":\"not_found\",\"Internal Server Error\":\"ambiguous\"},\"operations\":{\"query_payout\":{\"role\":\"query\",\"description\":\"Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.\",\"method\":\"POST\",\"path\":\"/payout/api/order_status_polling.php\",\"body\":{\"encoding\":\"json\",\"fields\":{\"pid\":{\"type\":\"string\",\"description\":\"Your unique Partner ID.\",\"value\":\"{{ credentials.pid }}\"},\"order_id\":{\"type\":\"string\",\"description\":\"The unique order ID of the payout to query.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"example\":\"ORD-54321-ABC\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Security hash (recipe `post_hash`).\",\"value\":\"{{ signatures.post_hash }}\"}}},\"response\":{\"success\":\"error is undefined\",\"error\":{\"code\":\"error\",\"message\":\"error\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"error\":{\"type\":\"string\",\"description\":\"Error message; present only on errors.\"},\"requested_amount\":{\"type\":\"amount\",\"description\":\"The amount originally requested.\"},\"processed_amount\":{\"type\":\"amount\",\"description\":\"The final amount processed (signed in `post_hash` as printed).\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"description\":\"The order ID.\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"description\":\"SUCCESS, PENDING, FAILED (family: Approved, Declined, Pending, User Timed Out, Cancelled).\",\"role\":\"status\"},\"time\":{\"type\":\"string\",\"description\":\"Time of the last action (`H:i:s`).\"},\"ref_code\":{\"type\":\"string\",\"description\":\"An internal reference code or hash value.\",\"role\":\"provider_ref\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Response hash (recipe `response_hash`), verified by decrypting.\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"description\":\"When the payout was initiated (India time).\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"description\":\"When the status was last updated (India time).\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"payment_type\":{\"type\":\"string\",\"description\":\"UPI or IMPS.\"},\"upi_vpa\":{\"type\":\"string\",\"description\":\"The UPI VPA, if applicable.\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"description\":\"The beneficiary account number, if applicable.\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"description\":\"The beneficiary name, if applicable.\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"description\":\"The IFSC of the beneficiary bank, if applicable.\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"description\":\"The status changes of the payout, oldest first.\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}}},\"bank_reference\":{\"type\":\"string\",\"description\":\"The UTR or bank reference number.\",\"nullable\":true,\"role\":\"utr\"}}}}}},\"statuses\":{\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"PENDING\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"FAILED\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"Approved\":{\"unified\":\"succeeded\",\"description\":\"Approved by the gateway (family value).\"},\"Declined\":{\"unified\":\"failed\",\"description\":\"Declined by the gateway (family value).\"},\"Pending\":{\"unified\":\"processing\",\"description\":\"Still in progress (family value).\"},\"User Timed Out\":{\"unified\":\"failed\",\"description\":\"Not completed within the session period (family value).\"},\"Cancelled\":{\"unified\":\"cancelled\",\"description\":\"Cancelled (family value).\"}},\"webhooks\":{\"payout_status\":{\"description\":\"Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).\",\"method\":\"POST\",\"body\":{\"encoding\":\"json\",\"fields\":{\"requested_amount\":{\"type\":\"amount\"},\"processed_amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"time\":{\"type\":\"string\"},\"ref_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"post_hash\":{\"type\":\"string\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"payment_type\":{\"type\":\"string\"},\"upi_vpa\":{\"type\":\"string\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}}},\"bank_reference\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"}}},\"ack\":{\"status\":200,\"body\":\"{\\\"hash_status\\\":\\\"Hash Matched\\\",\\\"acknowledge\\\":\\\"yes\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"SUCCESS\"],\"failure_path\":[\"PENDING\",\"FAILED\"],\"provider_ref_prefix\":\"TPREF\",\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"error\":\"Invalid Hash\"}},\"not_found\":{\"http_status\":200,\"body\":{\"error\":\"order id does not exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"error\":\"no valid data format recieved\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"error\":\"order id already exists\"}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":\"Internal Server Error\"}}}}}";
     /// The spec, compiled once (its templates too) for every client of this module.

@@ -38,40 +38,28 @@ pub mod teemopay {
         /// From values by the spec's credential names (a configuration file, the
         /// environment). Every missing one is reported.
         pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
-            let mut missing = Vec::new();
-            let mut take = |name: &str| match values.get(name) {
-                Some(v) => v.clone(),
-                None => {
-                    missing.push(format!("missing credential `{name}`"));
-                    String::new()
-                }
-            };
-            let credentials = Credentials {
-                app_code: take("app_code"),
-                country: take("country"),
-                merchant_private_key: Secret::new(take("merchant_private_key")),
-                platform_public_key: take("platform_public_key"),
-            };
-            if missing.is_empty() {
-                Ok(credentials)
-            } else {
-                Err(PayoutError::config(missing.join("; ")))
-            }
+            let [app_code, country, merchant_private_key, platform_public_key] = codegen::credentials(
+                values,
+                ["app_code", "country", "merchant_private_key", "platform_public_key"],
+            )?;
+            Ok(Credentials {
+                app_code,
+                country,
+                merchant_private_key: Secret::new(merchant_private_key),
+                platform_public_key,
+            })
         }
         /// By the spec's credential names, for the runtime.
         fn values(&self) -> IndexMap<String, String> {
-            let mut v = IndexMap::new();
-            v.insert("app_code".to_string(), self.app_code.clone());
-            v.insert("country".to_string(), self.country.clone());
-            v.insert(
-                "merchant_private_key".to_string(),
-                self.merchant_private_key.expose().to_string(),
-            );
-            v.insert(
-                "platform_public_key".to_string(),
-                self.platform_public_key.clone(),
-            );
-            v
+            IndexMap::from([
+                ("app_code".to_string(), self.app_code.clone()),
+                ("country".to_string(), self.country.clone()),
+                (
+                    "merchant_private_key".to_string(),
+                    self.merchant_private_key.expose().to_string(),
+                ),
+                ("platform_public_key".to_string(), self.platform_public_key.clone()),
+            ])
         }
     }
     /// The gateway's deployments.
@@ -126,6 +114,15 @@ pub mod teemopay {
                 inner: DynamicClient::new(spec, creds, base_url, options)?,
             })
         }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
         /// The dynamic client underneath (operations by name, raw input).
         pub fn dynamic(&self) -> &DynamicClient {
             &self.inner
@@ -137,12 +134,9 @@ Sent once, never retried: an error with `may_exist` means the payout may exist a
             &self,
             request: &CreatePayoutRequest,
         ) -> Result<CreatePayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("create_payout", &input).await?;
-            Ok(CreatePayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "create_payout", request)
+                .await
+                .map(CreatePayoutResponse::from_result)
         }
         /**Query a payout order by merchant order number (providers.md §3; not in the seed; the response shape is that of TeemoPay's public Indonesian payout-query docs).
 
@@ -151,12 +145,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             &self,
             request: &QueryPayoutRequest,
         ) -> Result<QueryPayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("query_payout", &input).await?;
-            Ok(QueryPayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "query_payout", request)
+                .await
+                .map(QueryPayoutResponse::from_result)
         }
         /// Verifies a webhook, then reads it. One that does not verify is an error, never
         /// an event.
@@ -272,7 +263,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl CreatePayoutRequest {
         ///With its required fields: `merchantOrderNo`, `amount`, `accountType`, `bankAccount`, `realName`, `phone`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(
             merchant_order_no: impl Into<String>,
             amount: Decimal,
@@ -362,16 +352,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "merchantOrderNo", &self.merchant_order_no);
-            codegen::put_opt(&mut o, "tradeNo", &self.trade_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "status", &self.status);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `create_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
@@ -402,17 +382,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "msg", &self.msg);
-            codegen::put_opt(&mut o, "success", &self.success);
-            codegen::put_opt(&mut o, "traceId", &self.trace_id);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
-        }
-    }
     ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
@@ -423,7 +392,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl QueryPayoutRequest {
         ///With its required fields: `merchantOrderNo`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(merchant_order_no: impl Into<String>) -> Self {
             QueryPayoutRequest {
                 merchant_order_no: merchant_order_no.into(),
@@ -488,22 +456,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for QueryPayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "merchantOrderNo", &self.merchant_order_no);
-            codegen::put_opt(&mut o, "tradeNo", &self.trade_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "serviceAmount", &self.service_amount);
-            codegen::put_opt(&mut o, "immService", &self.imm_service);
-            codegen::put_opt(&mut o, "serviceRate", &self.service_rate);
-            codegen::put_opt(&mut o, "errorCode", &self.error_code);
-            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
-            codegen::put_opt(&mut o, "completeTime", &self.complete_time);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `query_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
@@ -528,17 +480,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 trace_id: codegen::get(v, "traceId"),
                 data: codegen::get(v, "data"),
             })
-        }
-    }
-    impl ToJson for QueryPayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "msg", &self.msg);
-            codegen::put_opt(&mut o, "success", &self.success);
-            codegen::put_opt(&mut o, "traceId", &self.trace_id);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
         }
     }
     ///The body of the `payout_result` webhook.
@@ -584,22 +525,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 complete_time: codegen::get(v, "completeTime"),
                 sign: codegen::get(v, "sign"),
             })
-        }
-    }
-    impl ToJson for PayoutResultBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "merchantOrderNo", &self.merchant_order_no);
-            codegen::put_opt(&mut o, "tradeNo", &self.trade_no);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "serviceAmount", &self.service_amount);
-            codegen::put_opt(&mut o, "remark", &self.remark);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "errorCode", &self.error_code);
-            codegen::put_opt(&mut o, "errorMessage", &self.error_message);
-            codegen::put_opt(&mut o, "completeTime", &self.complete_time);
-            codegen::put_opt(&mut o, "sign", &self.sign);
-            Json::Object(o)
         }
     }
     ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -688,7 +613,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
         }
         /// The unified status, given the reason the gateway sent with it; `None` for
         /// [`Status::Other`].
-        #[allow(unused_variables)]
         pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
             match self {
                 Status::V1 => Some(PayoutStatus::Processing),
@@ -737,6 +661,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "teemopay";
     /// The checked spec, embedded at compile time (no YAML is read at run time).
     pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"teemopay\",\"name\":\"TeemoPay\",\"description\":\"Payout gateway for Indonesia (IDR, whole rupiah only) and other markets, chosen per request by the `country` header. Every request and callback carries a `sign` body field: a SHA1withRSA signature over the sorted `k=v` body fields followed by `&nonce=<nonce header>`, made with the sender's own private key and checked with its public key.\",\"docs\":\"https://github.com/teemopay/docs\",\"country\":\"ID\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://test-id-gateway.teemopay.com\",\"description\":\"Test environment (host assumed from the public `test-mx-gateway` pattern).\"},\"production\":{\"base_url\":\"https://id-gateway.teemopay.com\",\"description\":\"Production (host assumed; take the real one from the merchant back office).\"}},\"credentials\":{\"app_code\":{\"description\":\"Application code assigned to the merchant; sent in the `app_code` header.\",\"type\":\"text\"},\"country\":{\"description\":\"Market of the application (`ID` for Indonesia); sent in the `country` header.\",\"type\":\"text\"},\"merchant_private_key\":{\"description\":\"The merchant's RSA private key, PKCS#8, as TeemoPay hands it out (bare Base64 of the DER, no PEM armour) or as PEM. Signs every request (SHA1withRSA).\",\"secret\":true,\"type\":\"rsa_private_key\"},\"platform_public_key\":{\"description\":\"TeemoPay's (\\\"platform\\\") public key, from \\\"Exchange Public Key\\\" in the merchant back office (bare Base64 of the SPKI DER, or PEM). Verifies callbacks.\",\"type\":\"rsa_public_key\"}},\"money\":{\"currency\":\"IDR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":0,\"max\":\"99999999999999999999\"}},\"signing\":{\"teemo_rsa\":{\"description\":\"The `sign` field of requests and callbacks: every body field except `sign`, leaving out null and blank values, sorted by ASCII key and joined as `k=v&k=v`, then `&nonce=` and the message's `nonce` header appended; SHA1withRSA (PKCS#1 v1.5), Base64. Requests are signed with the merchant's private key; callbacks are signed by TeemoPay with its own key and checked with `platform_public_key`. That the callback string also ends in `&nonce=<callback nonce header>` is the choice made here (the public authentication guide: \\\"Platform will perform above operations when calling back to merchant\\\"), not confirmed; the other reading, without the suffix, is `callback_rsa_no_nonce`.\",\"compare\":\"exact\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&nonce={{ nonce }}\"},{\"rsa_sign\":{\"hash\":\"sha1\",\"key\":\"merchant_private_key\",\"verify_key\":\"platform_public_key\"}},{\"encode\":\"base64\"}]},\"callback_rsa_no_nonce\":{\"description\":\"Not used: the alternative reading of how callbacks are signed, without the `&nonce=<nonce header>` suffix (only the sorted `k=v` body fields). Kept so that the variant is expressed and tested (see its vector); switch the webhook's `sign` field to it if TeemoPay's callbacks turn out to be signed this way.\",\"compare\":\"exact\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"rsa_sign\":{\"hash\":\"sha1\",\"key\":\"merchant_private_key\",\"verify_key\":\"platform_public_key\"}},{\"encode\":\"base64\"}]}},\"error_codes\":{\"425\":\"insufficient_funds\",\"426\":\"duplicate\",\"414\":\"invalid_request\",\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order. A response with status 3 (failed) may be resent with the same `merchantOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/pay/payout/create/v1\",\"headers\":{\"app_code\":\"{{ credentials.app_code }}\",\"country\":\"{{ credentials.country }}\",\"nonce\":\"{{ nonce }}\",\"timestamp\":\"{{ timestamp }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"11111111111\"},\"amount\":{\"type\":\"amount\",\"description\":\"Payout amount in IDR, whole rupiah only (a JSON string of at most 20 characters).\",\"required\":true,\"role\":\"amount\",\"example\":\"1000\"},\"bankCode\":{\"type\":\"string\",\"description\":\"Bank code (TeemoPay's bank list); required for accountType 501.\",\"role\":\"beneficiary.bank_code\",\"max_len\":50},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name; required for accountType 501.\",\"role\":\"beneficiary.bank_name\",\"max_len\":50},\"accountType\":{\"type\":\"int\",\"description\":\"Payout type: 701 TRANSFER (seed; `bankAccount` is the recipient's 11-digit phone number) or 501 BANK_TRANSFER (current public docs).\",\"required\":true,\"role\":\"payout_method\",\"enum\":{\"TRANSFER\":701,\"BANK_TRANSFER\":501},\"unified\":{\"wallet\":\"TRANSFER\",\"bank_account\":\"BANK_TRANSFER\"},\"json\":\"string\",\"example\":\"TRANSFER\"},\"bankAccount\":{\"type\":\"string\",\"description\":\"Recipient account; for accountType 701 the recipient's phone number, 11 digits.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":255,\"example\":\"11111111111\"},\"realName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":255,\"example\":\"realName\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number, 10 to 13 digits.\",\"required\":true,\"role\":\"beneficiary.phone\",\"min_len\":10,\"max_len\":13,\"pattern\":\"[0-9]+\",\"example\":\"11111111111\"},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email (current public docs; not in the seed).\",\"role\":\"beneficiary.email\",\"max_len\":64},\"callbackUrl\":{\"type\":\"string\",\"description\":\"Callback URL for the payout result; the merchant configuration's when absent.\",\"role\":\"notify_url\",\"max_len\":200},\"sign\":{\"type\":\"string\",\"description\":\"Signature (recipe `teemo_rsa`).\",\"value\":\"{{ signatures.teemo_rsa }}\"}},\"rules\":[{\"when\":{\"field\":\"accountType\",\"equals\":\"TRANSFER\",\"then\":{\"bankAccount\":{\"pattern\":\"[0-9]{11}\",\"message\":\"for accountType 701 (TRANSFER) bankAccount is the recipient's phone number, 11 digits\"}}}},{\"when\":{\"field\":\"accountType\",\"equals\":\"BANK_TRANSFER\",\"then\":{\"bankCode\":{\"required\":true,\"message\":\"bankCode is required for accountType 501 (BANK_TRANSFER)\"},\"bankName\":{\"required\":true,\"message\":\"bankName is required for accountType 501 (BANK_TRANSFER)\"}}}}]},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\",\"description\":\"200 on success, else an error code (425 insufficient balance, 426 duplicate order...).\"},\"msg\":{\"type\":\"string\"},\"success\":{\"type\":\"bool\"},\"traceId\":{\"type\":\"string\",\"description\":\"TeemoPay's trace id (public docs; not in the seed).\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"description\":\"Transaction amount.\",\"role\":\"amount\"},\"status\":{\"type\":\"int\",\"description\":\"1 processing, 3 failed (may be resent with the same merchantOrderNo).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order by merchant order number (providers.md §3; not in the seed; the response shape is that of TeemoPay's public Indonesian payout-query docs).\",\"method\":\"POST\",\"path\":\"/api/pay/payout/query/v1\",\"headers\":{\"app_code\":\"{{ credentials.app_code }}\",\"country\":\"{{ credentials.country }}\",\"nonce\":\"{{ nonce }}\",\"timestamp\":\"{{ timestamp }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32},\"sign\":{\"type\":\"string\",\"description\":\"Signature (recipe `teemo_rsa`).\",\"value\":\"{{ signatures.teemo_rsa }}\"}}},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"codes\":{\"400\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"success\":{\"type\":\"bool\"},\"traceId\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"int\",\"description\":\"2 success, 3 failed, 4 refunded (reversed).\",\"role\":\"status\"},\"serviceAmount\":{\"type\":\"decimal\",\"description\":\"Service fee = fixed fee + amount × rate.\",\"role\":\"fee\"},\"immService\":{\"type\":\"decimal\",\"description\":\"Fixed part of the fee.\"},\"serviceRate\":{\"type\":\"decimal\",\"description\":\"Rate part of the fee.\"},\"errorCode\":{\"type\":\"int\",\"description\":\"Failure code (1000 account missing or restricted, 1001 returned, 1002 channel fluctuation, 9999 other).\",\"nullable\":true,\"role\":\"failure_code\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"completeTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+07:00\"}}}}}}}},\"statuses\":{\"1\":{\"unified\":\"processing\",\"description\":\"Processing (create response).\"},\"2\":{\"unified\":\"succeeded\",\"description\":\"Paid (query and callback).\"},\"3\":{\"unified\":\"failed\",\"description\":\"Failed; a failed create may be resent with the same merchantOrderNo.\"},\"4\":{\"unified\":\"reversed\",\"description\":\"Refunded: a paid payout came back (query and callback).\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Payout result callback, POSTed to `callbackUrl` (or the configured one) with the same headers as a request. Signed like a request, by TeemoPay with its private key; verified with `platform_public_key`. Fields from the public Indonesian callback docs (the seed has none). TeemoPay retries until the answer is `SUCCESS`.\",\"method\":\"POST\",\"headers\":{\"timestamp\":\"{{ timestamp }}\",\"nonce\":\"{{ nonce }}\",\"country\":\"{{ credentials.country }}\",\"appCode\":\"{{ credentials.app_code }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"serviceAmount\":{\"type\":\"decimal\",\"role\":\"fee\"},\"remark\":{\"type\":\"string\",\"description\":\"Remarks (currently always empty).\"},\"status\":{\"type\":\"int\",\"description\":\"2 success, 3 failed, 4 refunded.\",\"role\":\"status\"},\"errorCode\":{\"type\":\"int\",\"nullable\":true,\"role\":\"failure_code\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"completeTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+07:00\"},\"sign\":{\"type\":\"string\",\"value\":\"{{ signatures.teemo_rsa }}\"}}},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"SUCCESS\"}}},\"sandbox\":{\"success_path\":[\"1\",\"2\"],\"failure_path\":[\"1\",\"3\"],\"reversal\":{\"status\":\"4\"},\"provider_ref_prefix\":\"TF\",\"success\":{\"code\":200,\"msg\":\"success\",\"success\":true},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"data\":null,\"msg\":\"sign verify failed\",\"success\":false}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":426,\"data\":null,\"msg\":\"merchant order duplicate\",\"success\":false}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"Order not found\",\"success\":false}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":414,\"data\":null,\"msg\":\"{{ message }}\",\"success\":false}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"data\":null,\"msg\":\"Business Error\",\"success\":false}}}}}";
     /// The spec, compiled once (its templates too) for every client of this module.

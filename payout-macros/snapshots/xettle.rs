@@ -36,35 +36,23 @@ pub mod xettle {
         /// From values by the spec's credential names (a configuration file, the
         /// environment). Every missing one is reported.
         pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
-            let mut missing = Vec::new();
-            let mut take = |name: &str| match values.get(name) {
-                Some(v) => v.clone(),
-                None => {
-                    missing.push(format!("missing credential `{name}`"));
-                    String::new()
-                }
-            };
-            let credentials = Credentials {
-                client_key: take("client_key"),
-                client_secret: Secret::new(take("client_secret")),
-                salt_key: Secret::new(take("salt_key")),
-            };
-            if missing.is_empty() {
-                Ok(credentials)
-            } else {
-                Err(PayoutError::config(missing.join("; ")))
-            }
+            let [client_key, client_secret, salt_key] = codegen::credentials(
+                values,
+                ["client_key", "client_secret", "salt_key"],
+            )?;
+            Ok(Credentials {
+                client_key,
+                client_secret: Secret::new(client_secret),
+                salt_key: Secret::new(salt_key),
+            })
         }
         /// By the spec's credential names, for the runtime.
         fn values(&self) -> IndexMap<String, String> {
-            let mut v = IndexMap::new();
-            v.insert("client_key".to_string(), self.client_key.clone());
-            v.insert(
-                "client_secret".to_string(),
-                self.client_secret.expose().to_string(),
-            );
-            v.insert("salt_key".to_string(), self.salt_key.expose().to_string());
-            v
+            IndexMap::from([
+                ("client_key".to_string(), self.client_key.clone()),
+                ("client_secret".to_string(), self.client_secret.expose().to_string()),
+                ("salt_key".to_string(), self.salt_key.expose().to_string()),
+            ])
         }
     }
     /// The gateway's deployments.
@@ -117,6 +105,15 @@ pub mod xettle {
                 inner: DynamicClient::new(spec, creds, base_url, options)?,
             })
         }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
         /// The dynamic client underneath (operations by name, raw input).
         pub fn dynamic(&self) -> &DynamicClient {
             &self.inner
@@ -128,12 +125,9 @@ Sent once, never retried: an error with `may_exist` means the payout may exist a
             &self,
             request: &CreatePayoutRequest,
         ) -> Result<CreatePayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("create_payout", &input).await?;
-            Ok(CreatePayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "create_payout", request)
+                .await
+                .map(CreatePayoutResponse::from_result)
         }
         /**Status of one order (providers.md §1; not in the seed). The response is assumed to have the create response's envelope, with the webhook's `data` fields.
 
@@ -142,12 +136,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             &self,
             request: &QueryPayoutRequest,
         ) -> Result<QueryPayoutResponse, PayoutError> {
-            let input = match request.to_json() {
-                Json::Object(fields) => fields,
-                _ => IndexMap::new(),
-            };
-            let outcome = self.inner.call("query_payout", &input).await?;
-            Ok(QueryPayoutResponse::from_result(outcome.result))
+            codegen::call(&self.inner, "query_payout", request)
+                .await
+                .map(QueryPayoutResponse::from_result)
         }
         /// Verifies a webhook, then reads it. One that does not verify is an error, never
         /// an event.
@@ -257,7 +248,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl CreatePayoutRequest {
         ///With its required fields: `contactId`, `amount`, `purpose`, `mode`, `clientRefId`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(
             contact_id: impl Into<String>,
             amount: Decimal,
@@ -323,15 +313,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "clientRefId", &self.client_ref_id);
-            codegen::put_opt(&mut o, "orderRefId", &self.order_ref_id);
-            codegen::put_opt(&mut o, "status", &self.status);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `create_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
@@ -361,16 +342,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for CreatePayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "message", &self.message);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
-        }
-    }
     ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
@@ -381,7 +352,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl QueryPayoutRequest {
         ///With its required fields: `orderRefId`. The others are set with the methods of the same name.
-        #[allow(clippy::too_many_arguments)]
         pub fn new(order_ref_id: impl Into<String>) -> Self {
             QueryPayoutRequest {
                 order_ref_id: order_ref_id.into(),
@@ -431,19 +401,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for QueryPayoutResponseBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "orderRefId", &self.order_ref_id);
-            codegen::put_opt(&mut o, "clientRefId", &self.client_ref_id);
-            codegen::put_opt(&mut o, "contactId", &self.contact_id);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "utr", &self.utr);
-            codegen::put_opt(&mut o, "reason", &self.reason);
-            Json::Object(o)
-        }
-    }
     ///The body of a successful `query_payout` response.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
@@ -469,16 +426,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for QueryPayoutResponseBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "message", &self.message);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
-        }
-    }
     ///The values of `event`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum PayoutTransferBodyEvent {
@@ -501,11 +448,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                     "payout.transfer.reversed"
                 }
             }
-        }
-    }
-    impl ToJson for PayoutTransferBodyEvent {
-        fn to_json(&self) -> Json {
-            Json::String(self.as_str().to_string())
         }
     }
     impl FromJson for PayoutTransferBodyEvent {
@@ -556,19 +498,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    impl ToJson for PayoutTransferBodyData {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "orderRefId", &self.order_ref_id);
-            codegen::put_opt(&mut o, "clientRefId", &self.client_ref_id);
-            codegen::put_opt(&mut o, "contactId", &self.contact_id);
-            codegen::put_opt(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "status", &self.status);
-            codegen::put_opt(&mut o, "utr", &self.utr);
-            codegen::put_opt(&mut o, "reason", &self.reason);
-            Json::Object(o)
-        }
-    }
     ///The body of the `payout_transfer` webhook.
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutTransferBody {
@@ -590,16 +519,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 message: codegen::get(v, "message"),
                 data: codegen::get(v, "data"),
             })
-        }
-    }
-    impl ToJson for PayoutTransferBody {
-        fn to_json(&self) -> Json {
-            let mut o = codegen::object();
-            codegen::put_opt(&mut o, "event", &self.event);
-            codegen::put_opt(&mut o, "code", &self.code);
-            codegen::put_opt(&mut o, "message", &self.message);
-            codegen::put_opt(&mut o, "data", &self.data);
-            Json::Object(o)
         }
     }
     ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -700,7 +619,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
         }
         /// The unified status, given the reason the gateway sent with it; `None` for
         /// [`Status::Other`].
-        #[allow(unused_variables)]
         pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
             match self {
                 Status::Queued => Some(PayoutStatus::Pending),
@@ -751,6 +669,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "xettle";
     /// The checked spec, embedded at compile time (no YAML is read at run time).
     pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"xettle\",\"name\":\"Xettle (iPayments)\",\"description\":\"Indian payout gateway. A payout is an order to a contact created beforehand; requests carry HTTP Basic credentials and a `signature` header, the lowercase hex SHA-256 of the Base64 body, the path, the client key, `####` and the salt key.\",\"docs\":\"https://docs.xettle.io\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.xettle.io\",\"description\":\"Test environment (host assumed).\"},\"production\":{\"base_url\":\"https://api.xettle.io\"}},\"credentials\":{\"client_key\":{\"description\":\"Client key; the user name of HTTP Basic auth, and part of every signature.\",\"type\":\"text\"},\"client_secret\":{\"description\":\"Client secret; the password of HTTP Basic auth.\",\"secret\":true,\"type\":\"text\"},\"salt_key\":{\"description\":\"Salt key; only ever used inside signatures.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2,\"trim\":true}},\"signing\":{\"basic_auth\":{\"description\":\"The credentials of `Authorization: Basic ...`: Base64 of `client_key:client_secret`. Not a signature, but built the same way so the secret never appears in a header template.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ credentials.client_key }}:{{ credentials.client_secret }}\"},{\"encode\":\"base64\"}]},\"post_sha256\":{\"description\":\"`signature` header of a POST (seed, \\\"Generate Signature\\\"): lowercase hex SHA-256 of base64(exact body bytes) + path + client_key + \\\"####\\\" + salt_key.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"get_sha256\":{\"description\":\"`signature` header of a GET (providers.md §1): lowercase hex SHA-256 of path + client_key + \\\"####\\\" + salt_key; the path includes the filled `{orderRefId}`.\",\"compare\":\"case_insensitive\",\"steps\":[{\"template\":\"{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_sha256\":{\"description\":\"Webhook `Signature` header (chosen variant, unconfirmed): lowercase hex SHA-256 of base64(raw body) + client_key + \\\"####\\\" + salt_key, the request recipe without a path.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_hmac\":{\"description\":\"Not used: the alternative webhook signature recipe (unconfirmed), hex HMAC-SHA256 of the raw body keyed with the salt key. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.salt_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"0x0201\":\"unauthorized\",\"0x0202\":\"rejected\",\"0x0203\":\"invalid_request\",\"0x0204\":\"ambiguous\",\"0x0205\":\"ambiguous\",\"0x0206\":\"ambiguous\",\"0x0207\":\"duplicate\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to an existing contact.\",\"method\":\"POST\",\"path\":\"/v1/service/payout/orders\",\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.post_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"escape_slashes\":true,\"fields\":{\"contactId\":{\"type\":\"string\",\"description\":\"Id of the contact (beneficiary) created beforehand.\",\"required\":true,\"role\":\"beneficiary.contact_id\",\"min_len\":1,\"example\":\"CONT_18578XXXX0580306C74F\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR, as text of at most 5 characters (`\\\"1\\\"`).\",\"required\":true,\"role\":\"amount\",\"max_len\":5,\"example\":\"1\"},\"purpose\":{\"type\":\"string\",\"description\":\"Purpose of the payout, e.g. `salary_disbursement`, `reimbursement`, `bonus`, `incentive`, `others`.\",\"required\":true,\"role\":\"purpose\",\"max_len\":30,\"example\":\"salary_disbursement\"},\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\",\"NEFT\",\"RTGS\",\"UPI\"],\"example\":\"IMPS\"},\"narration\":{\"type\":\"string\",\"description\":\"Narration shown on the transfer.\",\"max_len\":15,\"example\":\"narration\"},\"remark\":{\"type\":\"string\",\"description\":\"Remark.\",\"role\":\"remark\",\"max_len\":15,\"example\":\"remark\"},\"clientRefId\":{\"type\":\"string\",\"description\":\"Merchant reference, unique per merchant: the idempotency key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":30,\"example\":\"CRF37XXXX47484\"}}},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `0x0200` is success.\"},\"message\":{\"type\":\"string\",\"description\":\"Human-readable result (`Order accepted successfully`).\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome, not the payout's.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference.\",\"role\":\"provider_ref\"},\"status\":{\"type\":\"string\",\"description\":\"Order status (`queued` on creation).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Status of one order (providers.md §1; not in the seed). The response is assumed to have the create response's envelope, with the webhook's `data` fields.\",\"method\":\"GET\",\"path\":\"/v1/service/payout/orders/{orderRefId}\",\"params\":{\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference, from the create response.\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"REF22905XXXX70835580BC0\"}},\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.get_sha256 }}\"},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"codes\":{\"0x0202\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"description\":\"Bank reference (UTR) of the transfer.\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the order failed or was reversed.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"queued\":{\"unified\":\"pending\",\"description\":\"Accepted and queued.\"},\"pending\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed by the bank.\"},\"processed\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned to the merchant.\"}},\"webhooks\":{\"payout_transfer\":{\"description\":\"Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed` (providers.md §1), signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.\",\"method\":\"POST\",\"headers\":{\"Signature\":\"{{ signatures.webhook_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\",\"enum\":[\"payout.transfer.success\",\"payout.transfer.failed\",\"payout.transfer.reversed\"]},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"ack\":{\"status\":200,\"body\":\"OK\"}}},\"sandbox\":{\"success_path\":[\"queued\",\"processing\",\"processed\"],\"failure_path\":[\"queued\",\"processing\",\"failed\"],\"reversal\":{\"status\":\"reversed\",\"reason\":\"Returned by beneficiary bank\"},\"provider_ref_prefix\":\"REF\",\"success\":{\"code\":\"0x0200\",\"message\":\"Order accepted successfully\",\"status\":\"SUCCESS\"},\"events\":{\"processed\":\"payout.transfer.success\",\"failed\":\"payout.transfer.failed\",\"reversed\":\"payout.transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"0x0201\",\"status\":\"FAILURE\",\"message\":\"Unauthorized\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"0x0207\",\"status\":\"FAILURE\",\"message\":\"Duplicate clientRefId\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"0x0202\",\"status\":\"FAILURE\",\"message\":\"Order Not Found\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"0x0203\",\"status\":\"FAILURE\",\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"0x0205\",\"status\":\"FAILURE\",\"message\":\"Something went wrong\"}}}}}";
     /// The spec, compiled once (its templates too) for every client of this module.

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{Dir, EnumDef, FieldDef, Module, OneOfDef, StructDef, Ty, TypeDef};
+use crate::model::{Dir, EnumDef, FieldDef, Module, OneOfDef, StructDef, Ty, TypeDef, IMPORTS};
 use payout_spec::{OperationRole, PayoutStatus};
 
 pub fn module(m: &Module) -> TokenStream {
@@ -16,6 +16,12 @@ pub fn module(m: &Module) -> TokenStream {
     let doc = &m.doc;
     let spec_file = &m.spec_file;
     let spec_json = &m.spec_json;
+    let provider_id = &m.provider_id;
+    let imports = IMPORTS.iter().map(|(path, names)| {
+        let path = path.split("::").map(|s| format_ident!("{s}"));
+        let names = names.iter().map(|n| format_ident!("{n}"));
+        quote! { use #(::#path)*::{#(#names),*}; }
+    });
     let credentials = credentials(m);
     let environment = environment(m);
     let client = client(m);
@@ -55,13 +61,7 @@ pub fn module(m: &Module) -> TokenStream {
         #vis mod #ident {
             #![allow(clippy::all, clippy::pedantic, non_camel_case_types, non_snake_case, unused_mut, unused_variables)]
 
-            use ::payout::runtime::codegen::{self, FromJson, ToJson};
-            use ::payout::runtime::{
-                BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal, DynamicClient, IndexMap,
-                Json, PayoutError, PayoutProvider, PayoutRef, PayoutResult, PayoutStatus, Secret, WebhookEvent,
-                WebhookRequest,
-            };
-            use ::std::sync::{Arc, OnceLock};
+            #(#imports)*
 
             // The spec file this module was generated from, included so that cargo rebuilds
             // the crate when the spec changes.
@@ -74,6 +74,9 @@ pub fn module(m: &Module) -> TokenStream {
             #(#responses)*
             #status
             #webhooks
+
+            /// The gateway's provider id.
+            pub const PROVIDER_ID: &str = #provider_id;
 
             /// The checked spec, embedded at compile time (no YAML is read at run time).
             pub const SPEC_JSON: &str = #spec_json;
@@ -101,22 +104,23 @@ fn credentials(m: &Module) -> TokenStream {
             quote! { #doc pub #ident: String, }
         }
     });
-    let inserts = m.credentials.iter().map(|c| {
+    let idents: Vec<_> = m.credentials.iter().map(|c| &c.ident).collect();
+    let names: Vec<_> = m.credentials.iter().map(|c| &c.name).collect();
+    let inits = m.credentials.iter().map(|c| {
         let ident = &c.ident;
-        let name = &c.name;
         if c.secret {
-            quote! { v.insert(#name.to_string(), self.#ident.expose().to_string()); }
+            quote! { #ident: Secret::new(#ident), }
         } else {
-            quote! { v.insert(#name.to_string(), self.#ident.clone()); }
+            quote! { #ident, }
         }
     });
-    let from_map = m.credentials.iter().map(|c| {
+    let values = m.credentials.iter().map(|c| {
         let ident = &c.ident;
         let name = &c.name;
         if c.secret {
-            quote! { #ident: Secret::new(take(#name)), }
+            quote! { (#name.to_string(), self.#ident.expose().to_string()), }
         } else {
-            quote! { #ident: take(#name), }
+            quote! { (#name.to_string(), self.#ident.clone()), }
         }
     });
     quote! {
@@ -130,29 +134,13 @@ fn credentials(m: &Module) -> TokenStream {
             /// From values by the spec's credential names (a configuration file, the
             /// environment). Every missing one is reported.
             pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
-                let mut missing = Vec::new();
-                let mut take = |name: &str| match values.get(name) {
-                    Some(v) => v.clone(),
-                    None => {
-                        missing.push(format!("missing credential `{name}`"));
-                        String::new()
-                    }
-                };
-                let credentials = Credentials {
-                    #(#from_map)*
-                };
-                if missing.is_empty() {
-                    Ok(credentials)
-                } else {
-                    Err(PayoutError::config(missing.join("; ")))
-                }
+                let [#(#idents),*] = codegen::credentials(values, [#(#names),*])?;
+                Ok(Credentials { #(#inits)* })
             }
 
             /// By the spec's credential names, for the runtime.
             fn values(&self) -> IndexMap<String, String> {
-                let mut v = IndexMap::new();
-                #(#inserts)*
-                v
+                IndexMap::from([#(#values)*])
             }
         }
     }
@@ -206,12 +194,7 @@ fn client(m: &Module) -> TokenStream {
         quote! {
             #doc
             pub async fn #method(&self, request: &#request) -> Result<#response, PayoutError> {
-                let input = match request.to_json() {
-                    Json::Object(fields) => fields,
-                    _ => IndexMap::new(),
-                };
-                let outcome = self.inner.call(#name, &input).await?;
-                Ok(#response::from_result(outcome.result))
+                codegen::call(&self.inner, #name, request).await.map(#response::from_result)
             }
         }
     });
@@ -242,6 +225,12 @@ fn client(m: &Module) -> TokenStream {
                 let spec = spec()?;
                 let creds = ::payout::runtime::Credentials::new(spec.spec(), credentials.values())?;
                 Ok(Client { inner: DynamicClient::new(spec, creds, base_url, options)? })
+            }
+
+            /// [`Client::with_base_url`] with the credentials by the spec's names (see
+            /// [`Credentials::from_map`]).
+            pub fn from_map(credentials: &IndexMap<String, String>, base_url: &str, options: ClientOptions) -> Result<Self, PayoutError> {
+                Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
             }
 
             /// The dynamic client underneath (operations by name, raw input).
@@ -328,24 +317,6 @@ fn struct_def(s: &StructDef) -> TokenStream {
     let ident = &s.ident;
     let doc = doc_attrs(&s.doc);
     let fields: Vec<TokenStream> = s.fields.iter().map(field_decl).collect();
-    let puts = s.fields.iter().map(|f| {
-        let id = &f.ident;
-        let name = &f.name;
-        if f.optional {
-            quote! { codegen::put_opt(&mut o, #name, &self.#id); }
-        } else {
-            quote! { codegen::put(&mut o, #name, &self.#id); }
-        }
-    });
-    let to_json = quote! {
-        impl ToJson for #ident {
-            fn to_json(&self) -> Json {
-                let mut o = codegen::object();
-                #(#puts)*
-                Json::Object(o)
-            }
-        }
-    };
     match s.dir {
         Dir::Output => {
             let gets = s.fields.iter().map(|f| {
@@ -368,11 +339,18 @@ fn struct_def(s: &StructDef) -> TokenStream {
                         })
                     }
                 }
-
-                #to_json
             }
         }
         Dir::Input => {
+            let puts = s.fields.iter().map(|f| {
+                let id = &f.ident;
+                let name = &f.name;
+                if f.optional {
+                    quote! { codegen::put_opt(&mut o, #name, &self.#id); }
+                } else {
+                    quote! { codegen::put(&mut o, #name, &self.#id); }
+                }
+            });
             let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional).collect();
             let params = required.iter().map(|f| {
                 let id = &f.ident;
@@ -429,7 +407,6 @@ fn struct_def(s: &StructDef) -> TokenStream {
 
                 impl #ident {
                     #[doc = #new_doc]
-                    #[allow(clippy::too_many_arguments)]
                     pub fn new(#(#params),*) -> Self {
                         #ident {
                             #(#inits)*
@@ -439,7 +416,13 @@ fn struct_def(s: &StructDef) -> TokenStream {
                     #(#setters)*
                 }
 
-                #to_json
+                impl ToJson for #ident {
+                    fn to_json(&self) -> Json {
+                        let mut o = codegen::object();
+                        #(#puts)*
+                        Json::Object(o)
+                    }
+                }
             }
         }
     }
@@ -469,6 +452,17 @@ fn enum_def(e: &EnumDef) -> TokenStream {
             None => quote! { #name => Some(#ident::#id), },
         }
     });
+    // Only what is sent (requests) is written.
+    let to_json = match e.dir {
+        Dir::Input => quote! {
+            impl ToJson for #ident {
+                fn to_json(&self) -> Json {
+                    Json::String(self.as_str().to_string())
+                }
+            }
+        },
+        Dir::Output => quote! {},
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -485,11 +479,7 @@ fn enum_def(e: &EnumDef) -> TokenStream {
             }
         }
 
-        impl ToJson for #ident {
-            fn to_json(&self) -> Json {
-                Json::String(self.as_str().to_string())
-            }
-        }
+        #to_json
 
         impl FromJson for #ident {
             fn from_json(v: &Json) -> Option<Self> {
@@ -512,36 +502,49 @@ fn one_of_def(o: &OneOfDef) -> TokenStream {
         let d = format!("{}\n\n`{tag}: {}`", v.doc, v.tag_value);
         quote! { #[doc = #d] #id(#fields), }
     });
-    let writes = o.variants.iter().map(|v| {
-        let id = &v.ident;
-        let value = &v.tag_value;
-        quote! { #ident::#id(fields) => (#value, fields.to_json()), }
-    });
-    let reads = o.variants.iter().map(|v| {
-        let id = &v.ident;
-        let fields = &v.fields;
-        let value = &v.tag_value;
-        quote! { #value => Some(#ident::#id(#fields::from_json(v)?)), }
-    });
-    let from_json = if o.variants.is_empty() {
-        quote! {}
-    } else {
-        quote! {
-            impl FromJson for #ident {
-                fn from_json(v: &Json) -> Option<Self> {
-                    match codegen::tag(v, #tag)? {
-                        #(#reads)*
-                        _ => None,
+    // What is sent (requests) is written; what is read (responses, webhooks) is read.
+    let conversion = match o.dir {
+        Dir::Input => {
+            let writes = o.variants.iter().map(|v| {
+                let id = &v.ident;
+                let value = &v.tag_value;
+                quote! { #ident::#id(fields) => (#value, fields.to_json()), }
+            });
+            quote! {
+                impl ToJson for #ident {
+                    /// The tag first, then the variant's fields.
+                    fn to_json(&self) -> Json {
+                        let (tag, fields) = match self {
+                            #(#writes)*
+                        };
+                        let mut o = codegen::object();
+                        o.insert(#tag.to_string(), Json::String(tag.to_string()));
+                        if let Json::Object(f) = fields {
+                            o.extend(f);
+                        }
+                        Json::Object(o)
                     }
                 }
             }
         }
-    };
-    // Only what is read (responses, webhooks) needs reading back.
-    let from_json = if o.dir == Dir::Output {
-        from_json
-    } else {
-        quote! {}
+        Dir::Output => {
+            let reads = o.variants.iter().map(|v| {
+                let id = &v.ident;
+                let fields = &v.fields;
+                let value = &v.tag_value;
+                quote! { #value => Some(#ident::#id(#fields::from_json(v)?)), }
+            });
+            quote! {
+                impl FromJson for #ident {
+                    fn from_json(v: &Json) -> Option<Self> {
+                        match codegen::tag(v, #tag)? {
+                            #(#reads)*
+                            _ => None,
+                        }
+                    }
+                }
+            }
+        }
     };
     quote! {
         #doc
@@ -550,22 +553,7 @@ fn one_of_def(o: &OneOfDef) -> TokenStream {
             #(#variants)*
         }
 
-        impl ToJson for #ident {
-            /// The tag first, then the variant's fields.
-            fn to_json(&self) -> Json {
-                let (tag, fields) = match self {
-                    #(#writes)*
-                };
-                let mut o = codegen::object();
-                o.insert(#tag.to_string(), Json::String(tag.to_string()));
-                if let Json::Object(f) = fields {
-                    o.extend(f);
-                }
-                Json::Object(o)
-            }
-        }
-
-        #from_json
+        #conversion
     }
 }
 
@@ -637,7 +625,6 @@ fn status(m: &Module) -> TokenStream {
 
             /// The unified status, given the reason the gateway sent with it; `None` for
             /// [`Status::Other`].
-            #[allow(unused_variables)]
             pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
                 match self {
                     #(#unified)*

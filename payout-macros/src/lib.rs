@@ -36,13 +36,13 @@ fn expand(input: TokenStream, manifest_dir: &Path) -> TokenStream {
     };
     let path = parsed.path.value();
     match load::load(manifest_dir, &path) {
-        Ok(checked) => {
-            let file = checked.file.to_string_lossy().into_owned();
-            match model::build(&checked.spec, parsed.vis, parsed.module, file) {
+        Ok(loaded) => {
+            let file = loaded.file.to_string_lossy().into_owned();
+            match model::build(&loaded.spec, parsed.vis, parsed.module, file) {
                 Ok(m) => generate::module(&m),
                 Err(e) => {
                     let span = parsed.path.span();
-                    let message = format!("{}: {e}", checked.file.display());
+                    let message = format!("{}: {e}", loaded.file.display());
                     quote::quote_spanned! { span => compile_error!(#message); }
                 }
             }
@@ -67,11 +67,11 @@ mod snapshots {
 
     fn expand_spec(id: &str) -> String {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let checked = crate::load::load(&root, &format!("specs/{id}.yaml"))
+        let loaded = crate::load::load(&root, &format!("specs/{id}.yaml"))
             .unwrap_or_else(|e| panic!("{e:?}"));
         // A stable path in the snapshot, whatever the machine.
         let file = format!("$CARGO_MANIFEST_DIR/specs/{id}.yaml");
-        let m = crate::model::build(&checked.spec, syn::parse_quote!(pub), None, file)
+        let m = crate::model::build(&loaded.spec, syn::parse_quote!(pub), None, file)
             .expect("the spec serialises");
         let tokens = crate::generate::module(&m);
         let file: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust");

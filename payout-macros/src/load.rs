@@ -2,26 +2,15 @@
 
 use std::path::{Path, PathBuf};
 
-use payout_spec::Spec;
+use payout_spec::Loaded;
 
-/// A checked spec and where it is.
-pub struct Checked {
-    pub spec: Spec,
-    /// Absolute, for `include_bytes!` (so cargo rebuilds when the spec changes).
-    pub file: PathBuf,
-}
-
-/// Loads `path` (relative to `manifest_dir`). Every problem comes back in the lint format
-/// (`FILE:LINE:COL: error: YAML.PATH: message`); warnings do not stop generation.
-pub fn load(manifest_dir: &Path, path: &str) -> Result<Checked, Vec<String>> {
-    let file = manifest_dir.join(path);
-    match payout_spec::load_file(&file) {
-        Ok(loaded) => Ok(Checked {
-            spec: loaded.spec,
-            file,
-        }),
-        Err(e) => Err(e
-            .diagnostics
+/// Loads `path` (relative to `manifest_dir`); the loaded `file` is absolute, for
+/// `include_bytes!` (so cargo rebuilds when the spec changes). Every problem comes back in
+/// the lint format (`FILE:LINE:COL: error: YAML.PATH: message`); warnings do not stop
+/// generation.
+pub fn load(manifest_dir: &Path, path: &str) -> Result<Loaded, Vec<String>> {
+    payout_spec::load_file(manifest_dir.join(path)).map_err(|e| {
+        e.diagnostics
             .iter()
             .filter(|d| d.is_error())
             .map(|d| {
@@ -30,6 +19,6 @@ pub fn load(manifest_dir: &Path, path: &str) -> Result<Checked, Vec<String>> {
                 d.file = PathBuf::from(path);
                 d.to_string()
             })
-            .collect()),
-    }
+            .collect()
+    })
 }

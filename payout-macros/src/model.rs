@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use indexmap::IndexMap;
 use payout_spec::{Field, FieldType, OperationRole, PayoutStatus, Spec};
 use proc_macro2::{Ident, Span};
 
@@ -13,6 +12,8 @@ pub struct Module {
     pub vis: syn::Visibility,
     pub ident: Ident,
     pub doc: String,
+    /// The spec's provider id.
+    pub provider_id: String,
     /// The spec file, absolute.
     pub spec_file: String,
     /// The checked model, embedded.
@@ -108,6 +109,7 @@ pub enum Ty {
 pub struct EnumDef {
     pub ident: Ident,
     pub doc: String,
+    pub dir: Dir,
     pub variants: Vec<EnumVariant>,
 }
 
@@ -143,7 +145,9 @@ pub fn build(
     spec_file: String,
 ) -> Result<Module, String> {
     let mut b = Builder::default();
-    b.names.extend(RESERVED_TYPES.iter().map(|s| s.to_string()));
+    let imported = IMPORTS.iter().flat_map(|(_, names)| names.iter());
+    b.names
+        .extend(DEFINED_TYPES.iter().chain(imported).map(|s| s.to_string()));
     let p = &spec.provider;
     let module_ident = module.unwrap_or_else(|| ident(&snake(&p.id)));
     let mut doc = format!(
@@ -171,7 +175,7 @@ pub fn build(
         .map(|(name, c)| Cred {
             ident: ident(&unique(&mut cred_names, field_ident(name))),
             name: name.clone(),
-            secret: c.secret || c.kind == payout_spec::CredentialKind::RsaPrivateKey,
+            secret: c.is_secret(),
             doc: c
                 .description
                 .clone()
@@ -198,34 +202,24 @@ pub fn build(
     for (name, op) in &spec.operations {
         let base = pascal(name);
         let request = b.name(&format!("{base}Request"));
-        let mut fields = Vec::new();
-        for (fname, f) in op.request_fields().map(|(_, n, f)| (n, f)) {
-            if f.is_input() {
-                fields.push(b.field(&request, fname, f, Dir::Input));
-            }
-        }
-        b.push(TypeDef::Struct(StructDef {
-            ident: ident(&request),
-            doc: format!(
+        b.struct_def(
+            &request,
+            format!(
                 "The request of [`Client::{}`]. Required fields are plain values; limits the \
                  types cannot carry (lengths, patterns, ranges, rules across fields) are checked \
                  before anything is sent, every problem reported at once.",
                 snake(name)
             ),
-            dir: Dir::Input,
-            fields: uniq_fields(fields),
-        }));
+            Dir::Input,
+            op.request_fields().map(|(_, n, f)| (n, f)),
+        );
         let response_body = b.name(&format!("{base}ResponseBody"));
-        let body_fields = op
-            .response
-            .body
-            .as_ref()
-            .map(|x| x.fields.clone())
-            .unwrap_or_default();
-        b.output_struct(
+        let body_fields = op.response.body.iter().flat_map(|x| &x.fields);
+        b.struct_def(
             &response_body,
-            &body_fields,
             format!("The body of a successful `{name}` response."),
+            Dir::Output,
+            body_fields.map(|(n, f)| (n.as_str(), f)),
         );
         let response = b.name(&format!("{base}Response"));
         ops.push(Op {
@@ -249,10 +243,11 @@ pub fn build(
         let variant = unique(&mut hook_variants, base.clone());
         let event = b.name(&format!("{base}Event"));
         let body = b.name(&format!("{base}Body"));
-        b.output_struct(
+        b.struct_def(
             &body,
-            &w.body.fields,
             format!("The body of the `{name}` webhook."),
+            Dir::Output,
+            w.body.fields.iter().map(|(n, f)| (n.as_str(), f)),
         );
         webhooks.push(Hook {
             name: name.clone(),
@@ -266,15 +261,13 @@ pub fn build(
         });
     }
 
-    let mut seen = HashSet::new();
+    // `Other` is the variant for values the spec does not map.
+    let mut status_names = HashSet::from(["Other".to_string()]);
     let statuses = spec
         .statuses
         .iter()
         .map(|(value, e)| {
-            let mut name = variant_name(value);
-            while !seen.insert(name.clone()) || name == "Other" {
-                name.push('_');
-            }
+            let name = unique(&mut status_names, variant_name(value));
             let mut doc = format!("`{value}` → {}", e.unified());
             if let Some(d) = e.description() {
                 doc = format!("{d}\n\n{doc}");
@@ -294,6 +287,7 @@ pub fn build(
         vis,
         ident: module_ident,
         doc,
+        provider_id: p.id.clone(),
         spec_file,
         spec_json,
         credentials,
@@ -328,29 +322,39 @@ impl Builder {
         self.types.push(t);
     }
 
-    fn output_struct(&mut self, name: &str, fields: &IndexMap<String, Field>, doc: String) {
-        let defs: Vec<FieldDef> = fields
-            .iter()
-            .map(|(n, f)| self.field(name, n, f, Dir::Output))
+    /// A struct named `name` (already taken with [`Builder::name`]) and the types its
+    /// fields need. Input structs leave out computed fields; fields whose Rust names
+    /// collide after conversion (`accountNo` and `account_no`) are told apart.
+    fn struct_def<'f>(
+        &mut self,
+        name: &str,
+        doc: String,
+        dir: Dir,
+        fields: impl IntoIterator<Item = (&'f str, &'f Field)>,
+    ) {
+        let mut taken = HashSet::new();
+        let fields = fields
+            .into_iter()
+            .filter(|(_, f)| dir == Dir::Output || f.is_input())
+            .map(|(n, f)| {
+                let mut def = self.field(name, n, f, dir);
+                def.ident = ident(&unique(&mut taken, def.ident.to_string()));
+                def
+            })
             .collect();
         self.push(TypeDef::Struct(StructDef {
             ident: ident(name),
             doc,
-            dir: Dir::Output,
-            fields: uniq_fields(defs),
+            dir,
+            fields,
         }));
     }
 
     /// A field and, for enums, objects and one-ofs, the types it needs.
     fn field(&mut self, owner: &str, name: &str, f: &Field, dir: Dir) -> FieldDef {
         let ty = self.ty(owner, name, f, dir);
-        // Input the caller must give: required, with no default and nothing generated; the
-        // currency has the spec's as default.
-        let optional = dir == Dir::Output
-            || !f.required
-            || f.default.is_some()
-            || f.generate.is_some()
-            || f.role.as_deref() == Some("currency");
+        // Input the caller must give: required, and not filled by the runtime.
+        let optional = dir == Dir::Output || !f.required || f.filled_when_absent();
         FieldDef {
             ident: ident(&field_ident(name)),
             name: name.to_string(),
@@ -364,15 +368,12 @@ impl Builder {
         let own = format!("{owner}{}", pascal(name));
         if let Some(values) = &f.values {
             let enum_name = self.name(&own);
-            let pairs = values.pairs();
-            let mut seen = HashSet::new();
-            let variants = pairs
+            let mut taken = HashSet::new();
+            let variants = values
+                .pairs()
                 .iter()
                 .map(|(n, wire)| {
-                    let mut v = variant_name(n);
-                    while !seen.insert(v.clone()) {
-                        v.push('_');
-                    }
+                    let v = unique(&mut taken, variant_name(n));
                     let wire_text = wire.scalar_text().unwrap_or_default();
                     EnumVariant {
                         ident: ident(&v),
@@ -385,6 +386,7 @@ impl Builder {
             self.push(TypeDef::Enum(EnumDef {
                 ident: ident(&enum_name),
                 doc: format!("The values of `{name}`."),
+                dir,
                 variants,
             }));
             return Ty::Named(ident(&enum_name));
@@ -401,50 +403,31 @@ impl Builder {
             },
             FieldType::Object => {
                 let struct_name = self.name(&own);
-                let fields = f.fields.clone().unwrap_or_default();
-                let defs: Vec<FieldDef> = fields
-                    .iter()
-                    .filter(|(_, x)| dir == Dir::Output || x.is_input())
-                    .map(|(n, x)| self.field(&struct_name, n, x, dir))
-                    .collect();
-                self.push(TypeDef::Struct(StructDef {
-                    ident: ident(&struct_name),
-                    doc: f
-                        .description
-                        .clone()
-                        .unwrap_or_else(|| format!("The `{name}` object.")),
-                    dir,
-                    fields: uniq_fields(defs),
-                }));
+                let doc = f
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| format!("The `{name}` object."));
+                let fields = f.fields.iter().flatten();
+                self.struct_def(&struct_name, doc, dir, fields.map(|(n, x)| (n.as_str(), x)));
                 Ty::Named(ident(&struct_name))
             }
             FieldType::OneOf => {
                 let enum_name = self.name(&own);
                 let mut variants = Vec::new();
                 let mut variant_names = HashSet::new();
-                for (tag_value, v) in f.variants.clone().unwrap_or_default() {
-                    let struct_name = self.name(&format!("{enum_name}{}", pascal(&tag_value)));
-                    let defs: Vec<FieldDef> = v
-                        .fields
-                        .iter()
-                        .filter(|(_, x)| dir == Dir::Output || x.is_input())
-                        .map(|(n, x)| self.field(&struct_name, n, x, dir))
-                        .collect();
+                for (tag_value, v) in f.variants.iter().flatten() {
+                    let struct_name = self.name(&format!("{enum_name}{}", pascal(tag_value)));
                     let doc = v.description.clone().unwrap_or_else(|| {
                         format!(
                             "`{name}` with `{}: {tag_value}`.",
                             f.tag.clone().unwrap_or_default()
                         )
                     });
-                    self.push(TypeDef::Struct(StructDef {
-                        ident: ident(&struct_name),
-                        doc: doc.clone(),
-                        dir,
-                        fields: uniq_fields(defs),
-                    }));
+                    let fields = v.fields.iter().map(|(n, x)| (n.as_str(), x));
+                    self.struct_def(&struct_name, doc.clone(), dir, fields);
                     variants.push(OneOfVariant {
-                        ident: ident(&unique(&mut variant_names, variant_name(&tag_value))),
-                        tag_value,
+                        ident: ident(&unique(&mut variant_names, variant_name(tag_value))),
+                        tag_value: tag_value.clone(),
                         fields: ident(&struct_name),
                         doc,
                     });
@@ -488,17 +471,16 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
         (None, Some(b)) => facts.push(format!("at most {b}")),
         _ => {}
     }
-    if f.generate.is_some() {
-        facts.push("generated when left out".into());
-    }
-    if f.role.as_deref() == Some("currency") && f.default.is_none() {
-        facts.push("the spec's currency when left out".into());
-    }
+    // How the runtime fills the field when it is left out (see `Field::filled_when_absent`).
     if let Some(d) = &f.default {
         facts.push(format!(
             "default `{}`",
             d.scalar_text().unwrap_or_else(|| d.to_string())
         ));
+    } else if f.role.as_deref() == Some("currency") {
+        facts.push("the spec's currency when left out".into());
+    } else if f.generate.is_some() {
+        facts.push("generated when left out".into());
     }
     if let Some(r) = &f.role {
         facts.push(format!("unified role `{r}`"));
@@ -512,19 +494,6 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
     } else {
         format!("{head}\n\n{}", facts.join(" · "))
     }
-}
-
-/// Renames fields whose Rust names collide after conversion (`accountNo` and `account_no`).
-fn uniq_fields(mut fields: Vec<FieldDef>) -> Vec<FieldDef> {
-    let mut seen = HashSet::new();
-    for f in &mut fields {
-        let mut name = f.ident.to_string();
-        while !seen.insert(name.clone()) {
-            name.push('_');
-        }
-        f.ident = ident(&name);
-    }
-    fields
 }
 
 fn file_name(path: &str) -> &str {
@@ -672,34 +641,43 @@ fn unique(taken: &mut HashSet<String>, name: String) -> String {
     n
 }
 
-/// Names the module defines or imports itself: generated types must not take them.
-const RESERVED_TYPES: &[&str] = &[
+/// What the generated module imports, by path. Generated types must not take these names;
+/// `generate` writes the `use` items from this list.
+pub const IMPORTS: &[(&str, &[&str])] = &[
+    ("payout::runtime::codegen", &["self", "FromJson", "ToJson"]),
+    (
+        "payout::runtime",
+        &[
+            "BoxFuture",
+            "Capability",
+            "ClientOptions",
+            "CompiledSpec",
+            "CreatePayout",
+            "Decimal",
+            "DynamicClient",
+            "IndexMap",
+            "Json",
+            "PayoutError",
+            "PayoutProvider",
+            "PayoutRef",
+            "PayoutResult",
+            "PayoutStatus",
+            "Secret",
+            "WebhookEvent",
+            "WebhookRequest",
+        ],
+    ),
+    ("std::sync", &["Arc", "OnceLock"]),
+];
+
+/// Names the module defines itself, and prelude names it uses: generated types must not
+/// take them either.
+const DEFINED_TYPES: &[&str] = &[
     "Credentials",
     "Environment",
     "Client",
     "Status",
     "Webhook",
-    "BoxFuture",
-    "Capability",
-    "ClientOptions",
-    "CompiledSpec",
-    "CreatePayout",
-    "Decimal",
-    "DynamicClient",
-    "IndexMap",
-    "Json",
-    "PayoutError",
-    "PayoutProvider",
-    "PayoutRef",
-    "PayoutResult",
-    "PayoutStatus",
-    "Secret",
-    "WebhookEvent",
-    "WebhookRequest",
-    "Arc",
-    "OnceLock",
-    "FromJson",
-    "ToJson",
     "Option",
     "Result",
     "String",
@@ -711,7 +689,7 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Methods of the generated `Client` that operations must not take.
-const RESERVED_METHODS: &[&str] = &["new", "with_base_url", "dynamic", "webhook"];
+const RESERVED_METHODS: &[&str] = &["new", "with_base_url", "from_map", "dynamic", "webhook"];
 
 #[cfg(test)]
 mod tests {

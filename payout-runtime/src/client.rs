@@ -390,6 +390,41 @@ operations:
         assert_eq!((e.kind, e.may_exist), (ErrorKind::Config, false), "{e}");
     }
 
+    /// The clock and random source a client is given are the ones its requests use.
+    #[test]
+    fn injected_clock_and_random_source_are_used() {
+        let spec = SPEC.replace(
+            r#"headers: { X-Key: "{{ credentials.key }}" }"#,
+            r#"headers: { X-Time: "{{ timestamp }}", X-Nonce: "{{ nonce }}" }"#,
+        );
+        let spec = Arc::new(CompiledSpec::from_str(&spec, "t.yaml").unwrap());
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let bytes: Vec<u8> = (0..32).collect();
+        let c = DynamicClient::new(spec, creds, "https://g.example", ClientOptions::default())
+            .unwrap()
+            .with_sources(
+                Arc::new(crate::source::FixedClock(1_700_000_000_123)),
+                Arc::new(crate::source::FixedBytes::new(&bytes)),
+            );
+        let mut input = IndexMap::new();
+        input.insert("ref".to_string(), Json::from("r1"));
+        input.insert("amount".to_string(), Json::from("1.00"));
+        let req = c
+            .prepare("create_payout", &input, &RequestOptions::default())
+            .unwrap();
+        let header = |n: &str| {
+            req.headers
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(header("X-Time"), Some("1700000000123"));
+        // python3 -c "print(''.join('0123456789abcdef'[b%16] for b in range(32)))"
+        assert_eq!(header("X-Nonce"), Some("0123456789abcdef0123456789abcdef"));
+    }
+
     #[test]
     fn base_urls_are_checked_and_normalised() {
         assert!(client("k", "https://a b.example").is_err());

@@ -1,6 +1,6 @@
 //! A spec made ready to run: every template compiled once, when the spec is loaded.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use minijinja::Environment;
@@ -16,8 +16,6 @@ pub struct TemplateInfo {
     pub signatures: Vec<String>,
     /// The template as text and placeholders, when it can be read back.
     pub segments: Option<Vec<Segment>>,
-    /// Top-level names it uses (`nonce`, `timestamp`, `credentials`...).
-    pub roots: Vec<String>,
     /// Credentials it names (`credentials.NAME`).
     pub credentials: Vec<String>,
 }
@@ -27,6 +25,10 @@ pub struct CompiledSpec {
     spec: Spec,
     env: Environment<'static>,
     info: HashMap<String, TemplateInfo>,
+    /// Per recipe, the recipes its templates use (computed first).
+    dependencies: HashMap<String, Vec<String>>,
+    /// Operations whose request templates (or the recipes they use) name `{{ nonce }}`.
+    nonce_operations: HashSet<String>,
 }
 
 impl std::fmt::Debug for CompiledSpec {
@@ -43,6 +45,8 @@ impl CompiledSpec {
     pub fn new(spec: Spec) -> Result<Self, PayoutError> {
         let mut env = template::environment();
         let mut info = HashMap::new();
+        // Templates naming `{{ nonce }}`, for `nonce_operations` below.
+        let mut use_nonce = HashSet::new();
         for u in template::uses(&spec) {
             let analysis = if u.kind == Kind::Expression {
                 template::analyze_expression(u.source)
@@ -59,17 +63,32 @@ impl CompiledSpec {
             };
             env.add_template_owned(u.path.clone(), source)
                 .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
+            if analysis.roots().contains("nonce") {
+                use_nonce.insert(u.path.clone());
+            }
             info.insert(
                 u.path.clone(),
                 TemplateInfo {
                     signatures: analysis.under("signatures").into_iter().collect(),
                     segments: template::segments(u.source),
-                    roots: analysis.roots().into_iter().collect(),
                     credentials: analysis.under("credentials").into_iter().collect(),
                 },
             );
         }
-        Ok(CompiledSpec { spec, env, info })
+        let dependencies = recipe_dependencies(&spec, &info);
+        let nonce_operations = spec
+            .operations
+            .keys()
+            .filter(|op| request_uses_nonce(op, &info, &dependencies, &use_nonce))
+            .cloned()
+            .collect();
+        Ok(CompiledSpec {
+            spec,
+            env,
+            info,
+            dependencies,
+            nonce_operations,
+        })
     }
 
     /// Loads, checks and compiles a spec file.
@@ -102,34 +121,12 @@ impl CompiledSpec {
     /// Whether a template of this operation's request (a header, a computed field, or a
     /// recipe they use) names `{{ nonce }}`.
     pub fn request_templates_use_nonce(&self, op_name: &str) -> bool {
-        let prefix = format!("operations.{op_name}.");
-        let mut todo: Vec<&str> = Vec::new();
-        let mut recipes: Vec<String> = Vec::new();
-        for (path, info) in &self.info {
-            if path.starts_with(&prefix) && !path[prefix.len()..].starts_with("response") {
-                if info.roots.iter().any(|r| r == "nonce") {
-                    return true;
-                }
-                recipes.extend(info.signatures.iter().cloned());
-            }
-        }
-        todo.extend(recipes.iter().map(String::as_str));
-        let mut seen = std::collections::HashSet::new();
-        while let Some(r) = todo.pop() {
-            if !seen.insert(r) {
-                continue;
-            }
-            let recipe_prefix = format!("signing.{r}.");
-            for (path, info) in &self.info {
-                if path.starts_with(&recipe_prefix) {
-                    if info.roots.iter().any(|x| x == "nonce") {
-                        return true;
-                    }
-                    todo.extend(info.signatures.iter().map(String::as_str));
-                }
-            }
-        }
-        false
+        self.nonce_operations.contains(op_name)
+    }
+
+    /// The recipes a recipe's templates use, which must be computed before it.
+    pub fn recipe_dependencies(&self, recipe: &str) -> &[String] {
+        self.dependencies.get(recipe).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a template exists at this YAML path.
@@ -143,16 +140,70 @@ impl CompiledSpec {
             .env
             .get_template(path)
             .map_err(|_| format!("no template at `{path}`"))?;
-        t.render(ctx).map_err(describe)
+        t.render(ctx).map_err(template::describe)
     }
 }
 
-/// minijinja's message with its detail ("undefined value" + what).
-pub(crate) fn describe(e: minijinja::Error) -> String {
-    match e.detail() {
-        Some(d) => format!("{} ({d})", e.kind()),
-        None => e.kind().to_string(),
+/// Per recipe, the recipes its templates use.
+fn recipe_dependencies(
+    spec: &Spec,
+    info: &HashMap<String, TemplateInfo>,
+) -> HashMap<String, Vec<String>> {
+    spec.signing
+        .iter()
+        .map(|(name, recipe)| {
+            let deps = recipe
+                .steps
+                .iter()
+                .enumerate()
+                .flat_map(|(i, step)| crate::signing::step_templates(name, i, step))
+                .filter_map(|path| info.get(&path))
+                .flat_map(|i| i.signatures.iter().cloned())
+                .collect();
+            (name.clone(), deps)
+        })
+        .collect()
+}
+
+/// Whether a template of the operation's request, or of a recipe it uses (directly or
+/// through other recipes), names `{{ nonce }}`.
+fn request_uses_nonce(
+    op: &str,
+    info: &HashMap<String, TemplateInfo>,
+    dependencies: &HashMap<String, Vec<String>>,
+    use_nonce: &HashSet<String>,
+) -> bool {
+    let prefix = format!("operations.{op}.");
+    let request = |path: &&String| {
+        path.strip_prefix(&prefix)
+            .is_some_and(|rest| !rest.starts_with("response"))
+    };
+    if use_nonce.iter().any(|p| request(&p)) {
+        return true;
     }
+    let mut todo: Vec<&str> = info
+        .iter()
+        .filter(|(p, _)| request(p))
+        .flat_map(|(_, i)| i.signatures.iter().map(String::as_str))
+        .collect();
+    let mut seen = BTreeSet::new();
+    while let Some(r) = todo.pop() {
+        if !seen.insert(r) {
+            continue;
+        }
+        let recipe_prefix = format!("signing.{r}.");
+        if use_nonce.iter().any(|p| p.starts_with(&recipe_prefix)) {
+            return true;
+        }
+        todo.extend(
+            dependencies
+                .get(r)
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+    }
+    false
 }
 
 /// A spec that could not be used.

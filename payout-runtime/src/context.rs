@@ -75,17 +75,6 @@ impl Message {
     /// The template context. `redacted` replaces secrets with `<redacted:NAME>`, for
     /// `--explain`; `input` is a recipe's previous output.
     pub fn context(&self, creds: &Credentials, redacted: bool, input: Option<&str>) -> Value {
-        let credentials: Value = creds
-            .iter()
-            .map(|(name, v)| {
-                let shown = if redacted && creds.is_secret(name) {
-                    format!("<redacted:{name}>")
-                } else {
-                    v.expose().to_string()
-                };
-                (name.to_string(), Value::from(shown))
-            })
-            .collect();
         let signatures: Value = self
             .signatures
             .iter()
@@ -95,7 +84,7 @@ impl Message {
             })
             .collect();
         let mut ctx: Vec<(&str, Value)> = vec![
-            ("credentials", credentials),
+            ("credentials", creds.template_value(redacted).clone()),
             ("body", object(&self.body)),
             ("params", object(&self.params)),
             ("query", object(&self.query)),

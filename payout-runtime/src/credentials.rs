@@ -61,13 +61,18 @@ pub struct Credentials {
     secret: Vec<String>,
     private_keys: HashMap<String, PrivateKey>,
     public_keys: HashMap<String, PublicKey>,
+    /// `credentials` as templates see it, built once: every render of every request
+    /// uses it.
+    template_value: minijinja::Value,
+    /// The same with secrets as `<redacted:NAME>`, for `--explain` and shown headers.
+    redacted_template_value: minijinja::Value,
 }
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut m = f.debug_map();
         for (name, value) in &self.values {
-            if self.secret.contains(name) || self.private_keys.contains_key(name) {
+            if self.is_secret(name) {
                 m.entry(name, &format_args!("<redacted:{name}>"));
             } else {
                 m.entry(name, &value.0);
@@ -134,20 +139,48 @@ impl Credentials {
         if !problems.is_empty() {
             return Err(CredentialsError(problems));
         }
+        let secret: Vec<String> = spec.secret_credentials().map(str::to_string).collect();
+        let template_value = values
+            .iter()
+            .map(|(k, v)| (k.clone(), minijinja::Value::from(v.clone())))
+            .collect();
+        let redacted_template_value = values
+            .iter()
+            .map(|(k, v)| {
+                let shown = if secret.contains(k) {
+                    format!("<redacted:{k}>")
+                } else {
+                    v.clone()
+                };
+                (k.clone(), minijinja::Value::from(shown))
+            })
+            .collect();
         Ok(Credentials {
             values: values.into_iter().map(|(k, v)| (k, Secret(v))).collect(),
-            secret: spec.secret_credentials().map(str::to_string).collect(),
+            secret,
             private_keys,
             public_keys,
+            template_value,
+            redacted_template_value,
         })
+    }
+
+    /// `credentials` as templates see it; `redacted` shows secrets as `<redacted:NAME>`.
+    pub(crate) fn template_value(&self, redacted: bool) -> &minijinja::Value {
+        if redacted {
+            &self.redacted_template_value
+        } else {
+            &self.template_value
+        }
     }
 
     pub fn get(&self, name: &str) -> Option<&Secret> {
         self.values.get(name)
     }
 
+    /// Whether the spec says the credential is secret (an RSA private key always is).
     pub fn is_secret(&self, name: &str) -> bool {
-        self.secret.iter().any(|s| s == name) || self.private_keys.contains_key(name)
+        self.secret.iter().any(|s| s == name)
     }
 
     pub fn private_key(&self, name: &str) -> Option<&PrivateKey> {

@@ -72,18 +72,11 @@ pub fn extract(
             "merchant_ref" => out.merchant_ref = text,
             "provider_ref" => out.provider_ref = text,
             "amount" => {
-                let d = match field.ty {
-                    FieldType::Amount => money::amount_from_wire(v, &spec.money.amount),
-                    _ => money::parse_decimal(v),
-                };
+                let d = money_value(spec, field, v);
                 out.amount = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
             }
             "fee" => {
-                // A fee written as an amount is in the amounts' unit (minor units too).
-                let d = match field.ty {
-                    FieldType::Amount => money::amount_from_wire(v, &spec.money.amount),
-                    _ => money::parse_decimal(v),
-                };
+                let d = money_value(spec, field, v);
                 out.fee = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
             }
             "currency" => out.currency = text,
@@ -101,6 +94,15 @@ pub fn extract(
         .as_deref()
         .and_then(|s| unified_status(spec, s, out.failure_reason.as_deref()));
     Ok(out)
+}
+
+/// The value of a money role (`amount`, `fee`): a field of type `amount` is in the spec's
+/// amount encoding (minor units too), any other is a plain decimal.
+pub fn money_value(spec: &Spec, field: &Field, v: &Json) -> Result<Decimal, String> {
+    match field.ty {
+        FieldType::Amount => money::amount_from_wire(v, &spec.money.amount),
+        _ => money::parse_decimal(v),
+    }
 }
 
 /// The unified status of a provider value, if the spec maps it.

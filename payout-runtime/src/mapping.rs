@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use payout_spec::{Field, FieldType, Json, Operation, Rule, Spec};
 
 use crate::error::{ErrorKind, FieldError, PayoutError};
-use crate::unified::{CreatePayout, PayoutRef};
+use crate::unified::{CreatePayout, PayoutMethod, PayoutRef};
 
 /// The input of a create operation for a unified request.
 pub fn create_input(
@@ -272,7 +272,8 @@ fn read(
                 let variant = variants
                     .get(chosen)
                     .ok_or_else(|| format!("`{name}`: no variant `{chosen}`"))?;
-                req.beneficiary.method = variant.unified.as_deref().and_then(method);
+                req.beneficiary.method =
+                    variant.unified.as_deref().and_then(PayoutMethod::from_name);
                 read(spec, &variant.fields, obj, req, false)?;
             }
             (FieldType::Object, _) => {
@@ -316,7 +317,7 @@ fn set(spec: &Spec, f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> 
         "remark" => req.remark = some,
         "notify_url" => req.notify_url = some,
         "transfer_mode" => req.transfer_mode = some,
-        "payout_method" => b.method = unified_value.as_deref().and_then(method),
+        "payout_method" => b.method = unified_value.as_deref().and_then(PayoutMethod::from_name),
         "beneficiary.name" => b.name = some,
         "beneficiary.account_number" => b.account_number = some,
         "beneficiary.bank_code" => b.bank_code = some,
@@ -331,15 +332,4 @@ fn set(spec: &Spec, f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> 
         _ => {}
     }
     Ok(())
-}
-
-fn method(name: &str) -> Option<crate::unified::PayoutMethod> {
-    use crate::unified::PayoutMethod as M;
-    Some(match name {
-        "bank_account" => M::BankAccount,
-        "upi" => M::Upi,
-        "wallet" => M::Wallet,
-        "contact" => M::Contact,
-        _ => return None,
-    })
 }

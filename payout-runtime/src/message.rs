@@ -32,8 +32,9 @@ pub struct Finished {
 }
 
 /// Fills the computed fields of the body, serialises it and renders the headers: what is
-/// left once a message's plain fields are known. `base` is the YAML path of the message
-/// (`operations.x.response`, `webhooks.y`).
+/// left once a message's plain fields are known. A body's `Content-Type` is added unless
+/// the spec sets one. `base` is the YAML path of the message (`operations.x.response`,
+/// `webhooks.y`).
 pub fn finish(
     engine: &mut Engine,
     msg: &mut Message,
@@ -60,19 +61,46 @@ pub fn finish(
     for name in headers.keys() {
         let path = format!("{base}.headers.{name}");
         let value = render(engine, msg, &path)?;
-        let redacted = engine
-            .spec
-            .render(&path, &msg.context(engine.creds, true, None))
-            .unwrap_or_else(|_| "<redacted>".into());
+        let redacted = if reveals_secret(engine, msg, &path) {
+            engine
+                .spec
+                .render(&path, &msg.context(engine.creds, true, None))
+                .unwrap_or_else(|_| "<redacted>".into())
+        } else {
+            value.clone()
+        };
         msg.headers.push((name.clone(), value.clone()));
         out.push((name.clone(), value));
         shown.push((name.clone(), redacted));
+    }
+    if let Some(b) = body {
+        if !out
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
+            out.push(("Content-Type".into(), b.content_type().into()));
+            shown.push(("Content-Type".into(), b.content_type().into()));
+        }
     }
     Ok(Finished {
         body: bytes,
         headers: out,
         shown_headers: shown,
     })
+}
+
+/// Whether a rendered template may show a secret: it names a secret credential, or a
+/// signature whose value reveals one (a Basic auth value). Only then is it rendered again,
+/// redacted, for display.
+fn reveals_secret(engine: &Engine, msg: &Message, path: &str) -> bool {
+    let Some(info) = engine.spec.info(path) else {
+        return true;
+    };
+    info.credentials.iter().any(|c| engine.creds.is_secret(c))
+        || info
+            .signatures
+            .iter()
+            .any(|s| msg.signatures.get(s).is_none_or(|s| s.display != s.text))
 }
 
 /// Which part of a message a field is in.

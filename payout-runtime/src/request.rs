@@ -150,17 +150,8 @@ pub fn prepare(
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
     }
     let finished = message::finish(&mut engine, &mut msg, op.body.as_ref(), &op.headers, &base)?;
-    let (body_bytes, mut headers, mut shown_headers) =
+    let (body_bytes, headers, shown_headers) =
         (finished.body, finished.headers, finished.shown_headers);
-    if let Some(b) = &op.body {
-        if !headers
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-        {
-            headers.push(("Content-Type".into(), b.content_type().into()));
-            shown_headers.push(("Content-Type".into(), b.content_type().into()));
-        }
-    }
     // Secrets a spec sends in clear (it was warned) are hidden from what is shown.
     let redact = |text: &str| {
         env.creds
@@ -202,14 +193,16 @@ fn needs_nonce(
     generated || spec.request_templates_use_nonce(op_name)
 }
 
-type Parts = (
+/// The wire values of a request's path parameters, query and body.
+pub type Parts = (
     IndexMap<String, Json>,
     IndexMap<String, Json>,
     IndexMap<String, Json>,
 );
 
-/// Validates every part of the input, collecting every problem.
-fn normalize_input(
+/// Validates every part of the input (the gateway's own field names, computed fields left
+/// out), collecting every problem; the sandbox checks what it receives with it too.
+pub fn normalize_input(
     spec: &payout_spec::Spec,
     op: &Operation,
     input: &IndexMap<String, Json>,

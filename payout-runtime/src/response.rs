@@ -27,7 +27,6 @@ pub struct Outcome {
     pub extracted: Extracted,
     /// The gateway's JSON, numbers as sent.
     pub response: Json,
-    pub http_status: u16,
     /// How many signatures on the response were verified.
     pub verified_signatures: usize,
 }
@@ -88,11 +87,21 @@ pub fn read(
 
     // A success whose signature does not verify is not trusted: for a create, the
     // payout may still exist.
-    let mut msg = request.clone();
-    msg.headers = got.headers.to_vec();
-    msg.body_bytes = Some(got.body.to_vec());
-    msg.body = json.as_object().cloned().unwrap_or_default();
-    msg.signatures.clear();
+    // The response as templates see it: the request's method, URL, timestamp and nonce
+    // (a response signature may cover them), with the response's headers and body.
+    let msg = Message {
+        method: request.method.clone(),
+        path: request.path.clone(),
+        url: request.url.clone(),
+        params: request.params.clone(),
+        query: request.query.clone(),
+        timestamp: request.timestamp.clone(),
+        nonce: request.nonce.clone(),
+        headers: got.headers.to_vec(),
+        body_bytes: Some(got.body.to_vec()),
+        body: json.as_object().cloned().unwrap_or_default(),
+        signatures: Default::default(),
+    };
     let no_fields = IndexMap::new();
     let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
     let carriers = verify::carriers(
@@ -106,25 +115,18 @@ pub fn read(
         }],
     );
     let verified =
-        verify::verify(spec, creds, entropy, &msg, &carriers, Signer::Gateway).map_err(|m| {
+        verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(|m| {
             fail(
                 ErrorKind::BadSignature,
                 format!("the response signature does not verify: {m}"),
             )
         })?;
 
-    let fields = op
-        .response
-        .body
-        .as_ref()
-        .map(|b| b.fields.clone())
-        .unwrap_or_default();
     let extracted =
-        extract::extract(s, &fields, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
+        extract::extract(s, fields, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
     Ok(Outcome {
         extracted,
         response: json,
-        http_status: got.http_status,
         verified_signatures: verified.signatures,
     })
 }

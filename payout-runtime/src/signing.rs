@@ -158,8 +158,9 @@ impl<'a> Engine<'a> {
                 message: "recipes use each other too deeply".into(),
             });
         }
-        for dep in self.dependencies(name)? {
-            self.ensure_one(&dep, msg, depth + 1)?;
+        let spec = self.spec;
+        for dep in spec.recipe_dependencies(name) {
+            self.ensure_one(dep, msg, depth + 1)?;
         }
         let out = self.run(name, msg)?;
         let text = String::from_utf8(out.bytes).map_err(|_| SignError {
@@ -175,20 +176,6 @@ impl<'a> Engine<'a> {
         msg.signatures
             .insert(name.to_string(), Signature { text, display });
         Ok(())
-    }
-
-    /// Recipes whose results this recipe's templates use.
-    fn dependencies(&self, name: &str) -> Result<Vec<String>, SignError> {
-        let recipe = self.recipe(name)?;
-        let mut deps = Vec::new();
-        for i in 0..recipe.steps.len() {
-            for path in step_templates(name, i, &recipe.steps[i]) {
-                if let Some(info) = self.spec.info(&path) {
-                    deps.extend(info.signatures.iter().cloned());
-                }
-            }
-        }
-        Ok(deps)
     }
 
     /// Runs a whole recipe.
@@ -266,16 +253,14 @@ impl<'a> Engine<'a> {
                 }
                 Step::AesEncrypt(a) => {
                     let key = self.aes_key(name, i, "aes_encrypt", a, msg).map_err(err)?;
-                    // Drawn up front so a failing random source is an error, not zeros.
-                    let mut random = [0u8; 16];
-                    if a.iv == Iv::Random {
-                        self.entropy.fill(&mut random).map_err(err)?;
-                    }
-                    let mut fill = |buf: &mut [u8]| {
-                        let n = buf.len().min(random.len());
-                        buf[..n].copy_from_slice(&random[..n]);
+                    let iv = if a.iv == Iv::Random {
+                        // A failing random source is an error, never zeros.
+                        let mut iv = [0u8; 16];
+                        self.entropy.fill(&mut iv).map_err(err)?;
+                        iv
+                    } else {
+                        aes::configured_iv(&a.iv).map_err(|e| err(e.to_string()))?
                     };
-                    let iv = aes::iv_for(a, &mut fill).map_err(|e| err(e.to_string()))?;
                     Value::text_raw(aes::encrypt(a, &key, &iv, &need(prev)?.bytes))
                 }
                 Step::AesDecrypt(a) => {
@@ -399,8 +384,9 @@ impl<'a> Engine<'a> {
     ) -> Result<bool, SignError> {
         let recipe = self.recipe(name)?;
         let mut scratch = msg.clone();
-        for dep in self.dependencies(name)? {
-            self.ensure_one(&dep, &mut scratch, 1)?;
+        let spec = self.spec;
+        for dep in spec.recipe_dependencies(name) {
+            self.ensure_one(dep, &mut scratch, 1)?;
         }
         let random = recipe.steps.iter().rposition(|s| match s {
             Step::RsaSign(_) => true,

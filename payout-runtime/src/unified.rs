@@ -57,6 +57,18 @@ pub enum PayoutMethod {
 }
 
 impl PayoutMethod {
+    const ALL: [PayoutMethod; 4] = [
+        PayoutMethod::BankAccount,
+        PayoutMethod::Upi,
+        PayoutMethod::Wallet,
+        PayoutMethod::Contact,
+    ];
+
+    /// The method a spec's name stands for (the inverse of [`PayoutMethod::as_str`]).
+    pub fn from_name(name: &str) -> Option<PayoutMethod> {
+        Self::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
     /// The name specs use (`unified: bank_account`).
     pub fn as_str(&self) -> &'static str {
         match self {

@@ -88,6 +88,8 @@ pub fn unknown_keys(
     }
 }
 
+/// The value the runtime fills a left-out field with: `Some` exactly for the fields
+/// [`Field::filled_when_absent`] names, which generated clients let callers leave out.
 fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<Json>, String> {
     if let Some(d) = &def.default {
         return Ok(Some(d.clone()));
@@ -133,10 +135,11 @@ fn normalize(
                 ));
                 return None;
             };
-            let defs = def.fields.clone().unwrap_or_default();
+            let no_fields = IndexMap::new();
+            let defs = def.fields.as_ref().unwrap_or(&no_fields);
             let known: Vec<&str> = defs.keys().map(String::as_str).collect();
             unknown_keys(m, &known, path, errors);
-            return Some(Json::Object(fields(&defs, m, path, money, gen, errors)));
+            return Some(Json::Object(fields(defs, m, path, money, gen, errors)));
         }
         FieldType::OneOf => return one_of(def, v, path, money, gen, errors),
         FieldType::Array => {

@@ -92,11 +92,10 @@ pub fn verify(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    msg: &Message,
+    mut msg: Message,
     carriers: &[Carrier],
     signer: Signer,
 ) -> Result<Verified, String> {
-    let mut msg = msg.clone();
     let mut checks: Vec<(String, String, String)> = Vec::new();
     let mut verified = Verified::default();
     for c in carriers {

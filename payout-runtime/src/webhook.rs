@@ -104,7 +104,7 @@ pub fn receive_as(
         )
     };
     let verified =
-        verify::verify(spec, creds, entropy, &msg, &carriers, Signer::Gateway).map_err(bad)?;
+        verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
     // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
     if !verified.authenticated() {
         return Err(bad(

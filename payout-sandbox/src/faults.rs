@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use payout_runtime::source::{Entropy, OsEntropy};
 use serde::{Deserialize, Serialize};
 
 /// Something going wrong.
@@ -154,7 +155,7 @@ impl Faults {
 /// A random number in [0, 1).
 fn random_unit() -> f64 {
     let mut b = [0u8; 8];
-    if getrandom::getrandom(&mut b).is_err() {
+    if OsEntropy.fill(&mut b).is_err() {
         return 0.0;
     }
     (u64::from_le_bytes(b) >> 11) as f64 / (1u64 << 53) as f64

@@ -12,19 +12,24 @@ use axum::response::Response;
 use indexmap::IndexMap;
 use payout_runtime::context::Message;
 use payout_runtime::crypto::rsa::PrivateKey;
-use payout_runtime::extract::role_paths;
+use payout_runtime::extract::{money_value, role_paths};
+use payout_runtime::message::Finished;
+use payout_runtime::request;
 use payout_runtime::signing::{Engine, Signer};
-use payout_runtime::source::{self, OsEntropy};
-use payout_runtime::validate::{self, Generated};
+use payout_runtime::source::{self, Clock, OsEntropy, SystemClock};
+use payout_runtime::validate::Generated;
 use payout_runtime::verify;
-use payout_runtime::{message, money, webhook as rt_webhook, CompiledSpec, Credentials};
-use payout_spec::{BodyEncoding, Json, Operation, OperationRole, PayoutStatus};
+use payout_runtime::{message, webhook as rt_webhook, CompiledSpec, Credentials, PayoutError};
+use payout_spec::{
+    BodyEncoding, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
+    SandboxReversal,
+};
 use rust_decimal::Decimal;
 
 use crate::faults::{Fault, FaultRule, Faults};
 use crate::notify::{self, Delivery};
 use crate::server::DropConnection;
-use crate::store::{now_ms, Order, Outcome, Store};
+use crate::store::{Order, Outcome, Store};
 use crate::Shared;
 
 /// A simulated gateway. Tests drive it through these methods; the admin HTTP endpoints
@@ -192,16 +197,6 @@ impl Gateway {
         amount: Decimal,
         notify_url: Option<String>,
     ) -> Result<Order, String> {
-        self.insert(merchant_ref, amount, notify_url, IndexMap::new())
-    }
-
-    fn insert(
-        self: &Arc<Self>,
-        merchant_ref: &str,
-        amount: Decimal,
-        notify_url: Option<String>,
-        request: IndexMap<String, Json>,
-    ) -> Result<Order, String> {
         let outcome = lock(&self.outcomes)
             .get(merchant_ref)
             .copied()
@@ -214,7 +209,7 @@ impl Gateway {
             .as_ref()
             .and_then(|s| s.provider_ref_prefix.clone())
             .unwrap_or_else(|| "SBX".into());
-        let now = now_ms();
+        let now = SystemClock.now_millis();
         let mut store = lock(&self.store);
         if store.count(merchant_ref) > 0 {
             return Err(format!("merchant reference {merchant_ref} already used"));
@@ -232,7 +227,6 @@ impl Gateway {
             utr: None,
             created_ms: now,
             updated_ms: now,
-            request,
         };
         store.insert(order.clone());
         drop(store);
@@ -277,22 +271,29 @@ impl Gateway {
         Ok(Some(snapshot.status))
     }
 
-    /// Reverses a paid payout, as the gateway does.
-    pub fn reverse(self: &Arc<Self>, merchant_ref: &str) -> Result<String, String> {
+    /// How the gateway reverses a paid payout: the spec's `sandbox.reversal`, else the
+    /// first status mapped to `reversed`; `None` when it has no reversal.
+    pub fn reversal(&self) -> Option<SandboxReversal> {
         let s = self.spec.spec();
-        let rev = s
-            .sandbox
+        s.sandbox
             .as_ref()
             .and_then(|sb| sb.reversal.clone())
             .or_else(|| {
                 s.statuses
                     .iter()
                     .find(|(_, e)| e.unified() == PayoutStatus::Reversed)
-                    .map(|(k, _)| payout_spec::SandboxReversal {
+                    .map(|(k, _)| SandboxReversal {
                         status: k.clone(),
                         reason: None,
                     })
             })
+    }
+
+    /// Reverses a paid payout, as the gateway does.
+    pub fn reverse(self: &Arc<Self>, merchant_ref: &str) -> Result<String, String> {
+        let s = self.spec.spec();
+        let rev = self
+            .reversal()
             .ok_or_else(|| format!("{} has no reversal", self.id))?;
         let snapshot = {
             let mut store = lock(&self.store);
@@ -340,11 +341,11 @@ impl Gateway {
     fn change(&self, o: &mut Order, status: String, reason: Option<String>) {
         o.status = status.clone();
         o.reason = reason;
-        o.updated_ms = now_ms();
+        o.updated_ms = SystemClock.now_millis();
         o.history.push(status.clone());
         let unified = self.spec.spec().status(&status).map(|e| e.unified());
         if unified == Some(PayoutStatus::Succeeded) && o.utr.is_none() {
-            o.utr = Some(format!("{:012}", now_ms() % 1_000_000_000_000));
+            o.utr = Some(format!("{:012}", o.updated_ms % 1_000_000_000_000));
         }
     }
 
@@ -376,7 +377,7 @@ impl Gateway {
                 .as_deref()
                 .map(rt_webhook::parse_form)
                 .unwrap_or_default(),
-            body: body.clone(),
+            body,
             body_bytes: Some(req.body.clone()),
             headers: header_pairs(&req.headers),
             ..Message::default()
@@ -418,7 +419,7 @@ impl Gateway {
                 let notify = request_role(op, &msg, "notify_url")
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
-                let order = match self.insert(&mref, amount, notify, body) {
+                let order = match self.insert_order(&mref, amount, notify) {
                     Ok(o) => o,
                     Err(m) => return self.error("duplicate", &m),
                 };
@@ -497,42 +498,40 @@ impl Gateway {
             &self.spec,
             &self.creds,
             &OsEntropy,
-            msg,
+            msg.clone(),
             &carriers,
             Signer::Merchant,
         )
         .map(|_| ())
     }
 
-    /// Checks the fields as the gateway would: types, limits, required fields, rules.
+    /// Checks the fields as the gateway would, with the checks a client runs before
+    /// sending: types, limits, required fields, rules, in the path, query and body.
     fn validate(&self, op: &Operation, msg: &Message) -> Result<(), String> {
-        let s = self.spec.spec();
-        let Some(b) = &op.body else { return Ok(()) };
-        let input: IndexMap<String, Json> = msg
-            .body
-            .iter()
-            .filter(|(k, _)| b.fields.get(*k).is_none_or(|f| f.is_input()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let mut errors = Vec::new();
-        let known: Vec<&str> = b.fields.keys().map(String::as_str).collect();
-        validate::unknown_keys(&input, &known, "", &mut errors);
-        validate::rules(&b.rules, &input, &b.fields, &mut errors);
+        // The merchant's own fields; the computed ones (signatures) were verified already.
+        let mut input = IndexMap::new();
+        for (location, values) in [
+            (Location::Path, &msg.params),
+            (Location::Query, &msg.query),
+            (Location::Body, &msg.body),
+        ] {
+            for (name, v) in values {
+                let computed = op
+                    .request_fields()
+                    .any(|(l, n, f)| l == location && n == name && !f.is_input());
+                if !computed {
+                    input.insert(name.clone(), v.clone());
+                }
+            }
+        }
         let gen = Generated {
             nonce: msg.nonce.as_deref().unwrap_or_default(),
-            timestamp_ms: now_ms(),
+            timestamp_ms: SystemClock.now_millis(),
             entropy: &OsEntropy,
         };
-        validate::fields(&b.fields, &input, "", &s.money, &gen, &mut errors);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("; "))
-        }
+        request::normalize_input(self.spec.spec(), op, &input, &gen)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     /// A successful answer, generated from the response fields' roles, signed as the
@@ -546,67 +545,32 @@ impl Gateway {
         wrong: bool,
     ) -> Response {
         let s = self.spec.spec();
-        let fields = op
-            .response
-            .body
-            .as_ref()
-            .map(|b| b.fields.clone())
-            .unwrap_or_default();
-        let events = s
-            .sandbox
-            .as_ref()
-            .map(|sb| sb.events.clone())
-            .unwrap_or_default();
         let role_value = |role: &str| -> Option<Json> {
             match order {
-                Some(o) => o.role_value(role, &s.money.currency, events.get(&o.status)),
+                Some(o) => self.role_value(o, role),
                 None => request_role(op, req, role).map(Json::String),
             }
         };
-        let nonce = source::nonce(&op.nonce.unwrap_or_default(), &OsEntropy).unwrap_or_default();
-        let now = now_ms();
-        let mut body = message::generate(s, &fields, &role_value, &nonce, now, &OsEntropy);
-        if let Some(sb) = &s.sandbox {
-            for (k, v) in &sb.success {
-                body.insert(k.clone(), v.clone());
-            }
-        }
-        reorder(&mut body, &fields);
-        let mut msg = Message {
-            method: req.method.clone(),
-            path: req.path.clone(),
-            url: req.url.clone(),
-            params: req.params.clone(),
-            query: req.query.clone(),
-            body,
-            timestamp: Some(now.to_string()),
-            nonce: Some(nonce),
-            ..Message::default()
+        let no_extras = IndexMap::new();
+        let reply = Outgoing {
+            base: format!("operations.{op_name}.response"),
+            body: op.response.body.as_ref(),
+            headers: &op.response.headers,
+            nonce: op.nonce.unwrap_or_default(),
+            extras: s.sandbox.as_ref().map_or(&no_extras, |sb| &sb.success),
+            seed: Message {
+                method: req.method.clone(),
+                path: req.path.clone(),
+                url: req.url.clone(),
+                params: req.params.clone(),
+                query: req.query.clone(),
+                ..Message::default()
+            },
         };
-        let (creds, keys) = if wrong {
-            (&self.wrong_creds, &self.wrong_keys)
-        } else {
-            (&self.creds, &self.keys)
-        };
-        let mut engine = Engine::new(&self.spec, creds, &OsEntropy).as_gateway(keys);
-        let base = format!("operations.{op_name}.response");
-        match message::finish(
-            &mut engine,
-            &mut msg,
-            op.response.body.as_ref(),
-            &op.response.headers,
-            &base,
-        ) {
+        match self.sign_outgoing(reply, &role_value, wrong) {
             Ok(finished) => {
-                let (bytes, headers) = (finished.body, finished.headers);
-                let ct = op
-                    .response
-                    .body
-                    .as_ref()
-                    .map(|b| b.content_type())
-                    .unwrap_or("application/json");
-                let mut resp = plain(StatusCode::OK, ct, bytes);
-                for (k, v) in headers {
+                let mut resp = plain(StatusCode::OK, "application/json", finished.body);
+                for (k, v) in finished.headers {
                     if let (Ok(name), Ok(value)) = (
                         axum::http::HeaderName::try_from(k.as_str()),
                         HeaderValue::try_from(v.as_str()),
@@ -622,6 +586,52 @@ impl Gateway {
                 format!("sandbox: {e}").into_bytes(),
             ),
         }
+    }
+
+    /// The value an order gives a role in what the gateway sends (the event name from
+    /// `sandbox.events`).
+    pub(crate) fn role_value(&self, order: &Order, role: &str) -> Option<Json> {
+        let s = self.spec.spec();
+        let event = s
+            .sandbox
+            .as_ref()
+            .and_then(|sb| sb.events.get(&order.status));
+        order.role_value(role, &s.money.currency, event)
+    }
+
+    /// A message the gateway sends (a response, a webhook): its fields generated from
+    /// roles, signed as the gateway, or with altered secrets when `wrong`.
+    pub(crate) fn sign_outgoing(
+        &self,
+        out: Outgoing<'_>,
+        role_value: &dyn Fn(&str) -> Option<Json>,
+        wrong: bool,
+    ) -> Result<Finished, PayoutError> {
+        let s = self.spec.spec();
+        let nonce = source::nonce(&out.nonce, &OsEntropy).map_err(PayoutError::config)?;
+        let now = SystemClock.now_millis();
+        let no_fields = IndexMap::new();
+        let fields = out.body.map_or(&no_fields, |b| &b.fields);
+        let mut body = message::generate(s, fields, role_value, &nonce, now, &OsEntropy);
+        if !out.extras.is_empty() {
+            for (k, v) in out.extras {
+                body.insert(k.clone(), v.clone());
+            }
+            reorder(&mut body, fields);
+        }
+        let mut msg = Message {
+            body,
+            timestamp: Some(now.to_string()),
+            nonce: Some(nonce),
+            ..out.seed
+        };
+        let (creds, keys) = if wrong {
+            (&self.wrong_creds, &self.wrong_keys)
+        } else {
+            (&self.creds, &self.keys)
+        };
+        let mut engine = Engine::new(&self.spec, creds, &OsEntropy).as_gateway(keys);
+        message::finish(&mut engine, &mut msg, out.body, out.headers, &out.base)
     }
 
     /// An error in the gateway's own shape (`sandbox.errors.KIND`), or a plain one.
@@ -689,11 +699,21 @@ fn render_reply(spec: &CompiledSpec, v: &Json, path: &str, ctx: &minijinja::Valu
     }
 }
 
+/// What the gateway sends, before its fields are generated and it is signed.
+pub(crate) struct Outgoing<'a> {
+    /// The message's YAML path (`operations.x.response`, `webhooks.y`).
+    pub base: String,
+    pub body: Option<&'a payout_spec::Body>,
+    pub headers: &'a IndexMap<String, String>,
+    pub nonce: NonceFormat,
+    /// Fields set whatever the spec's roles say (`sandbox.success`).
+    pub extras: &'a IndexMap<String, Json>,
+    /// Method, path, URL, params and query, as the signature sees them.
+    pub seed: Message,
+}
+
 /// Puts generated top-level fields in the spec's order (extra ones last).
-pub(crate) fn reorder(
-    body: &mut IndexMap<String, Json>,
-    fields: &IndexMap<String, payout_spec::Field>,
-) {
+fn reorder(body: &mut IndexMap<String, Json>, fields: &IndexMap<String, payout_spec::Field>) {
     body.sort_by(|a, _, b, _| {
         let pos = |k: &String| fields.get_index_of(k).unwrap_or(usize::MAX);
         pos(a).cmp(&pos(b))
@@ -743,25 +763,30 @@ fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
             return msg.query.get(name).and_then(Json::scalar_text);
         }
     }
-    let body = op.body.as_ref()?;
-    let mut paths = Vec::new();
-    role_paths(&body.fields, "", &mut paths);
-    let (_, path, _) = paths.into_iter().find(|(r, _, _)| *r == role)?;
-    Json::Object(msg.body.clone())
-        .get_path(&path)
-        .and_then(Json::scalar_text)
+    let (value, _) = body_role(op, msg, role)?;
+    value.scalar_text()
 }
 
+/// The request's amount, read as the runtime reads an amount role.
 fn request_amount(s: &payout_spec::Spec, op: &Operation, msg: &Message) -> Option<Decimal> {
+    let (value, field) = body_role(op, msg, "amount")?;
+    money_value(s, field, value).ok()
+}
+
+/// The body value that carries a role, and its field.
+fn body_role<'a>(
+    op: &'a Operation,
+    msg: &'a Message,
+    role: &str,
+) -> Option<(&'a Json, &'a payout_spec::Field)> {
     let body = op.body.as_ref()?;
     let mut paths = Vec::new();
     role_paths(&body.fields, "", &mut paths);
-    let (_, path, _) = paths.into_iter().find(|(r, _, _)| *r == "amount")?;
-    let v = Json::Object(msg.body.clone()).get_path(&path)?.clone();
-    money::amount_from_wire(&v, &s.money.amount).ok()
+    let (_, path, field) = paths.into_iter().find(|(r, _, _)| *r == role)?;
+    Some((Json::get_path_in(&msg.body, &path)?, field))
 }
 
-fn header_pairs(h: &HeaderMap) -> Vec<(String, String)> {
+pub(crate) fn header_pairs(h: &HeaderMap) -> Vec<(String, String)> {
     h.iter()
         .map(|(k, v)| {
             (

@@ -4,15 +4,14 @@
 
 use std::sync::Arc;
 
+use indexmap::IndexMap;
 use payout_runtime::context::Message;
-use payout_runtime::message;
-use payout_runtime::signing::Engine;
-use payout_runtime::source::{self, OsEntropy};
+use payout_runtime::source::{Clock, SystemClock};
 use serde::Serialize;
 
 use crate::faults::Fault;
-use crate::gateway::{lock, reorder, Gateway};
-use crate::store::{now_ms, Order};
+use crate::gateway::{lock, Gateway, Outgoing};
+use crate::store::Order;
 
 /// One delivery attempt.
 #[derive(Debug, Clone, Serialize)]
@@ -72,45 +71,29 @@ pub(crate) fn send(gw: &Arc<Gateway>, order: &Order) {
 fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
     let s = gw.spec.spec();
     let (name, wh) = s.webhooks.first().ok_or("no webhook")?;
-    let events = s
-        .sandbox
-        .as_ref()
-        .map(|sb| sb.events.clone())
-        .unwrap_or_default();
-    let role_value =
-        |role: &str| order.role_value(role, &s.money.currency, events.get(&order.status));
-    let nonce = source::nonce(&wh.nonce.unwrap_or_default(), &OsEntropy)?;
-    let now = now_ms();
-    let mut body = message::generate(s, &wh.body.fields, &role_value, &nonce, now, &OsEntropy);
-    reorder(&mut body, &wh.body.fields);
-    // As the merchant's side reads it: the path without the query.
-    let path = payout_runtime::context::path_of(url);
-    let mut msg = Message {
-        method: wh.method.as_str().to_string(),
-        path,
-        url: url.to_string(),
-        body,
-        timestamp: Some(now.to_string()),
-        nonce: Some(nonce),
-        ..Message::default()
+    let no_extras = IndexMap::new();
+    let webhook = Outgoing {
+        base: format!("webhooks.{name}"),
+        body: Some(&wh.body),
+        headers: &wh.headers,
+        nonce: wh.nonce.unwrap_or_default(),
+        extras: &no_extras,
+        seed: Message {
+            method: wh.method.as_str().to_string(),
+            // As the merchant's side reads it: the path without the query.
+            path: payout_runtime::context::path_of(url),
+            url: url.to_string(),
+            ..Message::default()
+        },
     };
-    let mut engine = Engine::new(&gw.spec, &gw.creds, &OsEntropy).as_gateway(&gw.keys);
-    let finished = message::finish(
-        &mut engine,
-        &mut msg,
-        Some(&wh.body),
-        &wh.headers,
-        &format!("webhooks.{name}"),
-    )
-    .map_err(|e| e.to_string())?;
-    let (body, mut headers) = (finished.body, finished.headers);
-    if !headers
-        .iter()
-        .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-    {
-        headers.push(("Content-Type".into(), wh.body.content_type().into()));
-    }
-    Ok(Built { headers, body })
+    let role_value = |role: &str| gw.role_value(order, role);
+    let finished = gw
+        .sign_outgoing(webhook, &role_value, false)
+        .map_err(|e| e.to_string())?;
+    Ok(Built {
+        headers: finished.headers,
+        body: finished.body,
+    })
 }
 
 /// Delivers, retrying on the spec's schedule until the merchant accepts or it runs out.
@@ -140,7 +123,7 @@ async fn deliver(gw: &Gateway, order: &Order, url: &str, b: Built) {
             url: url.to_string(),
             http_status,
             accepted,
-            at_ms: now_ms(),
+            at_ms: SystemClock.now_millis(),
         });
         if accepted {
             return;

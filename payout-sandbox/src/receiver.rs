@@ -16,7 +16,8 @@ use axum::Router;
 use payout_runtime::{PayoutError, PayoutProvider, WebhookEvent, WebhookRequest};
 use tokio::sync::watch;
 
-use crate::gateway::lock;
+use crate::gateway::{header_pairs, lock};
+use crate::server::request_url;
 
 /// A webhook as the merchant received it.
 #[derive(Debug, Clone)]
@@ -24,7 +25,6 @@ pub struct Received {
     pub provider: String,
     /// The event, or why it was refused (never an event when it does not verify).
     pub outcome: Result<WebhookEvent, PayoutError>,
-    pub at: Instant,
     /// The webhook as it arrived: where, its headers and its exact body.
     pub url: String,
     pub headers: Vec<(String, String)>,
@@ -118,21 +118,9 @@ async fn hook(
     let Some(p) = st.providers.get(&id) else {
         return (StatusCode::NOT_FOUND, "unknown provider").into_response();
     };
-    let pairs: Vec<(String, String)> = headers
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_string(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let pairs = header_pairs(&headers);
     // The URL the gateway delivered to, which some gateways sign.
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let url = format!("http://{host}{uri}");
+    let url = request_url(&headers, &uri);
     let outcome = p.parse_webhook(&WebhookRequest::new(&pairs, &body).at(&url));
     let resp = match &outcome {
         Ok(ev) => {
@@ -148,7 +136,6 @@ async fn hook(
     lock(&st.log).push(Received {
         provider: id,
         outcome,
-        at: Instant::now(),
         url,
         headers: pairs,
         body: body.to_vec(),

@@ -84,23 +84,23 @@ pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Result<Router
     Ok(r.merge(crate::admin::router(gateways)))
 }
 
+/// The full URL a request was sent to (the sandbox serves plain HTTP), query included: what
+/// a signature over the URL covers.
+pub(crate) fn request_url(headers: &axum::http::HeaderMap, uri: &axum::http::Uri) -> String {
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let path_and_query = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    format!("http://{host}{path_and_query}")
+}
+
 async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<Incoming, String> {
     let (parts, body) = req.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_BODY)
         .await
         .map_err(|e| format!("cannot read the body: {e}"))?;
-    let host = parts
-        .headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost")
-        .to_string();
     let uri_path = parts.uri.path().to_string();
-    let path_and_query = parts
-        .uri
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| uri_path.clone());
     let params: HashMap<String, String> = params
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -111,7 +111,7 @@ async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<
             .strip_prefix(prefix)
             .unwrap_or(&uri_path)
             .to_string(),
-        url: format!("http://{host}{path_and_query}"),
+        url: request_url(&parts.headers, &parts.uri),
         query: parts.uri.query().map(str::to_string),
         params,
         headers: parts.headers,

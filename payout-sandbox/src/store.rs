@@ -1,8 +1,6 @@
 //! The orders a simulated gateway keeps.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use indexmap::IndexMap;
+use payout_runtime::source::{Clock, SystemClock};
 use payout_spec::Json;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -35,9 +33,6 @@ pub struct Order {
     pub updated_ms: u64,
     /// Every status taken, in order.
     pub history: Vec<String>,
-    /// The request's fields as received.
-    #[serde(skip)]
-    pub request: IndexMap<String, Json>,
 }
 
 impl Order {
@@ -66,13 +61,6 @@ pub fn rfc3339(ms: u64) -> String {
     chrono::DateTime::from_timestamp_millis(ms as i64)
         .unwrap_or_default()
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
 }
 
 /// The orders of one gateway. Merchant references are unique: a second create with the
@@ -115,7 +103,7 @@ impl Store {
         self.next += 1;
         format!(
             "{prefix}{:010}{:04}",
-            now_ms() % 10_000_000_000,
+            SystemClock.now_millis() % 10_000_000_000,
             self.next % 10_000
         )
     }

@@ -134,6 +134,20 @@ impl Json {
         Some(cur)
     }
 
+    /// [`Json::get_path`] from an object's fields, without wrapping (and copying) them into
+    /// a `Json` first.
+    pub fn get_path_in<'a>(fields: &'a IndexMap<String, Json>, path: &str) -> Option<&'a Json> {
+        let (first, rest) = match path.split_once('.') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (path, None),
+        };
+        let v = fields.get(first)?;
+        match rest {
+            Some(rest) => v.get_path(rest),
+            None => Some(v),
+        }
+    }
+
     /// The text of a scalar as a gateway means it: strings unquoted, numbers as written,
     /// booleans as `true`/`false`. `None` for null, arrays and objects.
     pub fn scalar_text(&self) -> Option<String> {

@@ -67,7 +67,8 @@ pub fn analyze_expression(source: &str) -> Result<Analysis, String> {
     })
 }
 
-fn describe(e: minijinja::Error) -> String {
+/// minijinja's message with its detail ("undefined value" + what).
+pub fn describe(e: minijinja::Error) -> String {
     match e.detail() {
         Some(d) => format!("{} ({d})", e.kind()),
         None => e.kind().to_string(),

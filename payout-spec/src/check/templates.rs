@@ -77,7 +77,7 @@ fn check_received_authentication(cx: &mut Ctx, analyses: &[(&Use, Analysis)]) {
         !a.under("signatures").is_empty()
             || a.under("credentials")
                 .iter()
-                .any(|c| spec.credentials.get(c).is_some_and(|x| x.secret))
+                .any(|c| spec.credentials.get(c).is_some_and(|x| x.is_secret()))
     };
     for (u, _) in analyses {
         let Some(site) = u.site else { continue };

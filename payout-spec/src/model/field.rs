@@ -261,6 +261,15 @@ impl Field {
     pub fn is_input(&self) -> bool {
         self.value.is_none()
     }
+
+    /// Whether the runtime fills this field when the input leaves it out: with its
+    /// `default`, else the spec's currency (for the `currency` role), else a `generate`d
+    /// value. Such a field may be omitted by the caller even when it is `required`.
+    pub fn filled_when_absent(&self) -> bool {
+        self.default.is_some()
+            || self.role.as_deref() == Some("currency")
+            || self.generate.is_some()
+    }
 }
 
 /// One shape of a `one_of` field.

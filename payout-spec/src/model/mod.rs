@@ -89,11 +89,11 @@ impl Spec {
             .map(|(n, op)| (n.as_str(), op))
     }
 
-    /// Names of the credentials marked secret.
+    /// Names of the secret credentials: marked `secret`, and RSA private keys.
     pub fn secret_credentials(&self) -> impl Iterator<Item = &str> {
         self.credentials
             .iter()
-            .filter(|(_, c)| c.secret)
+            .filter(|(_, c)| c.is_secret())
             .map(|(n, _)| n.as_str())
     }
 

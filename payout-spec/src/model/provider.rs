@@ -63,6 +63,14 @@ pub struct Credential {
     pub kind: CredentialKind,
 }
 
+impl Credential {
+    /// Whether the value must never be shown: marked `secret`, or an RSA private key, which
+    /// is secret whatever the spec says (the runtime redacts private keys too).
+    pub fn is_secret(&self) -> bool {
+        self.secret || self.kind == CredentialKind::RsaPrivateKey
+    }
+}
+
 /// How an amount is written on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
