@@ -4,27 +4,27 @@
 //! Each `tests/specs/bad/NAME.yaml` has one problem (`three_problems.yaml` has three) and
 //! `NAME.expected` holds the exact `payout lint` lines it must produce.
 
+mod files;
+
 use std::path::{Path, PathBuf};
 
 use payout::runtime::{vectors, CompiledSpec};
+use payout::spec::Diagnostic;
 
-fn lint_lines(path: &Path) -> Vec<String> {
-    let diagnostics = match payout::spec::load_file(path) {
+/// Everything loading the spec reports: its warnings when it loads, its diagnostics when not.
+fn diagnostics(path: &Path) -> Vec<Diagnostic> {
+    match payout::spec::load_file(path) {
         Ok(l) => l.warnings,
         Err(e) => e.diagnostics,
-    };
-    diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+}
+
+fn lint_lines(path: &Path) -> Vec<String> {
+    diagnostics(path).iter().map(|d| d.to_string()).collect()
 }
 
 fn bad_specs() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir("tests/specs/bad")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .map(|p| PathBuf::from("tests/specs/bad").join(p.file_name().unwrap()))
-        .collect();
-    v.sort();
-    v
+    files::yaml_files("tests/specs/bad")
 }
 
 #[test]
@@ -53,12 +53,19 @@ fn each_bad_spec_gives_exactly_the_expected_messages() {
 
 #[test]
 fn every_message_has_a_position_and_a_path() {
-    for path in bad_specs() {
-        for d in payout::spec::load_file(&path)
-            .err()
-            .map(|e| e.diagnostics)
-            .unwrap_or_default()
-        {
+    let specs = bad_specs();
+    assert!(specs.len() >= 10, "only {} bad specs", specs.len());
+    let mut warnings = 0;
+    for path in specs {
+        // Errors and warnings alike: a spec that only warns loads, with its warnings.
+        let diagnostics = diagnostics(&path);
+        assert!(
+            !diagnostics.is_empty(),
+            "{}: nothing reported",
+            path.display()
+        );
+        for d in diagnostics {
+            warnings += usize::from(!d.is_error());
             let span = d
                 .span
                 .unwrap_or_else(|| panic!("{}: no position: {d}", path.display()));
@@ -69,6 +76,7 @@ fn every_message_has_a_position_and_a_path() {
             );
         }
     }
+    assert!(warnings >= 1, "no warning was examined");
 }
 
 #[test]

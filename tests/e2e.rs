@@ -154,6 +154,8 @@ async fn a_duplicate_merchant_reference_is_rejected() {
         assert_eq!(e.kind, ErrorKind::Duplicate, "{id}: {e}");
         assert!(e.may_exist, "{id}");
         assert_eq!(w.gateway(id).count(&r), 1, "{id}");
+        // The second create did reach the gateway, which refused it.
+        assert_eq!(w.create_requests(id, &r), 2, "{id}");
     }
 }
 
@@ -419,26 +421,147 @@ async fn duplicate_and_out_of_order_webhooks_do_not_undo_a_final_status() {
     assert_eq!(t.current(), Some(PayoutStatus::Succeeded));
 }
 
-/// A webhook signed with anything but the gateway's key is refused, never an event, and the
-/// gateway is told so (it retries).
+/// A webhook the gateway really sent, altered after it was signed (the failure it reports
+/// turned into a success, the genuine signature kept), is refused as `BadSignature`, never
+/// an event, and whoever posts it to the merchant's endpoint is answered 401, not the
+/// acknowledgement. The same webhook with its signature taken out, and a made-up unsigned
+/// one, are refused the same way.
 #[tokio::test]
 async fn a_forged_webhook_is_refused() {
     let w = world().await;
     for id in GATEWAYS {
+        let spec = w.specs[id].spec();
+        let (_, wh) = spec.webhooks.first().unwrap();
+        let r = format!("{id}-FORGE-1");
+        let gw = w.gateway(id);
+        gw.set_outcome(&r, Outcome::Fail);
+        w.create(id, &r).await;
+        while gw.advance(&r).unwrap().is_some() {}
+        let failed = gw.order(&r).unwrap().status;
+        let paid = spec
+            .statuses
+            .iter()
+            .find(|(_, e)| e.unified() == PayoutStatus::Succeeded)
+            .map(|(k, _)| k.clone())
+            .unwrap();
+        let genuine = w.verified_webhook(id, &r, &failed).await;
         let c = w.client(id);
-        let body = br#"{"status":"SUCCESS","amount":"1.00"}"#;
-        let headers = vec![("Content-Type".to_string(), "application/json".to_string())];
-        let e = c
-            .parse_webhook(&WebhookRequest::new(&headers, body))
-            .unwrap_err();
-        assert!(
-            matches!(
-                e.kind,
-                ErrorKind::BadSignature | ErrorKind::MalformedResponse
-            ),
-            "{id}: {e}"
+        let read = |headers: &[(String, String)], body: &[u8]| {
+            c.parse_webhook(&WebhookRequest::new(headers, body).at(&genuine.url))
+        };
+        // As delivered it verifies: what is refused below is refused for the tampering.
+        let ev = read(&genuine.headers, &genuine.body).unwrap();
+        assert_eq!(ev.status, Some(PayoutStatus::Failed), "{id}");
+
+        let mut roles = Vec::new();
+        extract::role_paths(&wh.body.fields, "", &mut roles);
+        let (_, status_path, _) = roles.iter().find(|(role, ..)| *role == "status").unwrap();
+        let forged = with_status(&genuine.body, status_path, &failed, &paid);
+        let e = read(&genuine.headers, &forged).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{id}: {e}");
+
+        // Posted to the merchant's endpoint as a forger would: 401, kept as refused.
+        assert_eq!(
+            post(&genuine.url, &genuine.headers, &forged).await,
+            401,
+            "{id}"
         );
+        let logged = w
+            .receiver
+            .received()
+            .into_iter()
+            .find(|x| x.provider == id && x.body == forged)
+            .unwrap_or_else(|| panic!("{id}: the forgery was not received"));
+        match &logged.outcome {
+            Err(e) => assert_eq!(e.kind, ErrorKind::BadSignature, "{id}: {e}"),
+            Ok(ev) => panic!("{id}: a forgery became an event: {ev:?}"),
+        }
+
+        let (headers, body) = unsigned(wh, &genuine.headers, &genuine.body);
+        let e = read(&headers, &body).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{id}: unsigned: {e}");
+        // And a made-up body with no signature at all.
+        let headers = vec![("Content-Type".to_string(), "application/json".to_string())];
+        let e = read(&headers, br#"{"status":"SUCCESS","amount":"1.00"}"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{id}: made up: {e}");
     }
+}
+
+/// The JSON `body` with the provider status at `path` (dotted) changed from `from` to `to`,
+/// every other byte kept; checked by reading both back.
+fn with_status(body: &[u8], path: &str, from: &str, to: &str) -> Vec<u8> {
+    let text = std::str::from_utf8(body).unwrap();
+    let key = path.rsplit('.').next().unwrap();
+    // A string status (`"FAIL"`) or a number one (`3`).
+    let (old, new) = [
+        (
+            format!("\"{key}\":\"{from}\""),
+            format!("\"{key}\":\"{to}\""),
+        ),
+        (format!("\"{key}\":{from}"), format!("\"{key}\":{to}")),
+    ]
+    .into_iter()
+    .find(|(old, _)| text.contains(old.as_str()))
+    .unwrap_or_else(|| panic!("no {key} = {from} in {text}"));
+    let forged = text.replacen(&old, &new, 1);
+    let mut want: serde_json::Value = serde_json::from_str(text).unwrap();
+    let slot = want
+        .pointer_mut(&format!("/{}", path.replace('.', "/")))
+        .unwrap();
+    *slot = if slot.is_string() {
+        serde_json::Value::String(to.to_string())
+    } else {
+        serde_json::from_str(to).unwrap()
+    };
+    let got: serde_json::Value = serde_json::from_str(&forged).unwrap();
+    assert_eq!(got, want, "the forgery changed more than {path}");
+    forged.into_bytes()
+}
+
+/// The webhook without its signature: the headers and body fields whose templates use a
+/// signing recipe are left out.
+fn unsigned(
+    wh: &spec::Webhook,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> (Vec<(String, String)>, Vec<u8>) {
+    let signs = |template: &str| template.contains("signatures.");
+    let kept: Vec<(String, String)> = headers
+        .iter()
+        .filter(|(k, _)| {
+            !wh.headers
+                .iter()
+                .any(|(h, t)| h.eq_ignore_ascii_case(k) && signs(t))
+        })
+        .cloned()
+        .collect();
+    let mut json = Json::parse(std::str::from_utf8(body).unwrap()).unwrap();
+    let Json::Object(fields) = &mut json else {
+        panic!("not a JSON object")
+    };
+    let before = fields.len();
+    fields.retain(|k, _| {
+        !wh.body
+            .fields
+            .get(k)
+            .is_some_and(|f| f.value.as_deref().is_some_and(signs))
+    });
+    assert!(
+        kept.len() < headers.len() || fields.len() < before,
+        "no signature to take out"
+    );
+    (kept, json.to_compact(false).into_bytes())
+}
+
+/// POSTs `body` with `headers` to `url`, as anyone can; returns the HTTP status.
+async fn post(url: &str, headers: &[(String, String)], body: &[u8]) -> u16 {
+    let mut req = reqwest::Client::new().post(url).body(body.to_vec());
+    for (k, v) in headers {
+        if !k.eq_ignore_ascii_case("content-length") && !k.eq_ignore_ascii_case("host") {
+            req = req.header(k, v);
+        }
+    }
+    req.send().await.unwrap().status().as_u16()
 }
 
 #[tokio::test]
@@ -513,7 +636,7 @@ async fn all_gateways_behind_one_trait_object_collection() {
             })
             .await
             .unwrap();
-        assert_eq!(q.merchant_ref.as_deref().unwrap_or(&r), r, "{id}");
+        assert_eq!(q.merchant_ref.as_deref(), Some(r.as_str()), "{id}");
     }
 }
 
@@ -533,6 +656,8 @@ async fn racing_creates_with_one_reference_make_one_payout() {
             assert_eq!(e.kind, ErrorKind::Duplicate, "{id}: {e}");
         }
         assert_eq!(w.gateway(id).count(&r), 1, "{id}");
+        // All of them reached the gateway: the refusals are its own.
+        assert_eq!(w.create_requests(id, &r), 8, "{id}");
     }
 }
 

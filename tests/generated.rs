@@ -4,13 +4,10 @@
 
 mod common;
 
-use std::time::Duration;
-
 use payout::gateways::{cashy, eanishop, tecpay, teemopay, xettle};
 use payout::runtime::{
-    ClientOptions, Decimal, PayoutProvider, PayoutRef, PayoutStatus, WebhookRequest,
+    ClientOptions, Decimal, ErrorKind, PayoutProvider, PayoutRef, PayoutStatus, WebhookRequest,
 };
-use payout_sandbox::receiver::Received;
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
 
 // A sixth gateway, written only in YAML: this line is all the Rust it needs.
@@ -22,18 +19,6 @@ fn d(s: &str) -> Decimal {
 
 fn credentials(w: &common::World, id: &str) -> payout::runtime::IndexMap<String, String> {
     payout_sandbox::credentials::merchant(w.specs[id].spec())
-}
-
-/// The raw webhook of a payout with a provider status, as the merchant's server got it.
-async fn raw_webhook(w: &common::World, id: &str, merchant_ref: &str, status: &str) -> Received {
-    w.receiver
-        .wait_for(Duration::from_secs(5), |r| {
-            r.provider == id
-                && matches!(&r.outcome, Ok(e) if e.merchant_ref.as_deref() == Some(merchant_ref)
-                    && e.provider_status.as_deref() == Some(status))
-        })
-        .await
-        .unwrap_or_else(|| panic!("{id}: no webhook {merchant_ref}/{status}"))
 }
 
 /// The five generated clients in one `Vec<Box<dyn PayoutProvider>>`: create, query, webhook.
@@ -103,7 +88,7 @@ async fn five_generated_clients_behind_one_trait_object() {
         while gw.advance(&r).unwrap().is_some() {}
         let last = gw.order(&r).unwrap();
         // The webhook, verified by the same kind of generated client at the merchant's end.
-        let raw = raw_webhook(&w, &id, &r, &last.status).await;
+        let raw = w.verified_webhook(&id, &r, &last.status).await;
         let event = p
             .parse_webhook(&WebhookRequest::new(&raw.headers, &raw.body).at(&raw.url))
             .unwrap();
@@ -157,7 +142,7 @@ async fn typed_methods_of_each_generated_client() {
         .unwrap();
     assert_eq!(q.status, Some(xettle::Status::Processing));
     w.gateway("xettle").advance("X-TYPED-1").unwrap();
-    let raw = raw_webhook(&w, "xettle", "X-TYPED-1", "processed").await;
+    let raw = w.verified_webhook("xettle", "X-TYPED-1", "processed").await;
     match x
         .webhook(&WebhookRequest::new(&raw.headers, &raw.body))
         .unwrap()
@@ -204,15 +189,19 @@ async fn typed_methods_of_each_generated_client() {
         Some("E-TYPED-1")
     );
     w.gateway("eanishop").advance("E-TYPED-1").unwrap();
-    let raw = raw_webhook(&w, "eanishop", "E-TYPED-1", "PROCESSING").await;
+    let raw = w
+        .verified_webhook("eanishop", "E-TYPED-1", "PROCESSING")
+        .await;
     // EaniShop signs webhooks over the URL they are delivered to.
     let eanishop::Webhook::PayoutNotify(ev) = e
         .webhook(&WebhookRequest::new(&raw.headers, &raw.body).at(&raw.url))
         .unwrap();
     assert_eq!(ev.status, Some(eanishop::Status::Processing));
-    assert!(e
+    // The same webhook read as delivered elsewhere: the signed URL differs.
+    let err = e
         .webhook(&WebhookRequest::new(&raw.headers, &raw.body).at("http://elsewhere.example/hook"))
-        .is_err());
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::BadSignature, "{err}");
 
     // TeemoPay: an int enum sent as "701", RSA-signed body.
     let t = teemopay::Client::with_base_url(
@@ -338,6 +327,9 @@ async fn a_sixth_gateway_written_only_in_yaml() {
     assert_eq!(q.status, Some(acme::Status::Paid));
     assert!(q.result.is_final());
     let dup = client.create_payout(&req).await.unwrap_err();
+    assert_eq!(dup.kind, ErrorKind::Duplicate, "{dup}");
     assert!(dup.may_exist);
     assert_eq!(gw.count("ACME-T-1"), 1);
+    // The second create reached the gateway and was refused there.
+    assert_eq!(gw.requests("create_payout", "ACME-T-1"), 2);
 }

@@ -1,30 +1,17 @@
 //! The `call`, `webhook`, `sandbox` and `demo` commands through the real binary, against a
 //! sandbox on loopback.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::sync::Arc;
 
+use common::{payout, root, tmp, GATEWAYS};
 use payout_runtime::CompiledSpec;
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn payout() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_payout"));
-    c.current_dir(root());
-    c
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("payout-cmd-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn json_out(out: &std::process::Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -112,7 +99,11 @@ async fn call_creates_and_queries_against_a_sandbox() {
         .as_str()
         .unwrap()
         .contains("plain-HTTP"));
-    assert_eq!(sb.gateway("cashy").unwrap().count("order00000001"), 1);
+    let gw = sb.gateway("cashy").unwrap();
+    assert_eq!(gw.count("order00000001"), 1);
+    // The second create reached the gateway and was refused there; the plain-HTTP one
+    // never left the client.
+    assert_eq!(gw.requests("create_payout", "order00000001"), 2);
 }
 
 #[test]
@@ -227,7 +218,7 @@ fn demo_runs_every_gateway_and_exits_zero() {
         "{text}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for g in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+    for g in GATEWAYS {
         assert!(
             text.lines().any(|l| l.starts_with(g)),
             "{g} missing:\n{text}"

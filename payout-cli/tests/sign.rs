@@ -3,15 +3,13 @@
 //! commands beside them in the specs), and with `--explain` the string to sign and the
 //! final signature of each recipe, secrets redacted.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{payout, root, tmp, GATEWAYS};
 use payout_spec::{Json, Vector};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
@@ -50,7 +48,7 @@ fn sign(spec: &Path, v: &Vector, dir: &Path, extra: &[&str]) -> (Value, String) 
         "input.json",
         &Json::Object(v.input.clone()).to_compact(false),
     );
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_payout"));
+    let mut cmd = payout();
     cmd.arg("sign")
         .arg("--spec")
         .arg(spec)
@@ -81,12 +79,11 @@ fn sign(spec: &Path, v: &Vector, dir: &Path, extra: &[&str]) -> (Value, String) 
 
 #[test]
 fn sign_reproduces_every_request_vector_and_explains_it() {
-    let dir = std::env::temp_dir().join(format!("payout-sign-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tmp("sign");
     let mut checked = 0;
     let mut recipes_explained = 0;
     let mut per_spec = Vec::new();
-    for name in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+    for name in GATEWAYS {
         let path = root().join("specs").join(format!("{name}.yaml"));
         let spec = payout_spec::load_file(&path).unwrap().spec;
         let secrets: Vec<&str> = spec.secret_credentials().collect();
@@ -175,7 +172,7 @@ fn sign_reproduces_every_request_vector_and_explains_it() {
             per_spec.push(name);
         }
     }
-    for name in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+    for name in GATEWAYS {
         assert!(
             per_spec.contains(&name),
             "{name}: no request vector checked"
@@ -188,8 +185,7 @@ fn sign_reproduces_every_request_vector_and_explains_it() {
 
 #[test]
 fn headers_that_reveal_a_secret_print_redacted_by_default() {
-    let dir = std::env::temp_dir().join(format!("payout-sign-redact-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tmp("sign-redact");
     let path = root().join("specs/xettle.yaml");
     let spec = payout_spec::load_file(&path).unwrap().spec;
     let v = spec
@@ -210,15 +206,14 @@ fn headers_that_reveal_a_secret_print_redacted_by_default() {
 
 #[test]
 fn invalid_input_exits_1_with_every_problem_and_a_bad_spec_exits_2() {
-    let dir = std::env::temp_dir().join(format!("payout-sign-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tmp("sign-bad");
     let creds = write(&dir, "c.json", r#"{"merchant_id":"1","api_key":"k"}"#);
     let input = write(
         &dir,
         "i.json",
         r#"{"amount":"1.001","bankId":"x","bogus":1}"#,
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_payout"))
+    let out = payout()
         .args(["sign", "--spec"])
         .arg(root().join("specs/cashy.yaml"))
         .args(["--op", "create_payout", "--credentials"])
@@ -235,7 +230,7 @@ fn invalid_input_exits_1_with_every_problem_and_a_bad_spec_exits_2() {
             "{field} not reported:\n{err}"
         );
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_payout"))
+    let out = payout()
         .args(["sign", "--spec"])
         .arg(root().join("tests/specs/bad/three_problems.yaml"))
         .args(["--op", "create_payout", "--credentials"])

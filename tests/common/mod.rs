@@ -139,13 +139,14 @@ impl World {
         self.client(id).query_payout(&r).await
     }
 
-    /// Waits for a verified webhook of this payout carrying this provider status.
-    pub async fn webhook(
+    /// Waits for a webhook of this payout carrying this provider status that the merchant's
+    /// receiver verified, as it arrived (URL, headers, exact body) and as it was read.
+    pub async fn verified_webhook(
         &self,
         id: &str,
         merchant_ref: &str,
         provider_status: &str,
-    ) -> WebhookEvent {
+    ) -> Received {
         let got = self
             .receiver
             .wait_for(Duration::from_secs(5), |r: &Received| {
@@ -155,13 +156,39 @@ impl World {
             })
             .await;
         match got {
-            Some(r) => r.outcome.unwrap(),
+            Some(r) => r,
             None => panic!(
                 "{id}: no verified webhook {merchant_ref}/{provider_status}; received: {:?}; deliveries: {:?}",
                 self.receiver.received().iter().filter(|r| r.provider == id).map(|r| r.outcome.as_ref().map(|e| e.provider_status.clone()).map_err(|e| e.to_string())).collect::<Vec<_>>(),
                 self.gateway(id).deliveries()
             ),
         }
+    }
+
+    /// Waits for a verified webhook of this payout carrying this provider status.
+    pub async fn webhook(
+        &self,
+        id: &str,
+        merchant_ref: &str,
+        provider_status: &str,
+    ) -> WebhookEvent {
+        let r = self
+            .verified_webhook(id, merchant_ref, provider_status)
+            .await;
+        r.outcome.unwrap()
+    }
+
+    /// How many requests of the gateway's create operation for this merchant reference
+    /// reached the sandbox with a valid signature (refused ones included).
+    pub fn create_requests(&self, id: &str, merchant_ref: &str) -> usize {
+        let op = self.specs[id]
+            .spec()
+            .operations
+            .iter()
+            .find(|(_, o)| o.role == payout::spec::OperationRole::Create)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_else(|| panic!("{id} has no create operation"));
+        self.gateway(id).requests(&op, merchant_ref)
     }
 
     /// The unified status the spec maps a provider status to.
