@@ -63,7 +63,16 @@ pub fn run(dir: PathBuf) -> ExitCode {
     match rt.block_on(demo(specs)) {
         Ok(rows) => {
             print_table(&rows);
-            let failed = rows.iter().filter(|r| r.problem.is_some()).count();
+            let mut failed = rows.iter().filter(|r| r.problem.is_some()).count();
+            // The demo promises to finish in under 30 s; a slower run is a fault too.
+            let slow = started.elapsed() >= LIMIT;
+            if slow {
+                failed += 1;
+                crate::out(&format!(
+                    "FAILED: the demo took longer than {} s",
+                    LIMIT.as_secs()
+                ));
+            }
             crate::out(&format!(
                 "\n{} scenarios on {} gateways in {:.1} s: {}",
                 rows.len(),
@@ -87,6 +96,9 @@ pub fn run(dir: PathBuf) -> ExitCode {
         Err(e) => crate::fail(&[e]),
     }
 }
+
+/// How long the demo may take.
+const LIMIT: Duration = Duration::from_secs(30);
 
 fn load_specs(dir: &Path) -> Result<Vec<Arc<CompiledSpec>>, ExitCode> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -381,7 +393,12 @@ async fn duplicate(w: &World, id: &str, r: &str) -> Row {
         }
         let gw = w.sandbox.gateway(id).ok_or("no such gateway")?;
         // The gateway refused it (the client did not stop it on its own side)...
-        let sent = gw.requests("create_payout", r);
+        let op = w.specs[id]
+            .spec()
+            .operation_for(OperationRole::Create)
+            .map(|(name, _)| name.to_string())
+            .ok_or("no create operation")?;
+        let sent = gw.requests(&op, r);
         if sent != 2 {
             return Err(format!(
                 "the gateway saw {sent} creates for {r}, expected 2"

@@ -11,7 +11,7 @@ use payout_sandbox::{GatewaySetup, Options, Sandbox};
 /// The command line of `payout sandbox`.
 #[derive(clap::Args)]
 pub struct Args {
-    #[arg(long = "spec", required = true)]
+    #[arg(long = "spec", required = true, num_args = 1..)]
     pub specs: Vec<PathBuf>,
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,

@@ -247,3 +247,147 @@ fn demo_fails_on_a_spec_that_misbehaves() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED:"));
 }
+
+/// A bare HTTP/1.1 POST with no body (the sandbox's admin API), returning status and body.
+fn admin_post(base: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = base.trim_start_matches("http://");
+    let host = rest.split('/').next().unwrap();
+    let mut s = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut text = String::new();
+    s.read_to_string(&mut text).unwrap();
+    let status = text.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = text.split("\r\n\r\n").nth(1).unwrap_or("").to_string();
+    (status, body)
+}
+
+/// The README's "Add a gateway" tutorial, step by step, as a new user runs it.
+#[test]
+fn the_readme_tutorial_runs_as_written() {
+    // Step 2: the example spec lints clean.
+    let out = payout()
+        .args(["lint", "examples/acme.yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // Step 3: sign --explain shows the string-to-sign and the signature the README shows.
+    let out = payout()
+        .args([
+            "sign",
+            "--spec",
+            "examples/acme.yaml",
+            "--op",
+            "create_payout",
+            "--credentials",
+            "examples/acme-credentials.json",
+            "--input",
+            "examples/acme-payout.json",
+            "--timestamp",
+            "1714128828114",
+            "--explain",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    let body = r#"{"reference":"ACME-0001","amount":"2500.00","currency":"INR","purpose":"salary","beneficiary":{"name":"Asha Rao","account_number":"000123456789","ifsc":"HDFC0001234"}}"#;
+    assert_eq!(j["body"], body);
+    // printf '%s' '1714128828114.<body above>' | openssl dgst -sha256 -hmac acme-test-secret
+    assert_eq!(
+        j["headers"]["X-Acme-Signature"],
+        "afbbf403e0fa56a834ff894da1a84adafcc893203738f39177c58686da143743"
+    );
+    let steps = j["steps"].as_array().unwrap();
+    assert!(steps
+        .iter()
+        .any(|s| s["value"] == format!("1714128828114.{body}")));
+    assert!(!j.to_string().contains("acme-test-secret"));
+
+    // Step 4: the sandbox, two specs after one `--spec`, payouts moved by the admin API.
+    let dir = tmp("tutorial");
+    let mut child = payout()
+        .args([
+            "sandbox",
+            "--spec",
+            "examples/acme.yaml",
+            "specs/cashy.yaml",
+            "--listen",
+            "127.0.0.1:0",
+            "--step-ms",
+            "0",
+            "--write-credentials",
+        ])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let _banner = lines.next().unwrap().unwrap();
+    let mut acme = String::new();
+    let mut cashy = String::new();
+    for _ in 0..2 {
+        let l = lines.next().unwrap().unwrap();
+        let base = l.split_whitespace().nth(1).unwrap_or_default().to_string();
+        if l.trim_start().starts_with("acme") {
+            acme = base;
+        } else if l.trim_start().starts_with("cashy") {
+            cashy = base;
+        }
+    }
+    assert!(
+        acme.ends_with("/acme") && cashy.ends_with("/cashy"),
+        "{acme} {cashy}"
+    );
+
+    // Step 5: call it; the same call again is the duplicate; query by the gateway's id.
+    let call = |op: &str, input: &Path| {
+        payout()
+            .args([
+                "call",
+                "--spec",
+                "examples/acme.yaml",
+                "--op",
+                op,
+                "--credentials",
+            ])
+            .arg(dir.join("acme.json"))
+            .arg("--input")
+            .arg(input)
+            .args(["--base-url", &acme, "--insecure-http"])
+            .output()
+            .unwrap()
+    };
+    let payout_file = root().join("examples/acme-payout.json");
+    let first = call("create_payout", &payout_file);
+    let j = json_out(&first);
+    assert_eq!(j["ok"], true, "{j}");
+    assert_eq!(j["status"], "pending");
+    assert_eq!(j["merchant_ref"], "ACME-0001");
+    let id = j["provider_ref"].as_str().unwrap().to_string();
+
+    let again = call("create_payout", &payout_file);
+    assert_eq!(again.status.code(), Some(1));
+    let j = json_out(&again);
+    assert_eq!(j["error"]["kind"], "duplicate", "{j}");
+    assert_eq!(j["error"]["may_exist"], true);
+
+    let (status, _) = admin_post(&acme, "/_admin/acme/orders/ACME-0001/advance");
+    assert_eq!(status, 200);
+    let query = dir.join("query.json");
+    std::fs::write(&query, format!(r#"{{"id": "{id}"}}"#)).unwrap();
+    let j = json_out(&call("query_payout", &query));
+    child.kill().ok();
+    child.wait().ok();
+    assert_eq!(j["ok"], true, "{j}");
+    assert_eq!(j["provider_ref"], id.as_str());
+    assert_eq!(j["status"], "processing", "{j}");
+}

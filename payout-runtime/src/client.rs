@@ -307,16 +307,19 @@ impl DynamicClient {
     }
 }
 
-/// Transient failures worth another query attempt.
+/// Transient failures worth another query attempt (only queries are ever retried): no
+/// connection, no answer, a 5xx, or a code the spec marks ambiguous (a gateway's in-band
+/// "system error", such as Cashy's `code: 500` or Xettle's `0x0205`).
 fn retryable(e: &PayoutError) -> bool {
-    matches!(
-        e.kind,
+    match e.kind {
         ErrorKind::Connect
-            | ErrorKind::Timeout
-            | ErrorKind::Network
-            | ErrorKind::RateLimited
-            | ErrorKind::Rejected
-    ) && (e.kind != ErrorKind::Rejected || e.http_status.is_some_and(|s| s >= 500))
+        | ErrorKind::Timeout
+        | ErrorKind::Network
+        | ErrorKind::RateLimited
+        | ErrorKind::Ambiguous => true,
+        ErrorKind::Rejected => e.http_status.is_some_and(|s| s >= 500),
+        _ => false,
+    }
 }
 
 impl PayoutProvider for DynamicClient {

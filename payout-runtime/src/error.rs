@@ -13,7 +13,7 @@ pub enum ErrorKind {
     Config,
     /// Nothing could be sent (connection refused, DNS).
     Connect,
-    /// No answer in time; for a create, the payout may exist.
+    /// A query got no answer in time (a create that times out is `Ambiguous`).
     Timeout,
     /// The connection failed during a query (nothing can have been created).
     Network,

@@ -90,12 +90,16 @@ fn transport(e: reqwest::Error, create: bool) -> PayoutError {
             false,
             "could not connect to the gateway; nothing was sent",
         )
-    } else if e.is_timeout() {
+    } else if e.is_timeout() && create {
+        // DESIGN: a create that timed out is `Ambiguous` — the caller must query before
+        // sending again, whatever the cause of the silence.
         (
-            ErrorKind::Timeout,
-            create,
-            "no answer in time; the request may have reached the gateway",
+            ErrorKind::Ambiguous,
+            true,
+            "no answer in time; the payout may have been created",
         )
+    } else if e.is_timeout() {
+        (ErrorKind::Timeout, false, "no answer in time")
     } else if create {
         (
             ErrorKind::Ambiguous,

@@ -56,6 +56,35 @@ pub fn finish(
         None => Vec::new(),
     };
     msg.body_bytes = Some(bytes.clone());
+    let (mut out, mut shown) = render_headers(engine, msg, headers, base)?;
+    if let Some(b) = body {
+        if !out
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
+            out.push(("Content-Type".into(), b.content_type().into()));
+            shown.push(("Content-Type".into(), b.content_type().into()));
+        }
+    }
+    Ok(Finished {
+        body: bytes,
+        headers: out,
+        shown_headers: shown,
+    })
+}
+
+/// Header names and values, in the spec's order.
+pub type Headers = Vec<(String, String)>;
+
+/// Renders the spec's headers of a message whose body bytes are already set, returning
+/// the values sent and the values as they may be shown. The sandbox calls it alone to sign
+/// a refusal, whose body is the gateway's error shape rather than the spec's fields.
+pub fn render_headers(
+    engine: &mut Engine,
+    msg: &mut Message,
+    headers: &IndexMap<String, String>,
+    base: &str,
+) -> Result<(Headers, Headers), PayoutError> {
     let mut out = Vec::new();
     let mut shown = Vec::new();
     for name in headers.keys() {
@@ -73,20 +102,7 @@ pub fn finish(
         out.push((name.clone(), value));
         shown.push((name.clone(), redacted));
     }
-    if let Some(b) = body {
-        if !out
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-        {
-            out.push(("Content-Type".into(), b.content_type().into()));
-            shown.push(("Content-Type".into(), b.content_type().into()));
-        }
-    }
-    Ok(Finished {
-        body: bytes,
-        headers: out,
-        shown_headers: shown,
-    })
+    Ok((out, shown))
 }
 
 /// Whether a rendered template may show a secret: it names a secret credential, or a

@@ -81,12 +81,6 @@ pub fn read(
         }
     };
 
-    if !succeeded(spec, op_name, &json, got.http_status) {
-        return Err(classify(s, op, &json, got.http_status, create));
-    }
-
-    // A success whose signature does not verify is not trusted: for a create, the
-    // payout may still exist.
     // The response as templates see it: the request's method, URL, timestamp and nonce
     // (a response signature may cover them), with the response's headers and body.
     let msg = Message {
@@ -102,6 +96,16 @@ pub fn read(
         body: json.as_object().cloned().unwrap_or_default(),
         signatures: Default::default(),
     };
+
+    if !succeeded(spec, op_name, &json, got.http_status) {
+        let refusal = classify(s, op, &json, got.http_status, create);
+        return Err(trust_refusal(
+            spec, creds, entropy, op_name, op, msg, got, refusal,
+        ));
+    }
+
+    // A success whose signature does not verify is not trusted: for a create, the
+    // payout may still exist.
     let no_fields = IndexMap::new();
     let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
     let carriers = verify::carriers(
@@ -129,6 +133,51 @@ pub fn read(
         response: json,
         verified_signatures: verified.signatures,
     })
+}
+
+/// A refusal of a create says no payout was made, and a caller may then send the payout
+/// again under a new reference. Where the gateway signs its responses in headers, a refusal
+/// that does not carry a valid signature is not believed: it may be forged or mangled, so
+/// the payout may exist. The error keeps the gateway's code and message for the record.
+/// (Only headers are checked: an error body does not have the success body's fields.)
+#[allow(clippy::too_many_arguments)]
+fn trust_refusal(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    op_name: &str,
+    op: &payout_spec::Operation,
+    msg: Message,
+    got: &Received,
+    refusal: PayoutError,
+) -> PayoutError {
+    if op.role != OperationRole::Create || refusal.may_exist || op.response.headers.is_empty() {
+        return refusal;
+    }
+    let carriers = verify::carriers(
+        &format!("operations.{op_name}.response"),
+        &op.response.headers,
+        got.headers,
+        &[],
+    );
+    match verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway) {
+        Ok(_) => refusal,
+        Err(m) => {
+            let mut e = PayoutError::new(
+                ErrorKind::BadSignature,
+                format!(
+                    "{}; but the refusal's signature does not verify ({m}), so it cannot be \
+                     trusted: the payout may exist",
+                    refusal.message
+                ),
+            )
+            .may_exist(true);
+            e.provider_code = refusal.provider_code;
+            e.provider_message = refusal.provider_message;
+            e.http_status = refusal.http_status;
+            e
+        }
+    }
 }
 
 /// Evaluates the success predicate; one that cannot be evaluated is not a success.

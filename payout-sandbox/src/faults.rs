@@ -12,8 +12,15 @@ use serde::{Deserialize, Serialize};
 pub enum Fault {
     /// Answer only after this long (a client timeout).
     Delay { millis: u64 },
+    /// Refuse the request with the gateway's error of this kind (`sandbox.errors.KIND`:
+    /// `invalid_request`, `unauthorized`, ...), before anything is stored; signed like the
+    /// gateway's answers (wrongly, with `wrong_signature` too).
+    Refuse { error: String },
     /// Answer with an HTTP 5xx after the payout was stored.
     ServerError,
+    /// Answer with the gateway's own system-error reply (`sandbox.errors.server_error`,
+    /// with its HTTP status: Cashy says `code: 500` in a 200) after the payout was stored.
+    SystemError,
     /// Close the connection without an answer, before the payout is stored.
     DropBeforeStore,
     /// Close the connection without an answer, after the payout is stored.
@@ -26,6 +33,9 @@ pub enum Fault {
     DuplicateWebhook,
     /// After a final status, deliver the previous status again (out of order).
     OutOfOrderWebhook,
+    /// Once the payout is paid, the gateway reverses it (the bank returned the money) and
+    /// sends the reversal webhook.
+    ReversalWebhook,
 }
 
 impl Fault {
@@ -35,9 +45,21 @@ impl Fault {
         }
     }
 
-    fn is_webhook(&self) -> bool {
-        matches!(self, Fault::DuplicateWebhook | Fault::OutOfOrderWebhook)
+    /// When a fault is drawn: per request, per webhook, or when a payout is paid.
+    fn moment(&self) -> Moment {
+        match self {
+            Fault::DuplicateWebhook | Fault::OutOfOrderWebhook => Moment::Webhook,
+            Fault::ReversalWebhook => Moment::Paid,
+            _ => Moment::Request,
+        }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Moment {
+    Request,
+    Webhook,
+    Paid,
 }
 
 /// When a fault applies.
@@ -126,18 +148,23 @@ impl Faults {
 
     /// The request faults that fire for this request (used up as they fire).
     pub fn take(&mut self, op: &str, merchant_ref: Option<&str>) -> Vec<Fault> {
-        self.fire(Some(op), merchant_ref, false)
+        self.fire(Some(op), merchant_ref, Moment::Request)
     }
 
     /// The webhook faults that fire for this payout.
     pub fn take_webhook(&mut self, merchant_ref: &str) -> Vec<Fault> {
-        self.fire(None, Some(merchant_ref), true)
+        self.fire(None, Some(merchant_ref), Moment::Webhook)
     }
 
-    fn fire(&mut self, op: Option<&str>, merchant_ref: Option<&str>, webhook: bool) -> Vec<Fault> {
+    /// The faults that fire when this payout has just been paid.
+    pub fn take_paid(&mut self, merchant_ref: &str) -> Vec<Fault> {
+        self.fire(None, Some(merchant_ref), Moment::Paid)
+    }
+
+    fn fire(&mut self, op: Option<&str>, merchant_ref: Option<&str>, at: Moment) -> Vec<Fault> {
         let mut out = Vec::new();
         for rule in &mut self.rules {
-            if rule.fault.is_webhook() != webhook || !rule.matches(op, merchant_ref) {
+            if rule.fault.moment() != at || !rule.matches(op, merchant_ref) {
                 continue;
             }
             if rule.probability < 1.0 && random_unit() >= rule.probability {
@@ -177,6 +204,33 @@ mod tests {
     }
 
     #[test]
+    fn a_probability_fires_about_that_often() {
+        let mut f = Faults::default();
+        f.add(FaultRule {
+            probability: 0.5,
+            ..FaultRule::always(Fault::ServerError)
+        });
+        let fired = (0..400).filter(|_| !f.take("x", None).is_empty()).count();
+        // Binomial(400, 0.5): mean 200, sd 10; outside 130..270 by chance is p < 1e-11.
+        assert!((130..270).contains(&fired), "{fired} of 400");
+    }
+
+    #[test]
+    fn a_reversal_waits_for_the_payout_to_be_paid() {
+        let mut f = Faults::default();
+        f.add(
+            FaultRule::always(Fault::ReversalWebhook)
+                .for_ref("A")
+                .once(),
+        );
+        assert!(f.take("create_payout", Some("A")).is_empty());
+        assert!(f.take_webhook("A").is_empty());
+        assert!(f.take_paid("B").is_empty());
+        assert_eq!(f.take_paid("A"), vec![Fault::ReversalWebhook]);
+        assert!(f.take_paid("A").is_empty());
+    }
+
+    #[test]
     fn rules_read_from_json() {
         let r: FaultRule = serde_json::from_str(
             r#"{"kind":"delay","millis":50,"operation":"create_payout","probability":0.5}"#,
@@ -184,6 +238,15 @@ mod tests {
         .unwrap();
         assert_eq!(r.fault, Fault::Delay { millis: 50 });
         assert_eq!(r.probability, 0.5);
+        let r: FaultRule =
+            serde_json::from_str(r#"{"kind":"refuse","error":"invalid_request"}"#).unwrap();
+        assert_eq!(
+            r.fault,
+            Fault::Refuse {
+                error: "invalid_request".into()
+            }
+        );
+        assert_eq!(r.probability, 1.0);
         let never = FaultRule {
             probability: 0.0,
             ..FaultRule::always(Fault::ServerError)

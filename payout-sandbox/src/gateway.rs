@@ -383,10 +383,10 @@ impl Gateway {
             ..Message::default()
         };
         if let Err(m) = self.verify(op_name, op, &msg) {
-            return self.error("unauthorized", &m);
+            return self.refuse(op_name, op, &msg, "unauthorized", &m);
         }
         if let Err(m) = self.validate(op, &msg) {
-            return self.error("invalid_request", &m);
+            return self.refuse(op_name, op, &msg, "invalid_request", &m);
         }
         let refs = request_refs(op, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
@@ -407,13 +407,34 @@ impl Gateway {
             }
         }
         let has = |f: &Fault| faults.contains(f);
+        let refusal = faults.iter().find_map(|f| match f {
+            Fault::Refuse { error } => Some(error.as_str()),
+            _ => None,
+        });
+        if let Some(kind) = refusal {
+            let wrong = has(&Fault::WrongSignature);
+            return self.refuse_signed(
+                op_name,
+                op,
+                &msg,
+                kind,
+                "refused by a sandbox fault",
+                wrong,
+            );
+        }
         let order = match op.role {
             OperationRole::Create => {
                 if has(&Fault::DropBeforeStore) {
                     return drop_connection();
                 }
                 let Some(mref) = refs.merchant.clone() else {
-                    return self.error("invalid_request", "no merchant reference");
+                    return self.refuse(
+                        op_name,
+                        op,
+                        &msg,
+                        "invalid_request",
+                        "no merchant reference",
+                    );
                 };
                 let amount = request_amount(s, op, &msg).unwrap_or_default();
                 let notify = request_role(op, &msg, "notify_url")
@@ -421,7 +442,7 @@ impl Gateway {
                     .or_else(|| self.default_notify_url());
                 let order = match self.insert_order(&mref, amount, notify) {
                     Ok(o) => o,
-                    Err(m) => return self.error("duplicate", &m),
+                    Err(m) => return self.refuse(op_name, op, &msg, "duplicate", &m),
                 };
                 if has(&Fault::DropAfterStore) {
                     return drop_connection();
@@ -443,13 +464,18 @@ impl Gateway {
                 };
                 match found {
                     Some(o) => Some(o),
-                    None => return self.error("not_found", "order does not exist"),
+                    None => {
+                        return self.refuse(op_name, op, &msg, "not_found", "order does not exist")
+                    }
                 }
             }
             _ => None,
         };
         if has(&Fault::ServerError) {
             return self.server_error();
+        }
+        if has(&Fault::SystemError) {
+            return self.refuse(op_name, op, &msg, "server_error", "system error");
         }
         if has(&Fault::MalformedBody) {
             return plain(
@@ -570,14 +596,7 @@ impl Gateway {
         match self.sign_outgoing(reply, &role_value, wrong) {
             Ok(finished) => {
                 let mut resp = plain(StatusCode::OK, "application/json", finished.body);
-                for (k, v) in finished.headers {
-                    if let (Ok(name), Ok(value)) = (
-                        axum::http::HeaderName::try_from(k.as_str()),
-                        HeaderValue::try_from(v.as_str()),
-                    ) {
-                        resp.headers_mut().insert(name, value);
-                    }
-                }
+                insert_headers(&mut resp, finished.headers);
                 resp
             }
             Err(e) => plain(
@@ -592,6 +611,15 @@ impl Gateway {
     /// `sandbox.events`).
     pub(crate) fn role_value(&self, order: &Order, role: &str) -> Option<Json> {
         let s = self.spec.spec();
+        if role == "completed_at" {
+            // Only a payout at a final status has completed: before, the gateways send null.
+            let done = s
+                .status(&order.status)
+                .is_some_and(|e| e.unified_with_reason(order.reason.as_deref()).is_final());
+            if !done {
+                return Some(Json::Null);
+            }
+        }
         let event = s
             .sandbox
             .as_ref()
@@ -625,17 +653,29 @@ impl Gateway {
             nonce: Some(nonce),
             ..out.seed
         };
+        let mut engine = self.signer(wrong);
+        message::finish(&mut engine, &mut msg, out.body, out.headers, &out.base)
+    }
+
+    /// The engine that signs what the gateway sends: with its keys, or with altered
+    /// secrets for a wrong-signature fault.
+    fn signer(&self, wrong: bool) -> Engine<'_> {
         let (creds, keys) = if wrong {
             (&self.wrong_creds, &self.wrong_keys)
         } else {
             (&self.creds, &self.keys)
         };
-        let mut engine = Engine::new(&self.spec, creds, &OsEntropy).as_gateway(keys);
-        message::finish(&mut engine, &mut msg, out.body, out.headers, &out.base)
+        Engine::new(&self.spec, creds, &OsEntropy).as_gateway(keys)
     }
 
     /// An error in the gateway's own shape (`sandbox.errors.KIND`), or a plain one.
     pub(crate) fn error(&self, kind: &str, message: &str) -> Response {
+        let (status, body) = self.error_reply(kind, message);
+        plain(status, "application/json", body)
+    }
+
+    /// The status and body of an error reply.
+    fn error_reply(&self, kind: &str, message: &str) -> (StatusCode, Vec<u8>) {
         let s = self.spec.spec();
         let reply = s.sandbox.as_ref().and_then(|sb| sb.errors.get(kind));
         let Some(reply) = reply else {
@@ -647,7 +687,7 @@ impl Gateway {
                 _ => StatusCode::BAD_REQUEST,
             };
             let body = serde_json::json!({ "error": message }).to_string();
-            return plain(status, "application/json", body.into_bytes());
+            return (status, body.into_bytes());
         };
         let ctx: minijinja::Value = [("message", minijinja::Value::from(message))]
             .into_iter()
@@ -659,11 +699,66 @@ impl Gateway {
             &ctx,
         );
         let status = StatusCode::from_u16(reply.http_status).unwrap_or(StatusCode::OK);
-        plain(
-            status,
-            "application/json",
-            body.to_compact(false).into_bytes(),
-        )
+        (status, body.to_compact(false).into_bytes())
+    }
+
+    /// An error answering a request to `op`, signed in the response's headers as the
+    /// gateway signs its answers (EaniShop's `Authorization`), so that a client can tell a
+    /// real refusal from a forged one.
+    fn refuse(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        req: &Message,
+        kind: &str,
+        message: &str,
+    ) -> Response {
+        self.refuse_signed(op_name, op, req, kind, message, false)
+    }
+
+    /// [`Gateway::refuse`], signed with altered secrets when `wrong`.
+    fn refuse_signed(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        req: &Message,
+        kind: &str,
+        message: &str,
+        wrong: bool,
+    ) -> Response {
+        let (status, body) = self.error_reply(kind, message);
+        if op.response.headers.is_empty() {
+            return plain(status, "application/json", body);
+        }
+        let now = SystemClock.now_millis();
+        let signed = source::nonce(&op.nonce.unwrap_or_default(), &OsEntropy).and_then(|nonce| {
+            let mut msg = Message {
+                method: req.method.clone(),
+                path: req.path.clone(),
+                url: req.url.clone(),
+                params: req.params.clone(),
+                query: req.query.clone(),
+                timestamp: Some(now.to_string()),
+                nonce: Some(nonce),
+                body: Json::parse(&String::from_utf8_lossy(&body))
+                    .ok()
+                    .and_then(|j| j.as_object().cloned())
+                    .unwrap_or_default(),
+                body_bytes: Some(body.clone()),
+                ..Message::default()
+            };
+            let mut engine = self.signer(wrong);
+            let base = format!("operations.{op_name}.response");
+            message::render_headers(&mut engine, &mut msg, &op.response.headers, &base)
+                .map(|(headers, _)| headers)
+                .map_err(|e| e.to_string())
+        });
+        let mut resp = plain(status, "application/json", body);
+        match signed {
+            Ok(headers) => insert_headers(&mut resp, headers),
+            Err(e) => tracing::warn!(gateway = %self.id, "cannot sign the refusal: {e}"),
+        }
+        resp
     }
 
     /// HTTP 500 with the gateway's server-error body, if it has one.
@@ -784,6 +879,19 @@ fn body_role<'a>(
     role_paths(&body.fields, "", &mut paths);
     let (_, path, field) = paths.into_iter().find(|(r, _, _)| *r == role)?;
     Some((Json::get_path_in(&msg.body, &path)?, field))
+}
+
+/// Sets headers the spec renders; a value HTTP cannot carry is left out (the client then
+/// reports the missing signature).
+fn insert_headers(resp: &mut Response, headers: Vec<(String, String)>) {
+    for (k, v) in headers {
+        if let (Ok(name), Ok(value)) = (
+            axum::http::HeaderName::try_from(k.as_str()),
+            HeaderValue::try_from(v.as_str()),
+        ) {
+            resp.headers_mut().insert(name, value);
+        }
+    }
 }
 
 pub(crate) fn header_pairs(h: &HeaderMap) -> Vec<(String, String)> {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 use payout_runtime::context::Message;
 use payout_runtime::source::{Clock, SystemClock};
+use payout_spec::PayoutStatus;
 use serde::Serialize;
 
 use crate::faults::Fault;
@@ -36,12 +37,21 @@ struct Built {
 
 /// Sends the webhook for the payout's current state, with webhook faults applied.
 pub(crate) fn send(gw: &Arc<Gateway>, order: &Order) {
-    let Some(url) = order.notify_url.clone().or_else(|| gw.default_notify_url()) else {
+    let s = gw.spec.spec();
+    let paid = s
+        .status(&order.status)
+        .map(|e| e.unified_with_reason(order.reason.as_deref()))
+        == Some(PayoutStatus::Succeeded);
+    // A reversal fault waits for the payout to be paid, then reverses it after the paid
+    // webhook went out (or right away when there is no webhook to send).
+    let reverse_after = paid && !lock(&gw.faults).take_paid(&order.merchant_ref).is_empty();
+    let url = order.notify_url.clone().or_else(|| gw.default_notify_url());
+    let Some(url) = url.filter(|_| !s.webhooks.is_empty()) else {
+        if reverse_after {
+            reverse(gw, &order.merchant_ref);
+        }
         return;
     };
-    if gw.spec.spec().webhooks.is_empty() {
-        return;
-    }
     let faults = lock(&gw.faults).take_webhook(&order.merchant_ref);
     let mut sends = vec![order.clone()];
     if faults.contains(&Fault::DuplicateWebhook) {
@@ -57,6 +67,7 @@ pub(crate) fn send(gw: &Arc<Gateway>, order: &Order) {
         }
     }
     let gw = gw.clone();
+    let o_ref = order.merchant_ref.clone();
     tokio::spawn(async move {
         // In order, one after the other: an out-of-order fault must arrive after.
         for o in sends {
@@ -65,7 +76,16 @@ pub(crate) fn send(gw: &Arc<Gateway>, order: &Order) {
                 Err(e) => tracing::warn!(gateway = %gw.id(), "cannot build the webhook: {e}"),
             }
         }
+        if reverse_after {
+            reverse(&gw, &o_ref);
+        }
     });
+}
+
+fn reverse(gw: &Arc<Gateway>, merchant_ref: &str) {
+    if let Err(e) = gw.reverse(merchant_ref) {
+        tracing::warn!(gateway = %gw.id(), merchant_ref, "cannot reverse: {e}");
+    }
 }
 
 fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
