@@ -421,7 +421,8 @@ impl<'a> Engine<'a> {
     ) -> Result<Value, String> {
         let key = self.aes_key(&at.path("aes_decrypt.key"), a, msg)?;
         let plain = aes::decrypt(a, &key, &prev.bytes).map_err(|e| e.to_string())?;
-        Ok(Value::text(plain))
+        // Decryption is reversible: what came from a secret stays redacted.
+        Ok(keep_secret(prev.secret.clone(), plain))
     }
 
     /// The 32-byte AES key from the key template at `path`.

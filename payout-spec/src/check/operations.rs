@@ -441,3 +441,52 @@ pub const SANDBOX_ERRORS: &[&str] = &[
     "invalid_request",
     "server_error",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::readable_secret;
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: acme, name: Acme }
+credentials: { id: {}, key: { secret: true } }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  copied: { steps: [ { template: "{{ credentials.id }}:{{ credentials.key }}" }, { encode: base64 } ] }
+  wrapped: { steps: [ { template: "Basic {{ signatures.copied }}" } ] }
+  hashed: { steps: [ { template: "{{ credentials.key }}" }, { hash: sha256 }, { encode: hex }, { template: "v1={{ input }}" } ] }
+  replaced: { steps: [ { template: "{{ credentials.key }}" }, { template: "{{ credentials.id }}" } ] }
+  kept: { steps: [ { template: "{{ credentials.key }}" }, { encode: hex }, { decode: hex }, { template: "<{{ input }}>" } ] }
+  keyed: { steps: [ { input: body_bytes }, { hmac: { alg: sha256, key: "{{ credentials.key }}" } }, { encode: hex } ] }
+  allowed: { reveals_secret: true, steps: [ { template: "{{ credentials.key }}" } ] }
+  via_allowed: { steps: [ { template: "x {{ signatures.allowed }}" } ] }
+operations:
+  query_payout:
+    role: query
+    method: GET
+    path: /p/{ref}
+    params: { ref: { type: string, required: true, role: provider_ref } }
+    response: { success: "true" }
+"#;
+
+    /// A secret is readable in a recipe's result until a hash, HMAC, RSA or AES step, or a
+    /// template that does not carry `{{ input }}` on; through `signatures.X` as well.
+    #[test]
+    fn follows_the_secret_through_steps_and_recipes() {
+        let spec = crate::load::load_str(SPEC, "t.yaml").unwrap().spec;
+        let shows = |r: &str| readable_secret(&spec, r, true, 0);
+        assert_eq!(shows("copied").as_deref(), Some("key"));
+        assert_eq!(shows("wrapped").as_deref(), Some("key"));
+        assert_eq!(shows("kept").as_deref(), Some("key"));
+        assert_eq!(shows("hashed"), None);
+        assert_eq!(shows("replaced"), None);
+        assert_eq!(shows("keyed"), None);
+        // The opt-out covers the recipe and what is built on it, and only with it honoured.
+        assert_eq!(shows("allowed"), None);
+        assert_eq!(shows("via_allowed"), None);
+        assert_eq!(
+            readable_secret(&spec, "allowed", false, 0).as_deref(),
+            Some("key")
+        );
+    }
+}
