@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
-use payout_spec::{Compare, Input, Iv, Recipe, Step};
+use payout_spec::{Compare, Encoding, Input, Iv, Recipe, Step};
 
 use crate::compiled::CompiledSpec;
 use crate::context::{Message, Signature};
@@ -170,7 +170,7 @@ impl<'a> Engine<'a> {
                 .into(),
         })?;
         let display = match &out.secret {
-            Some(s) => format!("<redacted:derived from {s}>"),
+            Some(s) => redacted(s),
             None => text.clone(),
         };
         msg.signatures
@@ -184,6 +184,8 @@ impl<'a> Engine<'a> {
         self.run_steps(name, recipe, 0..recipe.steps.len(), msg, None)
     }
 
+    /// Runs steps `range` of a recipe, each one's output the next one's input, recording
+    /// the string to sign and (when explaining) every step's value.
     fn run_steps(
         &mut self,
         name: &str,
@@ -195,92 +197,19 @@ impl<'a> Engine<'a> {
         let mut cur = start;
         for i in range {
             let step = &recipe.steps[i];
-            let err = |message: String| SignError {
-                recipe: name.to_string(),
-                step: Some(i),
-                message,
-            };
-            if step.is_cryptographic() && !self.strings_to_sign.contains_key(name) {
+            if step.is_cryptographic() {
                 if let Some(c) = &cur {
-                    self.strings_to_sign.insert(
-                        name.to_string(),
-                        String::from_utf8_lossy(&c.bytes).into_owned(),
-                    );
+                    self.note_string_to_sign(name, &c.bytes);
                 }
             }
-            let prev = cur.take();
-            let need = |p: Option<Value>| {
-                p.ok_or_else(|| {
-                    err(format!(
-                        "`{}` has no input: a recipe starts with `input` or `template`",
-                        step.name()
-                    ))
-                })
-            };
-            let next = match step {
-                Step::Input(src) => self.input(src, msg).map_err(err)?,
-                Step::Template(_) => {
-                    let path = format!("signing.{name}.steps[{i}].template");
-                    self.template(&path, msg, prev.as_ref()).map_err(err)?
-                }
-                Step::Hash(alg) => Value::text_raw(digest::hash(*alg, &need(prev)?.bytes)),
-                Step::Hmac(h) => {
-                    let path = format!("signing.{name}.steps[{i}].hmac.key");
-                    let key = self.template(&path, msg, None).map_err(err)?;
-                    let key = match h.key_encoding {
-                        Some(e) => encoding::decode(e, &utf8(&key.bytes).map_err(err)?)
-                            .map_err(|e| err(format!("the HMAC key: {e}")))?,
-                        None => key.bytes,
-                    };
-                    Value::text_raw(mac::hmac(h.alg, &key, &need(prev)?.bytes))
-                }
-                Step::RsaSign(r) => {
-                    // As the gateway, sign with the private key behind `verify_key`.
-                    let key = match (self.gateway_keys, &r.verify_key) {
-                        (Some(keys), Some(vk)) => keys
-                            .get(vk)
-                            .ok_or_else(|| err(format!("no gateway private key for `{vk}`")))?,
-                        _ => self.creds.private_key(&r.key).ok_or_else(|| {
-                            err(format!(
-                                "the credential `{}` is not an RSA private key",
-                                r.key
-                            ))
-                        })?,
-                    };
-                    let sig = rsa::sign(key, r.hash, &need(prev)?.bytes)
-                        .map_err(|e| err(e.to_string()))?;
-                    Value::text_raw(sig)
-                }
-                Step::AesEncrypt(a) => {
-                    let key = self.aes_key(name, i, "aes_encrypt", a, msg).map_err(err)?;
-                    let iv = if a.iv == Iv::Random {
-                        // A failing random source is an error, never zeros.
-                        let mut iv = [0u8; 16];
-                        self.entropy.fill(&mut iv).map_err(err)?;
-                        iv
-                    } else {
-                        aes::configured_iv(&a.iv).map_err(|e| err(e.to_string()))?
-                    };
-                    Value::text_raw(aes::encrypt(a, &key, &iv, &need(prev)?.bytes))
-                }
-                Step::AesDecrypt(a) => {
-                    let key = self.aes_key(name, i, "aes_decrypt", a, msg).map_err(err)?;
-                    let plain = aes::decrypt(a, &key, &need(prev)?.bytes)
-                        .map_err(|e| err(e.to_string()))?;
-                    Value::text(plain)
-                }
-                Step::Encode(e) => {
-                    let p = need(prev)?;
-                    let text = encoding::encode(*e, &p.bytes);
-                    keep_secret(p.secret, text.into_bytes())
-                }
-                Step::Decode(e) => {
-                    let p = need(prev)?;
-                    let bytes = encoding::decode(*e, &utf8(&p.bytes).map_err(err)?)
-                        .map_err(|x| err(x.to_string()))?;
-                    keep_secret(p.secret, bytes)
-                }
-            };
+            let at = StepAt { recipe: name, i };
+            let next = self
+                .step(&at, step, cur.take(), msg)
+                .map_err(|message| SignError {
+                    recipe: name.to_string(),
+                    step: Some(i),
+                    message,
+                })?;
             if self.explain {
                 self.trace.push(StepTrace {
                     recipe: name.to_string(),
@@ -297,22 +226,59 @@ impl<'a> Engine<'a> {
         })
     }
 
-    fn input(&self, src: &Input, msg: &Message) -> Result<Value, String> {
-        if let Input::Header(h) = src {
-            // A header may carry a secret (Basic auth): then it is shown redacted.
-            let value = msg
-                .header(h)
-                .ok_or_else(|| format!("the message has no header `{h}`"))?;
-            let secret = self
-                .creds
-                .iter()
-                .find(|(n, v)| {
-                    self.creds.is_secret(n) && !v.expose().is_empty() && value.contains(v.expose())
-                })
-                .map(|(n, _)| n.to_string());
-            return Ok(keep_secret(secret, value.as_bytes().to_vec()));
+    /// The text that goes into a recipe's first cryptographic step, kept for the vectors.
+    fn note_string_to_sign(&mut self, name: &str, bytes: &[u8]) {
+        if !self.strings_to_sign.contains_key(name) {
+            self.strings_to_sign.insert(
+                name.to_string(),
+                String::from_utf8_lossy(bytes).into_owned(),
+            );
         }
-        Ok(Value::text(match src {
+    }
+
+    /// Runs one step on the previous step's value (`None` before the first step).
+    fn step(
+        &self,
+        at: &StepAt,
+        step: &Step,
+        prev: Option<Value>,
+        msg: &Message,
+    ) -> Result<Value, String> {
+        // Every step but the two that start a recipe works on the previous value.
+        let prev_of = |p: Option<Value>| {
+            p.ok_or_else(|| {
+                format!(
+                    "`{}` has no input: a recipe starts with `input` or `template`",
+                    step.name()
+                )
+            })
+        };
+        match step {
+            Step::Input(src) => self.input(src, msg),
+            Step::Template(_) => self.template(&at.path("template"), msg, prev.as_ref()),
+            Step::Hash(alg) => Ok(hash_step(*alg, &prev_of(prev)?)),
+            Step::Hmac(h) => self.hmac_step(at, h, &prev_of(prev)?, msg),
+            Step::RsaSign(r) => self.rsa_sign_step(r, &prev_of(prev)?),
+            Step::AesEncrypt(a) => self.aes_encrypt_step(at, a, &prev_of(prev)?, msg),
+            Step::AesDecrypt(a) => self.aes_decrypt_step(at, a, &prev_of(prev)?, msg),
+            Step::Encode(e) => Ok(encode_step(*e, prev_of(prev)?)),
+            Step::Decode(e) => decode_step(*e, prev_of(prev)?),
+        }
+    }
+
+    /// `input:` starts a recipe from part of the message.
+    ///
+    /// A header may carry a secret (an HTTP Basic `Authorization` is the password, merely
+    /// Base64-encoded): such a value is shown redacted, and so is all that is built from it.
+    fn input(&self, src: &Input, msg: &Message) -> Result<Value, String> {
+        let bytes = match src {
+            Input::Header(h) => {
+                let value = msg
+                    .header(h)
+                    .ok_or_else(|| format!("the message has no header `{h}`"))?;
+                let secret = self.secret_in(value);
+                return Ok(keep_secret(secret, value.as_bytes().to_vec()));
+            }
             Input::BodyBytes => msg
                 .body_bytes
                 .clone()
@@ -320,10 +286,38 @@ impl<'a> Engine<'a> {
             Input::Path => msg.path.clone().into_bytes(),
             Input::Url => msg.url.clone().into_bytes(),
             Input::Method => msg.method.clone().into_bytes(),
-            Input::Header(_) => Vec::new(),
             Input::Canonical(c) => canonical::canonical(&msg.body, c).into_bytes(),
             Input::Form => canonical::form(&msg.body).into_bytes(),
-        }))
+        };
+        Ok(Value::text(bytes))
+    }
+
+    /// The secret credential a received text carries, if any: written out (a bearer token),
+    /// or inside one of its words once decoded from Base64 or hex (`Basic base64(user:pass)`,
+    /// `token=HEX`).
+    fn secret_in(&self, text: &str) -> Option<String> {
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_ascii_whitespace() || c == ',' || c == ';')
+            .flat_map(|w| [Some(w), w.split_once('=').map(|(_, v)| v)])
+            .flatten()
+            .filter(|w| !w.is_empty())
+            .collect();
+        let decoded: Vec<Vec<u8>> = words
+            .iter()
+            .flat_map(|w| {
+                [Encoding::Base64, Encoding::Base64url, Encoding::Hex]
+                    .into_iter()
+                    .filter_map(|e| encoding::decode(e, w).ok())
+            })
+            .collect();
+        self.creds
+            .iter()
+            .filter(|(n, v)| self.creds.is_secret(n) && !v.expose().is_empty())
+            .find(|(_, v)| {
+                let s = v.expose().as_bytes();
+                contains(text.as_bytes(), s) || decoded.iter().any(|d| contains(d, s))
+            })
+            .map(|(n, _)| n.to_string())
     }
 
     /// Renders a recipe template, and again with secrets redacted for the trace.
@@ -361,20 +355,85 @@ impl<'a> Engine<'a> {
         })
     }
 
-    fn aes_key(
+    /// `hmac:` keyed with its key template, decoded first when the key text is itself an
+    /// encoding of the key bytes.
+    fn hmac_step(
         &self,
-        name: &str,
-        i: usize,
-        kind: &str,
-        a: &payout_spec::Aes,
+        at: &StepAt,
+        h: &payout_spec::Hmac,
+        prev: &Value,
         msg: &Message,
-    ) -> Result<[u8; 32], String> {
-        let path = format!("signing.{name}.steps[{i}].{kind}.key");
-        let text = self.template(&path, msg, None)?;
+    ) -> Result<Value, String> {
+        let key = self.template(&at.path("hmac.key"), msg, None)?;
+        let key = match h.key_encoding {
+            Some(e) => {
+                encoding::decode(e, &utf8(&key.bytes)?).map_err(|e| format!("the HMAC key: {e}"))?
+            }
+            None => key.bytes,
+        };
+        Ok(Value::raw(mac::hmac(h.alg, &key, &prev.bytes)))
+    }
+
+    /// `rsa_sign:` with the merchant's private key; as the gateway (the sandbox), with the
+    /// private key behind `verify_key`, so that merchants can verify it with the public one.
+    fn rsa_sign_step(&self, r: &payout_spec::RsaSign, prev: &Value) -> Result<Value, String> {
+        let key = match (self.gateway_keys, &r.verify_key) {
+            (Some(keys), Some(vk)) => keys
+                .get(vk)
+                .ok_or_else(|| format!("no gateway private key for `{vk}`"))?,
+            _ => self
+                .creds
+                .private_key(&r.key)
+                .ok_or_else(|| format!("the credential `{}` is not an RSA private key", r.key))?,
+        };
+        let sig = rsa::sign(key, r.hash, &prev.bytes).map_err(|e| e.to_string())?;
+        Ok(Value::raw(sig))
+    }
+
+    /// `aes_encrypt:` with a fresh IV from the entropy source when the IV is random (a
+    /// failing source is an error, never zeros), else the configured one.
+    fn aes_encrypt_step(
+        &self,
+        at: &StepAt,
+        a: &payout_spec::Aes,
+        prev: &Value,
+        msg: &Message,
+    ) -> Result<Value, String> {
+        let key = self.aes_key(&at.path("aes_encrypt.key"), a, msg)?;
+        let iv = if a.iv == Iv::Random {
+            let mut iv = [0u8; 16];
+            self.entropy.fill(&mut iv)?;
+            iv
+        } else {
+            aes::configured_iv(&a.iv).map_err(|e| e.to_string())?
+        };
+        Ok(Value::raw(aes::encrypt(a, &key, &iv, &prev.bytes)))
+    }
+
+    /// `aes_decrypt:` the reverse of `aes_encrypt`: the MAC (if any) is checked before
+    /// anything is decrypted.
+    fn aes_decrypt_step(
+        &self,
+        at: &StepAt,
+        a: &payout_spec::Aes,
+        prev: &Value,
+        msg: &Message,
+    ) -> Result<Value, String> {
+        let key = self.aes_key(&at.path("aes_decrypt.key"), a, msg)?;
+        let plain = aes::decrypt(a, &key, &prev.bytes).map_err(|e| e.to_string())?;
+        // Decryption is reversible: what came from a secret stays redacted.
+        Ok(keep_secret(prev.secret.clone(), plain))
+    }
+
+    /// The 32-byte AES key from the key template at `path`.
+    fn aes_key(&self, path: &str, a: &payout_spec::Aes, msg: &Message) -> Result<[u8; 32], String> {
+        let text = self.template(path, msg, None)?;
         aes::derive_key(a.key_derivation, &text.bytes).map_err(|e| e.to_string())
     }
 
     /// Whether `received` is the recipe's valid result for this message (constant time).
+    ///
+    /// The string to sign is recorded as when signing, so that vectors can check it.
     pub fn verify(
         &mut self,
         name: &str,
@@ -388,87 +447,131 @@ impl<'a> Engine<'a> {
         for dep in spec.recipe_dependencies(name) {
             self.ensure_one(dep, &mut scratch, 1)?;
         }
-        let random = recipe.steps.iter().rposition(|s| match s {
-            Step::RsaSign(_) => true,
-            Step::AesEncrypt(a) => a.iv == Iv::Random,
-            _ => false,
-        });
-        let Some(k) = random else {
+        let Some(k) = recipe.steps.iter().rposition(is_random) else {
             let out = self.run(name, &scratch)?;
-            return Ok(match recipe.compare {
-                Compare::Exact => ct::eq(&out.bytes, received.as_bytes()),
-                Compare::CaseInsensitive => {
-                    ct::eq_ignore_ascii_case(&out.bytes, received.as_bytes())
-                }
-            });
+            return Ok(compare(recipe.compare, &out.bytes, received.as_bytes()));
         };
-        let err = |step: usize, message: String| SignError {
+        let err = |message: String| SignError {
             recipe: name.to_string(),
-            step: Some(step),
+            step: Some(k),
             message,
         };
         let expected = self.run_steps(name, recipe, 0..k, &scratch, None)?;
-        // Undo the encodings after the random step, last first.
-        let mut got = received.as_bytes().to_vec();
-        for i in (k + 1..recipe.steps.len()).rev() {
-            got = match &recipe.steps[i] {
-                Step::Encode(e) => match encoding::decode(*e, &String::from_utf8_lossy(&got)) {
-                    Ok(b) => b,
-                    // A value that does not even decode is simply not a valid signature.
-                    Err(_) => return Ok(false),
-                },
-                Step::Decode(e) => encoding::encode(*e, &got).into_bytes(),
-                other => {
-                    return Err(err(
-                        i,
-                        format!("`{}` after the random step cannot be undone", other.name()),
-                    ))
-                }
-            };
-        }
+        self.note_string_to_sign(name, &expected.bytes);
+        // A value that does not even decode is simply not a valid signature.
+        let Some(got) = undo_encodings(name, recipe, k, received)? else {
+            return Ok(false);
+        };
+        let at = StepAt { recipe: name, i: k };
         match &recipe.steps[k] {
             Step::RsaSign(r) => {
-                let key = match signer {
-                    Signer::Gateway => {
-                        let Some(vk) = &r.verify_key else {
-                            return Err(err(
-                                k,
-                                "no `verify_key` for signatures made by the gateway".into(),
-                            ));
-                        };
-                        self.creds.public_key(vk).cloned().ok_or_else(|| {
-                            err(k, format!("the credential `{vk}` is not an RSA public key"))
-                        })?
-                    }
-                    Signer::Merchant => self
-                        .creds
-                        .private_key(&r.key)
-                        .map(|p| p.public_key())
-                        .ok_or_else(|| {
-                            err(
-                                k,
-                                format!("the credential `{}` is not an RSA private key", r.key),
-                            )
-                        })?,
-                };
+                let key = self.verifying_key(r, signer).map_err(err)?;
                 Ok(rsa::verify(&key, r.hash, &expected.bytes, &got))
             }
             Step::AesEncrypt(a) => {
                 let key = self
-                    .aes_key(name, k, "aes_encrypt", a, &scratch)
-                    .map_err(|m| err(k, m))?;
+                    .aes_key(&at.path("aes_encrypt.key"), a, &scratch)
+                    .map_err(err)?;
+                // Decrypt and compare: a random IV cannot be recomputed.
                 Ok(match aes::decrypt(a, &key, &got) {
                     Ok(plain) => ct::eq(&plain, &expected.bytes),
                     Err(_) => false,
                 })
             }
-            _ => Err(err(k, "not a random step".into())),
+            _ => Err(err("not a random step".into())),
+        }
+    }
+
+    /// The public key that checks an RSA step: the gateway's (`verify_key`) for what the
+    /// gateway signed, the merchant's own for what a merchant signed (the sandbox's view).
+    fn verifying_key(
+        &self,
+        r: &payout_spec::RsaSign,
+        signer: Signer,
+    ) -> Result<rsa::PublicKey, String> {
+        match signer {
+            Signer::Gateway => {
+                let vk = r
+                    .verify_key
+                    .as_ref()
+                    .ok_or("no `verify_key` for signatures made by the gateway")?;
+                self.creds
+                    .public_key(vk)
+                    .cloned()
+                    .ok_or_else(|| format!("the credential `{vk}` is not an RSA public key"))
+            }
+            Signer::Merchant => self
+                .creds
+                .private_key(&r.key)
+                .map(|p| p.public_key())
+                .ok_or_else(|| format!("the credential `{}` is not an RSA private key", r.key)),
         }
     }
 }
 
+/// Where a step is, for the YAML paths of its templates.
+struct StepAt<'n> {
+    recipe: &'n str,
+    i: usize,
+}
+
+impl StepAt<'_> {
+    /// `signing.RECIPE.steps[I].KEY`.
+    fn path(&self, key: &str) -> String {
+        format!("signing.{}.steps[{}].{key}", self.recipe, self.i)
+    }
+}
+
+/// A step whose output cannot be recomputed by the receiver: an RSA signature (only the
+/// signer has the private key) or an encryption with a fresh random IV.
+fn is_random(step: &Step) -> bool {
+    match step {
+        Step::RsaSign(_) => true,
+        Step::AesEncrypt(a) => a.iv == Iv::Random,
+        _ => false,
+    }
+}
+
+/// Compares a computed value with a received one in constant time, as the recipe says.
+fn compare(how: Compare, computed: &[u8], received: &[u8]) -> bool {
+    match how {
+        Compare::Exact => ct::eq(computed, received),
+        Compare::CaseInsensitive => ct::eq_ignore_ascii_case(computed, received),
+    }
+}
+
+/// Takes the received value back through the encodings that follow the random step `k`,
+/// last first, to the raw output of step `k`; `None` when it does not decode.
+fn undo_encodings(
+    name: &str,
+    recipe: &Recipe,
+    k: usize,
+    received: &str,
+) -> Result<Option<Vec<u8>>, SignError> {
+    let mut got = received.as_bytes().to_vec();
+    for i in (k + 1..recipe.steps.len()).rev() {
+        got = match &recipe.steps[i] {
+            Step::Encode(e) => match encoding::decode(*e, &String::from_utf8_lossy(&got)) {
+                Ok(b) => b,
+                Err(_) => return Ok(None),
+            },
+            Step::Decode(e) => encoding::encode(*e, &got).into_bytes(),
+            other => {
+                return Err(SignError {
+                    recipe: name.to_string(),
+                    step: Some(i),
+                    message: format!("`{}` after the random step cannot be undone", other.name()),
+                })
+            }
+        };
+    }
+    Ok(Some(got))
+}
+
 impl Value {
-    fn text_raw(bytes: Vec<u8>) -> Value {
+    /// Raw bytes (a digest, a MAC, a signature, a ciphertext): shown as hex. Nothing
+    /// reversible of a secret survives these steps, so they are never redacted.
+    fn raw(bytes: Vec<u8>) -> Value {
         Value {
             display: format!("hex:{}", hex::encode(&bytes)),
             bytes,
@@ -477,17 +580,45 @@ impl Value {
     }
 }
 
+/// `hash:` a plain digest.
+fn hash_step(alg: payout_spec::HashAlg, prev: &Value) -> Value {
+    Value::raw(digest::hash(alg, &prev.bytes))
+}
+
+/// `encode:` bytes to text; a secret stays secret through it.
+fn encode_step(enc: Encoding, prev: Value) -> Value {
+    let text = encoding::encode(enc, &prev.bytes);
+    keep_secret(prev.secret, text.into_bytes())
+}
+
+/// `decode:` text to bytes; a secret stays secret through it.
+fn decode_step(enc: Encoding, prev: Value) -> Result<Value, String> {
+    let bytes = encoding::decode(enc, &utf8(&prev.bytes)?).map_err(|e| e.to_string())?;
+    Ok(keep_secret(prev.secret, bytes))
+}
+
 /// A value computed reversibly from a secret-derived one (an encoding) stays secret: it is
-/// shown redacted, and so is everything a later template builds from it.
+/// shown as `<redacted:NAME>` (NAME the credential), and so is everything a later template
+/// builds from it.
 fn keep_secret(secret: Option<String>, bytes: Vec<u8>) -> Value {
     match secret {
         Some(s) => Value {
-            display: format!("<redacted:derived from {s}>"),
+            display: redacted(&s),
             bytes,
             secret: Some(s),
         },
         None => Value::text(bytes),
     }
+}
+
+/// How a value derived from the secret credential `name` is shown.
+fn redacted(name: &str) -> String {
+    format!("<redacted:{name}>")
+}
+
+/// Whether `needle` occurs in `hay`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, String> {
@@ -544,8 +675,12 @@ fn serde_name<T: serde::Serialize>(v: &T) -> String {
 
 #[cfg(test)]
 mod tests {
+    //! Each step kind run through the engine, against values computed independently (the
+    //! command that produced each expected value is beside it).
+
     use super::*;
-    use crate::source::OsEntropy;
+    use crate::source::{FixedBytes, OsEntropy};
+    use payout_spec::Json;
 
     const SPEC: &str = r#"
 spec_version: 1
@@ -554,10 +689,35 @@ credentials: { key: {}, secret: { secret: true } }
 money: { currency: INR, amount: { encoding: string, decimals: 2 } }
 signing:
   auth:
+    reveals_secret: true
     steps:
       - template: "{{ credentials.key }}:{{ credentials.secret }}"
       - encode: base64
       - template: "Basic {{ input }}"
+  url_sha256: { steps: [ { input: url }, { hash: sha256 }, { encode: hex } ] }
+  method_md5: { steps: [ { input: method }, { hash: md5 }, { encode: hex } ] }
+  path_sha1: { steps: [ { input: path }, { hash: sha1 }, { encode: hex_upper } ] }
+  form_sha512: { steps: [ { input: form }, { hash: sha512 }, { encode: base64 } ] }
+  header_sha256: { steps: [ { input: { header: Authorization } }, { hash: sha256 }, { encode: hex } ] }
+  header_copy: { steps: [ { input: { header: Authorization } }, { encode: base64url } ] }
+  hex_to_base64: { steps: [ { template: "{{ body.hexval }}" }, { decode: hex }, { encode: base64 } ] }
+  base64_to_hex: { steps: [ { template: "{{ body.b64val }}" }, { decode: base64 }, { encode: hex } ] }
+  secret_decoded: { steps: [ { template: "{{ credentials.secret }}" }, { decode: hex }, { encode: base64 } ] }
+  open_box:
+    steps:
+      - template: "{{ body.sealed }}"
+      - decode: base64
+      - aes_decrypt: { key: "{{ credentials.secret }}", key_derivation: sha256, iv: random, layout: [iv, ciphertext] }
+  seal_box:
+    steps:
+      - template: "{{ body.plain }}"
+      - aes_encrypt: { key: "{{ credentials.secret }}", key_derivation: sha256, iv: random, layout: [iv, ciphertext] }
+      - encode: base64
+  open_padded:
+    steps:
+      - template: "{{ body.sealed }}"
+      - decode: base64
+      - aes_decrypt: { key: "{{ credentials.secret }}", key_derivation: zero_pad, iv: { fixed: 000102030405060708090a0b0c0d0e0f }, layout: [ciphertext] }
 operations:
   query_payout:
     role: query
@@ -568,34 +728,254 @@ operations:
     response: { success: "true" }
 "#;
 
+    fn spec() -> CompiledSpec {
+        CompiledSpec::from_str(SPEC, "basic.yaml").unwrap()
+    }
+
+    fn creds(spec: &CompiledSpec, secret: &str) -> Credentials {
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k1".to_string());
+        v.insert("secret".to_string(), secret.to_string());
+        Credentials::new(spec.spec(), v).unwrap()
+    }
+
+    /// A message whose body is these string fields.
+    fn with_body(fields: &[(&str, &str)]) -> Message {
+        Message {
+            body: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), Json::String(v.to_string())))
+                .collect(),
+            ..Message::default()
+        }
+    }
+
+    /// Runs one recipe over `msg` and gives its text and the explanation.
+    fn run(recipe: &str, msg: &mut Message, secret: &str) -> (String, Vec<StepTrace>) {
+        let spec = spec();
+        let creds = creds(&spec, secret);
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
+        engine.ensure(&[recipe.to_string()], msg).unwrap();
+        (msg.signatures[recipe].text.clone(), engine.trace)
+    }
+
     /// A secret survives no reversible step into the explanation: not the template that
     /// names it, not its Base64, not a template built on that.
     #[test]
     fn the_explanation_never_shows_a_secret_or_its_encoding() {
-        let spec = CompiledSpec::from_str(SPEC, "basic.yaml").unwrap();
-        let mut v = IndexMap::new();
-        v.insert("key".to_string(), "k1".to_string());
-        v.insert("secret".to_string(), "TOPSECRET".to_string());
-        let creds = Credentials::new(spec.spec(), v).unwrap();
-        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
         let mut msg = Message::default();
-        engine.ensure(&["auth".to_string()], &mut msg).unwrap();
+        let (text, trace) = run("auth", &mut msg, "TOPSECRET");
         // printf '%s' 'k1:TOPSECRET' | base64  -> azE6VE9QU0VDUkVU
-        assert_eq!(msg.signatures["auth"].text, "Basic azE6VE9QU0VDUkVU");
-        assert_eq!(engine.trace.len(), 3);
-        for step in &engine.trace {
+        assert_eq!(text, "Basic azE6VE9QU0VDUkVU");
+        assert_eq!(trace.len(), 3);
+        for step in &trace {
             assert!(!step.value.contains("TOPSECRET"), "{step:?}");
             assert!(!step.value.contains("azE6VE9QU0VDUkVU"), "{step:?}");
         }
-        assert_eq!(engine.trace[0].value, "k1:<redacted:secret>");
-        assert_eq!(
-            engine.trace[2].value,
-            "Basic <redacted:derived from secret>"
-        );
-        assert_eq!(
-            msg.signatures["auth"].display,
-            "<redacted:derived from secret>"
-        );
+        assert_eq!(trace[0].value, "k1:<redacted:secret>");
+        assert_eq!(trace[1].value, "<redacted:secret>");
+        assert_eq!(trace[2].value, "Basic <redacted:secret>");
+        assert_eq!(msg.signatures["auth"].display, "<redacted:secret>");
         assert!(!format!("{:?}", msg.signatures).contains("azE6"));
+    }
+
+    #[test]
+    fn input_url_method_and_path() {
+        let mut msg = Message {
+            method: "POST".into(),
+            url: "https://gw.example/v1/pay/ORD-1?x=1".into(),
+            path: "/v1/pay/ORD-1".into(),
+            ..Message::default()
+        };
+        let (url, trace) = run("url_sha256", &mut msg, "s");
+        // printf '%s' 'https://gw.example/v1/pay/ORD-1?x=1' | sha256sum
+        assert_eq!(
+            url,
+            "505cbd27c4d3d1ced0e1210572ed185367b4f9a4ce3375eb7962785d412a0917"
+        );
+        assert_eq!(trace[0].step, "input: url");
+        assert_eq!(trace[0].value, "https://gw.example/v1/pay/ORD-1?x=1");
+        // printf '%s' 'POST' | openssl dgst -md5 -r
+        assert_eq!(
+            run("method_md5", &mut msg, "s").0,
+            "a02439ec229d8be0e74b0c1602392310"
+        );
+        // printf '%s' '/v1/pay/ORD-1' | openssl dgst -sha1 -r   (uppercased)
+        assert_eq!(
+            run("path_sha1", &mut msg, "s").0,
+            "C91FEDCC937B2A552A557EED4EE88C1F67A442B8"
+        );
+    }
+
+    /// Form encoding keeps body order, writes numbers as received, leaves nulls out and
+    /// percent-encodes per RFC 3986 (a space is `%20`, `~` stays).
+    #[test]
+    fn input_form() {
+        let mut msg = with_body(&[("note", "x y/z~")]);
+        msg.body
+            .insert("amount".into(), Json::Number("150.50".into()));
+        msg.body.insert("skip".into(), Json::Null);
+        msg.body.insert("name".into(), Json::String("Zoë".into()));
+        let (sig, trace) = run("form_sha512", &mut msg, "s");
+        // python3 -c "from urllib.parse import quote; print('&'.join(quote(k,safe='-._~')+'='+quote(v,safe='-._~') for k,v in [('note','x y/z~'),('amount','150.50'),('name','Zoë')]))"
+        assert_eq!(
+            trace[0].value,
+            "note=x%20y%2Fz~&amount=150.50&name=Zo%C3%AB"
+        );
+        // printf '%s' 'note=x%20y%2Fz~&amount=150.50&name=Zo%C3%AB' | openssl dgst -sha512 -binary | base64 -w0
+        assert_eq!(
+            sig,
+            "wlydAA2TzGA0o/nj7xnEXiMoojTZb9eAYZpl4IC/xdO3yjPGMQTOvrDshc+LsqDy1RpAE3/iOcjB6FYIj8zAiQ=="
+        );
+    }
+
+    /// A header is signed as received; one that carries a secret (HTTP Basic is the password
+    /// in Base64) is redacted in the explanation, and so is what is encoded from it, while
+    /// its hash is shown.
+    #[test]
+    fn input_header_with_basic_auth_is_redacted() {
+        let mut msg = Message {
+            // printf '%s' 'k1:TOPSECRET' | base64  -> azE6VE9QU0VDUkVU
+            headers: vec![("authorization".into(), "Basic azE6VE9QU0VDUkVU".into())],
+            ..Message::default()
+        };
+        let (sig, trace) = run("header_sha256", &mut msg, "TOPSECRET");
+        // printf '%s' 'Basic azE6VE9QU0VDUkVU' | sha256sum
+        assert_eq!(
+            sig,
+            "446ca6e597b801959ed883da475722b3bc48a56084285e6f0916762bc347201a"
+        );
+        assert_eq!(trace[0].step, "input: header Authorization");
+        assert_eq!(trace[0].value, "<redacted:secret>");
+        assert_eq!(
+            trace[1].value,
+            "hex:446ca6e597b801959ed883da475722b3bc48a56084285e6f0916762bc347201a"
+        );
+
+        let (copy, trace) = run("header_copy", &mut msg, "TOPSECRET");
+        // printf '%s' 'Basic azE6VE9QU0VDUkVU' | basenc --base64url
+        assert_eq!(copy, "QmFzaWMgYXpFNlZFOVFVMFZEVWtWVQ==");
+        assert!(
+            trace.iter().all(|t| t.value == "<redacted:secret>"),
+            "{trace:?}"
+        );
+        assert_eq!(msg.signatures["header_copy"].display, "<redacted:secret>");
+
+        // The same header with credentials whose secret it does not carry is shown.
+        let mut other = Message {
+            headers: msg.headers.clone(),
+            ..Message::default()
+        };
+        let (_, trace) = run("header_sha256", &mut other, "another-secret");
+        assert_eq!(trace[0].value, "Basic azE6VE9QU0VDUkVU");
+    }
+
+    #[test]
+    fn a_missing_header_is_an_error_naming_it() {
+        let spec = spec();
+        let creds = creds(&spec, "s");
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy);
+        let e = engine
+            .ensure(&["header_sha256".to_string()], &mut Message::default())
+            .unwrap_err();
+        assert_eq!(e.step, Some(0));
+        assert!(e.message.contains("no header `Authorization`"), "{e}");
+    }
+
+    #[test]
+    fn decode_hex_and_base64() {
+        let mut msg = with_body(&[("hexval", "C0ffee00FF"), ("b64val", "3q2+7w==")]);
+        // printf '%s' 'c0ffee00ff' | xxd -r -p | base64   (hex of either case decodes)
+        assert_eq!(run("hex_to_base64", &mut msg, "s").0, "wP/uAP8=");
+        // printf '%s' '3q2+7w==' | base64 -d | xxd -p
+        let (hex, trace) = run("base64_to_hex", &mut msg, "s");
+        assert_eq!(hex, "deadbeef");
+        assert_eq!(trace[1].step, "decode: base64");
+        assert_eq!(trace[1].value, "hex:deadbeef");
+    }
+
+    #[test]
+    fn decode_refuses_what_does_not_decode() {
+        let spec = spec();
+        let creds = creds(&spec, "s");
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy);
+        let mut msg = with_body(&[("hexval", "c0ffe")]);
+        let e = engine
+            .ensure(&["hex_to_base64".to_string()], &mut msg)
+            .unwrap_err();
+        assert_eq!(e.step, Some(1));
+        assert!(e.message.contains("hex"), "{e}");
+    }
+
+    /// Decoding a secret's text keeps it secret: its bytes and their re-encoding are shown
+    /// redacted.
+    #[test]
+    fn decode_keeps_a_secret_redacted() {
+        let mut msg = Message::default();
+        let (text, trace) = run("secret_decoded", &mut msg, "deadbeef");
+        // printf '%s' 'deadbeef' | xxd -r -p | base64
+        assert_eq!(text, "3q2+7w==");
+        assert!(
+            trace.iter().all(|t| t.value == "<redacted:secret>"),
+            "{trace:?}"
+        );
+    }
+
+    /// `aes_decrypt` opens what `openssl enc` sealed: key = SHA-256 of the secret, the IV
+    /// sent in front of the ciphertext.
+    #[test]
+    fn aes_decrypt_opens_an_openssl_ciphertext() {
+        // K=$(printf '%s' TOPSECRET | openssl dgst -sha256 -binary | xxd -p -c64); IV=ec4bbe76f6291ca8b652029dab3cdcd4
+        // { printf '%s' $IV | xxd -r -p; printf '%s' 'payout-ok' | openssl enc -aes-256-cbc -K $K -iv $IV; } | base64 -w0
+        let sealed = "7Eu+dvYpHKi2UgKdqzzc1B+i47AeM/0D05FhqJQtYm4=";
+        let mut msg = with_body(&[("sealed", sealed)]);
+        let (plain, trace) = run("open_box", &mut msg, "TOPSECRET");
+        assert_eq!(plain, "payout-ok");
+        assert_eq!(trace[2].step, "aes_decrypt");
+        // A zero-padded key, a fixed IV that is not sent:
+        // ZK=$(printf '%-64s' $(printf '%s' TOPSECRET | xxd -p -c64) | tr ' ' 0)
+        // printf '%s' 'zero padded key' | openssl enc -aes-256-cbc -K $ZK -iv 000102030405060708090a0b0c0d0e0f | base64 -w0
+        let mut msg = with_body(&[("sealed", "+iFCht/iwjLM4FbATOfAqg==")]);
+        assert_eq!(
+            run("open_padded", &mut msg, "TOPSECRET").0,
+            "zero padded key"
+        );
+    }
+
+    /// What `aes_encrypt` seals with a given IV is byte for byte what openssl makes, and
+    /// `aes_decrypt` opens it again.
+    #[test]
+    fn aes_round_trip_matches_openssl() {
+        let spec = spec();
+        let creds = creds(&spec, "TOPSECRET");
+        let iv = hex::decode("ec4bbe76f6291ca8b652029dab3cdcd4").unwrap();
+        let entropy = FixedBytes::new(&iv);
+        let mut engine = Engine::new(&spec, &creds, &entropy);
+        let mut msg = with_body(&[("plain", "payout-ok")]);
+        engine.ensure(&["seal_box".to_string()], &mut msg).unwrap();
+        let sealed = msg.signatures["seal_box"].text.clone();
+        // The openssl command of `aes_decrypt_opens_an_openssl_ciphertext`.
+        assert_eq!(sealed, "7Eu+dvYpHKi2UgKdqzzc1B+i47AeM/0D05FhqJQtYm4=");
+        let mut back = with_body(&[("sealed", &sealed)]);
+        engine.ensure(&["open_box".to_string()], &mut back).unwrap();
+        assert_eq!(back.signatures["open_box"].text, "payout-ok");
+    }
+
+    /// A wrong key or a cut ciphertext is an error of the step, never a panic or garbage.
+    #[test]
+    fn aes_decrypt_refuses_a_wrong_key_or_a_short_value() {
+        let spec = spec();
+        for (secret, sealed) in [
+            ("WRONGKEY", "7Eu+dvYpHKi2UgKdqzzc1B+i47AeM/0D05FhqJQtYm4="),
+            ("TOPSECRET", "7Eu+dvYpHKi2UgKdqzzc1A=="),
+        ] {
+            let creds = creds(&spec, secret);
+            let mut engine = Engine::new(&spec, &creds, &OsEntropy);
+            let mut msg = with_body(&[("sealed", sealed)]);
+            let e = engine
+                .ensure(&["open_box".to_string()], &mut msg)
+                .unwrap_err();
+            assert_eq!(e.step, Some(2), "{e}");
+        }
     }
 }

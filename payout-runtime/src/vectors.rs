@@ -10,7 +10,7 @@ use crate::error::PayoutError;
 use crate::extract::Extracted;
 use crate::request::{self, Env, RequestOptions};
 use crate::response::{self, Received};
-use crate::signing::Engine;
+use crate::signing::{Engine, Signer};
 use crate::source::{Entropy, FixedBytes, FixedClock};
 use crate::webhook;
 
@@ -298,6 +298,8 @@ fn unified(s: ExpectStatus) -> Option<PayoutStatus> {
     })
 }
 
+/// Runs a recipe over the vector's message: signs it (string to sign, signature) and, with
+/// `received`, verifies that value as one the gateway sent.
 fn run_recipe(
     spec: &CompiledSpec,
     creds: &Credentials,
@@ -328,9 +330,29 @@ fn run_recipe(
         ..Message::default()
     };
     let mut engine = Engine::new(spec, creds, entropy);
-    engine
-        .ensure(&[name.to_string()], &mut msg)
-        .map_err(|e| e.to_string())?;
+    if let Some(received) = &v.received {
+        // As the merchant's side checks what the gateway sent: with `verify_key`.
+        let verified = engine
+            .verify(name, &msg, received, Signer::Gateway)
+            .map_err(|e| e.to_string())?;
+        if let Some(want) = v.expect.verified {
+            if verified != want {
+                failures.push(if want {
+                    format!("expected the received value to verify under `{name}`, but it did not")
+                } else {
+                    format!(
+                        "expected the received value to be refused by `{name}`, but it verified"
+                    )
+                });
+            }
+        }
+    }
+    // Signing needs the signing key; a vector that only verifies may not give it.
+    if v.received.is_none() || !v.expect.signatures.is_empty() {
+        engine
+            .ensure(&[name.to_string()], &mut msg)
+            .map_err(|e| e.to_string())?;
+    }
     for (r, want) in &v.expect.string_to_sign {
         same(
             failures,

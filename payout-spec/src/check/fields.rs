@@ -92,6 +92,9 @@ fn check_fields(
     });
     for (path, name, f) in found {
         check_field(cx, &path, name, f);
+        if f.value.is_some() && path != format!("{base}.{name}") {
+            check_nested_value(cx, &path, name);
+        }
         if let Some(role) = &f.role {
             check_role(cx, &path, role, f, msg, seen_roles);
         }
@@ -251,6 +254,16 @@ fn check_field(cx: &mut Ctx, path: &str, _name: &str, f: &Field) {
             }
         }
     }
+}
+
+/// A computed `value:` is filled in for the top-level fields of a message only (that is also
+/// where a received signature is read back from): on a nested field it would never be sent
+/// nor checked, silently.
+fn check_nested_value(cx: &mut Ctx, path: &str, name: &str) {
+    cx.error(
+        format!("{path}.value"),
+        format!("a computed `value` is only filled in for top-level fields of a message; on this nested field it would never be sent or checked: move `{name}` to the top level of the body, or give it as input"),
+    );
 }
 
 /// Limits are exact decimals and must be consistent, or no value could ever pass.

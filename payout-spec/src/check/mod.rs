@@ -66,6 +66,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     operations::check_money(&mut cx);
     operations::check_operations(&mut cx);
     operations::check_sandbox(&mut cx);
+    operations::check_reveals_secret(&mut cx);
     fields::check_all_messages(&mut cx);
     signing::check_recipes(&mut cx);
     templates::check_templates(&mut cx);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Ctx;
 use crate::diag::did_you_mean;
-use crate::model::{HttpMethod, Location, OperationRole};
+use crate::model::{HttpMethod, Location, OperationRole, Spec, Step};
 use crate::template;
 
 /// The id names the generated Rust module and the sandbox's path prefix, so it must be a
@@ -276,32 +276,105 @@ fn check_roles_needed(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
 }
 
 /// A secret that travels as plain text is readable by every proxy and log on the way;
-/// gateways that want it so exist, hence a warning, not an error.
+/// gateways that want it so exist (HTTP Basic auth), hence a warning, not an error. A secret
+/// travels in the clear whether a header or field names it, or a recipe it goes through has
+/// no one-way or encrypting step (a template and an encoding hide nothing); a recipe marked
+/// `reveals_secret: true` says the gateway wants it so. Nested field values are sent too.
 fn check_plain_secrets(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
-    let secrets: Vec<&str> = cx.spec.secret_credentials().collect();
+    let spec = cx.spec;
     let mut places: Vec<(String, &str)> = op
         .headers
         .iter()
         .map(|(h, t)| (format!("{base}.headers.{h}"), t.as_str()))
         .collect();
-    for (loc, name, f) in op.request_fields() {
-        if let Some(v) = &f.value {
-            places.push((format!("{base}.{}.{name}.value", loc.key()), v));
-        }
+    let parts = [
+        ("params", Some(&op.params)),
+        ("query", Some(&op.query)),
+        ("body.fields", op.body.as_ref().map(|b| &b.fields)),
+    ];
+    for (key, fields) in parts {
+        let Some(fields) = fields else { continue };
+        super::walk_fields(fields, &format!("{base}.{key}"), &mut |path, _, f| {
+            if let Some(v) = &f.value {
+                places.push((format!("{path}.value"), v));
+            }
+        });
     }
     for (path, source) in places {
         let Ok(a) = template::analyze(source) else {
             continue;
         };
         for used in a.under("credentials") {
-            if secrets.contains(&used.as_str()) {
+            if spec.credentials.get(&used).is_some_and(|c| c.is_secret()) {
                 cx.warning(
                     path.clone(),
-                    format!("the secret credential `{used}` is sent as plain text; use it in a signing recipe instead, unless the gateway really wants it in the clear"),
+                    format!("the secret credential `{used}` is sent as plain text; use it inside a signing recipe (a hash, hmac, rsa_sign or aes_encrypt step) instead, or, if the gateway really wants it in the clear, build the value in a recipe marked `reveals_secret: true`"),
+                );
+            }
+        }
+        for recipe in a.under("signatures") {
+            if let Some(used) = readable_secret(spec, &recipe, true, 0) {
+                cx.warning(
+                    path.clone(),
+                    format!("the secret credential `{used}` is sent as plain text through `signatures.{recipe}`: no hash, hmac, rsa_sign or aes_encrypt step comes after it; sign with it instead, or, if the gateway really wants it in the clear (HTTP Basic auth), mark the recipe `reveals_secret: true`"),
                 );
             }
         }
     }
+}
+
+/// An opt-out that no longer applies would silence a real leak added later.
+pub(super) fn check_reveals_secret(cx: &mut Ctx) {
+    let spec = cx.spec;
+    for (name, recipe) in &spec.signing {
+        if recipe.reveals_secret && readable_secret(spec, name, false, 0).is_none() {
+            cx.warning(
+                format!("signing.{name}.reveals_secret"),
+                "no secret credential reaches this recipe's result in a readable form, so `reveals_secret: true` says nothing true; remove it",
+            );
+        }
+    }
+}
+
+/// The secret credential a recipe's result shows readably: one that a template names (or
+/// that a recipe it uses shows), with no hash, HMAC, RSA signature or encryption after it.
+/// A template without `{{ input }}` starts afresh; encodings, decodings and decryption
+/// hide nothing. With `opt_out`, a recipe marked `reveals_secret: true` shows none.
+fn readable_secret(spec: &Spec, name: &str, opt_out: bool, depth: usize) -> Option<String> {
+    let recipe = spec.signing.get(name)?;
+    // Recipes that use each other in a circle are an error of their own.
+    if depth > 16 || (opt_out && recipe.reveals_secret) {
+        return None;
+    }
+    let mut carried: Option<String> = None;
+    for step in &recipe.steps {
+        match step {
+            Step::Template(t) => {
+                let Ok(a) = template::analyze(t) else {
+                    return None;
+                };
+                let named = a
+                    .under("credentials")
+                    .into_iter()
+                    .find(|c| spec.credentials.get(c).is_some_and(|x| x.is_secret()))
+                    .or_else(|| {
+                        a.under("signatures")
+                            .iter()
+                            .find_map(|r| readable_secret(spec, r, true, depth + 1))
+                    });
+                let kept = if a.roots().contains("input") {
+                    carried.take()
+                } else {
+                    None
+                };
+                carried = named.or(kept);
+            }
+            Step::Input(_) => carried = None,
+            s if s.is_cryptographic() => carried = None,
+            _ => {}
+        }
+    }
+    carried
 }
 
 /// The sandbox moves payouts through these statuses; each must be one the spec maps, or
@@ -368,3 +441,52 @@ pub const SANDBOX_ERRORS: &[&str] = &[
     "invalid_request",
     "server_error",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::readable_secret;
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: acme, name: Acme }
+credentials: { id: {}, key: { secret: true } }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  copied: { steps: [ { template: "{{ credentials.id }}:{{ credentials.key }}" }, { encode: base64 } ] }
+  wrapped: { steps: [ { template: "Basic {{ signatures.copied }}" } ] }
+  hashed: { steps: [ { template: "{{ credentials.key }}" }, { hash: sha256 }, { encode: hex }, { template: "v1={{ input }}" } ] }
+  replaced: { steps: [ { template: "{{ credentials.key }}" }, { template: "{{ credentials.id }}" } ] }
+  kept: { steps: [ { template: "{{ credentials.key }}" }, { encode: hex }, { decode: hex }, { template: "<{{ input }}>" } ] }
+  keyed: { steps: [ { input: body_bytes }, { hmac: { alg: sha256, key: "{{ credentials.key }}" } }, { encode: hex } ] }
+  allowed: { reveals_secret: true, steps: [ { template: "{{ credentials.key }}" } ] }
+  via_allowed: { steps: [ { template: "x {{ signatures.allowed }}" } ] }
+operations:
+  query_payout:
+    role: query
+    method: GET
+    path: /p/{ref}
+    params: { ref: { type: string, required: true, role: provider_ref } }
+    response: { success: "true" }
+"#;
+
+    /// A secret is readable in a recipe's result until a hash, HMAC, RSA or AES step, or a
+    /// template that does not carry `{{ input }}` on; through `signatures.X` as well.
+    #[test]
+    fn follows_the_secret_through_steps_and_recipes() {
+        let spec = crate::load::load_str(SPEC, "t.yaml").unwrap().spec;
+        let shows = |r: &str| readable_secret(&spec, r, true, 0);
+        assert_eq!(shows("copied").as_deref(), Some("key"));
+        assert_eq!(shows("wrapped").as_deref(), Some("key"));
+        assert_eq!(shows("kept").as_deref(), Some("key"));
+        assert_eq!(shows("hashed"), None);
+        assert_eq!(shows("replaced"), None);
+        assert_eq!(shows("keyed"), None);
+        // The opt-out covers the recipe and what is built on it, and only with it honoured.
+        assert_eq!(shows("allowed"), None);
+        assert_eq!(shows("via_allowed"), None);
+        assert_eq!(
+            readable_secret(&spec, "allowed", false, 0).as_deref(),
+            Some("key")
+        );
+    }
+}

@@ -70,7 +70,8 @@ pub(super) fn check_templates(cx: &mut Ctx) {
 /// A notify URL takes requests from anyone: a webhook that carries neither a signature nor
 /// a secret credential could be forged by anyone, so the runtime refuses such webhooks and
 /// the spec must say how they are authenticated. Signatures on received messages are read
-/// back from headers and top-level fields only.
+/// back from headers and top-level fields only (a nested computed field is refused in
+/// `fields`).
 fn check_received_authentication(cx: &mut Ctx, analyses: &[(&Use, Analysis)]) {
     let spec = cx.spec;
     let secret = |a: &Analysis| {
@@ -79,15 +80,6 @@ fn check_received_authentication(cx: &mut Ctx, analyses: &[(&Use, Analysis)]) {
                 .iter()
                 .any(|c| spec.credentials.get(c).is_some_and(|x| x.is_secret()))
     };
-    for (u, _) in analyses {
-        let Some(site) = u.site else { continue };
-        if site.is_received() && u.kind == Kind::BodyValue && !is_top_level(&u.path) {
-            cx.error(
-                u.path.clone(),
-                "a computed field of a received message must be a top-level field of its body: signatures are read back from headers and top-level fields",
-            );
-        }
-    }
     for name in spec.webhooks.keys() {
         if cx.removed_under(&format!("webhooks.{name}")) {
             continue;

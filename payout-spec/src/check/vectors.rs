@@ -83,6 +83,97 @@ pub(super) fn check_vectors(cx: &mut Ctx) {
             );
         }
         check_status(cx, &base, v);
+        check_expectations(cx, &base, v);
+    }
+}
+
+/// A vector that expects nothing, or only what its kind never compares, passes while
+/// checking nothing: that is refused, so that every vector is a real test.
+fn check_expectations(cx: &mut Ctx, base: &str, v: &Vector) {
+    let e = &v.expect;
+    let given: Vec<&str> = [
+        ("method", e.method.is_some()),
+        ("url", e.url.is_some()),
+        ("body", e.body.is_some()),
+        ("headers", !e.headers.is_empty()),
+        ("string_to_sign", !e.string_to_sign.is_empty()),
+        ("signatures", !e.signatures.is_empty()),
+        ("invalid", !e.invalid.is_empty()),
+        ("verified", e.verified.is_some()),
+        ("status", e.status.is_some()),
+        ("provider_status", e.provider_status.is_some()),
+        ("merchant_ref", e.merchant_ref.is_some()),
+        ("provider_ref", e.provider_ref.is_some()),
+        ("error", e.error.is_some()),
+    ]
+    .into_iter()
+    .filter(|(_, present)| *present)
+    .map(|(k, _)| k)
+    .collect();
+    if given.is_empty() {
+        cx.error(
+            format!("{base}.expect"),
+            "the vector expects nothing, so it would pass while checking nothing: say what must come out (`body`, `headers`, `signatures`, `verified`, `status`, ...)",
+        );
+        return;
+    }
+    let (kind, compared): (&str, &[&str]) = if v.operation.is_some() {
+        (
+            "an `operation`",
+            &[
+                "method",
+                "url",
+                "body",
+                "headers",
+                "string_to_sign",
+                "signatures",
+                "invalid",
+            ],
+        )
+    } else if v.response.is_some() || v.webhook.is_some() {
+        (
+            "a `response` or `webhook`",
+            &[
+                "verified",
+                "status",
+                "provider_status",
+                "merchant_ref",
+                "provider_ref",
+                "error",
+            ],
+        )
+    } else if v.recipe.is_some() {
+        ("a `recipe`", &["string_to_sign", "signatures", "verified"])
+    } else {
+        // No target: reported by `check_target`.
+        return;
+    };
+    for key in given.iter().filter(|k| !compared.contains(k)) {
+        cx.error(
+            format!("{base}.expect.{key}"),
+            format!(
+                "{kind} vector does not compare `{key}`, so this expectation would never be checked; it compares {}",
+                crate::diag::one_of_list(compared.iter().copied())
+            ),
+        );
+    }
+    if v.recipe.is_some() {
+        match (&v.received, e.verified) {
+            (Some(_), None) => cx.error(
+                format!("{base}.received"),
+                "say whether the received value must verify: add `expect: { verified: true }` (or `false`)",
+            ),
+            (None, Some(_)) => cx.error(
+                format!("{base}.expect.verified"),
+                "a recipe vector verifies its `received` value: add `received:` with the value as the gateway sent it",
+            ),
+            _ => {}
+        }
+    } else if v.received.is_some() {
+        cx.error(
+            format!("{base}.received"),
+            "`received` is the value a `recipe` vector verifies; a received message's signatures are in its `headers` and `body`",
+        );
     }
 }
 

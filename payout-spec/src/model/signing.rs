@@ -17,6 +17,12 @@ pub struct Recipe {
     /// How a received value is compared with the computed one (always in constant time).
     #[serde(default)]
     pub compare: Compare,
+    /// The result shows a secret credential on purpose, readable by anyone who sees the
+    /// message (HTTP Basic auth is the password in Base64). Without it, `payout lint` warns
+    /// wherever the result is sent, as it does for a secret written into a header; say in
+    /// `description` why the gateway wants it so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reveals_secret: bool,
     /// The steps, run in order; each one's output is the next one's input.
     pub steps: Vec<Step>,
 }

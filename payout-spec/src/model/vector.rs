@@ -61,6 +61,11 @@ pub struct Vector {
     pub headers: IndexMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// For a `recipe` vector: a value as received from the gateway (a signature header, a
+    /// `post_hash`), checked as the gateway's with the recipe; `expect.verified` says
+    /// whether it must verify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<String>,
 
     pub expect: Expect,
 }
@@ -117,7 +122,8 @@ pub struct Expect {
     pub invalid: Vec<String>,
 
     // Responses and webhooks.
-    /// Whether the signatures of a received message verify.
+    /// Whether the signatures of a received message (or a recipe vector's `received`
+    /// value) verify.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
