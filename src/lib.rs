@@ -5,6 +5,8 @@
 //! turns a spec into a typed client at compile time. [`gateways`] holds the typed clients
 //! of the five specs in `specs/`.
 
+#![deny(missing_docs)]
+
 // The generated code names `::payout`; inside this crate that is the crate itself.
 extern crate self as payout;
 

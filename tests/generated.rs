@@ -4,10 +4,17 @@
 
 mod common;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
 use payout::gateways::{cashy, eanishop, tecpay, teemopay, xettle};
+use payout::runtime::codegen::FromJson;
 use payout::runtime::{
-    ClientOptions, Decimal, ErrorKind, PayoutProvider, PayoutRef, PayoutStatus, WebhookRequest,
+    ClientOptions, Decimal, ErrorKind, Json, PayoutProvider, PayoutRef, PayoutStatus,
+    WebhookRequest,
 };
+use payout_sandbox::receiver::{Received, Receiver};
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
 
 // A sixth gateway, written only in YAML: this line is all the Rust it needs.
@@ -19,6 +26,11 @@ fn d(s: &str) -> Decimal {
 
 fn credentials(w: &common::World, id: &str) -> payout::runtime::IndexMap<String, String> {
     payout_sandbox::credentials::merchant(w.specs[id].spec())
+}
+
+/// A webhook as the merchant's server received it: URL, headers and exact body.
+fn request(raw: &Received) -> WebhookRequest<'_> {
+    WebhookRequest::new(&raw.headers, &raw.body).at(&raw.url)
 }
 
 /// The five generated clients in one `Vec<Box<dyn PayoutProvider>>`: create, query, webhook.
@@ -153,6 +165,11 @@ async fn typed_methods_of_each_generated_client() {
                 ev.body.event,
                 Some(xettle::PayoutTransferBodyEvent::PayoutTransferSuccess)
             );
+            let data = ev.body.data.unwrap();
+            assert_eq!(data.status, Some(xettle::Status::Processed));
+            assert_eq!(data.client_ref_id.as_deref(), Some("X-TYPED-1"));
+            assert_eq!(data.order_ref_id, Some(order_ref));
+            assert_eq!(data.amount, Some(d("150.50")));
             assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
         }
     }
@@ -193,10 +210,13 @@ async fn typed_methods_of_each_generated_client() {
         .verified_webhook("eanishop", "E-TYPED-1", "PROCESSING")
         .await;
     // EaniShop signs webhooks over the URL they are delivered to.
-    let eanishop::Webhook::PayoutNotify(ev) = e
-        .webhook(&WebhookRequest::new(&raw.headers, &raw.body).at(&raw.url))
-        .unwrap();
+    let eanishop::Webhook::PayoutNotify(ev) = e.webhook(&request(&raw)).unwrap();
     assert_eq!(ev.status, Some(eanishop::Status::Processing));
+    let data = ev.body.data.unwrap();
+    assert_eq!(data.status, Some(eanishop::Status::Processing));
+    assert_eq!(data.merchant_trade_no.as_deref(), Some("E-TYPED-1"));
+    assert_eq!(data.amount, Some(d("100")));
+    assert_eq!(ev.event.status, Some(PayoutStatus::Processing));
     // The same webhook read as delivered elsewhere: the signed URL differs.
     let err = e
         .webhook(&WebhookRequest::new(&raw.headers, &raw.body).at("http://elsewhere.example/hook"))
@@ -228,6 +248,15 @@ async fn typed_methods_of_each_generated_client() {
         q.status.and_then(|s| s.unified(None)),
         Some(PayoutStatus::Processing)
     );
+    assert_eq!(q.body.data.unwrap().status, Some(teemopay::Status::V1));
+    w.gateway("teemopay").advance("T-TYPED-1").unwrap();
+    let raw = w.verified_webhook("teemopay", "T-TYPED-1", "2").await;
+    let teemopay::Webhook::PayoutResult(ev) = t.webhook(&request(&raw)).unwrap();
+    assert_eq!(ev.status, Some(teemopay::Status::V2));
+    assert_eq!(ev.body.status, Some(teemopay::Status::V2));
+    assert_eq!(ev.body.merchant_order_no.as_deref(), Some("T-TYPED-1"));
+    assert_eq!(ev.body.amount, Some(d("10000")));
+    assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
     // Limits the types cannot carry are checked before sending, all at once.
     let bad = teemopay::CreatePayoutRequest::new(
         "T-TYPED-2",
@@ -259,8 +288,17 @@ async fn typed_methods_of_each_generated_client() {
         .await
         .unwrap();
     assert_eq!(q.status, Some(tecpay::Status::Pending));
+    assert_eq!(q.body.status, Some(tecpay::Status::Pending));
     assert!(q.result.verified_signatures >= 1);
     assert_eq!(q.body.processed_amount, Some(d("250.00")));
+    w.gateway("tecpay").advance("TC-TYPED-1").unwrap();
+    let raw = w.verified_webhook("tecpay", "TC-TYPED-1", "SUCCESS").await;
+    let tecpay::Webhook::PayoutStatus(ev) = tc.webhook(&request(&raw)).unwrap();
+    assert_eq!(ev.status, Some(tecpay::Status::Success));
+    assert_eq!(ev.body.status, Some(tecpay::Status::Success));
+    assert_eq!(ev.body.order_id.as_deref(), Some("TC-TYPED-1"));
+    assert_eq!(ev.body.processed_amount, Some(d("250.00")));
+    assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
 
     // Cashy: a reason that turns a failure into a reversal.
     let c = cashy::Client::with_base_url(
@@ -283,6 +321,27 @@ async fn typed_methods_of_each_generated_client() {
     );
     let created = c.create_payout(&req).await.unwrap();
     assert_eq!(created.status, Some(cashy::Status::Processing));
+    assert_eq!(
+        created.body.data.unwrap().order_status,
+        Some(cashy::Status::Processing)
+    );
+    let gw = w.gateway("cashy");
+    while gw.advance("C-TYPED-1").unwrap().is_some() {}
+    let raw = w.verified_webhook("cashy", "C-TYPED-1", "SUCCESS").await;
+    let cashy::Webhook::PayoutResult(ev) = c.webhook(&request(&raw)).unwrap();
+    assert_eq!(ev.status, Some(cashy::Status::Success));
+    assert_eq!(ev.body.order_status, Some(cashy::Status::Success));
+    assert_eq!(ev.body.mch_order_no.as_deref(), Some("C-TYPED-1"));
+    assert_eq!(ev.body.amount, Some(d("50000")));
+    assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
+    // A forged one is an error, never an event.
+    let mut forged = raw.clone();
+    forged.body = String::from_utf8(raw.body.clone())
+        .unwrap()
+        .replace("SUCCESS", "FAIL")
+        .into_bytes();
+    let err = c.webhook(&request(&forged)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::BadSignature, "{err}");
     assert_eq!(
         cashy::Status::Fail.unified(Some("PAYMENT_OFFSET")),
         Some(PayoutStatus::Reversed)
@@ -310,6 +369,11 @@ async fn a_sixth_gateway_written_only_in_yaml() {
         ..ClientOptions::default()
     };
     let client = acme::Client::with_base_url(creds, &sb.base_url("acme").unwrap(), opts).unwrap();
+    // The merchant's webhook endpoint, verifying with this client.
+    let provider: Arc<dyn PayoutProvider> = Arc::new(client.clone());
+    let receiver = Receiver::start(HashMap::from([("acme".to_string(), provider)]))
+        .await
+        .unwrap();
     let beneficiary =
         acme::CreatePayoutRequestBeneficiary::new("Asha Rao", "000123456789", "HDFC0001234");
     let req = acme::CreatePayoutRequest::new("ACME-T-1", d("2500"), beneficiary)
@@ -317,19 +381,123 @@ async fn a_sixth_gateway_written_only_in_yaml() {
     let created = client.create_payout(&req).await.unwrap();
     assert_eq!(created.status, Some(acme::Status::Pending));
     let id = created.body.data.unwrap().id.unwrap();
+    let query = acme::QueryPayoutRequest::new(id.clone());
     let gw = sb.gateway("acme").unwrap();
+    gw.set_notify_url(Some(receiver.url("acme")));
     gw.advance("ACME-T-1").unwrap();
     gw.advance("ACME-T-1").unwrap();
-    let q = client
-        .query_payout(&acme::QueryPayoutRequest::new(id))
-        .await
-        .unwrap();
+    let q = client.query_payout(&query).await.unwrap();
     assert_eq!(q.status, Some(acme::Status::Paid));
+    assert_eq!(q.body.data.unwrap().state, Some(acme::Status::Paid));
     assert!(q.result.is_final());
+    let raw = receiver
+        .wait_for(
+            Duration::from_secs(5),
+            |r| matches!(&r.outcome, Ok(e) if e.provider_status.as_deref() == Some("PAID")),
+        )
+        .await
+        .expect("a verified PAID webhook");
+    let acme::Webhook::PayoutEvent(ev) = client.webhook(&request(&raw)).unwrap();
+    assert_eq!(ev.status, Some(acme::Status::Paid));
+    assert_eq!(ev.body.event.as_deref(), Some("payout.paid"));
+    let data = ev.body.data.unwrap();
+    assert_eq!(data.state, Some(acme::Status::Paid));
+    assert_eq!(data.reference.as_deref(), Some("ACME-T-1"));
+    assert_eq!(data.id.as_deref(), Some(id.as_str()));
+    assert_eq!(data.amount, Some(d("2500")));
+    assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
     let dup = client.create_payout(&req).await.unwrap_err();
     assert_eq!(dup.kind, ErrorKind::Duplicate, "{dup}");
     assert!(dup.may_exist);
     assert_eq!(gw.count("ACME-T-1"), 1);
     // The second create reached the gateway and was refused there.
     assert_eq!(gw.requests("create_payout", "ACME-T-1"), 2);
+}
+
+/// `Debug` of each gateway's `Credentials` shows the non-secret values and none of the
+/// secret ones (RSA keys included).
+#[test]
+fn credentials_debug_hides_every_secret() {
+    fn check(id: &str, debug: &str, spec: &payout::spec::Spec) {
+        let values = payout_sandbox::credentials::merchant(spec);
+        let mut secrets = 0;
+        for (name, value) in &values {
+            let secret = spec.credentials[name].is_secret();
+            assert!(!value.is_empty(), "{id}.{name}");
+            if secret {
+                secrets += 1;
+                assert!(
+                    !debug.contains(value.as_str()),
+                    "{id}: `{name}` shown: {debug}"
+                );
+                assert!(
+                    !debug.contains(&format!("{value:?}")),
+                    "{id}: `{name}` shown"
+                );
+                // Not even a line of a key.
+                for line in value.lines().filter(|l| l.len() > 8) {
+                    assert!(
+                        !debug.contains(line),
+                        "{id}: part of `{name}` shown: {debug}"
+                    );
+                }
+            } else {
+                // As `Debug` writes a string: quoted, newlines escaped.
+                let shown = format!("{value:?}");
+                assert!(debug.contains(&shown), "{id}: `{name}` hidden: {debug}");
+            }
+        }
+        assert!(secrets >= 1, "{id} has no secret credential");
+        assert_eq!(
+            debug.matches("<redacted>").count(),
+            secrets,
+            "{id}: {debug}"
+        );
+    }
+    macro_rules! debug_of {
+        ($($module:ident),*) => {$({
+            let spec = $module::spec().unwrap();
+            let values = payout_sandbox::credentials::merchant(spec.spec());
+            let creds = $module::Credentials::from_map(&values).unwrap();
+            check($module::PROVIDER_ID, &format!("{creds:?}"), spec.spec());
+            // The pretty form too.
+            check($module::PROVIDER_ID, &format!("{creds:#?}"), spec.spec());
+        })*};
+    }
+    debug_of!(xettle, eanishop, teemopay, tecpay, cashy, acme);
+}
+
+/// A typed body keeps what the spec does not list: an unknown status is `Status::Other`, an
+/// unknown enum value is the enum's `Other`, not `None`.
+#[test]
+fn typed_bodies_keep_unlisted_values() {
+    let raw = Json::parse(
+        r#"{"event":"payout.transfer.held","code":"0x0200","data":{"status":"on_hold","amount":"1.50","utr":7}}"#,
+    )
+    .unwrap();
+    let body = xettle::PayoutTransferBody::from_json(&raw).unwrap();
+    assert_eq!(
+        body.event,
+        Some(xettle::PayoutTransferBodyEvent::Other(
+            "payout.transfer.held".into()
+        ))
+    );
+    assert_eq!(
+        body.event.as_ref().map(|e| e.as_str()),
+        Some("payout.transfer.held")
+    );
+    let data = body.data.unwrap();
+    assert_eq!(data.status, Some(xettle::Status::Other("on_hold".into())));
+    assert_eq!(data.amount, Some(d("1.50")));
+    // A number where text is declared is read as its text; absent fields are `None`.
+    assert_eq!(data.utr.as_deref(), Some("7"));
+    assert_eq!(data.reason, None);
+    // Listed values are read as their variants; an int status as its text.
+    let raw = Json::parse(r#"{"status":4,"merchantOrderNo":"T-1"}"#).unwrap();
+    let body = teemopay::PayoutResultBody::from_json(&raw).unwrap();
+    assert_eq!(body.status, Some(teemopay::Status::V4));
+    assert_eq!(
+        body.status.and_then(|s| s.unified(None)),
+        Some(PayoutStatus::Reversed)
+    );
 }

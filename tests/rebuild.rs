@@ -3,7 +3,8 @@
 //!
 //! A scratch crate (under `target/rebuild-test/`) uses `payout::provider!` on its own copy of
 //! a spec and prints the provider's name; the test builds it, edits the spec, builds again
-//! and runs it. The first run compiles the crate's dependencies into that folder once.
+//! and runs it, and no build may print a warning. The first run compiles the crate's
+//! dependencies into that folder once.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -69,7 +70,12 @@ fn editing_a_spec_rebuilds_the_crate_that_uses_it() {
     let spec = std::fs::read_to_string(root().join("examples/acme.yaml")).unwrap();
     std::fs::write(project.join("gateway.yaml"), &spec).unwrap();
 
-    build(&project, &target);
+    let first = build(&project, &target);
+    // The generated module (and everything under it) compiles without a warning.
+    assert!(
+        !first.contains("warning:"),
+        "warnings in the build:\n{first}"
+    );
     assert_eq!(run(&project, &target), "Acme Payouts");
 
     // Nothing changed: nothing is rebuilt.
@@ -87,6 +93,10 @@ fn editing_a_spec_rebuilds_the_crate_that_uses_it() {
     assert!(
         rebuilt.contains("Compiling rebuild-fixture"),
         "not rebuilt after the edit:\n{rebuilt}"
+    );
+    assert!(
+        !rebuilt.contains("warning:"),
+        "warnings in the build:\n{rebuilt}"
     );
     assert_eq!(run(&project, &target), "Acme Payouts (edited)");
 

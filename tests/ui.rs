@@ -1,6 +1,6 @@
 //! Compile-time behaviour of `payout::provider!`, with trybuild: a bad spec is a compile
-//! error per problem (the lint line: file, line:col, YAML path, message), and a generated
-//! client refuses misuse at compile time.
+//! error per problem (the lint line: file, line:col, YAML path, message), a generated
+//! client refuses misuse at compile time, and generated code compiles without warnings.
 //!
 //! trybuild builds each case as a crate under `target/tests/trybuild/`, which is the
 //! `CARGO_MANIFEST_DIR` the macro resolves spec paths against: the cases reach this
@@ -18,4 +18,6 @@ fn ui() {
     );
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
+    // Cases that must compile, with every warning denied.
+    t.pass("tests/ui/pass/*.rs");
 }

@@ -192,10 +192,11 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl FromJson for CreatePayoutRequestCurrency {
         fn from_json(v: &Json) -> Option<Self> {
-            match v.scalar_text()?.as_str() {
-                "COP" => Some(CreatePayoutRequestCurrency::Cop),
-                _ => None,
-            }
+            let value = match v.scalar_text()?.as_str() {
+                "COP" => CreatePayoutRequestCurrency::Cop,
+                _ => return None,
+            };
+            Some(value)
         }
     }
     ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
@@ -330,7 +331,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBodyData {
         /**Merchant id.
@@ -347,8 +350,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub amount: Option<Decimal>,
         ///`fee` · unified role `fee`
         pub fee: Option<Decimal>,
-        ///`orderStatus` · unified role `status`
-        pub order_status: Option<String>,
+        ///`orderStatus` · unified role `status` · read as [`Status`]
+        pub order_status: Option<Status>,
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
@@ -363,7 +366,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `create_payout` response.
+    /**The body of a successful `create_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
         ///`code`
@@ -433,7 +438,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBodyData {
         ///`merchantId`
@@ -450,8 +457,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub amount: Option<Decimal>,
         ///`fee` · unified role `fee`
         pub fee: Option<Decimal>,
-        ///`orderStatus` · unified role `status`
-        pub order_status: Option<String>,
+        ///`orderStatus` · unified role `status` · read as [`Status`]
+        pub order_status: Option<Status>,
         /**Order status description; `PAYMENT_OFFSET` marks a reversal.
 
 `resultDesc` · unified role `failure_reason`*/
@@ -475,7 +482,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `query_payout` response.
+    /**The body of a successful `query_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
         ///`code`
@@ -495,7 +504,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of the `payout_result` webhook.
+    /**The body of the `payout_result` webhook.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutResultBody {
         ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
@@ -514,8 +525,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub order_no: Option<String>,
         ///`channelOrderNo` · unified role `utr`
         pub channel_order_no: Option<String>,
-        ///`orderStatus` · unified role `status`
-        pub order_status: Option<String>,
+        ///`orderStatus` · unified role `status` · read as [`Status`]
+        pub order_status: Option<Status>,
         ///`resultDesc` · unified role `failure_reason`
         pub result_desc: Option<String>,
         ///`payType`
@@ -539,10 +550,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: CreatePayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -559,10 +572,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
-    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: QueryPayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -654,16 +669,25 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// A status field of a response or webhook body: text or a number, as the gateway
+    /// sends it.
+    impl FromJson for Status {
+        fn from_json(v: &Json) -> Option<Self> {
+            Some(Status::from_provider(&v.scalar_text()?))
+        }
+    }
     /// A verified webhook, by kind.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Webhook {
         ///Result notification, POSTed to `notifyUrl`. A final result can be reversed later (`resultDesc` PAYMENT_OFFSET): success → failure and failure → success both happen.
         PayoutResult(PayoutResultEvent),
     }
-    ///A verified `payout_result` webhook.
+    /**A verified `payout_result` webhook.
+
+The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct PayoutResultEvent {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `event.body`.
         pub body: PayoutResultBody,
         /// The gateway's status, typed.
         pub status: Option<Status>,

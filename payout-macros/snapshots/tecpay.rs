@@ -177,7 +177,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `Item` object.
+    /**The `Item` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBodyTransactionInfoItem {
         ///`date`
@@ -200,7 +202,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `query_payout` response.
+    /**The body of a successful `query_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
         /**Error message; present only on errors.
@@ -221,8 +225,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub order_id: Option<String>,
         /**SUCCESS, PENDING, FAILED (family: Approved, Declined, Pending, User Timed Out, Cancelled).
 
-`status` · unified role `status`*/
-        pub status: Option<String>,
+`status` · unified role `status` · read as [`Status`]*/
+        pub status: Option<Status>,
         /**Time of the last action (`H:i:s`).
 
 `time`*/
@@ -302,7 +306,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The `Item` object.
+    /**The `Item` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutStatusBodyTransactionInfoItem {
         ///`date`
@@ -325,7 +331,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of the `payout_status` webhook.
+    /**The body of the `payout_status` webhook.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutStatusBody {
         ///`requested_amount` · an exact amount, written as the spec's money format says
@@ -334,8 +342,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub processed_amount: Option<Decimal>,
         ///`order_id` · unified role `merchant_ref`
         pub order_id: Option<String>,
-        ///`status` · unified role `status`
-        pub status: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
         ///`time`
         pub time: Option<String>,
         ///`ref_code` · unified role `provider_ref`
@@ -390,10 +398,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: QueryPayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -494,16 +504,25 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// A status field of a response or webhook body: text or a number, as the gateway
+    /// sends it.
+    impl FromJson for Status {
+        fn from_json(v: &Json) -> Option<Self> {
+            Some(Status::from_provider(&v.scalar_text()?))
+        }
+    }
     /// A verified webhook, by kind.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Webhook {
         ///Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).
         PayoutStatus(PayoutStatusEvent),
     }
-    ///A verified `payout_status` webhook.
+    /**A verified `payout_status` webhook.
+
+The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct PayoutStatusEvent {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `event.body`.
         pub body: PayoutStatusBody,
         /// The gateway's status, typed.
         pub status: Option<Status>,

@@ -208,13 +208,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl FromJson for CreatePayoutRequestAccountType {
         fn from_json(v: &Json) -> Option<Self> {
-            match v.scalar_text()?.as_str() {
-                "TRANSFER" | "701" => Some(CreatePayoutRequestAccountType::Transfer),
-                "BANK_TRANSFER" | "501" => {
-                    Some(CreatePayoutRequestAccountType::BankTransfer)
-                }
-                _ => None,
-            }
+            let value = match v.scalar_text()?.as_str() {
+                "TRANSFER" | "701" => CreatePayoutRequestAccountType::Transfer,
+                "BANK_TRANSFER" | "501" => CreatePayoutRequestAccountType::BankTransfer,
+                _ => return None,
+            };
+            Some(value)
         }
     }
     ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
@@ -321,7 +320,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBodyData {
         /**Merchant order number.
@@ -338,8 +339,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub amount: Option<Decimal>,
         /**1 processing, 3 failed (may be resent with the same merchantOrderNo).
 
-`status` · unified role `status`*/
-        pub status: Option<i64>,
+`status` · unified role `status` · read as [`Status`]*/
+        pub status: Option<Status>,
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
@@ -352,7 +353,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `create_payout` response.
+    /**The body of a successful `create_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
         /**200 on success, else an error code (425 insufficient balance, 426 duplicate order...).
@@ -405,7 +408,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBodyData {
         ///`merchantOrderNo` · unified role `merchant_ref`
@@ -416,8 +421,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub amount: Option<Decimal>,
         /**2 success, 3 failed, 4 refunded (reversed).
 
-`status` · unified role `status`*/
-        pub status: Option<i64>,
+`status` · unified role `status` · read as [`Status`]*/
+        pub status: Option<Status>,
         /**Service fee = fixed fee + amount × rate.
 
 `serviceAmount` · unified role `fee`*/
@@ -456,7 +461,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `query_payout` response.
+    /**The body of a successful `query_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
         ///`code`
@@ -482,7 +489,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of the `payout_result` webhook.
+    /**The body of the `payout_result` webhook.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutResultBody {
         ///`merchantOrderNo` · unified role `merchant_ref`
@@ -499,8 +508,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub remark: Option<String>,
         /**2 success, 3 failed, 4 refunded.
 
-`status` · unified role `status`*/
-        pub status: Option<i64>,
+`status` · unified role `status` · read as [`Status`]*/
+        pub status: Option<Status>,
         ///`errorCode` · unified role `failure_code`
         pub error_code: Option<i64>,
         ///`errorMessage` · unified role `failure_reason`
@@ -527,10 +536,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: CreatePayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -547,10 +558,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
-    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: QueryPayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -623,16 +636,25 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// A status field of a response or webhook body: text or a number, as the gateway
+    /// sends it.
+    impl FromJson for Status {
+        fn from_json(v: &Json) -> Option<Self> {
+            Some(Status::from_provider(&v.scalar_text()?))
+        }
+    }
     /// A verified webhook, by kind.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Webhook {
         ///Payout result callback, POSTed to `callbackUrl` (or the configured one) with the same headers as a request. Signed like a request, by TeemoPay with its private key; verified with `platform_public_key`. Fields from the public Indonesian callback docs (the seed has none). TeemoPay retries until the answer is `SUCCESS`.
         PayoutResult(PayoutResultEvent),
     }
-    ///A verified `payout_result` webhook.
+    /**A verified `payout_result` webhook.
+
+The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct PayoutResultEvent {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `event.body`.
         pub body: PayoutResultBody,
         /// The gateway's status, typed.
         pub status: Option<Status>,

@@ -205,13 +205,14 @@ Retried with backoff on transient failures, freshly signed each time.*/
     }
     impl FromJson for CreatePayoutRequestMode {
         fn from_json(v: &Json) -> Option<Self> {
-            match v.scalar_text()?.as_str() {
-                "IMPS" => Some(CreatePayoutRequestMode::Imps),
-                "NEFT" => Some(CreatePayoutRequestMode::Neft),
-                "RTGS" => Some(CreatePayoutRequestMode::Rtgs),
-                "UPI" => Some(CreatePayoutRequestMode::Upi),
-                _ => None,
-            }
+            let value = match v.scalar_text()?.as_str() {
+                "IMPS" => CreatePayoutRequestMode::Imps,
+                "NEFT" => CreatePayoutRequestMode::Neft,
+                "RTGS" => CreatePayoutRequestMode::Rtgs,
+                "UPI" => CreatePayoutRequestMode::Upi,
+                _ => return None,
+            };
+            Some(value)
         }
     }
     ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
@@ -289,7 +290,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBodyData {
         ///`clientRefId` · unified role `merchant_ref`
@@ -300,8 +303,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub order_ref_id: Option<String>,
         /**Order status (`queued` on creation).
 
-`status` · unified role `status`*/
-        pub status: Option<String>,
+`status` · unified role `status` · read as [`Status`]*/
+        pub status: Option<Status>,
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
@@ -313,7 +316,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `create_payout` response.
+    /**The body of a successful `create_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct CreatePayoutResponseBody {
         /**Response code; `0x0200` is success.
@@ -365,7 +370,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBodyData {
         ///`orderRefId` · unified role `provider_ref`
@@ -376,8 +383,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub contact_id: Option<String>,
         ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
         pub amount: Option<Decimal>,
-        ///`status` · unified role `status`
-        pub status: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
         /**Bank reference (UTR) of the transfer.
 
 `utr` · unified role `utr`*/
@@ -401,7 +408,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of a successful `query_payout` response.
+    /**The body of a successful `query_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct QueryPayoutResponseBody {
         ///`code`
@@ -426,8 +435,10 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The values of `event`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    /**The values of `event`.
+
+A value the spec does not list is kept as `Other`.*/
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PayoutTransferBodyEvent {
         ///`payout.transfer.success`
         PayoutTransferSuccess,
@@ -435,10 +446,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
         PayoutTransferFailed,
         ///`payout.transfer.reversed`
         PayoutTransferReversed,
+        /// A value the spec does not list, as the gateway sent it.
+        Other(String),
     }
     impl PayoutTransferBodyEvent {
-        /// The value's name in the spec.
-        pub fn as_str(&self) -> &'static str {
+        /// The value's name in the spec, or the value itself for `Other`.
+        pub fn as_str(&self) -> &str {
             match self {
                 PayoutTransferBodyEvent::PayoutTransferSuccess => {
                     "payout.transfer.success"
@@ -447,26 +460,32 @@ Retried with backoff on transient failures, freshly signed each time.*/
                 PayoutTransferBodyEvent::PayoutTransferReversed => {
                     "payout.transfer.reversed"
                 }
+                PayoutTransferBodyEvent::Other(value) => value,
             }
         }
     }
     impl FromJson for PayoutTransferBodyEvent {
         fn from_json(v: &Json) -> Option<Self> {
-            match v.scalar_text()?.as_str() {
-                "payout.transfer.success" => {
-                    Some(PayoutTransferBodyEvent::PayoutTransferSuccess)
-                }
-                "payout.transfer.failed" => {
-                    Some(PayoutTransferBodyEvent::PayoutTransferFailed)
-                }
-                "payout.transfer.reversed" => {
-                    Some(PayoutTransferBodyEvent::PayoutTransferReversed)
-                }
-                _ => None,
-            }
+            let text = v.scalar_text()?;
+            Some(
+                match text.as_str() {
+                    "payout.transfer.success" => {
+                        PayoutTransferBodyEvent::PayoutTransferSuccess
+                    }
+                    "payout.transfer.failed" => {
+                        PayoutTransferBodyEvent::PayoutTransferFailed
+                    }
+                    "payout.transfer.reversed" => {
+                        PayoutTransferBodyEvent::PayoutTransferReversed
+                    }
+                    _ => PayoutTransferBodyEvent::Other(text),
+                },
+            )
         }
     }
-    ///The `data` object.
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutTransferBodyData {
         ///`orderRefId` · unified role `provider_ref`
@@ -477,8 +496,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub contact_id: Option<String>,
         ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
         pub amount: Option<Decimal>,
-        ///`status` · unified role `status`
-        pub status: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
         ///`utr` · unified role `utr`
         pub utr: Option<String>,
         ///`reason` · unified role `failure_reason`
@@ -498,7 +517,9 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///The body of the `payout_transfer` webhook.
+    /**The body of the `payout_transfer` webhook.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PayoutTransferBody {
         ///`event` · unified role `event`
@@ -521,10 +542,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             })
         }
     }
-    ///What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: CreatePayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -541,10 +564,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
-    ///What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+    /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutResponse {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `result.response`.
         pub body: QueryPayoutResponseBody,
         /// The gateway's status, typed (`None` when the response carries none).
         pub status: Option<Status>,
@@ -631,16 +656,25 @@ Retried with backoff on transient failures, freshly signed each time.*/
             }
         }
     }
+    /// A status field of a response or webhook body: text or a number, as the gateway
+    /// sends it.
+    impl FromJson for Status {
+        fn from_json(v: &Json) -> Option<Self> {
+            Some(Status::from_provider(&v.scalar_text()?))
+        }
+    }
     /// A verified webhook, by kind.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Webhook {
         ///Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed` (providers.md §1), signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.
         PayoutTransfer(PayoutTransferEvent),
     }
-    ///A verified `payout_transfer` webhook.
+    /**A verified `payout_transfer` webhook.
+
+The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct PayoutTransferEvent {
-        /// The body's fields, typed.
+        /// The body's fields, typed; the raw JSON is `event.body`.
         pub body: PayoutTransferBody,
         /// The gateway's status, typed.
         pub status: Option<Status>,

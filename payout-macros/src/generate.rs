@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{Dir, EnumDef, FieldDef, Module, OneOfDef, StructDef, Ty, TypeDef, IMPORTS};
+use crate::model::{Dir, EnumDef, FieldDef, Module, OneOfDef, StructDef, Ty, TypeDef};
 use payout_spec::{OperationRole, PayoutStatus};
 
 pub fn module(m: &Module) -> TokenStream {
@@ -17,43 +17,57 @@ pub fn module(m: &Module) -> TokenStream {
     let spec_file = &m.spec_file;
     let spec_json = &m.spec_json;
     let provider_id = &m.provider_id;
-    let imports = IMPORTS.iter().map(|(path, names)| {
-        let path = path.split("::").map(|s| format_ident!("{s}"));
-        let names = names.iter().map(|n| format_ident!("{n}"));
-        quote! { use #(::#path)*::{#(#names),*}; }
-    });
+    let imports = m
+        .imports
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(path, names)| {
+            let path = path.split("::").map(|s| format_ident!("{s}"));
+            let names = names.iter().map(|n| format_ident!("{n}"));
+            quote! { use #(::#path)*::{#(#names),*}; }
+        });
     let credentials = credentials(m);
     let environment = environment(m);
     let client = client(m);
     let types: Vec<TokenStream> = m.types.iter().map(type_def).collect();
-    let responses: Vec<TokenStream> = m.ops.iter().map(|op| {
-        let response = &op.response;
-        let body = &op.response_body;
-        let name = &op.name;
-        let doc = format!("What a successful `{name}` returns: the typed body, the gateway's status typed, and the unified view.");
-        quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
-            pub struct #response {
-                /// The body's fields, typed.
-                pub body: #body,
-                /// The gateway's status, typed (`None` when the response carries none).
-                pub status: Option<Status>,
-                /// The unified view: status, references, amounts, and the raw JSON.
-                pub result: PayoutResult,
-            }
+    let responses: Vec<TokenStream> = m
+        .ops
+        .iter()
+        .map(|op| {
+            let response = &op.response;
+            let body = &op.response_body;
+            let name = &op.name;
+            let doc = format!(
+                "What a successful `{name}` returns: the typed body, the gateway's status typed, \
+             and the unified view.\n\n\
+             The typed body is a reading of the raw JSON, which stays available as \
+             `result.response` and is the source of truth: a field the spec does not list, or \
+             a value that is not of its declared type, is `None` in the body but still there."
+            );
+            quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone, PartialEq)]
+                pub struct #response {
+                    /// The body's fields, typed; the raw JSON is `result.response`.
+                    pub body: #body,
+                    /// The gateway's status, typed (`None` when the response carries none).
+                    pub status: Option<Status>,
+                    /// The unified view: status, references, amounts, and the raw JSON.
+                    pub result: PayoutResult,
+                }
 
-            impl #response {
-                fn from_result(result: PayoutResult) -> Self {
-                    #response {
-                        body: #body::from_json(&result.response).unwrap_or_default(),
-                        status: result.provider_status.as_deref().map(Status::from_provider),
-                        result,
+                impl #response {
+                    fn from_result(result: PayoutResult) -> Self {
+                        #response {
+                            body: #body::from_json(&result.response).unwrap_or_default(),
+                            status: result.provider_status.as_deref().map(Status::from_provider),
+                            result,
+                        }
                     }
                 }
             }
-        }
-    }).collect();
+        })
+        .collect();
     let status = status(m);
     let webhooks = webhooks(m);
     quote! {
@@ -319,6 +333,12 @@ fn struct_def(s: &StructDef) -> TokenStream {
     let fields: Vec<TokenStream> = s.fields.iter().map(field_decl).collect();
     match s.dir {
         Dir::Output => {
+            let doc = doc_attrs(&format!(
+                "{}\n\nRead leniently: a field that is missing, `null` or not of its type is \
+                 `None`. The raw JSON (`result.response` of a response, `event.body` of a \
+                 webhook) is the source of truth for anything not read here.",
+                s.doc
+            ));
             let gets = s.fields.iter().map(|f| {
                 let id = &f.ident;
                 let name = &f.name;
@@ -430,7 +450,6 @@ fn struct_def(s: &StructDef) -> TokenStream {
 
 fn enum_def(e: &EnumDef) -> TokenStream {
     let ident = &e.ident;
-    let doc = doc_attrs(&e.doc);
     let variants = e.variants.iter().map(|v| {
         let id = &v.ident;
         let d = match &v.wire {
@@ -444,48 +463,89 @@ fn enum_def(e: &EnumDef) -> TokenStream {
         let name = &v.name;
         quote! { #ident::#id => #name, }
     });
-    let reads = e.variants.iter().map(|v| {
-        let id = &v.ident;
-        let name = &v.name;
-        match &v.wire {
-            Some(w) => quote! { #name | #w => Some(#ident::#id), },
-            None => quote! { #name => Some(#ident::#id), },
-        }
-    });
-    // Only what is sent (requests) is written.
-    let to_json = match e.dir {
-        Dir::Input => quote! {
-            impl ToJson for #ident {
-                fn to_json(&self) -> Json {
-                    Json::String(self.as_str().to_string())
+    let reads: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .map(|v| {
+            let id = &v.ident;
+            let name = &v.name;
+            match &v.wire {
+                Some(w) => quote! { #name | #w => #ident::#id, },
+                None => quote! { #name => #ident::#id, },
+            }
+        })
+        .collect();
+    match e.dir {
+        // Sent: closed, so a value the gateway does not accept does not compile. Written as
+        // its name; the runtime maps names to wire values.
+        Dir::Input => {
+            let doc = doc_attrs(&e.doc);
+            quote! {
+                #doc
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                pub enum #ident {
+                    #(#variants)*
+                }
+
+                impl #ident {
+                    /// The value's name in the spec.
+                    pub fn as_str(&self) -> &'static str {
+                        match self {
+                            #(#names)*
+                        }
+                    }
+                }
+
+                impl ToJson for #ident {
+                    fn to_json(&self) -> Json {
+                        Json::String(self.as_str().to_string())
+                    }
+                }
+
+                impl FromJson for #ident {
+                    fn from_json(v: &Json) -> Option<Self> {
+                        let value = match v.scalar_text()?.as_str() {
+                            #(#reads)*
+                            _ => return None,
+                        };
+                        Some(value)
+                    }
                 }
             }
-        },
-        Dir::Output => quote! {},
-    };
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum #ident {
-            #(#variants)*
         }
-
-        impl #ident {
-            /// The value's name in the spec.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    #(#names)*
+        // Read: open, so a value the spec does not list is kept rather than lost.
+        Dir::Output => {
+            let doc = doc_attrs(&format!(
+                "{}\n\nA value the spec does not list is kept as `Other`.",
+                e.doc
+            ));
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                pub enum #ident {
+                    #(#variants)*
+                    /// A value the spec does not list, as the gateway sent it.
+                    Other(String),
                 }
-            }
-        }
 
-        #to_json
+                impl #ident {
+                    /// The value's name in the spec, or the value itself for `Other`.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #(#names)*
+                            #ident::Other(value) => value,
+                        }
+                    }
+                }
 
-        impl FromJson for #ident {
-            fn from_json(v: &Json) -> Option<Self> {
-                match v.scalar_text()?.as_str() {
-                    #(#reads)*
-                    _ => None,
+                impl FromJson for #ident {
+                    fn from_json(v: &Json) -> Option<Self> {
+                        let text = v.scalar_text()?;
+                        Some(match text.as_str() {
+                            #(#reads)*
+                            _ => #ident::Other(text),
+                        })
+                    }
                 }
             }
         }
@@ -494,7 +554,6 @@ fn enum_def(e: &EnumDef) -> TokenStream {
 
 fn one_of_def(o: &OneOfDef) -> TokenStream {
     let ident = &o.ident;
-    let doc = doc_attrs(&o.doc);
     let tag = &o.tag;
     let variants = o.variants.iter().map(|v| {
         let id = &v.ident;
@@ -532,25 +591,39 @@ fn one_of_def(o: &OneOfDef) -> TokenStream {
                 let id = &v.ident;
                 let fields = &v.fields;
                 let value = &v.tag_value;
-                quote! { #value => Some(#ident::#id(#fields::from_json(v)?)), }
+                quote! { #value => #ident::#id(#fields::from_json(v)?), }
             });
             quote! {
                 impl FromJson for #ident {
                     fn from_json(v: &Json) -> Option<Self> {
-                        match codegen::tag(v, #tag)? {
+                        Some(match codegen::tag(v, #tag)? {
                             #(#reads)*
-                            _ => None,
-                        }
+                            _ => #ident::Other(v.clone()),
+                        })
                     }
                 }
             }
         }
+    };
+    let (doc, other) = match o.dir {
+        Dir::Input => (doc_attrs(&o.doc), quote! {}),
+        Dir::Output => (
+            doc_attrs(&format!(
+                "{}\n\nAn object whose tag the spec does not list is kept whole as `Other`.",
+                o.doc
+            )),
+            quote! {
+                /// An object whose tag the spec does not list, as the gateway sent it.
+                Other(Json),
+            },
+        ),
     };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
         pub enum #ident {
             #(#variants)*
+            #other
         }
 
         #conversion
@@ -632,6 +705,14 @@ fn status(m: &Module) -> TokenStream {
                 }
             }
         }
+
+        /// A status field of a response or webhook body: text or a number, as the gateway
+        /// sends it.
+        impl FromJson for Status {
+            fn from_json(v: &Json) -> Option<Self> {
+                Some(Status::from_provider(&v.scalar_text()?))
+            }
+        }
     }
 }
 
@@ -645,12 +726,18 @@ fn webhooks(m: &Module) -> TokenStream {
     let structs = m.webhooks.iter().map(|w| {
         let event = &w.event;
         let body = &w.body;
-        let doc = format!("A verified `{}` webhook.", w.name);
+        let doc = format!(
+            "A verified `{}` webhook.\n\n\
+             The typed body is a reading of the raw JSON, which stays available as `event.body` \
+             and is the source of truth: a field the spec does not list, or a value that is not \
+             of its declared type, is `None` in the body but still there.",
+            w.name
+        );
         quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
             pub struct #event {
-                /// The body's fields, typed.
+                /// The body's fields, typed; the raw JSON is `event.body`.
                 pub body: #body,
                 /// The gateway's status, typed.
                 pub status: Option<Status>,

@@ -24,6 +24,9 @@ pub struct Module {
     pub ops: Vec<Op>,
     pub statuses: Vec<StatusVariant>,
     pub webhooks: Vec<Hook>,
+    /// The `use` items: the paths of [`IMPORTS`] with only the names the module uses, so
+    /// that no spec yields an unused import.
+    pub imports: Vec<(&'static str, Vec<&'static str>)>,
 }
 
 pub struct Cred {
@@ -71,6 +74,16 @@ pub enum TypeDef {
     OneOf(OneOfDef),
 }
 
+impl TypeDef {
+    fn dir(&self) -> Dir {
+        match self {
+            TypeDef::Struct(s) => s.dir,
+            TypeDef::Enum(e) => e.dir,
+            TypeDef::OneOf(o) => o.dir,
+        }
+    }
+}
+
 /// Whether a struct is input (sent: required fields are plain values) or output (read: every
 /// field is optional, gateways leave things out).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -106,6 +119,19 @@ pub enum Ty {
     Vec(Box<Ty>),
 }
 
+impl Ty {
+    fn has_decimal(&self) -> bool {
+        match self {
+            Ty::Decimal => true,
+            Ty::Vec(t) => t.has_decimal(),
+            _ => false,
+        }
+    }
+}
+
+/// An enum of listed values. An output enum (read from responses and webhooks) also has an
+/// `Other(String)` variant, so a value the spec does not list is kept, not read as missing;
+/// an input enum is closed, so a value the gateway does not accept does not compile.
 pub struct EnumDef {
     pub ident: Ident,
     pub doc: String,
@@ -122,6 +148,8 @@ pub struct EnumVariant {
     pub doc: String,
 }
 
+/// A tagged object. An output one (read) also has an `Other(Json)` variant that keeps an
+/// object whose tag the spec does not list.
 pub struct OneOfDef {
     pub ident: Ident,
     pub doc: String,
@@ -169,7 +197,7 @@ pub fn build(
     ));
 
     let mut cred_names = HashSet::new();
-    let credentials = spec
+    let credentials: Vec<Cred> = spec
         .credentials
         .iter()
         .map(|(name, c)| Cred {
@@ -283,6 +311,7 @@ pub fn build(
         .collect();
 
     let spec_json = payout_spec::to_embedded(spec)?;
+    let imports = imports(&credentials, &b.types);
     Ok(Module {
         vis,
         ident: module_ident,
@@ -296,7 +325,32 @@ pub fn build(
         ops,
         statuses,
         webhooks,
+        imports,
     })
+}
+
+/// [`IMPORTS`], less the names this module does not use: `Secret` without a secret
+/// credential, `Decimal` without a decimal field, `ToJson` without a request type. Every
+/// module uses the others (the client, `Status`, the response types).
+fn imports(credentials: &[Cred], types: &[TypeDef]) -> Vec<(&'static str, Vec<&'static str>)> {
+    let secret = credentials.iter().any(|c| c.secret);
+    let decimal = types.iter().any(|t| match t {
+        TypeDef::Struct(s) => s.fields.iter().any(|f| f.ty.has_decimal()),
+        TypeDef::Enum(_) | TypeDef::OneOf(_) => false,
+    });
+    let input = types.iter().any(|t| t.dir() == Dir::Input);
+    IMPORTS
+        .iter()
+        .map(|(path, names)| {
+            let used = names.iter().copied().filter(|name| match *name {
+                "Secret" => secret,
+                "Decimal" => decimal,
+                "ToJson" => input,
+                _ => true,
+            });
+            (*path, used.collect())
+        })
+        .collect()
 }
 
 /// Names types uniquely and collects them.
@@ -366,9 +420,18 @@ impl Builder {
 
     fn ty(&mut self, owner: &str, name: &str, f: &Field, dir: Dir) -> Ty {
         let own = format!("{owner}{}", pascal(name));
+        // Where the gateway's status is read from: the module's `Status`, which keeps a value
+        // the spec does not map as `Status::Other`.
+        if dir == Dir::Output && f.role.as_deref() == Some("status") {
+            return Ty::Named(ident("Status"));
+        }
         if let Some(values) = &f.values {
             let enum_name = self.name(&own);
+            // An output enum's `Other` holds values the spec does not list.
             let mut taken = HashSet::new();
+            if dir == Dir::Output {
+                taken.insert("Other".to_string());
+            }
             let variants = values
                 .pairs()
                 .iter()
@@ -415,6 +478,9 @@ impl Builder {
                 let enum_name = self.name(&own);
                 let mut variants = Vec::new();
                 let mut variant_names = HashSet::new();
+                if dir == Dir::Output {
+                    variant_names.insert("Other".to_string());
+                }
                 for (tag_value, v) in f.variants.iter().flatten() {
                     let struct_name = self.name(&format!("{enum_name}{}", pascal(tag_value)));
                     let doc = v.description.clone().unwrap_or_else(|| {
@@ -484,6 +550,9 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
     }
     if let Some(r) = &f.role {
         facts.push(format!("unified role `{r}`"));
+    }
+    if dir == Dir::Output && f.role.as_deref() == Some("status") {
+        facts.push("read as [`Status`]".into());
     }
     if f.ty == FieldType::Amount {
         facts.push("an exact amount, written as the spec's money format says".into());
