@@ -334,6 +334,22 @@ fn check_enum(cx: &mut Ctx, path: &str, f: &Field, values: &EnumValues) {
             }
         }
     }
+    // Two names for one wire value would make a received value ambiguous.
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (name, wire) in values.pairs() {
+        let text = wire.scalar_text().unwrap_or_default();
+        if let Some((first, _)) = seen.iter().find(|(_, w)| *w == text) {
+            cx.error(
+                format!("{path}.enum.{name}"),
+                format!(
+                    "the wire value `{text}` is already `{first}`'s: give each name its own \
+                     value, or drop one"
+                ),
+            );
+        } else {
+            seen.push((name, text));
+        }
+    }
     if let EnumValues::Map(m) = values {
         for (name, v) in m {
             let ok = match f.ty {
