@@ -16,15 +16,14 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// One gateway in a sandbox of its own, with a dynamic client and these options.
-async fn alone(id: &str, options: Options) -> (Sandbox, DynamicClient, GatewaySetup) {
+async fn alone(id: &str, options: Options) -> (Sandbox, DynamicClient) {
     let spec = common::spec(id);
     let setup = GatewaySetup::with_test_credentials(spec.clone()).unwrap();
-    let again = GatewaySetup::with_test_credentials(spec.clone()).unwrap();
+    let creds = Credentials::new(spec.spec(), setup.credentials.clone()).unwrap();
     let sandbox = Sandbox::start(vec![setup], options).await.unwrap();
-    let creds = Credentials::new(spec.spec(), again.credentials.clone()).unwrap();
     let base = sandbox.base_url(id).unwrap();
     let client = DynamicClient::new(spec, creds, &base, common::client_options()).unwrap();
-    (sandbox, client, again)
+    (sandbox, client)
 }
 
 /// A request signed with the wrong secret is refused with the gateway's own error, and
@@ -147,7 +146,7 @@ async fn payouts_move_through_their_statuses_on_a_schedule() {
         step_delay: Some(Duration::from_millis(40)),
         ..Options::default()
     };
-    let (sandbox, client, _) = alone("cashy", options).await;
+    let (sandbox, client) = alone("cashy", options).await;
     let mut providers: HashMap<String, Arc<dyn PayoutProvider>> = HashMap::new();
     providers.insert("cashy".into(), Arc::new(client.clone()));
     let receiver = Receiver::start(providers).await.unwrap();
@@ -231,7 +230,7 @@ async fn an_unaccepted_webhook_is_retried_on_the_spec_schedule() {
         minute,
         ..Options::default()
     };
-    let (sandbox, client, _) = alone("cashy", options).await;
+    let (sandbox, client) = alone("cashy", options).await;
     let gw = sandbox.gateway("cashy").unwrap();
     let url = flaky_endpoint(2).await;
     let r = "cashy-RETRY-1";
@@ -274,7 +273,7 @@ async fn json_of(resp: reqwest::Response) -> Value {
 /// The admin API, over HTTP: store, count, script, move, reverse, faults, deliveries.
 #[tokio::test]
 async fn the_admin_api_drives_the_sandbox_over_http() {
-    let (sandbox, client, _) = alone("xettle", Options::default()).await;
+    let (sandbox, client) = alone("xettle", Options::default()).await;
     let admin = sandbox.admin_url("xettle");
     let http = reqwest::Client::new();
     let get = |path: &str| {

@@ -291,7 +291,6 @@ impl Gateway {
 
     /// Reverses a paid payout, as the gateway does.
     pub fn reverse(self: &Arc<Self>, merchant_ref: &str) -> Result<String, String> {
-        let s = self.spec.spec();
         let rev = self
             .reversal()
             .ok_or_else(|| format!("{} has no reversal", self.id))?;
@@ -300,10 +299,7 @@ impl Gateway {
             let o = store
                 .get_mut(merchant_ref)
                 .ok_or_else(|| format!("no payout `{merchant_ref}`"))?;
-            let paid = s
-                .status(&o.status)
-                .map(|e| e.unified_with_reason(o.reason.as_deref()));
-            if paid != Some(PayoutStatus::Succeeded) {
+            if self.unified(o) != Some(PayoutStatus::Succeeded) {
                 return Err(format!(
                     "`{merchant_ref}` is {} , not paid: only a paid payout can be reversed",
                     o.status
@@ -343,10 +339,18 @@ impl Gateway {
         o.reason = reason;
         o.updated_ms = SystemClock.now_millis();
         o.history.push(status.clone());
-        let unified = self.spec.spec().status(&status).map(|e| e.unified());
-        if unified == Some(PayoutStatus::Succeeded) && o.utr.is_none() {
+        if self.unified(o) == Some(PayoutStatus::Succeeded) && o.utr.is_none() {
             o.utr = Some(format!("{:012}", o.updated_ms % 1_000_000_000_000));
         }
+    }
+
+    /// The unified status of an order: its provider status with its reason (Cashy's FAIL
+    /// with PAYMENT_OFFSET is a reversal).
+    pub fn unified(&self, o: &Order) -> Option<PayoutStatus> {
+        self.spec
+            .spec()
+            .status(&o.status)
+            .map(|e| e.unified_with_reason(o.reason.as_deref()))
     }
 
     pub(crate) fn default_notify_url(&self) -> Option<String> {
@@ -613,10 +617,7 @@ impl Gateway {
         let s = self.spec.spec();
         if role == "completed_at" {
             // Only a payout at a final status has completed: before, the gateways send null.
-            let done = s
-                .status(&order.status)
-                .is_some_and(|e| e.unified_with_reason(order.reason.as_deref()).is_final());
-            if !done {
+            if !self.unified(order).is_some_and(|u| u.is_final()) {
                 return Some(Json::Null);
             }
         }

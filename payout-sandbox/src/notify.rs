@@ -38,10 +38,7 @@ struct Built {
 /// Sends the webhook for the payout's current state, with webhook faults applied.
 pub(crate) fn send(gw: &Arc<Gateway>, order: &Order) {
     let s = gw.spec.spec();
-    let paid = s
-        .status(&order.status)
-        .map(|e| e.unified_with_reason(order.reason.as_deref()))
-        == Some(PayoutStatus::Succeeded);
+    let paid = gw.unified(order) == Some(PayoutStatus::Succeeded);
     // A reversal fault waits for the payout to be paid, then reverses it after the paid
     // webhook went out (or right away when there is no webhook to send).
     let reverse_after = paid && !lock(&gw.faults).take_paid(&order.merchant_ref).is_empty();
