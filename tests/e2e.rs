@@ -366,6 +366,22 @@ async fn every_status_of_every_spec_maps_as_the_spec_says() {
             .iter()
             .map(|(k, e)| (k.clone(), e.unified()))
             .collect();
+        if id == "cashy" {
+            // Written from providers.md §5 (Cashy statuses), not read from the parsed spec: a wrong
+            // parse of `statuses:` would otherwise pass on both sides.
+            use PayoutStatus::*;
+            let seed = [
+                ("WAITING", Pending),
+                ("PROCESSING", Processing),
+                ("PAYING", Processing),
+                ("SUCCESS", Succeeded),
+                ("FAIL", Failed),
+                ("CANCEL", Cancelled),
+            ];
+            let seed: Vec<(String, PayoutStatus)> =
+                seed.iter().map(|(k, u)| (k.to_string(), *u)).collect();
+            assert_eq!(statuses, seed);
+        }
         for (provider, unified) in statuses {
             w.gateway(id).set_status(&r, &provider, None).unwrap();
             let q = w.query(id, &r).await.unwrap();

@@ -82,7 +82,6 @@ fn sign_reproduces_every_request_vector_and_explains_it() {
     let dir = tmp("sign");
     let mut checked = 0;
     let mut recipes_explained = 0;
-    let mut per_spec = Vec::new();
     for name in GATEWAYS {
         let path = root().join("specs").join(format!("{name}.yaml"));
         let spec = payout_spec::load_file(&path).unwrap().spec;
@@ -149,11 +148,7 @@ fn sign_reproduces_every_request_vector_and_explains_it() {
                     );
                 }
             }
-            assert!(
-                !recipes.is_empty() || name == "none",
-                "{name}: {}: nothing explained",
-                v.name
-            );
+            assert!(!recipes.is_empty(), "{name}: {}: nothing explained", v.name);
             for (recipe, want) in &e.signatures {
                 let last = steps
                     .iter()
@@ -169,14 +164,7 @@ fn sign_reproduces_every_request_vector_and_explains_it() {
                 recipes_explained += 1;
             }
             checked += 1;
-            per_spec.push(name);
         }
-    }
-    for name in GATEWAYS {
-        assert!(
-            per_spec.contains(&name),
-            "{name}: no request vector checked"
-        );
     }
     assert!(checked >= 10, "only {checked} request vectors");
     assert!(recipes_explained >= 1);

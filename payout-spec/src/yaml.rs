@@ -89,14 +89,6 @@ pub struct Node {
 }
 
 impl Node {
-    /// The scalar's text if this is a scalar.
-    pub fn as_scalar(&self) -> Option<&str> {
-        match &self.value {
-            Value::Scalar(s, _) => Some(s),
-            _ => None,
-        }
-    }
-
     /// A plain `~`, `null` or empty scalar.
     pub fn is_null(&self) -> bool {
         matches!(&self.value, Value::Scalar(s, Style::Plain) if matches!(s.as_str(), "" | "~" | "null" | "Null" | "NULL"))

@@ -14,7 +14,8 @@ use payout::runtime::*;
 use payout_sandbox::receiver::{Received, Receiver};
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
 
-pub const GATEWAYS: [&str; 5] = ["xettle", "eanishop", "teemopay", "tecpay", "cashy"];
+/// The gateways with a generated client, from the one list in `src/gateways.rs`.
+pub use payout::gateways::IDS as GATEWAYS;
 
 pub struct World {
     pub sandbox: Sandbox,
@@ -66,7 +67,6 @@ pub async fn world_with(options: ClientOptions, kind: Clients) -> World {
         .collect();
     let sandbox = Sandbox::start(setups, Options::default()).await.unwrap();
     let mut clients = IndexMap::new();
-    let mut providers: HashMap<String, Arc<dyn PayoutProvider>> = HashMap::new();
     for id in GATEWAYS {
         let s = specs[id].clone();
         let base = sandbox.base_url(id).unwrap();
@@ -79,9 +79,12 @@ pub async fn world_with(options: ClientOptions, kind: Clients) -> World {
                 Arc::new(DynamicClient::new(s, c, &base, options.clone()).unwrap())
             }
         };
-        providers.insert(id.to_string(), client.clone());
         clients.insert(id.to_string(), client);
     }
+    let providers: HashMap<String, Arc<dyn PayoutProvider>> = clients
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let receiver = Receiver::start(providers).await.unwrap();
     for id in GATEWAYS {
         sandbox
