@@ -50,16 +50,7 @@ pub async fn send(
     tracing::debug!(operation = %req.operation, method = %req.method, url = %req.shown_url, "sending");
     let resp = builder.send().await.map_err(|e| transport(e, create))?;
     let status = resp.status().as_u16();
-    let headers = resp
-        .headers()
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_string(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = header_pairs(resp.headers());
     let body = resp
         .bytes()
         .await
@@ -73,6 +64,19 @@ pub async fn send(
         body,
         latency,
     })
+}
+
+/// Headers as (name, value) pairs, values read leniently: a signature check then reports
+/// a mangled value instead of the read failing.
+pub fn header_pairs(h: &reqwest::header::HeaderMap) -> Vec<(String, String)> {
+    h.iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
 }
 
 /// What a transport failure means. Nothing was sent when the connection could not be made;

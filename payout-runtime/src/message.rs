@@ -165,13 +165,10 @@ pub fn fill_computed(
 
 /// Renders a message template, computing the signatures it uses first.
 pub fn render(engine: &mut Engine, msg: &mut Message, path: &str) -> Result<String, PayoutError> {
-    let sigs = engine
-        .spec
-        .info(path)
-        .map(|i| i.signatures.clone())
-        .unwrap_or_default();
+    let spec = engine.spec;
+    let sigs = spec.info(path).map_or(&[][..], |i| &i.signatures[..]);
     engine
-        .ensure(&sigs, msg)
+        .ensure(sigs, msg)
         .map_err(|e| PayoutError::config(format!("{path}: {e}")))?;
     let ctx = msg.context(engine.creds, false, None);
     engine

@@ -12,7 +12,8 @@ use axum::response::Response;
 use indexmap::IndexMap;
 use payout_runtime::context::Message;
 use payout_runtime::crypto::rsa::PrivateKey;
-use payout_runtime::extract::{money_value, role_paths};
+use payout_runtime::extract::{money_value, role_paths, unified_status};
+use payout_runtime::http::header_pairs;
 use payout_runtime::message::Finished;
 use payout_runtime::request;
 use payout_runtime::signing::{Engine, Signer};
@@ -347,10 +348,7 @@ impl Gateway {
     /// The unified status of an order: its provider status with its reason (Cashy's FAIL
     /// with PAYMENT_OFFSET is a reversal).
     pub fn unified(&self, o: &Order) -> Option<PayoutStatus> {
-        self.spec
-            .spec()
-            .status(&o.status)
-            .map(|e| e.unified_with_reason(o.reason.as_deref()))
+        unified_status(self.spec.spec(), &o.status, o.reason.as_deref())
     }
 
     pub(crate) fn default_notify_url(&self) -> Option<String> {
@@ -672,11 +670,15 @@ impl Gateway {
     /// An error in the gateway's own shape (`sandbox.errors.KIND`), or a plain one.
     pub(crate) fn error(&self, kind: &str, message: &str) -> Response {
         let (status, body) = self.error_reply(kind, message);
-        plain(status, "application/json", body)
+        plain(
+            status,
+            "application/json",
+            body.to_compact(false).into_bytes(),
+        )
     }
 
     /// The status and body of an error reply.
-    fn error_reply(&self, kind: &str, message: &str) -> (StatusCode, Vec<u8>) {
+    fn error_reply(&self, kind: &str, message: &str) -> (StatusCode, Json) {
         let s = self.spec.spec();
         let reply = s.sandbox.as_ref().and_then(|sb| sb.errors.get(kind));
         let Some(reply) = reply else {
@@ -687,8 +689,10 @@ impl Gateway {
                 "server_error" => StatusCode::INTERNAL_SERVER_ERROR,
                 _ => StatusCode::BAD_REQUEST,
             };
-            let body = serde_json::json!({ "error": message }).to_string();
-            return (status, body.into_bytes());
+            let body = [("error".to_string(), Json::from(message))]
+                .into_iter()
+                .collect();
+            return (status, Json::Object(body));
         };
         let ctx: minijinja::Value = [("message", minijinja::Value::from(message))]
             .into_iter()
@@ -700,7 +704,7 @@ impl Gateway {
             &ctx,
         );
         let status = StatusCode::from_u16(reply.http_status).unwrap_or(StatusCode::OK);
-        (status, body.to_compact(false).into_bytes())
+        (status, body)
     }
 
     /// An error answering a request to `op`, signed in the response's headers as the
@@ -727,7 +731,8 @@ impl Gateway {
         message: &str,
         wrong: bool,
     ) -> Response {
-        let (status, body) = self.error_reply(kind, message);
+        let (status, json) = self.error_reply(kind, message);
+        let body = json.to_compact(false).into_bytes();
         if op.response.headers.is_empty() {
             return plain(status, "application/json", body);
         }
@@ -741,10 +746,7 @@ impl Gateway {
                 query: req.query.clone(),
                 timestamp: Some(now.to_string()),
                 nonce: Some(nonce),
-                body: Json::parse(&String::from_utf8_lossy(&body))
-                    .ok()
-                    .and_then(|j| j.as_object().cloned())
-                    .unwrap_or_default(),
+                body: json.as_object().cloned().unwrap_or_default(),
                 body_bytes: Some(body.clone()),
                 ..Message::default()
             };
@@ -893,17 +895,6 @@ fn insert_headers(resp: &mut Response, headers: Vec<(String, String)>) {
             resp.headers_mut().insert(name, value);
         }
     }
-}
-
-pub(crate) fn header_pairs(h: &HeaderMap) -> Vec<(String, String)> {
-    h.iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_string(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect()
 }
 
 pub(crate) fn plain(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {

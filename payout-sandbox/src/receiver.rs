@@ -16,7 +16,9 @@ use axum::Router;
 use payout_runtime::{PayoutError, PayoutProvider, WebhookEvent, WebhookRequest};
 use tokio::sync::watch;
 
-use crate::gateway::{header_pairs, lock};
+use payout_runtime::http::header_pairs;
+
+use crate::gateway::lock;
 use crate::server::request_url;
 
 /// A webhook as the merchant received it.
