@@ -154,13 +154,18 @@ pub fn fill_computed(
         };
         target.insert(name.clone(), value);
         // Back into spec order: the computed field goes where the spec puts it.
-        let order: Vec<&String> = defs.keys().collect();
-        target.sort_by(|a, _, b, _| {
-            let pos = |k: &String| order.iter().position(|o| *o == k).unwrap_or(usize::MAX);
-            pos(a).cmp(&pos(b))
-        });
+        reorder(target, defs);
     }
     Ok(())
+}
+
+/// Puts a message's values in the order of the spec's fields (values the spec does not
+/// name go last): the order the bytes are serialised in.
+pub fn reorder(values: &mut IndexMap<String, Json>, fields: &IndexMap<String, Field>) {
+    values.sort_by(|a, _, b, _| {
+        let pos = |k: &String| fields.get_index_of(k).unwrap_or(usize::MAX);
+        pos(a).cmp(&pos(b))
+    });
 }
 
 /// Renders a message template, computing the signatures it uses first.

@@ -437,18 +437,20 @@ impl<'a> Engine<'a> {
     pub fn verify(
         &mut self,
         name: &str,
-        msg: &Message,
+        msg: &mut Message,
         received: &str,
         signer: Signer,
     ) -> Result<bool, SignError> {
         let recipe = self.recipe(name)?;
-        let mut scratch = msg.clone();
         let spec = self.spec;
+        // The recipes this one builds on are computed into the received message once, and
+        // serve every later check of the same message.
         for dep in spec.recipe_dependencies(name) {
-            self.ensure_one(dep, &mut scratch, 1)?;
+            self.ensure_one(dep, msg, 1)?;
         }
+        let scratch: &Message = msg;
         let Some(k) = recipe.steps.iter().rposition(is_random) else {
-            let out = self.run(name, &scratch)?;
+            let out = self.run(name, scratch)?;
             return Ok(compare(recipe.compare, &out.bytes, received.as_bytes()));
         };
         let err = |message: String| SignError {
@@ -456,7 +458,7 @@ impl<'a> Engine<'a> {
             step: Some(k),
             message,
         };
-        let expected = self.run_steps(name, recipe, 0..k, &scratch, None)?;
+        let expected = self.run_steps(name, recipe, 0..k, scratch, None)?;
         self.note_string_to_sign(name, &expected.bytes);
         // A value that does not even decode is simply not a valid signature.
         let Some(got) = undo_encodings(name, recipe, k, received)? else {
@@ -470,7 +472,7 @@ impl<'a> Engine<'a> {
             }
             Step::AesEncrypt(a) => {
                 let key = self
-                    .aes_key(&at.path("aes_encrypt.key"), a, &scratch)
+                    .aes_key(&at.path("aes_encrypt.key"), a, scratch)
                     .map_err(err)?;
                 // Decrypt and compare: a random IV cannot be recomputed.
                 Ok(match aes::decrypt(a, &key, &got) {

@@ -333,7 +333,7 @@ fn run_recipe(
     if let Some(received) = &v.received {
         // As the merchant's side checks what the gateway sent: with `verify_key`.
         let verified = engine
-            .verify(name, &msg, received, Signer::Gateway)
+            .verify(name, &mut msg, received, Signer::Gateway)
             .map_err(|e| e.to_string())?;
         if let Some(want) = v.expect.verified {
             if verified != want {

@@ -142,7 +142,7 @@ pub fn verify(
     let mut engine = Engine::new(spec, creds, entropy);
     for (recipe, text, what) in &checks {
         let ok = engine
-            .verify(recipe, &msg, text, signer)
+            .verify(recipe, &mut msg, text, signer)
             .map_err(|e| e.to_string())?;
         if !ok {
             return Err(format!(

@@ -644,7 +644,7 @@ impl Gateway {
             for (k, v) in out.extras {
                 body.insert(k.clone(), v.clone());
             }
-            reorder(&mut body, fields);
+            message::reorder(&mut body, fields);
         }
         let mut msg = Message {
             body,
@@ -808,14 +808,6 @@ pub(crate) struct Outgoing<'a> {
     pub extras: &'a IndexMap<String, Json>,
     /// Method, path, URL, params and query, as the signature sees them.
     pub seed: Message,
-}
-
-/// Puts generated top-level fields in the spec's order (extra ones last).
-fn reorder(body: &mut IndexMap<String, Json>, fields: &IndexMap<String, payout_spec::Field>) {
-    body.sort_by(|a, _, b, _| {
-        let pos = |k: &String| fields.get_index_of(k).unwrap_or(usize::MAX);
-        pos(a).cmp(&pos(b))
-    });
 }
 
 fn parse_body(op: &Operation, bytes: &[u8]) -> Result<IndexMap<String, Json>, String> {
