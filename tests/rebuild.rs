@@ -1,7 +1,7 @@
 //! Editing a spec and running `cargo build` rebuilds the crate that uses it: the generated
 //! module includes the spec file's bytes, so cargo tracks it like a source file.
 //!
-//! A scratch crate (under `target/rebuild-test/`) uses `payout::provider!` on its own copy of
+//! A scratch crate (under cargo's temporary folder for tests, `<target>/tmp/rebuild-test/`) uses `payout::provider!` on its own copy of
 //! a spec and prints the provider's name; the test builds it, edits the spec, builds again
 //! and runs it, and no build may print a warning. The first run compiles the crate's
 //! dependencies into that folder once.
@@ -45,7 +45,9 @@ fn run(project: &Path, target: &Path) -> String {
 
 #[test]
 fn editing_a_spec_rebuilds_the_crate_that_uses_it() {
-    let base = root().join("target/rebuild-test");
+    // CARGO_TARGET_TMPDIR: inside whatever target directory this run uses, which need not
+    // be `<repo>/target`.
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rebuild-test");
     let project = base.join("project");
     let target = base.join("target");
     let _ = std::fs::remove_dir_all(&project);

@@ -1,6 +1,6 @@
 // Money is never a float: an amount is a decimal. (The module is generated here, not taken
 // from `payout::gateways`, so the expected output does not depend on that file's layout.)
-payout::provider!(mod teemopay = "../../../../specs/teemopay.yaml");
+payout::provider!(mod teemopay = "repo/specs/teemopay.yaml");
 
 use teemopay::{CreatePayoutRequest, CreatePayoutRequestAccountType};
 

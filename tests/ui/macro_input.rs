@@ -1,4 +1,4 @@
 // The macro takes a path, or `VIS mod NAME = "path"`.
-payout::provider!(pub mod = "../../../../specs/cashy.yaml");
+payout::provider!(pub mod = "repo/specs/cashy.yaml");
 
 fn main() {}

@@ -1,7 +1,7 @@
 // The constructor takes every required field: leaving one out (here `remark`, the last) is
 // a compile error, whereas an optional field is set later with its own method. (The module
 // is generated here so that the expected output does not depend on `src/gateways.rs`.)
-payout::provider!(mod cashy = "../../../../specs/cashy.yaml");
+payout::provider!(mod cashy = "repo/specs/cashy.yaml");
 
 use cashy::CreatePayoutRequest;
 use payout::runtime::Decimal;

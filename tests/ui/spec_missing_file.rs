@@ -1,4 +1,4 @@
 // A spec file that does not exist.
-payout::provider!("../../../../specs/nowhere.yaml");
+payout::provider!("repo/specs/nowhere.yaml");
 
 fn main() {}

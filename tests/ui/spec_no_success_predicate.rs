@@ -1,5 +1,5 @@
 // A spec with a problem: `tests/specs/bad/no_success_predicate.yaml`. The macro reports what `payout lint`
 // reports, as compile errors; nothing is generated.
-payout::provider!("../../../../tests/specs/bad/no_success_predicate.yaml");
+payout::provider!("repo/tests/specs/bad/no_success_predicate.yaml");
 
 fn main() {}

@@ -1,5 +1,5 @@
 // A spec with a problem: `tests/specs/bad/path_parameter_without_field.yaml`. The macro reports what `payout lint`
 // reports, as compile errors; nothing is generated.
-payout::provider!("../../../../tests/specs/bad/path_parameter_without_field.yaml");
+payout::provider!("repo/tests/specs/bad/path_parameter_without_field.yaml");
 
 fn main() {}

@@ -1,5 +1,5 @@
 // A spec with a problem: `tests/specs/bad/status_not_mapped.yaml`. The macro reports what `payout lint`
 // reports, as compile errors; nothing is generated.
-payout::provider!("../../../../tests/specs/bad/status_not_mapped.yaml");
+payout::provider!("repo/tests/specs/bad/status_not_mapped.yaml");
 
 fn main() {}

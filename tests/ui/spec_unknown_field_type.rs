@@ -1,5 +1,5 @@
 // A spec with a problem: `tests/specs/bad/unknown_field_type.yaml`. The macro reports what `payout lint`
 // reports, as compile errors; nothing is generated.
-payout::provider!("../../../../tests/specs/bad/unknown_field_type.yaml");
+payout::provider!("repo/tests/specs/bad/unknown_field_type.yaml");
 
 fn main() {}

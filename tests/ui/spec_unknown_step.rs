@@ -1,5 +1,5 @@
 // A spec with a problem: `tests/specs/bad/unknown_step.yaml`. The macro reports what `payout lint`
 // reports, as compile errors; nothing is generated.
-payout::provider!("../../../../tests/specs/bad/unknown_step.yaml");
+payout::provider!("repo/tests/specs/bad/unknown_step.yaml");
 
 fn main() {}

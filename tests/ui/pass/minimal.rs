@@ -3,7 +3,7 @@
 
 #![deny(warnings, missing_docs)]
 
-payout::provider!(pub mod minimal = "../../../../tests/ui/pass/minimal.yaml");
+payout::provider!(pub mod minimal = "repo/tests/ui/pass/minimal.yaml");
 
 fn main() {
     let credentials = minimal::Credentials {
