@@ -14,7 +14,13 @@ use std::path::{Path, PathBuf};
 /// `CARGO_TARGET_DIR`, `--config build.target-dir` and `.cargo/config.toml`.
 fn target_directory() -> PathBuf {
     let out = std::process::Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo metadata runs");

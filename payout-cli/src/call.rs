@@ -13,15 +13,20 @@ use crate::input;
 /// The command line of `payout call`.
 #[derive(clap::Args)]
 pub struct Args {
+    /// The gateway's spec (YAML).
     #[arg(long)]
     pub spec: PathBuf,
+    /// The operation to run, by its name in the spec (`create_payout`).
     #[arg(long)]
     pub op: String,
+    /// JSON object of credentials, by the spec's credential names.
     #[arg(long)]
     pub credentials: PathBuf,
     /// JSON object of input fields; `-` reads stdin.
     #[arg(long)]
     pub input: PathBuf,
+    /// Where the gateway is, e.g. `https://sandbox.gateway.example` or a sandbox's
+    /// `http://127.0.0.1:8080/acme`.
     #[arg(long)]
     pub base_url: String,
     /// Allow a plain `http://` base URL (a local sandbox).

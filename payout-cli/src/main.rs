@@ -1,12 +1,16 @@
-//! `payout`: lint, schema, sign, call, webhook, sandbox, demo.
+//! `payout`: lint, schema, sign, call, webhook, sandbox, demo, new, completions.
 //!
-//! Every command that produces data prints one JSON object on stdout; problems go to
-//! stderr. Exit codes: 0 success, 1 a problem with the input or the call, 2 a bad spec.
+//! Every command that produces data prints one JSON object on stdout; problems and logs
+//! go to stderr. Exit codes: 0 success, 1 a problem with the input or the call, 2 a bad
+//! spec (and clap's own 2 for a command line it cannot read).
 
 mod call;
 mod demo;
 mod input;
 mod lint;
+mod logs;
+mod new;
+mod report;
 mod sandbox;
 mod sign;
 mod webhook;
@@ -14,24 +18,33 @@ mod webhook;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, Parser, Subcommand};
 use payout_runtime::{CompiledSpec, SpecError};
 
+/// Exit codes, shown under `payout --help`.
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 a problem with the input, the call or \
+(lint) a spec; 2 a spec that cannot be loaded, or a command line that cannot be read.";
+
 #[derive(Parser)]
-#[command(name = "payout", version, about = "Payout gateways as YAML specs")]
+#[command(name = "payout", version, about = "Payout gateways as YAML specs", after_help = EXIT_CODES)]
 struct Cli {
+    /// More log output on stderr: -v info, -vv debug, -vvv trace (RUST_LOG, when set,
+    /// decides instead).
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Less log output on stderr: -q errors only, -qq none.
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    quiet: u8,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check specs; one line per problem as `FILE:LINE:COL: error|warning: YAML.PATH: message`.
-    /// Exit 0 when no spec has an error (warnings allowed), 1 otherwise.
-    Lint {
-        #[arg(required = true)]
-        specs: Vec<PathBuf>,
-    },
+    /// Check specs (files, directories, glob patterns) and show every problem with its
+    /// source line; `--format short|json|sarif` for editors and CI. Exit 0 when no spec has
+    /// an error (warnings allowed), 1 otherwise.
+    Lint(lint::Args),
     /// Print the JSON Schema of the spec language.
     Schema,
     /// Build (and sign) a request without sending it; prints
@@ -50,15 +63,31 @@ enum Command {
     /// The main job: every spec in `specs/` against an embedded sandbox, through the unified
     /// interface, with webhooks; prints a table and exits non-zero if anything misbehaves.
     Demo {
-        #[arg(long, default_value = "specs")]
+        /// The folder of specs to run (every `.yaml` file in it).
+        #[arg(long, default_value = "specs", value_name = "DIR")]
         specs: PathBuf,
+    },
+    /// Write a starter spec for a new gateway (modeline, credentials, one signed operation,
+    /// statuses and a vector to fill in) that lints clean.
+    New(new::Args),
+    /// Print a shell completion script: `payout completions bash > /etc/bash_completion.d/payout`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The sandbox's one line per request is its output; elsewhere only warnings show.
+    let default_level = match cli.command {
+        Command::Sandbox(_) => "info",
+        _ => "warn",
+    };
+    logs::init(cli.verbose, cli.quiet, default_level);
     match cli.command {
-        Command::Lint { specs } => lint::run(&specs),
+        Command::Lint(a) => lint::run(a),
         Command::Schema => {
             out(payout_spec::schema::json_schema_text().trim_end());
             ExitCode::SUCCESS
@@ -68,6 +97,11 @@ fn main() -> ExitCode {
         Command::Webhook(a) => webhook::run(a),
         Command::Sandbox(a) => sandbox::run(a),
         Command::Demo { specs } => demo::run(specs),
+        Command::New(a) => new::run(a),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "payout", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
 }
 

@@ -11,8 +11,10 @@ use payout_sandbox::{GatewaySetup, Options, Sandbox};
 /// The command line of `payout sandbox`.
 #[derive(clap::Args)]
 pub struct Args {
+    /// The specs of the gateways to imitate (each served under `/{provider id}`).
     #[arg(long = "spec", required = true, num_args = 1..)]
     pub specs: Vec<PathBuf>,
+    /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
     /// Milliseconds between the statuses of a payout (0: only through the admin API).

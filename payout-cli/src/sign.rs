@@ -13,8 +13,10 @@ use crate::input;
 /// The command line of `payout sign`.
 #[derive(clap::Args)]
 pub struct Args {
+    /// The gateway's spec (YAML).
     #[arg(long)]
     pub spec: PathBuf,
+    /// The operation to run, by its name in the spec (`create_payout`).
     #[arg(long)]
     pub op: String,
     /// JSON object of credentials, by the spec's credential names.

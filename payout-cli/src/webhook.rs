@@ -13,8 +13,10 @@ use crate::input;
 /// The command line of `payout webhook`.
 #[derive(clap::Args)]
 pub struct Args {
+    /// The gateway's spec (YAML).
     #[arg(long)]
     pub spec: PathBuf,
+    /// JSON object of credentials, by the spec's credential names.
     #[arg(long)]
     pub credentials: PathBuf,
     /// JSON object of the received headers.

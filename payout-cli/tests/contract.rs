@@ -11,7 +11,11 @@ use common::{payout, root, tmp, GATEWAYS};
 use serde_json::Value;
 
 fn lint<S: AsRef<std::ffi::OsStr>>(files: &[S]) -> Output {
-    payout().arg("lint").args(files).output().unwrap()
+    payout()
+        .args(["lint", "--format", "short"])
+        .args(files)
+        .output()
+        .unwrap()
 }
 
 fn stdout_lines(out: &Output) -> Vec<String> {
