@@ -372,7 +372,7 @@ mod tests {
         let src = "a: 1\n  - hmac: { alg: sha265, key: \"{{ k }}\" }\n";
         let r = range(src, Span::new(2, 18));
         assert_eq!(&src[r], "sha265");
-        let r = range(src, Span::new(2, 32));
+        let r = range(src, Span::new(2, 31));
         assert_eq!(&src[r], "\"{{ k }}\"");
         let r = range(src, Span::new(2, 5));
         assert_eq!(&src[r], "hmac");

@@ -98,6 +98,8 @@ pub struct Engine<'a> {
     /// Recipe → the exact text that went into its first cryptographic step (secrets
     /// included): for the known-answer vectors only, never shown.
     pub(crate) strings_to_sign: IndexMap<String, String>,
+    /// The same, secrets redacted, when explaining: what a refused signature is logged with.
+    pub shown_strings_to_sign: IndexMap<String, String>,
     /// Whether to record `trace` (a second, redacted rendering of every template).
     explain: bool,
     /// When set, the engine signs as the gateway (the sandbox): an RSA step signs with the
@@ -113,6 +115,7 @@ impl<'a> Engine<'a> {
             entropy,
             trace: Vec::new(),
             strings_to_sign: IndexMap::new(),
+            shown_strings_to_sign: IndexMap::new(),
             gateway_keys: None,
             explain: false,
         }
@@ -199,7 +202,7 @@ impl<'a> Engine<'a> {
             let step = &recipe.steps[i];
             if step.is_cryptographic() {
                 if let Some(c) = &cur {
-                    self.note_string_to_sign(name, &c.bytes);
+                    self.note_string_to_sign(name, c);
                 }
             }
             let at = StepAt { recipe: name, i };
@@ -227,12 +230,16 @@ impl<'a> Engine<'a> {
     }
 
     /// The text that goes into a recipe's first cryptographic step, kept for the vectors.
-    fn note_string_to_sign(&mut self, name: &str, bytes: &[u8]) {
+    fn note_string_to_sign(&mut self, name: &str, value: &Value) {
         if !self.strings_to_sign.contains_key(name) {
             self.strings_to_sign.insert(
                 name.to_string(),
-                String::from_utf8_lossy(bytes).into_owned(),
+                String::from_utf8_lossy(&value.bytes).into_owned(),
             );
+        }
+        if self.explain && !self.shown_strings_to_sign.contains_key(name) {
+            self.shown_strings_to_sign
+                .insert(name.to_string(), value.display.clone());
         }
     }
 
@@ -459,7 +466,7 @@ impl<'a> Engine<'a> {
             message,
         };
         let expected = self.run_steps(name, recipe, 0..k, scratch, None)?;
-        self.note_string_to_sign(name, &expected.bytes);
+        self.note_string_to_sign(name, &expected);
         // A value that does not even decode is simply not a valid signature.
         let Some(got) = undo_encodings(name, recipe, k, received)? else {
             return Ok(false);

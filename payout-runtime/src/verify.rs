@@ -92,10 +92,42 @@ pub fn verify(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    mut msg: Message,
+    msg: Message,
     carriers: &[Carrier],
     signer: Signer,
 ) -> Result<Verified, String> {
+    check(spec, creds, entropy, msg, carriers, signer).map_err(|r| r.message)
+}
+
+/// Why a message was refused: the message [`verify`] gives, and for a signature that does
+/// not match, the recipe and the string it expected to be signed (secrets redacted) — what
+/// an integration engineer compares with their own string to sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub recipe: Option<String>,
+    pub expected_string_to_sign: Option<String>,
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Self {
+        Refusal {
+            message,
+            recipe: None,
+            expected_string_to_sign: None,
+        }
+    }
+}
+
+/// [`verify`], with the details of a mismatch.
+pub fn check(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    mut msg: Message,
+    carriers: &[Carrier],
+    signer: Signer,
+) -> Result<Verified, Refusal> {
     let mut checks: Vec<(String, String, String)> = Vec::new();
     let mut verified = Verified::default();
     for c in carriers {
@@ -127,7 +159,9 @@ pub fn verify(
                         .map(|s| s.expose().as_bytes())
                         .unwrap_or_default();
                     if !ct::eq(ours, text.as_bytes()) {
-                        return Err(format!("the {} names another `{cred}` than ours", c.what));
+                        return Err(
+                            format!("the {} names another `{cred}` than ours", c.what).into()
+                        );
                     }
                     if creds.is_secret(cred) {
                         verified.secrets += 1;
@@ -145,9 +179,16 @@ pub fn verify(
             .verify(recipe, &mut msg, text, signer)
             .map_err(|e| e.to_string())?;
         if !ok {
-            return Err(format!(
-                "the signature in the {what} does not match (recipe `{recipe}`)"
-            ));
+            // Only now, once: the recipe again with a redacting engine, for its string to sign.
+            let mut explaining = Engine::new(spec, creds, entropy).explaining();
+            let _ = explaining.verify(recipe, &mut msg.clone(), text, signer);
+            return Err(Refusal {
+                message: format!("the signature in the {what} does not match (recipe `{recipe}`)"),
+                recipe: Some(recipe.clone()),
+                expected_string_to_sign: explaining
+                    .shown_strings_to_sign
+                    .shift_remove(recipe.as_str()),
+            });
         }
         verified.signatures += 1;
     }

@@ -19,7 +19,7 @@ use payout_runtime::request;
 use payout_runtime::signing::{Engine, Signer};
 use payout_runtime::source::{self, Clock, OsEntropy, SystemClock};
 use payout_runtime::validate::Generated;
-use payout_runtime::verify;
+use payout_runtime::verify::{self, Refusal};
 use payout_runtime::{message, webhook as rt_webhook, CompiledSpec, Credentials, PayoutError};
 use payout_spec::{
     BodyEncoding, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
@@ -28,6 +28,7 @@ use payout_spec::{
 use rust_decimal::Decimal;
 
 use crate::faults::{Fault, FaultRule, Faults};
+use crate::log::{Refused, RequestLog};
 use crate::notify::{self, Delivery};
 use crate::server::DropConnection;
 use crate::store::{Order, Outcome, Store};
@@ -355,8 +356,22 @@ impl Gateway {
         lock(&self.notify_url).clone()
     }
 
-    /// Handles one request to one operation.
+    /// Handles one request to one operation, and logs it.
     pub(crate) async fn handle(self: Arc<Self>, op_name: &str, req: Incoming) -> Response {
+        let started = std::time::Instant::now();
+        let mut log = RequestLog::default();
+        let id = self.id.clone();
+        let resp = self.respond(op_name, req, &mut log).await;
+        crate::log::request(&id, op_name, &log, &resp, started.elapsed());
+        resp
+    }
+
+    async fn respond(
+        self: Arc<Self>,
+        op_name: &str,
+        req: Incoming,
+        log: &mut RequestLog,
+    ) -> Response {
         let s = self.spec.spec();
         let Some(op) = s.operations.get(op_name) else {
             return self.error("not_found", "no such operation");
@@ -384,8 +399,10 @@ impl Gateway {
             headers: header_pairs(&req.headers),
             ..Message::default()
         };
-        if let Err(m) = self.verify(op_name, op, &msg) {
-            return self.refuse(op_name, op, &msg, "unauthorized", &m);
+        if let Err(refusal) = self.verify(op_name, op, &msg) {
+            log.merchant_ref = request_refs(op, &msg).merchant;
+            crate::log::refused_signature(&self.id, op_name, &refusal);
+            return self.refuse(op_name, op, &msg, "unauthorized", &refusal.message);
         }
         if let Err(m) = self.validate(op, &msg) {
             return self.refuse(op_name, op, &msg, "invalid_request", &m);
@@ -397,12 +414,14 @@ impl Gateway {
             let p = refs.provider.as_deref()?;
             store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
         });
+        log.merchant_ref = merchant.clone().or_else(|| refs.provider.clone());
         if let Some(m) = &merchant {
             *lock(&self.received)
                 .entry((op_name.to_string(), m.clone()))
                 .or_default() += 1;
         }
         let faults = lock(&self.faults).take(op_name, merchant.as_deref());
+        log.faults(&faults);
         for f in &faults {
             if let Fault::Delay { millis } = f {
                 tokio::time::sleep(Duration::from_millis(*millis)).await;
@@ -497,7 +516,7 @@ impl Gateway {
 
     /// Verifies the request's signatures and credentials as the gateway would (with the
     /// merchant's key), wherever the spec puts them: headers, path, query or body.
-    fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<(), String> {
+    fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<(), Refusal> {
         let no_fields = IndexMap::new();
         let body = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
         let carriers = verify::carriers(
@@ -522,7 +541,7 @@ impl Gateway {
                 },
             ],
         );
-        verify::verify(
+        verify::check(
             &self.spec,
             &self.creds,
             &OsEntropy,
@@ -670,11 +689,13 @@ impl Gateway {
     /// An error in the gateway's own shape (`sandbox.errors.KIND`), or a plain one.
     pub(crate) fn error(&self, kind: &str, message: &str) -> Response {
         let (status, body) = self.error_reply(kind, message);
-        plain(
+        let mut resp = plain(
             status,
             "application/json",
             body.to_compact(false).into_bytes(),
-        )
+        );
+        resp.extensions_mut().insert(Refused(kind.to_string()));
+        resp
     }
 
     /// The status and body of an error reply.
@@ -734,7 +755,9 @@ impl Gateway {
         let (status, json) = self.error_reply(kind, message);
         let body = json.to_compact(false).into_bytes();
         if op.response.headers.is_empty() {
-            return plain(status, "application/json", body);
+            let mut resp = plain(status, "application/json", body);
+            resp.extensions_mut().insert(Refused(kind.to_string()));
+            return resp;
         }
         let now = SystemClock.now_millis();
         let signed = source::nonce(&op.nonce.unwrap_or_default(), &OsEntropy).and_then(|nonce| {
@@ -757,6 +780,7 @@ impl Gateway {
                 .map_err(|e| e.to_string())
         });
         let mut resp = plain(status, "application/json", body);
+        resp.extensions_mut().insert(Refused(kind.to_string()));
         match signed {
             Ok(headers) => insert_headers(&mut resp, headers),
             Err(e) => tracing::warn!(gateway = %self.id, "cannot sign the refusal: {e}"),

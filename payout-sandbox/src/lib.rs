@@ -14,6 +14,7 @@ pub mod admin;
 pub mod credentials;
 pub mod faults;
 pub mod gateway;
+mod log;
 mod notify;
 pub mod receiver;
 mod server;
