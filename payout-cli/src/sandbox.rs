@@ -55,6 +55,7 @@ pub fn run(a: Args) -> ExitCode {
         listen: a.listen,
         step_delay: (a.step_ms > 0).then(|| Duration::from_millis(a.step_ms)),
         minute: Duration::from_millis(a.minute_ms),
+        ..Options::default()
     };
     let rt = match crate::runtime() {
         Ok(rt) => rt,

@@ -195,7 +195,10 @@ fn compare(shown: &[String], real: &[String], loose: bool) -> Option<String> {
             return Some(format!("shown {line:?}, but the output ended"));
         };
         if !line_pattern(line, loose).is_match(got) {
-            return Some(format!("line {}: shown\n  {line:?}\nreal\n  {got:?}", r + 1));
+            return Some(format!(
+                "line {}: shown\n  {line:?}\nreal\n  {got:?}",
+                r + 1
+            ));
         }
         r += 1;
         s += 1;
@@ -221,8 +224,9 @@ fn pairs(v: &Value, out: &mut Vec<(String, Value)>) {
 
 /// The `"key": scalar` pairs shown in an abbreviated JSON block.
 fn shown_pairs(text: &str) -> Vec<(String, Value)> {
-    let re = Regex::new(r#""([^"]+)":\s*("(?:[^"\\]|\\.)*"|-?[0-9]+(?:\.[0-9]+)?|true|false|null)"#)
-        .unwrap();
+    let re =
+        Regex::new(r#""([^"]+)":\s*("(?:[^"\\]|\\.)*"|-?[0-9]+(?:\.[0-9]+)?|true|false|null)"#)
+            .unwrap();
     re.captures_iter(text)
         .filter_map(|c| Some((c[1].to_string(), serde_json::from_str(&c[2]).ok()?)))
         .collect()
@@ -245,7 +249,9 @@ fn json_matches(shown: &str, real: &Value) -> Result<usize, String> {
                 }
         });
         if !found {
-            return Err(format!("shown `\"{k}\": {v}`, not in the output:\n{real:#}"));
+            return Err(format!(
+                "shown `\"{k}\": {v}`, not in the output:\n{real:#}"
+            ));
         }
     }
     Ok(want.len())
@@ -313,8 +319,10 @@ impl Session {
                 .unwrap()
                 .port();
             let shown_port = addr.rsplit(':').next().unwrap().to_string();
-            self.renames
-                .push((format!("127.0.0.1:{shown_port}"), format!("127.0.0.1:{port}")));
+            self.renames.push((
+                format!("127.0.0.1:{shown_port}"),
+                format!("127.0.0.1:{port}"),
+            ));
         }
         let mut child = self
             .command(line, &root())
@@ -354,7 +362,11 @@ fn check_command(words: &[String], help: &mut HashMap<String, String>) -> Result
     for w in words.iter().skip(2) {
         let w = w.trim_start_matches('[').trim_end_matches(']');
         let flag = w.split('=').next().unwrap_or(w);
-        if flag.starts_with("--") && flag.len() > 2 && !text.contains(&format!("{flag} ")) && !text.contains(&format!("{flag}\n")) {
+        if flag.starts_with("--")
+            && flag.len() > 2
+            && !text.contains(&format!("{flag} "))
+            && !text.contains(&format!("{flag}\n"))
+        {
             return Err(format!("`payout {sub}` has no option `{flag}`"));
         }
     }
@@ -366,7 +378,10 @@ fn every_readme_block_matches_the_tool() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let dir = tmp("readme");
     let mut session = Session {
-        renames: vec![("/tmp/creds".to_string(), dir.join("creds").display().to_string())],
+        renames: vec![(
+            "/tmp/creds".to_string(),
+            dir.join("creds").display().to_string(),
+        )],
         dir,
         servers: Vec::new(),
     };
@@ -393,9 +408,12 @@ fn every_readme_block_matches_the_tool() {
                     let mut cwd = root();
                     for o in &opts {
                         if let Some(e) = o.strip_prefix("edit ") {
-                            let (file, change) = e.split_once(": ").ok_or("edit FILE: FROM => TO")?;
-                            let (from, to) = change.split_once(" => ").ok_or("edit FILE: FROM => TO")?;
-                            let text = std::fs::read_to_string(root().join(file)).map_err(|e| e.to_string())?;
+                            let (file, change) =
+                                e.split_once(": ").ok_or("edit FILE: FROM => TO")?;
+                            let (from, to) =
+                                change.split_once(" => ").ok_or("edit FILE: FROM => TO")?;
+                            let text = std::fs::read_to_string(root().join(file))
+                                .map_err(|e| e.to_string())?;
                             if !text.contains(from) {
                                 return Err(format!("{file} has no `{from}`"));
                             }
@@ -414,8 +432,9 @@ fn every_readme_block_matches_the_tool() {
                         };
                         if mode == "json" {
                             let text = real.join("\n");
-                            let v: Value = serde_json::from_str(&text)
-                                .map_err(|e| format!("`{cmd}` did not print JSON ({e}):\n{text}"))?;
+                            let v: Value = serde_json::from_str(&text).map_err(|e| {
+                                format!("`{cmd}` did not print JSON ({e}):\n{text}")
+                            })?;
                             let n = json_matches(&shown.join("\n"), &v)?;
                             if n == 0 {
                                 return Err(format!("`{cmd}`: the block shows no value to check"));
@@ -445,12 +464,16 @@ fn every_readme_block_matches_the_tool() {
                         .output()
                         .unwrap();
                     if !out.status.success() || !out.stdout.is_empty() {
-                        return Err(format!("the spec does not lint clean:\n{}", String::from_utf8_lossy(&out.stdout)));
+                        return Err(format!(
+                            "the spec does not lint clean:\n{}",
+                            String::from_utf8_lossy(&out.stdout)
+                        ));
                     }
                     Ok(())
                 }
                 "excerpt" => {
-                    let text = std::fs::read_to_string(root().join(arg)).map_err(|e| format!("{arg}: {e}"))?;
+                    let text = std::fs::read_to_string(root().join(arg))
+                        .map_err(|e| format!("{arg}: {e}"))?;
                     let mut lines = text.lines();
                     for l in &b.body {
                         let t = l.trim();
@@ -470,11 +493,26 @@ fn every_readme_block_matches_the_tool() {
                     }
                     let code = b.body.join("\n");
                     // Calls, paths and methods: `name(`, `name::`, `::Name`, `.name(`.
-                    let re = Regex::new(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(|::|!)|::([A-Za-z_][A-Za-z0-9_]*)").unwrap();
+                    let re = Regex::new(
+                        r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(|::|!)|::([A-Za-z_][A-Za-z0-9_]*)",
+                    )
+                    .unwrap();
                     let mut n = 0;
                     for c in re.captures_iter(&code) {
                         let name = c.get(1).or(c.get(2)).unwrap().as_str();
-                        if matches!(name, "Some" | "Ok" | "Err" | "None" | "println" | "eprintln" | "assert_eq" | "assert" | "into" | "parse") {
+                        if matches!(
+                            name,
+                            "Some"
+                                | "Ok"
+                                | "Err"
+                                | "None"
+                                | "println"
+                                | "eprintln"
+                                | "assert_eq"
+                                | "assert"
+                                | "into"
+                                | "parse"
+                        ) {
                             continue;
                         }
                         n += 1;
@@ -491,9 +529,12 @@ fn every_readme_block_matches_the_tool() {
                 "commands" => {
                     for l in &b.body {
                         let words = split_args(l);
-                        let words: Vec<String> = match words.iter().position(|w| w == "payout-cli") {
+                        let words: Vec<String> = match words.iter().position(|w| w == "payout-cli")
+                        {
                             Some(i) if words.get(i + 1).map(String::as_str) == Some("--") => {
-                                std::iter::once("payout".to_string()).chain(words[i + 2..].iter().cloned()).collect()
+                                std::iter::once("payout".to_string())
+                                    .chain(words[i + 2..].iter().cloned())
+                                    .collect()
                             }
                             _ => words,
                         };
@@ -540,7 +581,10 @@ fn the_matcher_refuses_a_difference() {
     assert_eq!(compare(&shown, &real, false), None);
     let real: Vec<String> = ["a 2 and more", "end"].map(String::from).to_vec();
     assert!(compare(&shown, &real, false).is_some());
-    assert_eq!(compare(&["t 12 ms".into()], &["t  3 ms".into()], true), None);
+    assert_eq!(
+        compare(&["t 12 ms".into()], &["t  3 ms".into()], true),
+        None
+    );
     assert!(compare(&["t 12 ms".into()], &["t 3 s".into()], true).is_some());
     let v: Value = serde_json::json!({"a": {"b": "hello world"}, "c": [1, {"d": true}]});
     assert_eq!(json_matches(r#"{ "b": "hello...", "d": true }"#, &v), Ok(2));

@@ -1,6 +1,7 @@
 //! `DynamicClient`: a gateway client for a spec loaded at run time. Generated clients wrap
 //! the same type, so both run exactly the same code.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,6 +22,8 @@ use crate::unified::{
 };
 use crate::webhook;
 
+mod retry;
+
 /// How a client talks to its gateway.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
@@ -37,6 +40,18 @@ pub struct ClientOptions {
     /// The merchant's webhook (notify) URL, for gateways that sign webhooks over the URL
     /// they deliver to, when a [`WebhookRequest`] does not carry its URL.
     pub webhook_url: Option<String>,
+    /// The caller's own HTTP client, used as given: its proxies, connection pool, timeouts,
+    /// TLS roots and client certificate. `connect_timeout`, `request_timeout` and `tls` then
+    /// do not apply (build it with redirects off: a redirected POST loses its signed body).
+    pub http_client: Option<reqwest::Client>,
+    /// Time for the whole exchange of one operation (by its name in the spec), instead of
+    /// `request_timeout`: a slow payout creation, a quick status query.
+    pub operation_timeouts: HashMap<String, Duration>,
+    /// A client certificate (mutual TLS) and extra trusted CAs.
+    pub tls: http::TlsOptions,
+    /// The longest `Retry-After` a query retry waits for; a gateway asking for longer gets
+    /// its error returned instead.
+    pub max_retry_after: Duration,
 }
 
 impl Default for ClientOptions {
@@ -48,6 +63,10 @@ impl Default for ClientOptions {
             retry_backoff: Duration::from_millis(200),
             allow_insecure_http: false,
             webhook_url: None,
+            http_client: None,
+            operation_timeouts: HashMap::new(),
+            tls: http::TlsOptions::default(),
+            max_retry_after: Duration::from_secs(30),
         }
     }
 }
@@ -108,7 +127,18 @@ impl DynamicClient {
                 "`{base_url}` is not an http(s) URL"
             )));
         }
-        let http = http::client(options.connect_timeout, options.request_timeout)?;
+        let http = match &options.http_client {
+            Some(c) => c.clone(),
+            // Long enough for the slowest operation: each request is then held to its own.
+            None => http::client(
+                options.connect_timeout,
+                options
+                    .operation_timeouts
+                    .values()
+                    .fold(options.request_timeout, |a, b| a.max(*b)),
+                &options.tls,
+            )?,
+        };
         Ok(DynamicClient {
             inner: Arc::new(Inner {
                 spec,
@@ -210,10 +240,20 @@ impl DynamicClient {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let outcome = self.attempt(op, input, create).await;
+            let mut retry_after = None;
+            let outcome = self.attempt(op, input, create, &mut retry_after).await;
             match outcome {
                 Err(e) if attempt < attempts && retryable(&e) => {
-                    let wait = i.options.retry_backoff * 2u32.saturating_pow(attempt - 1);
+                    let backoff = i.options.retry_backoff * 2u32.saturating_pow(attempt - 1);
+                    let Some(wait) = retry::wait(
+                        backoff,
+                        retry_after,
+                        i.options.max_retry_after,
+                        i.entropy.as_ref(),
+                    ) else {
+                        tracing::info!(operation = op, attempt, error = %e, ?retry_after, "not retrying: the gateway asks to wait longer than max_retry_after");
+                        return Err(e);
+                    };
                     tracing::info!(operation = op, attempt, error = %e, "retrying query in {wait:?}");
                     tokio::time::sleep(wait).await;
                 }
@@ -222,15 +262,28 @@ impl DynamicClient {
         }
     }
 
+    /// One exchange. `retry_after` receives the answer's `Retry-After`, if it has one.
     async fn attempt(
         &self,
         op: &str,
         input: &IndexMap<String, Json>,
         create: bool,
+        retry_after: &mut Option<Duration>,
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
         let req = self.prepare(op, input, &RequestOptions::default())?;
-        let raw: RawResponse = http::send(&i.http, &req, create).await?;
+        let limit = i
+            .options
+            .operation_timeouts
+            .get(op)
+            .copied()
+            .unwrap_or(i.options.request_timeout);
+        let raw: RawResponse =
+            match tokio::time::timeout(limit, http::send(&i.http, &req, create)).await {
+                Ok(r) => r?,
+                Err(_) => return Err(retry::timed_out(op, limit, create)),
+            };
+        *retry_after = retry::retry_after(&raw.headers, i.clock.now_millis());
         let got = Received {
             http_status: raw.status,
             headers: &raw.headers,

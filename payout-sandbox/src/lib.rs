@@ -19,6 +19,7 @@ mod notify;
 pub mod receiver;
 mod server;
 pub mod store;
+mod tls;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -34,6 +35,7 @@ pub use faults::{Fault, FaultRule};
 pub use gateway::Gateway;
 pub use notify::Delivery;
 pub use store::{Order, Outcome};
+pub use tls::Tls;
 
 /// How the sandbox runs.
 #[derive(Debug, Clone)]
@@ -44,6 +46,9 @@ pub struct Options {
     pub step_delay: Option<Duration>,
     /// What one minute of the gateway's webhook retry schedule lasts here.
     pub minute: Duration,
+    /// Serve HTTPS with this certificate (and require client certificates if it says so);
+    /// plain HTTP when `None`.
+    pub tls: Option<Tls>,
 }
 
 impl Default for Options {
@@ -52,6 +57,7 @@ impl Default for Options {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             step_delay: None,
             minute: Duration::from_millis(100),
+            tls: None,
         }
     }
 }
@@ -130,8 +136,9 @@ impl Sandbox {
             .local_addr()
             .map_err(|e| format!("no local address: {e}"))?;
         let router = server::router(&gateways)?;
+        let tls = options.tls.as_ref().map(Tls::acceptor).transpose()?;
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, router, stopped));
+        let task = tokio::spawn(server::serve(listener, tls, router, stopped));
         Ok(Sandbox {
             addr,
             gateways,

@@ -111,7 +111,10 @@ async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<
             .strip_prefix(prefix)
             .unwrap_or(&uri_path)
             .to_string(),
-        url: request_url(&parts.headers, &parts.uri),
+        url: match parts.extensions.get::<OverTls>() {
+            Some(_) => request_url(&parts.headers, &parts.uri).replacen("http://", "https://", 1),
+            None => request_url(&parts.headers, &parts.uri),
+        },
         query: parts.uri.query().map(str::to_string),
         params,
         headers: parts.headers,
@@ -119,10 +122,17 @@ async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<
     })
 }
 
-/// Serves until `shutdown` changes. Each connection is HTTP/1.1; a response marked
-/// [`DropConnection`] makes the service fail, which closes the connection unanswered.
+/// Marks a request that came over TLS: the URL a signature covers is then `https://`.
+#[derive(Debug, Clone, Copy)]
+struct OverTls;
+
+/// Serves until `shutdown` changes, over TLS when `tls` is set (a failed handshake, such as
+/// a missing client certificate, closes that connection). Each connection is HTTP/1.1; a
+/// response marked [`DropConnection`] makes the service fail, which closes the connection
+/// unanswered.
 pub(crate) async fn serve(
     listener: TcpListener,
+    tls: Option<tokio_rustls::TlsAcceptor>,
     router: Router,
     mut shutdown: watch::Receiver<bool>,
 ) {
@@ -131,35 +141,56 @@ pub(crate) async fn serve(
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
                 let router = router.clone();
-                let mut stop = shutdown.clone();
-                tokio::spawn(async move {
-                    let svc = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-                        let router = router.clone();
-                        async move {
-                            // In its own task: a gateway goes on processing a request whose
-                            // client gave up (timed out, disconnected), as real ones do.
-                            let handled = tokio::spawn(router.oneshot(req.map(axum::body::Body::new)));
-                            let resp: Response = match handled.await {
-                                Ok(Ok(r)) => r,
-                                Ok(Err(never)) => match never {},
-                                Err(_) => return Err(Dropped),
-                            };
-                            if resp.extensions().get::<DropConnection>().is_some() {
-                                Err(Dropped)
-                            } else {
-                                Ok(resp)
-                            }
-                        }
-                    });
-                    let conn = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), svc);
-                    tokio::select! {
-                        _ = conn => {}
-                        _ = stop.changed() => {}
+                let stop = shutdown.clone();
+                match tls.clone() {
+                    None => {
+                        tokio::spawn(connection(stream, false, router, stop));
                     }
-                });
+                    Some(acceptor) => {
+                        tokio::spawn(async move {
+                            match acceptor.accept(stream).await {
+                                Ok(s) => connection(s, true, router, stop).await,
+                                Err(e) => tracing::info!("TLS handshake refused: {e}"),
+                            }
+                        });
+                    }
+                }
             }
             _ = shutdown.changed() => break,
         }
+    }
+}
+
+/// One HTTP/1.1 connection, until it closes or the sandbox stops.
+async fn connection<S>(stream: S, over_tls: bool, router: Router, mut stop: watch::Receiver<bool>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let svc = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+        let router = router.clone();
+        if over_tls {
+            req.extensions_mut().insert(OverTls);
+        }
+        async move {
+            // In its own task: a gateway goes on processing a request whose
+            // client gave up (timed out, disconnected), as real ones do.
+            let handled = tokio::spawn(router.oneshot(req.map(axum::body::Body::new)));
+            let resp: Response = match handled.await {
+                Ok(Ok(r)) => r,
+                Ok(Err(never)) => match never {},
+                Err(_) => return Err(Dropped),
+            };
+            if resp.extensions().get::<DropConnection>().is_some() {
+                Err(Dropped)
+            } else {
+                Ok(resp)
+            }
+        }
+    });
+    let conn =
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
+    tokio::select! {
+        _ = conn => {}
+        _ = stop.changed() => {}
     }
 }

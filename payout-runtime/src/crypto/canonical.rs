@@ -8,6 +8,7 @@
 
 use indexmap::IndexMap;
 use payout_spec::{Canonical, Json};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// The canonical string of `fields` under `opts` (see [`Canonical`]).
 pub fn canonical(fields: &IndexMap<String, Json>, opts: &Canonical) -> String {
@@ -52,22 +53,19 @@ pub fn form(fields: &IndexMap<String, Json>) -> String {
     )
 }
 
-/// Percent-encodes every byte of the UTF-8 except the RFC 3986 unreserved characters
-/// (`A-Z a-z 0-9 - . _ ~`), with uppercase hex (`%2F`). Written here because `urlencoding`
-/// style crates disagree on `~`, `*` and spaces, and signatures depend on every byte.
+/// Every byte but the RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`). The set is
+/// spelt out because encoders disagree on `~`, `*` and spaces, and signatures depend on
+/// every byte.
+const RFC3986_RESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes every byte of the UTF-8 except the RFC 3986 unreserved characters, with
+/// uppercase hex (`%2F`); a space is `%20`, never `+`.
 pub fn percent_encode_rfc3986(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        }
-    }
-    out
+    utf8_percent_encode(s, RFC3986_RESERVED).to_string()
 }
 
 /// Whether a field takes part in the canonical string.

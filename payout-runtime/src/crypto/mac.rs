@@ -1,7 +1,6 @@
 //! HMAC (RFC 2104) over SHA-1, SHA-256 and SHA-512.
 
 use hmac::digest::core_api::BlockSizeUser;
-use hmac::digest::generic_array::GenericArray;
 use hmac::digest::{Digest, KeyInit, Mac};
 use hmac::SimpleHmac;
 use payout_spec::HmacAlg;
@@ -20,33 +19,17 @@ pub fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
     tag::<sha2::Sha256>(key, data)
 }
 
-/// HMAC with digest `D`.
-///
-/// The key is first brought to one block as RFC 2104 says (hashed when longer than a block,
-/// then zero-padded), so the fixed-size constructor can be used: `new_from_slice` would
-/// return a `Result` that can never be an error for HMAC, and this keeps the function free of
-/// `unwrap` without inventing a failure that cannot happen.
+/// HMAC with digest `D`; the crate brings a key of any length to one block (RFC 2104).
 fn tag<D: Digest + BlockSizeUser>(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut mac = <SimpleHmac<D> as KeyInit>::new(&key_block::<D>(key));
-    Mac::update(&mut mac, data);
-    mac.finalize().into_bytes().to_vec()
-}
-
-/// The key as one block of `D`: hashed when longer than a block, zero-padded to a block.
-fn key_block<D: Digest + BlockSizeUser>(key: &[u8]) -> GenericArray<u8, D::BlockSize> {
-    let mut block = GenericArray::<u8, D::BlockSize>::default();
-    let hashed;
-    let material: &[u8] = if key.len() > block.len() {
-        hashed = D::digest(key);
-        &hashed
-    } else {
-        key
-    };
-    // Digests of these algorithms are never longer than their block (16..64 <= 64..128).
-    for (dst, src) in block.iter_mut().zip(material) {
-        *dst = *src;
+    match <SimpleHmac<D> as KeyInit>::new_from_slice(key) {
+        Ok(mut mac) => {
+            Mac::update(&mut mac, data);
+            mac.finalize().into_bytes().to_vec()
+        }
+        // HMAC takes keys of every length: `new_from_slice` never fails for it (the
+        // `Result` is the `KeyInit` trait's, shared with fixed-key ciphers).
+        Err(_) => unreachable!("HMAC accepts a key of any length"),
     }
-    block
 }
 
 #[cfg(test)]
