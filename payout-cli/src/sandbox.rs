@@ -26,6 +26,16 @@ pub struct Args {
     /// Where webhooks go when a payout names no notify URL.
     #[arg(long)]
     pub notify_url: Option<String>,
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The private key of --tls-cert (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Require a client certificate signed by this CA (PEM): mutual TLS, as bank payout
+    /// APIs do. Needs --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub client_ca: Option<PathBuf>,
     /// Write the test credentials the sandbox verifies with to DIR/<gateway>.json.
     #[arg(long, value_name = "DIR")]
     pub write_credentials: Option<PathBuf>,
@@ -55,7 +65,10 @@ pub fn run(a: Args) -> ExitCode {
         listen: a.listen,
         step_delay: (a.step_ms > 0).then(|| Duration::from_millis(a.step_ms)),
         minute: Duration::from_millis(a.minute_ms),
-        ..Options::default()
+        tls: match tls(&a) {
+            Ok(t) => t,
+            Err(e) => return crate::fail(&[e]),
+        },
     };
     let rt = match crate::runtime() {
         Ok(rt) => rt,
@@ -67,7 +80,8 @@ pub fn run(a: Args) -> ExitCode {
             Err(e) => return crate::fail(&[e]),
         };
         crate::out(&format!(
-            "payout sandbox on http://{} (Ctrl-C stops it)",
+            "payout sandbox on {}://{} (Ctrl-C stops it)",
+            sb.scheme(),
             sb.addr()
         ));
         for gw in sb.gateways() {
@@ -88,6 +102,21 @@ pub fn run(a: Args) -> ExitCode {
         sb.shutdown().await;
         ExitCode::SUCCESS
     })
+}
+
+/// The TLS settings of the command line, files read.
+fn tls(a: &Args) -> Result<Option<payout_sandbox::Tls>, String> {
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let (Some(cert), Some(key)) = (&a.tls_cert, &a.tls_key) else {
+        return Ok(None);
+    };
+    Ok(Some(payout_sandbox::Tls {
+        cert_pem: read(cert)?,
+        key_pem: read(key)?,
+        client_ca_pem: a.client_ca.as_ref().map(read).transpose()?,
+    }))
 }
 
 /// The test-only credentials the sandbox verifies with, one JSON file per gateway, for

@@ -97,6 +97,7 @@ pub(crate) struct Shared {
 /// A running sandbox. Stops when dropped or on [`Sandbox::shutdown`].
 pub struct Sandbox {
     addr: SocketAddr,
+    scheme: &'static str,
     gateways: IndexMap<String, Arc<Gateway>>,
     stop: watch::Sender<bool>,
     task: Option<tokio::task::JoinHandle<()>>,
@@ -141,6 +142,7 @@ impl Sandbox {
         let task = tokio::spawn(server::serve(listener, tls, router, stopped));
         Ok(Sandbox {
             addr,
+            scheme: if options.tls.is_some() { "https" } else { "http" },
             gateways,
             stop,
             task: Some(task),
@@ -151,16 +153,22 @@ impl Sandbox {
         self.addr
     }
 
-    /// The base URL a client of this gateway uses (`http://127.0.0.1:PORT/cashy`).
+    /// The base URL a client of this gateway uses (`http://127.0.0.1:PORT/cashy`, or
+    /// `https://` when the sandbox serves TLS).
     pub fn base_url(&self, id: &str) -> Option<String> {
         self.gateways
             .contains_key(id)
-            .then(|| format!("http://{}/{id}", self.addr))
+            .then(|| format!("{}://{}/{id}", self.scheme, self.addr))
     }
 
     /// The admin base URL of a gateway (`http://127.0.0.1:PORT/_admin/cashy`).
     pub fn admin_url(&self, id: &str) -> String {
-        format!("http://{}/_admin/{id}", self.addr)
+        format!("{}://{}/_admin/{id}", self.scheme, self.addr)
+    }
+
+    /// `http` or `https`.
+    pub fn scheme(&self) -> &'static str {
+        self.scheme
     }
 
     pub fn gateway(&self, id: &str) -> Option<Arc<Gateway>> {
