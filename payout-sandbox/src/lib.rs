@@ -142,7 +142,11 @@ impl Sandbox {
         let task = tokio::spawn(server::serve(listener, tls, router, stopped));
         Ok(Sandbox {
             addr,
-            scheme: if options.tls.is_some() { "https" } else { "http" },
+            scheme: if options.tls.is_some() {
+                "https"
+            } else {
+                "http"
+            },
             gateways,
             stop,
             task: Some(task),

@@ -277,10 +277,12 @@ impl Field {
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What this variant is, for readers and generated docs.
     pub description: Option<String>,
     /// The unified payout method this variant carries (`bank_account`, `upi`, `wallet`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unified: Option<String>,
+    /// The fields this variant carries besides the tag.
     pub fields: IndexMap<String, Field>,
 }
 
@@ -289,12 +291,16 @@ pub struct Variant {
 #[serde(deny_unknown_fields)]
 pub struct Constraint {
     #[serde(default, skip_serializing_if = "is_false")]
+    /// The field must be present.
     pub required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Shortest length allowed, in characters.
     pub min_len: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Longest length allowed, in characters.
     pub max_len: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A regular expression the whole value must match, e.g. `[0-9]{11}`.
     pub pattern: Option<String>,
     /// Said to the caller when the constraint fails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -305,9 +311,11 @@ pub struct Constraint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct When {
+    /// The field whose value decides, by name.
     pub field: String,
     /// The value (for enums, the enum name) that triggers the rule.
     pub equals: Json,
+    /// Field name → the constraints that apply to it when the rule matches.
     pub then: IndexMap<String, Constraint>,
 }
 
@@ -339,6 +347,7 @@ pub enum BodyEncoding {
 #[serde(deny_unknown_fields)]
 pub struct Body {
     #[serde(default)]
+    /// `json` (the default) or `form` (`application/x-www-form-urlencoded`).
     pub encoding: BodyEncoding,
     /// Write `/` as `\/` in JSON strings, as PHP's `json_encode` does.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -347,6 +356,7 @@ pub struct Body {
     #[serde(default)]
     pub fields: IndexMap<String, Field>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Rules across fields, checked before anything is sent: `exactly_one_of`, `at_least_one_of`, `when`.
     pub rules: Vec<Rule>,
 }
 

@@ -83,7 +83,9 @@ pub enum Charset {
 #[serde(deny_unknown_fields)]
 pub struct NonceFormat {
     #[serde(default)]
+    /// The characters of generated nonces: `hex`, `hex_upper`, `digits` or `alphanumeric`.
     pub charset: Charset,
+    /// How many characters a generated nonce has.
     pub length: usize,
 }
 
@@ -141,8 +143,10 @@ impl ErrorKind {
 #[serde(deny_unknown_fields)]
 pub struct ErrorPaths {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Path of the gateway's error code in the response body, e.g. `error.code`.
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Path of the gateway's error message in the response body, e.g. `error.message`.
     pub message: Option<String>,
 }
 
@@ -175,7 +179,9 @@ pub struct Operation {
     /// Which unified call this operation serves.
     pub role: OperationRole,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What the operation does, for readers and generated docs.
     pub description: Option<String>,
+    /// The HTTP method: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     pub method: HttpMethod,
     /// Path after the base URL; `{name}` is filled from the `params` field `name`.
     pub path: String,
@@ -189,6 +195,7 @@ pub struct Operation {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub headers: IndexMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The request body: its encoding and fields.
     pub body: Option<Body>,
     /// The shape of `{{ nonce }}` for this call (default: 32 lowercase hex digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]

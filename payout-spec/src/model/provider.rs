@@ -32,6 +32,7 @@ pub struct Environment {
     /// Base URL that operation paths are appended to, without a trailing slash.
     pub base_url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What this environment is (test, production), for readers.
     pub description: Option<String>,
 }
 
@@ -53,6 +54,7 @@ pub enum CredentialKind {
 #[serde(deny_unknown_fields)]
 pub struct Credential {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What this credential is and where the merchant finds it.
     pub description: Option<String>,
     /// A secret is never printed: logs, errors, `Debug` and `--explain` show
     /// `<redacted:NAME>` instead.
@@ -97,6 +99,7 @@ pub enum AmountUnit {
 pub struct AmountFormat {
     pub encoding: AmountEncoding,
     #[serde(default)]
+    /// `major` (whole currency units, `"100.00"`) or `minor` (cents, paise: `"10000"`): the unit amounts are written in.
     pub unit: AmountUnit,
     /// Digits after the decimal point (`2`: `100.00`; `0`: whole units only). An amount with
     /// more significant digits than this is rejected, never rounded.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Recipe {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What the gateway signs and how, in words: the reference a reader checks the steps against.
     pub description: Option<String>,
     /// How a received value is compared with the computed one (always in constant time).
     #[serde(default)]
@@ -275,9 +276,11 @@ pub struct Aes {
     /// The key text, as a template (`"{{ credentials.secret_key }}"`).
     pub key: String,
     #[serde(default)]
+    /// How the key credential becomes a 32-byte AES key: `sha256` of it, `raw` (exactly 32 bytes), or `zero_pad` (PHP openssl_encrypt with a password: padded or cut to 32 bytes).
     pub key_derivation: KeyDerivation,
     pub iv: Iv,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Encrypt-then-MAC: an HMAC over the ciphertext (or IV and ciphertext) appended to it.
     pub mac: Option<AesMac>,
     /// How the output bytes are laid out; default `[iv, mac, ciphertext]` (without `mac`
     /// when there is none). A layout without `iv` sends the ciphertext alone.

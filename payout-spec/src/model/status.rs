@@ -85,6 +85,7 @@ impl FromStr for PayoutStatus {
 pub struct StatusEntryFull {
     pub unified: PayoutStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What the status means at the gateway, for readers and generated docs.
     pub description: Option<String>,
     /// A reason (the field with role `failure_reason`) that changes the meaning, e.g.
     /// Cashy's `FAIL` with `PAYMENT_OFFSET` is a reversal: `{ PAYMENT_OFFSET: reversed }`.

@@ -14,8 +14,10 @@ use crate::json::Json;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vector {
+    /// What the vector shows, as a test name.
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Where the expected values come from (documentation, an independent computation).
     pub description: Option<String>,
     /// Build this operation's request from `input` and compare with `expect`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,13 +55,16 @@ pub struct Vector {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The URL a webhook was delivered to, for recipes that sign it, e.g. `https://merchant.example/notify`.
     pub url: Option<String>,
     /// A received message: HTTP status, headers and exact body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    /// Headers received with a response or webhook, by name.
     pub headers: IndexMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The exact body received with a response or webhook.
     pub body: Option<String>,
     /// For a `recipe` vector: a value as received from the gateway (a signature header, a
     /// `post_hash`), checked as the gateway's with the recipe; `expect.verified` says
@@ -90,6 +95,7 @@ pub enum ExpectStatus {
 pub struct ExpectError {
     pub kind: ErrorKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Whether the error says the payout may exist at the gateway.
     pub may_exist: Option<bool>,
     /// The gateway's error code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,8 +108,10 @@ pub struct ExpectError {
 pub struct Expect {
     // Requests and recipes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The request's HTTP method.
     pub method: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The request's full URL, query included, e.g. `https://sandbox.acme.example/v1/payouts`.
     pub url: Option<String>,
     /// The exact body bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,13 +135,18 @@ pub struct Expect {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The unified status read from the message: `pending`, `processing`, `succeeded`, `failed`, `reversed` or `cancelled`.
     pub status: Option<ExpectStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The gateway's own status value, as read.
     pub provider_status: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The merchant reference read from the message.
     pub merchant_ref: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The gateway's reference read from the message.
     pub provider_ref: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The error the message must give: its kind, whether the payout may exist, the gateway's code.
     pub error: Option<ExpectError>,
 }

@@ -57,8 +57,10 @@ fn accepted() -> Vec<u16> {
 #[serde(deny_unknown_fields)]
 pub struct Webhook {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When the gateway sends this webhook and what it carries.
     pub description: Option<String>,
     #[serde(default = "post")]
+    /// The HTTP method the gateway delivers with (`POST` unless said otherwise).
     pub method: HttpMethod,
     /// Headers the gateway sends; templates using `signatures.NAME` are verified.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
@@ -71,6 +73,7 @@ pub struct Webhook {
     pub nonce: Option<NonceFormat>,
     pub ack: Ack,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How the gateway retries a delivery the merchant did not acknowledge.
     pub retry: Option<Retry>,
 }
 
@@ -83,6 +86,7 @@ fn post() -> HttpMethod {
 #[serde(deny_unknown_fields)]
 pub struct SandboxReply {
     #[serde(default = "ok")]
+    /// The HTTP status of the reply, e.g. `401` (some gateways refuse with `200`).
     pub http_status: u16,
     /// The JSON body. String values may use `{{ message }}`.
     pub body: Json,
