@@ -122,6 +122,58 @@ mod snapshots {
             "the expansion changed for {drifted:?}: review it, then `PAYOUT_UPDATE_SNAPSHOTS=1 cargo test -p payout-macros`"
         );
     }
+
+    /// The generated documentation sends its reader nowhere outside the repository: every
+    /// file it names (`*.md`, `*.yaml`, `*.rs`, `*.txt`) exists in it.
+    #[test]
+    fn generated_docs_name_only_files_in_the_repository() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut all = Vec::new();
+        collect_names(&root, &mut all);
+        let mut dangling = Vec::new();
+        for id in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+            let code = expand_spec(id);
+            let docs = code.lines().map(str::trim).filter(|l| {
+                l.starts_with("///")
+                    || l.starts_with("//!")
+                    || l.starts_with("/**")
+                    || l.starts_with("*")
+            });
+            for line in docs {
+                for word in line.split(|c: char| !(c.is_alphanumeric() || "._-/".contains(c))) {
+                    let word = word.trim_matches('.');
+                    let named = [".md", ".yaml", ".rs", ".txt"]
+                        .iter()
+                        .any(|e| word.ends_with(e));
+                    let name = word.rsplit('/').next().unwrap_or(word);
+                    if named && !all.iter().any(|f| f == name) {
+                        dangling.push(format!("{id}: `{word}` in {line}"));
+                    }
+                }
+            }
+        }
+        assert!(dangling.is_empty(), "{dangling:#?}");
+        // The check sees files (a test of nothing otherwise).
+        assert!(all.iter().any(|f| f == "README.md"));
+    }
+
+    /// File names under `dir`, build output left out.
+    fn collect_names(dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name == "target" || name.starts_with('.') {
+                continue;
+            }
+            if e.path().is_dir() {
+                collect_names(&e.path(), out);
+            } else {
+                out.push(name);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
