@@ -138,6 +138,7 @@ fn commands_and_outputs(body: &[String]) -> Vec<(String, Vec<String>)> {
 
 /// A regex for one shown line: `…`/`...` any text; with `loose`, digits and spaces any.
 fn line_pattern(shown: &str, loose: bool) -> Regex {
+    let variable = Regex::new(r"[0-9]+|\s+|-{2,}").unwrap();
     let mut re = String::from("^");
     let parts: Vec<&str> = shown.trim_end().split(['…']).collect();
     for (i, part) in parts.iter().enumerate() {
@@ -149,9 +150,8 @@ fn line_pattern(shown: &str, loose: bool) -> Regex {
                 re.push_str(".*");
             }
             if loose {
-                let digits = Regex::new(r"[0-9]+|\s+|-{2,}").unwrap();
                 let mut last = 0;
-                for m in digits.find_iter(seg) {
+                for m in variable.find_iter(seg) {
                     re.push_str(&regex::escape(&seg[last..m.start()]));
                     re.push_str(if m.as_str().starts_with(char::is_whitespace) {
                         r"\s+"
@@ -181,9 +181,7 @@ fn compare(shown: &[String], real: &[String], loose: bool) -> Option<String> {
         if line.trim() == "…" {
             // Any number of lines, up to the next shown one (or the end).
             s += 1;
-            let Some(next) = shown.get(s) else {
-                return None;
-            };
+            let next = shown.get(s)?;
             let p = line_pattern(next, loose);
             match real[r..].iter().position(|l| p.is_match(l)) {
                 Some(k) => r += k,
@@ -388,6 +386,9 @@ fn every_readme_block_matches_the_tool() {
     let mut help = HashMap::new();
     let mut failures = Vec::new();
     let mut checked = 0;
+    // Calls, paths and methods in Rust snippets: `name(`, `name::`, `::Name`, `.name(`.
+    let names =
+        Regex::new(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(|::|!)|::([A-Za-z_][A-Za-z0-9_]*)").unwrap();
     for b in blocks(&readme) {
         let at = format!("README.md:{} (```{})", b.line, b.lang);
         let Some(marker) = &b.marker else {
@@ -492,13 +493,8 @@ fn every_readme_block_matches_the_tool() {
                         collect_text(&root().join(p), &mut corpus);
                     }
                     let code = b.body.join("\n");
-                    // Calls, paths and methods: `name(`, `name::`, `::Name`, `.name(`.
-                    let re = Regex::new(
-                        r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(|::|!)|::([A-Za-z_][A-Za-z0-9_]*)",
-                    )
-                    .unwrap();
                     let mut n = 0;
-                    for c in re.captures_iter(&code) {
+                    for c in names.captures_iter(&code) {
                         let name = c.get(1).or(c.get(2)).unwrap().as_str();
                         if matches!(
                             name,
