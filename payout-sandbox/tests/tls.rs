@@ -228,3 +228,31 @@ async fn a_retry_after_beyond_the_limit_returns_the_error_at_once() {
     assert_eq!(err.http_status, Some(503), "{err:?}");
     assert_eq!(arrivals.lock().unwrap().len(), 1);
 }
+
+/// An operation's own time limit applies instead of `request_timeout`.
+#[tokio::test]
+async fn an_operation_timeout_overrides_the_request_timeout() {
+    // A gateway that accepts and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((s, _)) = listener.accept().await {
+            held.push(s);
+        }
+    });
+    let setup = GatewaySetup::with_test_credentials(acme()).unwrap();
+    let creds = Credentials::new(setup.spec.spec(), setup.credentials.clone()).unwrap();
+    let options = ClientOptions {
+        allow_insecure_http: true,
+        request_timeout: Duration::from_secs(600),
+        query_attempts: 1,
+        operation_timeouts: [("query_payout".to_string(), Duration::from_millis(200))].into(),
+        ..ClientOptions::default()
+    };
+    let c = DynamicClient::new(setup.spec, creds, &base, options).unwrap();
+    let err = c.call("query_payout", &query()).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Timeout, "{err}");
+    assert!(err.message.contains("`query_payout`, 200ms"), "{err}");
+    assert!(!err.may_exist);
+}

@@ -55,13 +55,13 @@ pub(super) fn timed_out(op: &str, limit: Duration, create: bool) -> PayoutError 
     if create {
         PayoutError::new(
             ErrorKind::Ambiguous,
-            format!("no answer to `{op}` within {limit:?}; the payout may have been created"),
+            format!("no answer in time (`{op}`, {limit:?}); the payout may have been created"),
         )
         .may_exist(true)
     } else {
         PayoutError::new(
             ErrorKind::Timeout,
-            format!("no answer to `{op}` within {limit:?}"),
+            format!("no answer in time (`{op}`, {limit:?})"),
         )
     }
 }
