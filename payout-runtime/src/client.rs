@@ -37,6 +37,9 @@ pub struct ClientOptions {
     /// The merchant's webhook (notify) URL, for gateways that sign webhooks over the URL
     /// they deliver to, when a [`WebhookRequest`] does not carry its URL.
     pub webhook_url: Option<String>,
+    /// The largest answer read, in bytes ([`http::DEFAULT_MAX_BODY_BYTES`], 1 MiB, by
+    /// default). A larger one is not read: an error, with `may_exist` on a create.
+    pub max_body_bytes: usize,
 }
 
 impl Default for ClientOptions {
@@ -48,6 +51,7 @@ impl Default for ClientOptions {
             retry_backoff: Duration::from_millis(200),
             allow_insecure_http: false,
             webhook_url: None,
+            max_body_bytes: http::DEFAULT_MAX_BODY_BYTES,
         }
     }
 }
@@ -230,7 +234,7 @@ impl DynamicClient {
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
         let req = self.prepare(op, input, &RequestOptions::default())?;
-        let raw: RawResponse = http::send(&i.http, &req, create).await?;
+        let raw: RawResponse = http::send(&i.http, &req, create, i.options.max_body_bytes).await?;
         let got = Received {
             http_status: raw.status,
             headers: &raw.headers,
