@@ -292,6 +292,17 @@ impl DynamicClient {
         if req.url.is_none() {
             req.url = i.options.webhook_url.as_deref();
         }
+        // Bounded before anything reads it (a server should refuse it earlier still).
+        if req.body.len() > i.options.max_body_bytes {
+            return Err(PayoutError::new(
+                ErrorKind::MalformedResponse,
+                format!(
+                    "the webhook body ({} bytes) is larger than the limit of {} bytes (`max_body_bytes`)",
+                    req.body.len(),
+                    i.options.max_body_bytes
+                ),
+            ));
+        }
         let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), &req)?;
         let x = ev.extracted;
         Ok(WebhookEvent {

@@ -131,8 +131,13 @@ pub fn read(
             )
         })?;
 
-    let extracted =
+    let mut extracted =
         extract::extract(s, fields, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
+    extract::leave_out_unsigned(
+        &mut extracted,
+        spec.coverage(&format!("operations.{op_name}.response")),
+        fields,
+    );
     Ok(Outcome {
         extracted,
         response: json,

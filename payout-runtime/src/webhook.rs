@@ -111,8 +111,13 @@ pub fn receive_as(
             "it carries no signature or secret that the spec can check".into(),
         ));
     }
-    let extracted = extract::extract(s, &wh.body.fields, &json)
+    let mut extracted = extract::extract(s, &wh.body.fields, &json)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
+    extract::leave_out_unsigned(
+        &mut extracted,
+        spec.coverage(&format!("webhooks.{name}")),
+        &wh.body.fields,
+    );
     Ok(Event {
         webhook: name.to_string(),
         extracted,

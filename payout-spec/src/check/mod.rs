@@ -73,6 +73,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     templates::check_templates(&mut cx);
     vectors::check_vectors(&mut cx);
     trust::check_http_statuses(&mut cx);
+    trust::check_signed_roles(&mut cx);
 }
 
 /// Visits every field of a message, nested ones included, with its YAML path.
