@@ -10,6 +10,7 @@ use payout_spec::{Json, OperationRole};
 use crate::compiled::CompiledSpec;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
+use crate::freshness::{Guard, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -70,6 +71,8 @@ struct Inner {
     options: ClientOptions,
     clock: Arc<dyn Clock>,
     entropy: Arc<dyn Entropy>,
+    /// Where accepted webhooks are recorded, so a replay is refused.
+    replay: Option<Arc<dyn ReplayStore>>,
 }
 
 impl std::fmt::Debug for DynamicClient {
@@ -122,6 +125,7 @@ impl DynamicClient {
                 options,
                 clock: Arc::new(SystemClock),
                 entropy: Arc::new(OsEntropy),
+                replay: None,
             }),
         })
     }
@@ -155,6 +159,26 @@ impl DynamicClient {
                 options: i.options.clone(),
                 clock,
                 entropy,
+                replay: i.replay.clone(),
+            }),
+        }
+    }
+
+    /// Records every accepted webhook in `store`: one received before is refused as a
+    /// `Duplicate` (acknowledge it, do not act on it again). Use a durable store when
+    /// several processes receive webhooks or a restart must not forget.
+    pub fn with_replay_store(self, store: Arc<dyn ReplayStore>) -> Self {
+        let i = &self.inner;
+        DynamicClient {
+            inner: Arc::new(Inner {
+                spec: i.spec.clone(),
+                creds: i.creds.clone(),
+                base_url: i.base_url.clone(),
+                http: i.http.clone(),
+                options: i.options.clone(),
+                clock: i.clock.clone(),
+                entropy: i.entropy.clone(),
+                replay: Some(store),
             }),
         }
     }
@@ -303,7 +327,11 @@ impl DynamicClient {
                 ),
             ));
         }
-        let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), &req)?;
+        let guard = Guard {
+            clock: i.clock.as_ref(),
+            replay: i.replay.as_deref(),
+        };
+        let (ev, ack) = webhook::receive_with(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
         let x = ev.extracted;
         Ok(WebhookEvent {
             webhook: ev.webhook,

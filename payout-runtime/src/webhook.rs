@@ -9,9 +9,11 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
+use crate::freshness::{self, Guard};
 use crate::response::preview;
 use crate::signing::Signer;
 use crate::source::Entropy;
+use crate::source::SystemClock;
 use crate::unified::WebhookRequest;
 use crate::verify;
 
@@ -26,8 +28,42 @@ pub struct Event {
     pub verified_signatures: usize,
 }
 
-/// Verifies and reads a webhook; the spec's acknowledgement comes with the event.
+/// Verifies and reads a webhook; the spec's acknowledgement comes with the event. A spec's
+/// `max_age` is checked with the system clock; replays are not detected (see
+/// [`receive_with`]).
 pub fn receive(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    req: &WebhookRequest,
+) -> Result<(Event, Ack), PayoutError> {
+    let guard = Guard {
+        clock: &SystemClock,
+        replay: None,
+    };
+    receive_with(spec, creds, entropy, req, &guard)
+}
+
+/// [`receive`], then the freshness checks: the spec's `max_age` against the guard's clock,
+/// and the guard's replay store (a webhook received before is a `Duplicate` error).
+pub fn receive_with(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    req: &WebhookRequest,
+    guard: &Guard,
+) -> Result<(Event, Ack), PayoutError> {
+    let (event, ack) = receive_any(spec, creds, entropy, req)?;
+    let name = event.webhook.as_str();
+    let (timestamp, nonce) = freshness::signed_time_and_nonce(spec, name, req.headers);
+    let max_age = spec.spec().webhooks.get(name).and_then(|w| w.max_age);
+    freshness::check_age(name, max_age, timestamp.as_deref(), guard.clock)?;
+    freshness::check_replay(spec, name, nonce.as_deref(), req.headers, req.body, guard)?;
+    Ok((event, ack))
+}
+
+/// The first kind of webhook of the spec that the request verifies as.
+fn receive_any(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
@@ -51,7 +87,8 @@ pub fn receive(
     Err(last.unwrap_or_else(|| PayoutError::new(ErrorKind::BadSignature, "no webhook matched")))
 }
 
-/// Verifies and reads a webhook as the named kind. Some gateways sign a callback as they
+/// Verifies and reads a webhook as the named kind (its signatures only: see
+/// [`receive_with`] for its age and replays). Some gateways sign a callback as they
 /// sign a request, over its method and URL (EaniShop's `V2_SHA256`): their recipes see the
 /// URL it was delivered to as `{{ url }}` and its path as `{{ path }}` (empty when the
 /// request does not say).

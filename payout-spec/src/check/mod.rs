@@ -74,6 +74,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     vectors::check_vectors(&mut cx);
     trust::check_http_statuses(&mut cx);
     trust::check_signed_roles(&mut cx);
+    trust::check_max_age(&mut cx);
 }
 
 /// Visits every field of a message, nested ones included, with its YAML path.

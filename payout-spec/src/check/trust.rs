@@ -71,3 +71,29 @@ pub fn check_signed_roles(cx: &mut Ctx) {
         }
     }
 }
+
+/// `max_age` bounds a webhook's age by its timestamp: one its signature covers, in a header.
+pub fn check_max_age(cx: &mut Ctx) {
+    for (name, wh) in &cx.spec.webhooks {
+        let Some(max_age) = wh.max_age else {
+            continue;
+        };
+        let path = format!("webhooks.{name}.max_age");
+        if max_age == 0 {
+            cx.issues
+                .error(path, "`max_age` is in seconds and must be at least 1");
+            continue;
+        }
+        let cov = coverage::of_message(cx.spec, &wh.headers, &wh.body.fields);
+        let carried = wh
+            .headers
+            .values()
+            .any(|source| template::analyze(source).is_ok_and(|a| a.roots().contains("timestamp")));
+        if !carried || !cov.timestamp {
+            cx.issues.error(
+                path,
+                "`max_age` needs a `{{ timestamp }}` in a header that the webhook's signature covers: an unsigned timestamp can be changed along with the replay",
+            );
+        }
+    }
+}
