@@ -106,48 +106,69 @@ pub fn receive_as(
         .get(name)
         .ok_or_else(|| PayoutError::new(ErrorKind::Unsupported, format!("no webhook `{name}`")))?;
     let text = String::from_utf8_lossy(body);
-    let json = match wh.body.encoding {
-        BodyEncoding::Json => Json::parse(&text).map_err(|e| {
-            PayoutError::new(
-                ErrorKind::MalformedResponse,
-                format!("the webhook body is not JSON ({e}): {}", preview(&text)),
-            )
-        })?,
-        BodyEncoding::Form => Json::Object(parse_form(&text)),
+    let parse = || -> Result<Json, PayoutError> {
+        Ok(match wh.body.encoding {
+            BodyEncoding::Json => Json::parse(&text).map_err(|e| {
+                PayoutError::new(
+                    ErrorKind::MalformedResponse,
+                    format!("the webhook body is not JSON ({e}): {}", preview(&text)),
+                )
+            })?,
+            BodyEncoding::Form => Json::Object(parse_form(&text)),
+        })
     };
-    let msg = Message {
-        method: wh.method.as_str().to_string(),
-        path: crate::context::path_of(url),
-        url: url.to_string(),
-        body: json.as_object().cloned().unwrap_or_default(),
-        body_bytes: Some(body.to_vec()),
-        headers: headers.to_vec(),
-        ..Message::default()
-    };
-    let carriers = verify::carriers(
-        &format!("webhooks.{name}"),
-        &wh.headers,
-        headers,
-        &[verify::Part {
-            key: "body.fields",
-            fields: &wh.body.fields,
-            values: &msg.body,
-        }],
-    );
     let bad = |m: String| {
         PayoutError::new(
             ErrorKind::BadSignature,
             format!("the webhook does not verify: {m}"),
         )
     };
-    let verified =
-        verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
-    // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
-    if !verified.authenticated() {
-        return Err(bad(
-            "it carries no signature or secret that the spec can check".into(),
-        ));
-    }
+    let check = |fields: IndexMap<String, Json>| -> Result<verify::Verified, PayoutError> {
+        let carriers = verify::carriers(
+            &format!("webhooks.{name}"),
+            &wh.headers,
+            headers,
+            &[verify::Part {
+                key: "body.fields",
+                fields: &wh.body.fields,
+                values: &fields,
+            }],
+        );
+        let msg = Message {
+            method: wh.method.as_str().to_string(),
+            path: crate::context::path_of(url),
+            url: url.to_string(),
+            body: fields,
+            body_bytes: Some(body.to_vec()),
+            headers: headers.to_vec(),
+            ..Message::default()
+        };
+        let verified =
+            verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
+        // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
+        if !verified.authenticated() {
+            return Err(bad(
+                "it carries no signature or secret that the spec can check".into(),
+            ));
+        }
+        Ok(verified)
+    };
+    // Signatures in headers over the body's bytes (and headers, URL) are checked before the
+    // body is parsed: a forged body then costs one digest, never a parse. Recipes that read
+    // parsed fields (a sorted `k=v` string, a field template) or a signature carried in the
+    // body need the parse first; it is bounded (size by the receiver, depth by the reader).
+    let verify_first = spec
+        .coverage(&format!("webhooks.{name}"))
+        .is_some_and(|c| !c.reads_fields)
+        && wh.body.fields.values().all(|f| f.value.is_none());
+    let (json, verified) = if verify_first {
+        let verified = check(IndexMap::new())?;
+        (parse()?, verified)
+    } else {
+        let json = parse()?;
+        let verified = check(json.as_object().cloned().unwrap_or_default())?;
+        (json, verified)
+    };
     let mut extracted = extract::extract(s, &wh.body.fields, &json)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
     extract::leave_out_unsigned(
@@ -254,6 +275,30 @@ webhooks:
         )
         .unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadSignature);
+    }
+
+    /// Issue 8, defect 1: the body was parsed before its signature was checked, so an
+    /// unauthenticated 28 KB body reached the (then recursive) parser.
+    #[test]
+    fn a_signature_over_the_body_bytes_is_checked_before_the_body_is_parsed() {
+        let spec = CompiledSpec::from_str(SPEC, "urlsig.yaml").unwrap();
+        assert_eq!(
+            spec.coverage("webhooks.w").map(|c| c.reads_fields),
+            Some(false)
+        );
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        let headers = vec![("Sign".to_string(), "0".repeat(32))];
+        let deep = format!("{}1{}", r#"{"a":"#.repeat(50_000), "}".repeat(50_000));
+        let e = receive_as(
+            &spec,
+            &creds,
+            &FixedBytes::new(&[]),
+            "w",
+            &WebhookRequest::new(&headers, deep.as_bytes()),
+        )
+        .unwrap_err();
+        // Refused for its signature: the parser never saw it.
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{e}");
     }
 
     #[test]
