@@ -77,7 +77,7 @@ pub fn read(
             let err = fail(
                 kind,
                 format!(
-                    "the answer (HTTP {}) is not JSON ({e}), so it is not the gateway's own word: {}",
+                    "the answer (HTTP {}) cannot be read as JSON ({e}), so it is not the gateway's own word: {}",
                     got.http_status,
                     preview(&text)
                 ),
