@@ -52,11 +52,10 @@ async fn lifecycle(w: &common::World) {
         let q = w.query(id, &r).await.unwrap();
         assert_eq!(q.status, Some(PayoutStatus::Succeeded), "{id}");
         assert!(q.is_final());
-        assert_eq!(
-            q.provider_ref.as_deref(),
-            Some(order.provider_ref.as_str()),
-            "{id}"
-        );
+        // Tecpay's `post_hash` does not cover `ref_code`, so no provider reference is read
+        // from its answers (issue 8: only signed values are trusted).
+        let expected_ref = (id != "tecpay").then_some(order.provider_ref.as_str());
+        assert_eq!(q.provider_ref.as_deref(), expected_ref, "{id}");
     }
 }
 

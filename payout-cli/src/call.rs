@@ -35,6 +35,9 @@ pub struct Args {
     /// Seconds for the whole exchange (at least 1).
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: u64,
+    /// The largest answer read, in bytes; a larger one is an error (`may_exist` on a create).
+    #[arg(long, default_value_t = payout_runtime::http::DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
 }
 
 /// `{"ok": true, ...}` and exit 0, or `{"ok": false, "error": {...}}` and exit 1; a bad spec
@@ -50,6 +53,7 @@ pub fn run(a: Args) -> ExitCode {
         let options = ClientOptions {
             allow_insecure_http: a.insecure_http,
             request_timeout: Duration::from_secs(a.timeout),
+            max_body_bytes: a.max_body_bytes,
             ..ClientOptions::default()
         };
         let client = DynamicClient::new(spec.clone(), creds, &a.base_url, options)?;

@@ -28,6 +28,9 @@ pub struct Args {
     /// The URL it was delivered to, for gateways that sign it (EaniShop).
     #[arg(long)]
     pub url: Option<String>,
+    /// The largest body accepted, in bytes; a larger one is refused unread.
+    #[arg(long, default_value_t = payout_runtime::http::DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
 }
 
 /// Verifies first; a webhook that does not verify is an error, never an event.
@@ -43,12 +46,7 @@ pub fn run(a: Args) -> ExitCode {
             .into_iter()
             .collect();
         // The exact bytes: a signature covers them, so they are not parsed and re-written.
-        let body = std::fs::read(&a.body).map_err(|e| {
-            PayoutError::config(format!(
-                "cannot read the body file {}: {e}",
-                a.body.display()
-            ))
-        })?;
+        let body = read_capped(&a.body, a.max_body_bytes)?;
         let mut req = WebhookRequest::new(&headers, &body);
         if let Some(u) = &a.url {
             req = req.at(u);
@@ -65,4 +63,25 @@ pub fn run(a: Args) -> ExitCode {
         }))
     })();
     crate::answer(outcome)
+}
+
+/// The file's bytes, refused unread past `max` (a webhook body is bounded before it is
+/// parsed, as the receiver bounds it).
+fn read_capped(path: &std::path::Path, max: usize) -> Result<Vec<u8>, PayoutError> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        PayoutError::config(format!("cannot read the body file {}: {e}", path.display()))
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut body = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut body)
+        .map_err(cannot)?;
+    if body.len() > max {
+        return Err(PayoutError::new(
+            payout_runtime::ErrorKind::MalformedResponse,
+            format!("the webhook body is larger than the limit of {max} bytes (`--max-body-bytes`); it was not read"),
+        ));
+    }
+    Ok(body)
 }

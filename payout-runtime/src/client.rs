@@ -11,6 +11,7 @@ use payout_spec::{Json, OperationRole};
 use crate::compiled::CompiledSpec;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
+use crate::freshness::{Guard, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -52,6 +53,9 @@ pub struct ClientOptions {
     /// The longest `Retry-After` a query retry waits for; a gateway asking for longer gets
     /// its error returned instead.
     pub max_retry_after: Duration,
+    /// The largest answer read, in bytes ([`http::DEFAULT_MAX_BODY_BYTES`], 1 MiB, by
+    /// default). A larger one is not read: an error, with `may_exist` on a create.
+    pub max_body_bytes: usize,
 }
 
 impl Default for ClientOptions {
@@ -67,6 +71,7 @@ impl Default for ClientOptions {
             operation_timeouts: HashMap::new(),
             tls: http::TlsOptions::default(),
             max_retry_after: Duration::from_secs(30),
+            max_body_bytes: http::DEFAULT_MAX_BODY_BYTES,
         }
     }
 }
@@ -85,6 +90,8 @@ struct Inner {
     options: ClientOptions,
     clock: Arc<dyn Clock>,
     entropy: Arc<dyn Entropy>,
+    /// Where accepted webhooks are recorded, so a replay is refused.
+    replay: Option<Arc<dyn ReplayStore>>,
 }
 
 impl std::fmt::Debug for DynamicClient {
@@ -148,6 +155,7 @@ impl DynamicClient {
                 options,
                 clock: Arc::new(SystemClock),
                 entropy: Arc::new(OsEntropy),
+                replay: None,
             }),
         })
     }
@@ -181,6 +189,26 @@ impl DynamicClient {
                 options: i.options.clone(),
                 clock,
                 entropy,
+                replay: i.replay.clone(),
+            }),
+        }
+    }
+
+    /// Records every accepted webhook in `store`: one received before is refused as a
+    /// `Duplicate` (acknowledge it, do not act on it again). Use a durable store when
+    /// several processes receive webhooks or a restart must not forget.
+    pub fn with_replay_store(self, store: Arc<dyn ReplayStore>) -> Self {
+        let i = &self.inner;
+        DynamicClient {
+            inner: Arc::new(Inner {
+                spec: i.spec.clone(),
+                creds: i.creds.clone(),
+                base_url: i.base_url.clone(),
+                http: i.http.clone(),
+                options: i.options.clone(),
+                clock: i.clock.clone(),
+                entropy: i.entropy.clone(),
+                replay: Some(store),
             }),
         }
     }
@@ -279,7 +307,12 @@ impl DynamicClient {
             .copied()
             .unwrap_or(i.options.request_timeout);
         let raw: RawResponse =
-            match tokio::time::timeout(limit, http::send(&i.http, &req, create)).await {
+            match tokio::time::timeout(
+                limit,
+                http::send(&i.http, &req, create, i.options.max_body_bytes),
+            )
+            .await
+            {
                 Ok(r) => r?,
                 Err(_) => return Err(retry::timed_out(op, limit, create)),
             };
@@ -341,7 +374,22 @@ impl DynamicClient {
         if req.url.is_none() {
             req.url = i.options.webhook_url.as_deref();
         }
-        let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), &req)?;
+        // Bounded before anything reads it (a server should refuse it earlier still).
+        if req.body.len() > i.options.max_body_bytes {
+            return Err(PayoutError::new(
+                ErrorKind::MalformedResponse,
+                format!(
+                    "the webhook body ({} bytes) is larger than the limit of {} bytes (`max_body_bytes`)",
+                    req.body.len(),
+                    i.options.max_body_bytes
+                ),
+            ));
+        }
+        let guard = Guard {
+            clock: i.clock.as_ref(),
+            replay: i.replay.as_deref(),
+        };
+        let (ev, ack) = webhook::receive_with(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
         let x = ev.extracted;
         Ok(WebhookEvent {
             webhook: ev.webhook,

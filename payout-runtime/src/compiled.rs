@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use minijinja::Environment;
+use payout_spec::coverage::{self, Coverage};
 use payout_spec::template::{self, Kind, Segment};
 use payout_spec::{LoadError, Spec};
 
@@ -29,6 +30,9 @@ pub struct CompiledSpec {
     dependencies: HashMap<String, Vec<String>>,
     /// Operations whose request templates (or the recipes they use) name `{{ nonce }}`.
     nonce_operations: HashSet<String>,
+    /// What the signatures of each received message cover, by its YAML path
+    /// (`webhooks.NAME`, `operations.NAME.response`).
+    coverage: HashMap<String, Coverage>,
 }
 
 impl std::fmt::Debug for CompiledSpec {
@@ -82,12 +86,14 @@ impl CompiledSpec {
             .filter(|op| request_uses_nonce(op, &info, &dependencies, &use_nonce))
             .cloned()
             .collect();
+        let coverage = received_coverage(&spec);
         Ok(CompiledSpec {
             spec,
             env,
             info,
             dependencies,
             nonce_operations,
+            coverage,
         })
     }
 
@@ -129,6 +135,12 @@ impl CompiledSpec {
         self.dependencies.get(recipe).map_or(&[], Vec::as_slice)
     }
 
+    /// What the signatures of a received message cover (`webhooks.NAME`,
+    /// `operations.NAME.response`).
+    pub fn coverage(&self, message: &str) -> Option<&Coverage> {
+        self.coverage.get(message)
+    }
+
     /// Whether a template exists at this YAML path.
     pub fn has(&self, path: &str) -> bool {
         self.info.contains_key(path)
@@ -142,6 +154,22 @@ impl CompiledSpec {
             .map_err(|_| format!("no template at `{path}`"))?;
         t.render(ctx).map_err(template::describe)
     }
+}
+
+/// The coverage of every webhook and response of the spec.
+fn received_coverage(spec: &Spec) -> HashMap<String, Coverage> {
+    let mut out = HashMap::new();
+    for (name, wh) in &spec.webhooks {
+        let cov = coverage::of_message(spec, &wh.headers, &wh.body.fields);
+        out.insert(format!("webhooks.{name}"), cov);
+    }
+    let no_fields = indexmap::IndexMap::new();
+    for (name, op) in &spec.operations {
+        let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
+        let cov = coverage::of_message(spec, &op.response.headers, fields);
+        out.insert(format!("operations.{name}.response"), cov);
+    }
+    out
 }
 
 /// Per recipe, the recipes its templates use.

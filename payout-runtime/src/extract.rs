@@ -4,6 +4,8 @@ use indexmap::IndexMap;
 use payout_spec::{Field, FieldType, Json, PayoutStatus, Spec};
 use rust_decimal::Decimal;
 
+use payout_spec::coverage::{self, Coverage};
+
 use crate::money;
 
 /// What a response or webhook says, in unified terms.
@@ -50,6 +52,39 @@ pub fn role_paths<'f>(
             }
         }
     }
+}
+
+/// Leaves out of `x` every value read from a part the message's signatures do not cover
+/// (unless the spec says why it is trusted, `unsigned: reason`): a signed message whose
+/// unsigned parts were changed on the way still verifies. Returns the roles left out.
+pub fn leave_out_unsigned(
+    x: &mut Extracted,
+    cov: Option<&Coverage>,
+    fields: &IndexMap<String, Field>,
+) -> Vec<String> {
+    let Some(cov) = cov else {
+        return Vec::new();
+    };
+    let mut left_out = Vec::new();
+    for (path, role, field) in coverage::unsigned_roles(cov, fields) {
+        if field.unsigned.is_some() {
+            continue;
+        }
+        match role {
+            "merchant_ref" => x.merchant_ref = None,
+            "provider_ref" => x.provider_ref = None,
+            "status" => {
+                x.status = None;
+                x.provider_status = None;
+            }
+            "amount" => x.amount = None,
+            "failure_reason" => x.failure_reason = None,
+            _ => continue,
+        }
+        tracing::warn!(role, field = %path, "left out: no signature covers it");
+        left_out.push(role.to_string());
+    }
+    left_out
 }
 
 /// Reads every role of `fields` out of `body`. Values that are there but unreadable (an

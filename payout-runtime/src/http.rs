@@ -86,13 +86,18 @@ impl std::fmt::Debug for ClientIdentity {
         f.write_str("ClientIdentity(<redacted>)")
     }
 }
+/// The largest answer read by default (1 MiB): payout answers are a few kilobytes.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 
 /// Sends exactly the prepared bytes. `create` says whether a lost answer may leave a payout
-/// behind: then every failure after the connection was made is `Ambiguous`.
+/// behind: then every failure after the connection was made is `Ambiguous`. The answer's
+/// body is read chunk by chunk and never held beyond `max_body_bytes`: a larger one is an
+/// error (`may_exist` on a create, since the gateway may have made the payout).
 pub async fn send(
     client: &reqwest::Client,
     req: &PreparedRequest,
     create: bool,
+    max_body_bytes: usize,
 ) -> Result<RawResponse, PayoutError> {
     let method = reqwest::Method::from_bytes(req.method.as_bytes())
         .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method)))?;
@@ -105,14 +110,23 @@ pub async fn send(
     }
     let started = std::time::Instant::now();
     tracing::debug!(operation = %req.operation, method = %req.method, url = %req.shown_url, "sending");
-    let resp = builder.send().await.map_err(|e| transport(e, create))?;
+    let mut resp = builder.send().await.map_err(|e| transport(e, create))?;
     let status = resp.status().as_u16();
     let headers = header_pairs(resp.headers());
-    let body = resp
-        .bytes()
-        .await
-        .map_err(|e| transport(e, create))?
-        .to_vec();
+    let too_large = || too_large(status, create, max_body_bytes);
+    if resp
+        .content_length()
+        .is_some_and(|n| n > max_body_bytes as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| transport(e, create))? {
+        if body.len() + chunk.len() > max_body_bytes {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
     let latency = started.elapsed();
     tracing::debug!(operation = %req.operation, status, ?latency, "received");
     Ok(RawResponse {
@@ -121,6 +135,24 @@ pub async fn send(
         body,
         latency,
     })
+}
+
+/// An answer over the size limit: not read, so what it said is unknown.
+fn too_large(status: u16, create: bool, max_body_bytes: usize) -> PayoutError {
+    let (kind, what) = if create {
+        (ErrorKind::Ambiguous, "; the payout may have been created")
+    } else {
+        (ErrorKind::MalformedResponse, "")
+    };
+    let mut e = PayoutError::new(
+        kind,
+        format!(
+            "the answer (HTTP {status}) is larger than the limit of {max_body_bytes} bytes (`max_body_bytes`) and was not read{what}"
+        ),
+    )
+    .may_exist(create);
+    e.http_status = Some(status);
+    e
 }
 
 /// Headers as (name, value) pairs, values read leniently: a signature check then reports

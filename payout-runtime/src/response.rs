@@ -67,16 +67,21 @@ pub fn read(
     let json = match Json::parse(&text) {
         Ok(j) => j,
         Err(e) => {
-            let kind = if (400..500).contains(&got.http_status) {
-                http_kind(got.http_status)
-            } else {
+            // Not JSON (an HTML error page, an empty body, a cut answer): whoever sent it,
+            // it is not the gateway's word on the payout.
+            let kind = if create {
                 ErrorKind::MalformedResponse
+            } else {
+                unrecognised_kind(got.http_status)
             };
-            let mut err = fail(
+            let err = fail(
                 kind,
-                format!("the response is not JSON ({e}): {}", preview(&text)),
+                format!(
+                    "the answer (HTTP {}) cannot be read as JSON ({e}), so it is not the gateway's own word: {}",
+                    got.http_status,
+                    preview(&text)
+                ),
             );
-            err.may_exist = create && may_exist_after(kind);
             return Err(err);
         }
     };
@@ -126,8 +131,13 @@ pub fn read(
             )
         })?;
 
-    let extracted =
+    let mut extracted =
         extract::extract(s, fields, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
+    extract::leave_out_unsigned(
+        &mut extracted,
+        spec.coverage(&format!("operations.{op_name}.response")),
+        fields,
+    );
     Ok(Outcome {
         extracted,
         response: json,
@@ -218,21 +228,29 @@ fn classify(
     };
     let code = read(&paths.code);
     let message = read(&paths.message);
-    let kind = code
+    let known = code
         .as_deref()
         .and_then(|c| op.response.codes.get(c).or_else(|| s.error_codes.get(c)))
-        .map(|k| ErrorKind::from_spec(*k))
-        .unwrap_or_else(|| {
-            if (400..500).contains(&http_status) {
-                http_kind(http_status)
-            } else if create {
-                // An answer the spec does not know (a new code, no code, not an object):
-                // whether the payout was made cannot be told, so it may exist.
-                ErrorKind::Ambiguous
-            } else {
-                ErrorKind::Rejected
-            }
-        });
+        .map(|k| ErrorKind::from_spec(*k));
+    // The gateway's own answer: its error envelope (or no envelope declared) under a status
+    // the spec says the gateway itself uses. Anything else may come from a hop in between.
+    let envelope = match &op.response.error {
+        Some(_) => code.is_some() || message.is_some(),
+        None => json.as_object().is_some(),
+    };
+    let own_status = envelope && s.http_statuses.contains(&http_status);
+    let kind = known.unwrap_or_else(|| {
+        if own_status && (400..500).contains(&http_status) {
+            http_kind(http_status)
+        } else if create {
+            // An answer the spec does not know (a new code, no code, not an object, a
+            // status the gateway does not document): whether the payout was made cannot be
+            // told, so it may exist.
+            ErrorKind::Ambiguous
+        } else {
+            unrecognised_kind(http_status)
+        }
+    });
     let text = match (&code, &message) {
         (Some(c), Some(m)) => format!("{} refused the request: {m} (code {c})", s.provider.id),
         (Some(c), None) => format!("{} refused the request (code {c})", s.provider.id),
@@ -258,6 +276,16 @@ fn may_exist_after(kind: ErrorKind) -> bool {
     )
 }
 
+/// What an answer the spec does not recognise as the gateway's means for a query: never
+/// `not_found` (which reads as "safe to create again"), only that the query did not work.
+fn unrecognised_kind(status: u16) -> ErrorKind {
+    match status {
+        429 => ErrorKind::RateLimited,
+        _ => ErrorKind::Rejected,
+    }
+}
+
+/// A 4xx status the spec says the gateway itself answers with, with its error envelope.
 fn http_kind(status: u16) -> ErrorKind {
     match status {
         401 | 403 => ErrorKind::Unauthorized,
@@ -289,6 +317,7 @@ provider: { id: t, name: T }
 credentials: { key: {} }
 money: { currency: INR, amount: { encoding: string, decimals: 2 } }
 error_codes: { "E_BAL": insufficient_funds }
+http_statuses: [400, 404, 409]
 operations:
   create_payout:
     role: create
@@ -299,9 +328,21 @@ operations:
     response:
       success: code == "OK"
       error: { code: code, message: message }
+  query_payout:
+    role: query
+    method: GET
+    path: /p/{ref}
+    params: { ref: { type: string, required: true, role: merchant_ref } }
+    response:
+      success: code == "OK"
+      error: { code: code, message: message }
 "#;
 
     fn read_create(status: u16, body: &str) -> PayoutError {
+        read_op("create_payout", status, body)
+    }
+
+    fn read_op(op: &str, status: u16, body: &str) -> PayoutError {
         let spec = CompiledSpec::from_str(SPEC, "t.yaml").unwrap();
         let mut v = IndexMap::new();
         v.insert("key".to_string(), "k".to_string());
@@ -311,15 +352,7 @@ operations:
             headers: &[],
             body: body.as_bytes(),
         };
-        read(
-            &spec,
-            &creds,
-            &OsEntropy,
-            "create_payout",
-            &Message::default(),
-            &got,
-        )
-        .unwrap_err()
+        read(&spec, &creds, &OsEntropy, op, &Message::default(), &got).unwrap_err()
     }
 
     /// Only an answer the spec explains says that no payout was made.
@@ -343,17 +376,55 @@ operations:
                 "{body}: {e}"
             );
         }
-        let dup = read_create(409, "Conflict");
+        // Bare statuses, without the gateway's envelope, may come from any hop in between.
+        for (status, body) in [
+            (409, "Conflict"),
+            (400, "Bad Request"),
+            (400, ""),
+            (401, r#"{"error":"unauthorized"}"#),
+            (302, ""),
+        ] {
+            let e = read_create(status, body);
+            assert!(e.may_exist, "{status} {body}: {e}");
+        }
+        // The gateway's envelope under a status it documents is its word.
+        let dup = read_create(409, r#"{"code":"E_DUP","message":"seen"}"#);
         assert_eq!((dup.kind, dup.may_exist), (ErrorKind::Duplicate, true));
-        let bad = read_create(400, "Bad Request");
+        let bad = read_create(400, r#"{"code":"E_X","message":"bad"}"#);
         assert_eq!(
             (bad.kind, bad.may_exist),
             (ErrorKind::InvalidRequest, false)
         );
+        // ... but not under a status it does not document.
+        let e = read_create(403, r#"{"code":"E_X","message":"bad"}"#);
+        assert_eq!((e.kind, e.may_exist), (ErrorKind::Ambiguous, true));
         let server = read_create(502, "Bad Gateway");
         assert_eq!(
             (server.kind, server.may_exist),
             (ErrorKind::Ambiguous, true)
         );
+    }
+
+    /// Issue 8, defect 3: a proxy's HTML 404 used to be a definite refusal of a create
+    /// (`may_exist: false`) and a definite `not_found` to a query ("safe to create again").
+    #[test]
+    fn a_proxy_html_404_is_not_the_gateways_word() {
+        let html = "<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>";
+        let e = read_create(404, html);
+        assert!(e.may_exist, "{e}");
+        let e = read_op("query_payout", 404, html);
+        assert_ne!(e.kind, ErrorKind::NotFound, "{e}");
+        assert_eq!(e.http_status, Some(404));
+        for (status, body) in [(404, ""), (404, "{}"), (404, "Not Found"), (301, "")] {
+            let e = read_op("query_payout", status, body);
+            assert_ne!(e.kind, ErrorKind::NotFound, "{status} {body:?}: {e}");
+        }
+        // The gateway's own 404, in its envelope, is a definite not_found.
+        let e = read_op(
+            "query_payout",
+            404,
+            r#"{"code":"E_NONE","message":"no such payout"}"#,
+        );
+        assert_eq!(e.kind, ErrorKind::NotFound, "{e}");
     }
 }

@@ -9,9 +9,11 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
+use crate::freshness::{self, Guard};
 use crate::response::preview;
 use crate::signing::Signer;
 use crate::source::Entropy;
+use crate::source::SystemClock;
 use crate::unified::WebhookRequest;
 use crate::verify;
 
@@ -26,8 +28,42 @@ pub struct Event {
     pub verified_signatures: usize,
 }
 
-/// Verifies and reads a webhook; the spec's acknowledgement comes with the event.
+/// Verifies and reads a webhook; the spec's acknowledgement comes with the event. A spec's
+/// `max_age` is checked with the system clock; replays are not detected (see
+/// [`receive_with`]).
 pub fn receive(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    req: &WebhookRequest,
+) -> Result<(Event, Ack), PayoutError> {
+    let guard = Guard {
+        clock: &SystemClock,
+        replay: None,
+    };
+    receive_with(spec, creds, entropy, req, &guard)
+}
+
+/// [`receive`], then the freshness checks: the spec's `max_age` against the guard's clock,
+/// and the guard's replay store (a webhook received before is a `Duplicate` error).
+pub fn receive_with(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    req: &WebhookRequest,
+    guard: &Guard,
+) -> Result<(Event, Ack), PayoutError> {
+    let (event, ack) = receive_any(spec, creds, entropy, req)?;
+    let name = event.webhook.as_str();
+    let (timestamp, nonce) = freshness::signed_time_and_nonce(spec, name, req.headers);
+    let max_age = spec.spec().webhooks.get(name).and_then(|w| w.max_age);
+    freshness::check_age(name, max_age, timestamp.as_deref(), guard.clock)?;
+    freshness::check_replay(spec, name, nonce.as_deref(), req.headers, req.body, guard)?;
+    Ok((event, ack))
+}
+
+/// The first kind of webhook of the spec that the request verifies as.
+fn receive_any(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
@@ -51,7 +87,8 @@ pub fn receive(
     Err(last.unwrap_or_else(|| PayoutError::new(ErrorKind::BadSignature, "no webhook matched")))
 }
 
-/// Verifies and reads a webhook as the named kind. Some gateways sign a callback as they
+/// Verifies and reads a webhook as the named kind (its signatures only: see
+/// [`receive_with`] for its age and replays). Some gateways sign a callback as they
 /// sign a request, over its method and URL (EaniShop's `V2_SHA256`): their recipes see the
 /// URL it was delivered to as `{{ url }}` and its path as `{{ path }}` (empty when the
 /// request does not say).
@@ -69,50 +106,76 @@ pub fn receive_as(
         .get(name)
         .ok_or_else(|| PayoutError::new(ErrorKind::Unsupported, format!("no webhook `{name}`")))?;
     let text = String::from_utf8_lossy(body);
-    let json = match wh.body.encoding {
-        BodyEncoding::Json => Json::parse(&text).map_err(|e| {
-            PayoutError::new(
-                ErrorKind::MalformedResponse,
-                format!("the webhook body is not JSON ({e}): {}", preview(&text)),
-            )
-        })?,
-        BodyEncoding::Form => Json::Object(parse_form(&text)),
+    let parse = || -> Result<Json, PayoutError> {
+        Ok(match wh.body.encoding {
+            BodyEncoding::Json => Json::parse(&text).map_err(|e| {
+                PayoutError::new(
+                    ErrorKind::MalformedResponse,
+                    format!("the webhook body is not JSON ({e}): {}", preview(&text)),
+                )
+            })?,
+            BodyEncoding::Form => Json::Object(parse_form(&text)),
+        })
     };
-    let msg = Message {
-        method: wh.method.as_str().to_string(),
-        path: crate::context::path_of(url),
-        url: url.to_string(),
-        body: json.as_object().cloned().unwrap_or_default(),
-        body_bytes: Some(body.to_vec()),
-        headers: headers.to_vec(),
-        ..Message::default()
-    };
-    let carriers = verify::carriers(
-        &format!("webhooks.{name}"),
-        &wh.headers,
-        headers,
-        &[verify::Part {
-            key: "body.fields",
-            fields: &wh.body.fields,
-            values: &msg.body,
-        }],
-    );
     let bad = |m: String| {
         PayoutError::new(
             ErrorKind::BadSignature,
             format!("the webhook does not verify: {m}"),
         )
     };
-    let verified =
-        verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
-    // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
-    if !verified.authenticated() {
-        return Err(bad(
-            "it carries no signature or secret that the spec can check".into(),
-        ));
-    }
-    let extracted = extract::extract(s, &wh.body.fields, &json)
+    let check = |fields: IndexMap<String, Json>| -> Result<verify::Verified, PayoutError> {
+        let carriers = verify::carriers(
+            &format!("webhooks.{name}"),
+            &wh.headers,
+            headers,
+            &[verify::Part {
+                key: "body.fields",
+                fields: &wh.body.fields,
+                values: &fields,
+            }],
+        );
+        let msg = Message {
+            method: wh.method.as_str().to_string(),
+            path: crate::context::path_of(url),
+            url: url.to_string(),
+            body: fields,
+            body_bytes: Some(body.to_vec()),
+            headers: headers.to_vec(),
+            ..Message::default()
+        };
+        let verified =
+            verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
+        // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
+        if !verified.authenticated() {
+            return Err(bad(
+                "it carries no signature or secret that the spec can check".into(),
+            ));
+        }
+        Ok(verified)
+    };
+    // Signatures in headers over the body's bytes (and headers, URL) are checked before the
+    // body is parsed: a forged body then costs one digest, never a parse. Recipes that read
+    // parsed fields (a sorted `k=v` string, a field template) or a signature carried in the
+    // body need the parse first; it is bounded (size by the receiver, depth by the reader).
+    let verify_first = spec
+        .coverage(&format!("webhooks.{name}"))
+        .is_some_and(|c| !c.reads_fields)
+        && wh.body.fields.values().all(|f| f.value.is_none());
+    let (json, verified) = if verify_first {
+        let verified = check(IndexMap::new())?;
+        (parse()?, verified)
+    } else {
+        let json = parse()?;
+        let verified = check(json.as_object().cloned().unwrap_or_default())?;
+        (json, verified)
+    };
+    let mut extracted = extract::extract(s, &wh.body.fields, &json)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
+    extract::leave_out_unsigned(
+        &mut extracted,
+        spec.coverage(&format!("webhooks.{name}")),
+        &wh.body.fields,
+    );
     Ok(Event {
         webhook: name.to_string(),
         extracted,
@@ -198,6 +261,30 @@ webhooks:
         )
         .unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadSignature);
+    }
+
+    /// Issue 8, defect 1: the body was parsed before its signature was checked, so an
+    /// unauthenticated 28 KB body reached the (then recursive) parser.
+    #[test]
+    fn a_signature_over_the_body_bytes_is_checked_before_the_body_is_parsed() {
+        let spec = CompiledSpec::from_str(SPEC, "urlsig.yaml").unwrap();
+        assert_eq!(
+            spec.coverage("webhooks.w").map(|c| c.reads_fields),
+            Some(false)
+        );
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        let headers = vec![("Sign".to_string(), "0".repeat(32))];
+        let deep = format!("{}1{}", r#"{"a":"#.repeat(50_000), "}".repeat(50_000));
+        let e = receive_as(
+            &spec,
+            &creds,
+            &FixedBytes::new(&[]),
+            "w",
+            &WebhookRequest::new(&headers, deep.as_bytes()),
+        )
+        .unwrap_err();
+        // Refused for its signature: the parser never saw it.
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{e}");
     }
 
     #[test]

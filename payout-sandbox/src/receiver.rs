@@ -50,8 +50,18 @@ pub struct Receiver {
 
 impl Receiver {
     /// Listens on a free loopback port; webhooks for provider `id` go to [`Receiver::url`].
+    /// Bodies over [`payout_runtime::http::DEFAULT_MAX_BODY_BYTES`] are refused unread.
     pub async fn start(
         providers: HashMap<String, Arc<dyn PayoutProvider>>,
+    ) -> Result<Receiver, String> {
+        Receiver::start_with_limit(providers, payout_runtime::http::DEFAULT_MAX_BODY_BYTES).await
+    }
+
+    /// [`Receiver::start`] with another body size limit: a larger webhook is answered
+    /// `413` before its body is read past the limit, and never parsed.
+    pub async fn start_with_limit(
+        providers: HashMap<String, Arc<dyn PayoutProvider>>,
+        max_body_bytes: usize,
     ) -> Result<Receiver, String> {
         let log = Arc::new(Mutex::new(Vec::new()));
         let state = AppState {
@@ -60,6 +70,7 @@ impl Receiver {
         };
         let app = Router::new()
             .route("/hooks/{id}", post(hook))
+            .layer(axum::extract::DefaultBodyLimit::max(max_body_bytes))
             .with_state(state);
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
             .await

@@ -4,6 +4,7 @@
 //! check push into one list, so a spec author sees all of them in one `payout lint` run
 //! (the `Ctxt` idea from serde_derive).
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -79,7 +80,7 @@ impl fmt::Display for Diagnostic {
 
 /// A problem found before the file's position information is attached: a YAML path, a
 /// severity and a message. The loader resolves the path to a line and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Issue {
     pub severity: Severity,
     pub path: String,
@@ -92,6 +93,8 @@ pub struct Issue {
 #[derive(Debug, Default)]
 pub struct Issues {
     list: Vec<Issue>,
+    /// What `list` holds, so a repeat is found without scanning it.
+    seen: HashSet<Issue>,
 }
 
 impl Issues {
@@ -119,7 +122,7 @@ impl Issues {
             span,
         };
         // The recovery loop of the deserialiser can meet the same problem twice.
-        if !self.list.contains(&issue) {
+        if self.seen.insert(issue.clone()) {
             self.list.push(issue);
         }
     }
@@ -160,12 +163,28 @@ pub fn resolve(
     out
 }
 
+/// Names longer than this get no suggestion: no identifier in a spec is that long, and a
+/// similarity score costs time in the product of the two lengths.
+const MAX_SUGGEST_LEN: usize = 64;
+
+/// How many candidates are compared at most, so a spec with a huge list of names costs a
+/// bounded amount per misspelling.
+const MAX_SUGGEST_CANDIDATES: usize = 1_000;
+
 /// "did you mean" for a misspelt name: the closest candidate, if it is close enough to be
-/// a plausible typo rather than a different word.
+/// a plausible typo rather than a different word. Bounded in cost: long names and
+/// candidates are skipped, and at most [`MAX_SUGGEST_CANDIDATES`] are compared.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if name.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
-        let score = strsim::jaro_winkler(&name.to_ascii_lowercase(), &c.to_ascii_lowercase());
+    for c in candidates.into_iter().take(MAX_SUGGEST_CANDIDATES) {
+        if c.len() > MAX_SUGGEST_LEN {
+            continue;
+        }
+        let score = strsim::jaro_winkler(&name, &c.to_ascii_lowercase());
         if score >= 0.8 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, c));
         }
@@ -217,5 +236,22 @@ mod tests {
         );
         assert_eq!(suggest("hex_uper", ["hex", "hex_upper"]), Some("hex_upper"));
         assert_eq!(suggest("banana", ["md5", "sha1"]), None);
+        // A 5 MB "name" used to spend seconds in the similarity score.
+        let huge = "sha256".repeat(1_000_000);
+        assert_eq!(suggest(&huge, ["sha256", "md5"]), None);
+    }
+
+    #[test]
+    fn repeated_issues_are_kept_once_in_order() {
+        let mut issues = Issues::new();
+        for i in 0..50_000 {
+            issues.error(format!("statuses.s{i}"), "unknown status");
+            issues.error(format!("statuses.s{i}"), "unknown status");
+        }
+        issues.warning("statuses.s1", "unknown status");
+        let v = issues.into_vec();
+        assert_eq!(v.len(), 50_001);
+        assert_eq!(v[1].path, "statuses.s1");
+        assert_eq!(v[50_000].severity, Severity::Warning);
     }
 }

@@ -12,6 +12,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::value::RawValue;
 
+mod reader;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Json {
     #[default]
@@ -46,40 +48,20 @@ impl From<serde_json::Error> for JsonError {
     }
 }
 
+/// How deep containers may nest in JSON read by [`Json::parse`]. Payout bodies are a few
+/// levels deep; serde_json uses the same limit for its own values.
+pub const MAX_DEPTH: usize = 128;
+
 impl Json {
-    /// Parses JSON text, keeping each number's text. serde_json validates the text; each
-    /// level is split with `RawValue`, which hands over the untouched source of a value.
+    /// Parses JSON text, keeping each number's text, in one pass; containers nested deeper
+    /// than [`MAX_DEPTH`] are an error naming the limit (never a stack overflow).
     pub fn parse(text: &str) -> Result<Json, JsonError> {
-        let raw: &RawValue = serde_json::from_str(text)?;
-        Self::from_raw(raw)
+        Self::parse_with_depth(text, MAX_DEPTH)
     }
 
-    fn from_raw(raw: &RawValue) -> Result<Json, JsonError> {
-        let t = raw.get().trim();
-        Ok(match t.as_bytes().first() {
-            Some(b'{') => {
-                let m: IndexMap<String, &RawValue> = serde_json::from_str(t)?;
-                let mut out = IndexMap::with_capacity(m.len());
-                for (k, v) in m {
-                    out.insert(k, Self::from_raw(v)?);
-                }
-                Json::Object(out)
-            }
-            Some(b'[') => {
-                let items: Vec<&RawValue> = serde_json::from_str(t)?;
-                Json::Array(
-                    items
-                        .into_iter()
-                        .map(Self::from_raw)
-                        .collect::<Result<_, _>>()?,
-                )
-            }
-            Some(b'"') => Json::String(serde_json::from_str(t)?),
-            Some(b't') => Json::Bool(true),
-            Some(b'f') => Json::Bool(false),
-            Some(b'n') => Json::Null,
-            _ => Json::Number(t.to_string()),
-        })
+    /// [`Json::parse`] with another nesting limit.
+    pub fn parse_with_depth(text: &str, max_depth: usize) -> Result<Json, JsonError> {
+        reader::read(text, max_depth)
     }
 
     /// Compact JSON (`{"a":1,"b":"x"}`), keys in their order, numbers as written.
@@ -348,6 +330,63 @@ mod tests {
     #[test]
     fn invalid_json_is_an_error_with_a_position() {
         let e = Json::parse("{\"a\": }").unwrap_err();
-        assert!(e.message.contains("line 1"), "{e}");
+        assert!(e.message.contains("line 1 column 7"), "{e}");
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "tru",
+            "\"a",
+            "[1] x",
+            "{1:2}",
+            "\"\\x\"",
+            "\"\t\"",
+            "{\"a\":1,}",
+            "[1 2]",
+        ] {
+            assert!(Json::parse(bad).is_err(), "{bad:?} parsed");
+        }
+    }
+
+    #[test]
+    fn escapes_and_numbers_read_as_serde_json_reads_them() {
+        let text =
+            r#"{"s":"a\"b\\c\/d\u00e9\ud83d\ude00\n","n":[-0,0.5e-3,1E+2,-12.30],"e":{},"l":[]}"#;
+        let v = Json::parse(text).unwrap();
+        let reference: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            v.get_path("s").and_then(Json::as_str),
+            reference["s"].as_str()
+        );
+        assert_eq!(v.get_path("n.3"), Some(&Json::Number("-12.30".into())));
+        assert_eq!(
+            v.to_compact(false),
+            r#"{"s":"a\"b\\c/d\u00e9😀\n","n":[-0,0.5e-3,1E+2,-12.30],"e":{},"l":[]}"#
+                .replace("\\u00e9", "é")
+        );
+    }
+
+    /// Issue 8, defect 1: 50,000 levels used to overflow the stack and abort the process.
+    #[test]
+    fn deep_nesting_is_an_error_naming_the_limit() {
+        let deep = format!("{}1{}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
+        let e = Json::parse(&deep).unwrap_err();
+        assert!(e.message.contains("deeper than 128 levels"), "{e}");
+        let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+        assert!(Json::parse(&deep).is_err());
+        // The limit itself is allowed.
+        let ok = format!("{}1{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(Json::parse(&ok).is_ok());
+        let over = format!(
+            "{}1{}",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
+        assert!(Json::parse(&over).is_err());
     }
 }

@@ -7,6 +7,7 @@
 //! same pipeline at compile time.
 
 pub mod check;
+pub mod coverage;
 pub mod de;
 pub mod diag;
 pub mod json;

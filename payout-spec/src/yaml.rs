@@ -4,7 +4,7 @@
 //! YAML path of every problem, so the spec is first read into this tree (from yaml-rust2's
 //! marked events), then deserialised from it by [`crate::de`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
@@ -259,6 +259,8 @@ enum Frame {
         node: Node,
         anchor: usize,
         entries: Vec<(String, Node)>,
+        /// The keys of `entries`, so a duplicate is found without a scan per key.
+        keys: HashSet<String>,
         /// The key read, waiting for its value.
         pending_key: Option<(String, Span)>,
         /// The key was invalid (reported): its value is read and dropped.
@@ -270,11 +272,16 @@ enum Frame {
 /// exponentially (nine lines can mean billions of nodes); no spec comes near this.
 const MAX_NODES: usize = 100_000;
 
+/// How deep mappings and sequences may nest. Specs are a handful of levels deep; every
+/// later stage walks the tree recursively, so the limit is what keeps them on the stack.
+pub const MAX_DEPTH: usize = 64;
+
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
-    anchors: HashMap<usize, Node>,
+    /// Anchored nodes and their sizes (counted once, not at every alias).
+    anchors: HashMap<usize, (Node, usize)>,
     problems: Vec<(YamlPath, Span, String)>,
     /// When a key turned out to be a mapping or sequence, its subtree is skipped.
     skip_depth: usize,
@@ -323,13 +330,15 @@ impl Builder {
 
     fn finish(&mut self, node: Node, anchor: usize) {
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            let n = size(&node);
+            self.anchors.insert(anchor, (node.clone(), n));
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
                 entries,
+                keys,
                 pending_key,
                 discard,
                 ..
@@ -341,7 +350,7 @@ impl Builder {
                 if let Some((k, key_span)) = pending_key.take() {
                     let mut node = node;
                     node.key_span = Some(key_span);
-                    if entries.iter().any(|(e, _)| *e == k) {
+                    if !keys.insert(k.clone()) {
                         self.problems.push((
                             node.path.clone(),
                             key_span,
@@ -412,6 +421,23 @@ impl MarkedEventReceiver for Builder {
                     return;
                 }
                 let (path, key_span) = self.next_slot();
+                if self.stack.len() >= MAX_DEPTH {
+                    self.problems.push((
+                        path.clone(),
+                        span,
+                        format!("mappings and sequences nest deeper than {MAX_DEPTH} levels here (the limit); no spec needs that many"),
+                    ));
+                    // The subtree is skipped; its place holds nothing.
+                    self.skip_depth = 1;
+                    let node = Node {
+                        value: Value::Scalar("~".into(), Style::Plain),
+                        span,
+                        key_span: None,
+                        path,
+                    };
+                    self.finish(node, 0);
+                    return;
+                }
                 let node = Node {
                     value: Value::Scalar(String::new(), Style::Plain),
                     span: key_span.unwrap_or(span),
@@ -429,6 +455,7 @@ impl MarkedEventReceiver for Builder {
                         node,
                         anchor,
                         entries: Vec::new(),
+                        keys: HashSet::new(),
                         pending_key: None,
                         discard: false,
                     }
@@ -468,7 +495,7 @@ impl MarkedEventReceiver for Builder {
                     return;
                 }
                 let (path, key_span) = self.next_slot();
-                let size = self.anchors.get(&id).map(size).unwrap_or(0);
+                let size = self.anchors.get(&id).map_or(0, |(_, n)| *n);
                 if self.expanded + size > MAX_NODES {
                     if self.expanded <= MAX_NODES {
                         self.problems.push((
@@ -489,7 +516,7 @@ impl MarkedEventReceiver for Builder {
                     return;
                 }
                 self.expanded += size;
-                match self.anchors.get(&id).cloned() {
+                match self.anchors.get(&id).map(|(node, _)| node.clone()) {
                     Some(mut node) => {
                         rebase(&mut node, &path);
                         node.span = key_span.unwrap_or(span);
@@ -558,13 +585,14 @@ fn merge_keys(node: &mut Node, issues: &mut Issues) {
                     return;
                 }
             };
+            let mut present: HashSet<String> = entries.iter().map(|(k, _)| k.clone()).collect();
             for src in sources {
                 let Value::Map(src_entries) = src.value else {
                     issues.error_at(src.path.to_string(), src.span, "`<<` merges mappings only");
                     continue;
                 };
                 for (k, mut n) in src_entries {
-                    if !entries.iter().any(|(e, _)| *e == k) {
+                    if present.insert(k.clone()) {
                         rebase(&mut n, &node.path.key(&k));
                         n.key_span = None;
                         entries.push((k, n));
@@ -627,6 +655,36 @@ mod tests {
         let (_, issues) = tree(&src);
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert!(issues[0].contains("past 100000 nodes"), "{issues:?}");
+    }
+
+    /// Every later stage walks the tree recursively: depth is bounded where it is built.
+    #[test]
+    fn deep_nesting_is_reported_not_overflowed() {
+        // yaml-rust2 refuses very deep flow collections itself.
+        let src = format!("a: {}1{}\nb: 2\n", "[".repeat(100_000), "]".repeat(100_000));
+        let (_, issues) = tree(&src);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        let src = format!("a: {}1{}\nb: 2\n", "[".repeat(100), "]".repeat(100));
+        let (node, issues) = tree(&src);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].contains("deeper than 64 levels"), "{issues:?}");
+        let json = node.unwrap().to_json();
+        assert_eq!(json["b"], serde_json::json!(2));
+        let block: String = (0..200)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        let (_, issues) = tree(&block);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+    }
+
+    /// Issue 8, defect 5: duplicate keys were found by a scan of the mapping per key.
+    #[test]
+    fn a_mapping_of_100k_keys_loads() {
+        let src: String = (0..100_000).map(|i| format!("k{i}: {i}\n")).collect();
+        let (node, issues) = tree(&format!("{src}k7: again\n"));
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].contains("duplicate key `k7`"));
+        assert!(matches!(node.unwrap().value, Value::Map(e) if e.len() == 100_000));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod fields;
 mod operations;
 mod signing;
 mod templates;
+mod trust;
 mod vectors;
 
 pub use fields::parse_offset;
@@ -71,6 +72,9 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     signing::check_recipes(&mut cx);
     templates::check_templates(&mut cx);
     vectors::check_vectors(&mut cx);
+    trust::check_http_statuses(&mut cx);
+    trust::check_signed_roles(&mut cx);
+    trust::check_max_age(&mut cx);
 }
 
 /// Visits every field of a message, nested ones included, with its YAML path.

@@ -163,6 +163,11 @@ pub struct Field {
     /// so unified calls fill and read it without per-gateway code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Why a role on a field that no signature covers may still be trusted (in a signed
+    /// webhook or answer). Without it, `payout lint` reports such a role as an error and the
+    /// runtime leaves the value out: anyone on the way could have changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsigned: Option<String>,
     /// Minimum length in characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_len: Option<usize>,
@@ -235,6 +240,7 @@ impl Field {
             required: false,
             nullable: false,
             role: None,
+            unsigned: None,
             min_len: None,
             max_len: None,
             pattern: None,

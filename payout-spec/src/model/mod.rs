@@ -62,6 +62,15 @@ pub struct Spec {
     /// `response.codes` adds to or overrides these).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub error_codes: IndexMap<String, ErrorKind>,
+    /// The HTTP error statuses the gateway itself answers with, as its documentation lists
+    /// them (`[400, 401, 404]`). An error answer is the gateway's word (a definite refusal,
+    /// a definite `not_found`) only when its error code is one the spec knows, or when its
+    /// status is listed here and its body has the gateway's error envelope
+    /// (`response.error`). Anything else (a proxy's HTML page, an empty body, a bare 4xx
+    /// or 5xx, a redirect) may come from a hop in between: `may_exist` on a create, never
+    /// `not_found` on a query.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub http_statuses: Vec<u16>,
     /// The gateway's API calls by name (`create_payout`, `query_payout`, ...).
     pub operations: IndexMap<String, Operation>,
     /// Provider status value → unified status. Values not listed are kept raw and are

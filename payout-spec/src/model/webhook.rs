@@ -75,6 +75,12 @@ pub struct Webhook {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     /// How the gateway retries a delivery the merchant did not acknowledge.
     pub retry: Option<Retry>,
+    /// The oldest a webhook may be, in seconds, by the `{{ timestamp }}` it carries (epoch
+    /// seconds, or milliseconds when it has more than 11 digits); one further in the
+    /// future than this is refused too. The timestamp must be covered by the webhook's
+    /// signature (`payout lint` checks): a captured webhook then stops verifying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<u64>,
 }
 
 fn post() -> HttpMethod {

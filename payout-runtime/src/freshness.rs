@@ -1,0 +1,315 @@
+//! A verified webhook is also a fresh one: not older than the spec's `max_age` (by the
+//! signed timestamp it carries), and not one received before (a [`ReplayStore`]).
+//!
+//! A signature proves who made a webhook, not when: without these checks a captured
+//! webhook verifies forever and can be sent again at will.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+
+use crate::compiled::CompiledSpec;
+use crate::error::{ErrorKind, PayoutError};
+use crate::source::Clock;
+
+/// Remembers the webhooks already accepted, so that one cannot be accepted twice.
+///
+/// Only webhooks whose signatures verified are recorded, so an attacker cannot fill the
+/// store. Keys name the gateway, the webhook and what identifies the delivery: the signed
+/// nonce when the webhook carries one, else a SHA-256 of its body and headers. A durable
+/// implementation (a database table with a unique key and an expiry column) makes the
+/// check hold across restarts and processes; [`MemoryReplayStore`] is the in-process one.
+pub trait ReplayStore: Send + Sync {
+    /// Records `key` as seen until `expires_at` and returns `true`; returns `false` when it
+    /// was recorded before and has not expired at `now` (a replay). Times are epoch
+    /// milliseconds of the receiver's clock. Must be atomic: of two concurrent calls with
+    /// one key, one gets `false`. An `Err` (the store is unavailable) refuses the webhook,
+    /// so that the gateway delivers it again later.
+    fn first_seen(&self, key: &str, now: u64, expires_at: u64) -> Result<bool, String>;
+}
+
+/// A [`ReplayStore`] in memory: for one process, forgotten on restart. Expired keys are
+/// dropped as new ones arrive.
+#[derive(Debug, Default)]
+pub struct MemoryReplayStore {
+    seen: Mutex<HashMap<String, u64>>,
+}
+
+impl MemoryReplayStore {
+    pub fn new() -> Self {
+        MemoryReplayStore::default()
+    }
+}
+
+impl ReplayStore for MemoryReplayStore {
+    fn first_seen(&self, key: &str, now: u64, expires_at: u64) -> Result<bool, String> {
+        let mut seen = self
+            .seen
+            .lock()
+            .map_err(|_| "the replay store's lock is poisoned".to_string())?;
+        // Sweeping the expired keys whenever the map reaches a power of two keeps the
+        // cost amortised constant per key.
+        if seen.len() >= 1024 && seen.len().is_power_of_two() {
+            seen.retain(|_, until| *until > now);
+        }
+        match seen.get(key) {
+            Some(until) if *until > now => Ok(false),
+            _ => {
+                seen.insert(key.to_string(), expires_at);
+                Ok(true)
+            }
+        }
+    }
+}
+
+/// How long a webhook is remembered when its spec sets no `max_age`: 30 days, longer than
+/// any gateway's retry schedule.
+pub const RETENTION_MILLIS: u64 = 30 * 24 * 3600 * 1000;
+
+/// What the receiver checks besides the signatures.
+#[derive(Clone, Copy)]
+pub struct Guard<'a> {
+    /// The clock `max_age` is checked with.
+    pub clock: &'a dyn Clock,
+    /// Where accepted webhooks are recorded; `None`: replays are not detected.
+    pub replay: Option<&'a dyn ReplayStore>,
+}
+
+/// A webhook `{{ timestamp }}` in epoch milliseconds: 11 digits or fewer are seconds.
+fn timestamp_millis(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 16 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = t.parse().ok()?;
+    Some(if t.len() <= 11 {
+        n.checked_mul(1000)?
+    } else {
+        n
+    })
+}
+
+/// Refuses a webhook older (or further in the future) than its spec's `max_age`, by the
+/// timestamp its signature covers. Checked after the signatures verified.
+pub fn check_age(
+    webhook: &str,
+    max_age: Option<u64>,
+    timestamp: Option<&str>,
+    clock: &dyn Clock,
+) -> Result<(), PayoutError> {
+    let Some(max_age) = max_age else {
+        return Ok(());
+    };
+    let stale = |m: String| PayoutError::new(ErrorKind::BadSignature, m);
+    let ts = timestamp.ok_or_else(|| {
+        stale(format!(
+            "the webhook `{webhook}` carries no timestamp, and its spec bounds its age (max_age {max_age}s)"
+        ))
+    })?;
+    let at = timestamp_millis(ts).ok_or_else(|| {
+        stale(format!(
+            "the webhook's timestamp `{}` is not epoch seconds or milliseconds",
+            crate::response::preview(ts)
+        ))
+    })?;
+    let now = clock.now_millis();
+    let limit = max_age.saturating_mul(1000);
+    if now.abs_diff(at) > limit {
+        let (secs, when) = if at <= now {
+            ((now - at) / 1000, "old")
+        } else {
+            ((at - now) / 1000, "in the future")
+        };
+        return Err(stale(format!(
+            "the webhook is {secs}s {when}, more than its spec's max_age of {max_age}s: it may be a replay"
+        )));
+    }
+    Ok(())
+}
+
+/// Records a verified webhook in the replay store; a second delivery of the same one is
+/// an error of kind `Duplicate` (a receiver acknowledges it and does not act on it again).
+pub fn check_replay(
+    spec: &CompiledSpec,
+    webhook: &str,
+    nonce: Option<&str>,
+    headers: &[(String, String)],
+    body: &[u8],
+    guard: &Guard,
+) -> Result<(), PayoutError> {
+    let Some(store) = guard.replay else {
+        return Ok(());
+    };
+    let s = spec.spec();
+    let id = match nonce {
+        Some(n) => format!("nonce:{n}"),
+        None => {
+            let mut h = Sha256::new();
+            for (k, v) in headers {
+                h.update(k.to_ascii_lowercase().as_bytes());
+                h.update([0]);
+                h.update(v.as_bytes());
+                h.update([0]);
+            }
+            h.update(body);
+            format!("sha256:{}", hex::encode(h.finalize()))
+        }
+    };
+    let key = format!("{}:{webhook}:{id}", s.provider.id);
+    let retention = s
+        .webhooks
+        .get(webhook)
+        .and_then(|w| w.max_age)
+        .map_or(RETENTION_MILLIS, |a| a.saturating_mul(2000));
+    let now = guard.clock.now_millis();
+    match store.first_seen(&key, now, now.saturating_add(retention)) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(PayoutError::new(
+            ErrorKind::Duplicate,
+            format!("this `{webhook}` webhook was received before (replay store): acknowledge it, do not act on it again"),
+        )),
+        Err(e) => Err(PayoutError::new(
+            ErrorKind::Ambiguous,
+            format!("the replay store cannot be consulted ({e}); refuse the webhook so that it is delivered again"),
+        )),
+    }
+}
+
+/// The `{{ timestamp }}` and `{{ nonce }}` a webhook's headers carry, each only when the
+/// webhook's signatures cover it (an unsigned one proves nothing).
+pub fn signed_time_and_nonce(
+    spec: &CompiledSpec,
+    webhook: &str,
+    headers: &[(String, String)],
+) -> (Option<String>, Option<String>) {
+    let (mut timestamp, mut nonce) = (None, None);
+    let Some(wh) = spec.spec().webhooks.get(webhook) else {
+        return (None, None);
+    };
+    let Some(cov) = spec.coverage(&format!("webhooks.{webhook}")) else {
+        return (None, None);
+    };
+    for h in wh.headers.keys() {
+        let Some(segments) = spec
+            .info(&format!("webhooks.{webhook}.headers.{h}"))
+            .and_then(|i| i.segments.as_ref())
+        else {
+            continue;
+        };
+        let Some(received) = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(h))
+            .map(|(_, v)| v)
+        else {
+            continue;
+        };
+        for (name, text) in payout_spec::template::read_back(segments, received).unwrap_or_default()
+        {
+            match name.as_str() {
+                "timestamp" if cov.timestamp => timestamp = Some(text),
+                "nonce" if cov.nonce => nonce = Some(text),
+                _ => {}
+            }
+        }
+    }
+    (timestamp, nonce)
+}
+
+#[cfg(test)]
+mod tests {
+    use indexmap::IndexMap;
+
+    use super::*;
+    use crate::credentials::Credentials;
+    use crate::source::{FixedBytes, FixedClock};
+    use crate::unified::WebhookRequest;
+    use crate::webhook::receive_with;
+
+    /// A webhook signed over its timestamp header, at most 300 s old.
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: fresh, name: Fresh }
+money: { currency: IDR, amount: { encoding: string, decimals: 0 } }
+signing:
+  s:
+    steps:
+      - template: "{{ timestamp }}.{{ body.a }}"
+      - hash: md5
+      - encode: hex
+operations: {}
+webhooks:
+  w:
+    headers: { X-Timestamp: "{{ timestamp }}", X-Sign: "{{ signatures.s }}" }
+    max_age: 300
+    body: { fields: { a: { type: string, role: merchant_ref } } }
+    ack: { body: OK }
+"#;
+
+    fn receive_at(now_secs: u64, replay: Option<&dyn ReplayStore>) -> Result<(), PayoutError> {
+        let spec = CompiledSpec::from_str(SPEC, "fresh.yaml").unwrap();
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        // python3 -c "import hashlib;print(hashlib.md5(b'1700000000.x').hexdigest())"
+        let headers = vec![
+            ("X-Timestamp".to_string(), "1700000000".to_string()),
+            (
+                "X-Sign".to_string(),
+                "b1489932fd53f2b19f79d0690652dd94".to_string(),
+            ),
+        ];
+        let clock = FixedClock(now_secs * 1000);
+        let guard = Guard {
+            clock: &clock,
+            replay,
+        };
+        let req = WebhookRequest::new(&headers, br#"{"a":"x"}"#);
+        receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).map(|_| ())
+    }
+
+    /// Issue 8, defect 4: a captured webhook verified forever.
+    #[test]
+    fn a_webhook_older_than_max_age_is_refused_by_the_injected_clock() {
+        assert!(receive_at(1_700_000_000 + 300, None).is_ok());
+        assert!(receive_at(1_700_000_000 - 300, None).is_ok());
+        let e = receive_at(1_700_000_000 + 301, None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature);
+        assert!(e.message.contains("301s old"), "{e}");
+        let e = receive_at(1_700_000_000 - 3600, None).unwrap_err();
+        assert!(e.message.contains("in the future"), "{e}");
+    }
+
+    #[test]
+    fn a_webhook_received_twice_is_a_duplicate() {
+        let store = MemoryReplayStore::new();
+        assert!(receive_at(1_700_000_000, Some(&store)).is_ok());
+        let e = receive_at(1_700_000_010, Some(&store)).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Duplicate, "{e}");
+        // Remembered for twice max_age; by then max_age refuses it anyway.
+        let e = receive_at(1_700_000_000 + 700, Some(&store)).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature, "{e}");
+    }
+
+    #[test]
+    fn the_memory_store_forgets_expired_keys() {
+        let store = MemoryReplayStore::new();
+        assert_eq!(store.first_seen("k", 0, 10), Ok(true));
+        assert_eq!(store.first_seen("k", 9, 19), Ok(false));
+        assert_eq!(store.first_seen("k", 10, 20), Ok(true));
+        for i in 0..5000 {
+            assert_eq!(
+                store.first_seen(&format!("n{i}"), 100 + i, 101 + i),
+                Ok(true)
+            );
+        }
+        assert!(store.seen.lock().unwrap().len() < 5000);
+    }
+
+    #[test]
+    fn timestamps_are_seconds_or_milliseconds() {
+        assert_eq!(timestamp_millis("1700000000"), Some(1_700_000_000_000));
+        assert_eq!(timestamp_millis("1700000000123"), Some(1_700_000_000_123));
+        assert_eq!(timestamp_millis("-1"), None);
+        assert_eq!(timestamp_millis("99999999999999999999"), None);
+        assert_eq!(timestamp_millis(""), None);
+    }
+}
