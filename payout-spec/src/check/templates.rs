@@ -51,6 +51,7 @@ pub(super) fn check_templates(cx: &mut Ctx) {
 
     for (u, a) in &analyses {
         check_names(cx, u, a);
+        check_calls(cx, u);
     }
 
     let graph = recipe_graph(&analyses);
@@ -137,8 +138,15 @@ fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
         roots = body.fields.keys().map(String::as_str).collect();
         roots.push("http_status");
     }
+    // A called name is a function, checked (and reported) by `check_calls`.
+    let called: BTreeSet<String> = template::calls(u.source, u.kind == Kind::Expression)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| c.kind == template::Callable::Function)
+        .map(|c| c.name)
+        .collect();
     for root in a.roots() {
-        if !roots.contains(&root.as_str()) {
+        if !roots.contains(&root.as_str()) && !called.contains(&root) {
             let msg = if u.kind == Kind::Expression {
                 format!(
                     "`{root}` is not a field of the response body; declare it under `response.body.fields` or use one of {}{}",
@@ -186,6 +194,42 @@ fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
     }
     if let Some(site) = u.site {
         check_message_names(cx, u, a, site);
+    }
+}
+
+/// Every filter, test and function must exist: minijinja looks them up only when it
+/// renders, so a misspelt `strftime` would pass the lint and fail the first real request.
+fn check_calls(cx: &mut Ctx, u: &Use) {
+    let Ok(calls) = template::calls(u.source, u.kind == Kind::Expression) else {
+        return; // A template that does not parse is reported already.
+    };
+    let mut reported = HashSet::new();
+    for c in calls {
+        if template::is_known(c.kind, &c.name) || !reported.insert((c.kind, c.name.clone())) {
+            continue;
+        }
+        let at = c
+            .at
+            .map(|(l, col)| format!(" (line {l}, column {col} of the template)"))
+            .unwrap_or_default();
+        let names = template::suggestions(c.kind);
+        let list = if c.kind == template::Callable::Filter {
+            format!(
+                "; payout's own filters are {}",
+                one_of_list(crate::filters::NAMES.iter().copied())
+            )
+        } else {
+            format!("; known: {}", one_of_list(names.iter().copied()))
+        };
+        cx.error(
+            u.path.clone(),
+            format!(
+                "unknown {} `{}`{at}{list}{}",
+                c.kind.noun(),
+                c.name,
+                did_you_mean(&c.name, names.iter().copied())
+            ),
+        );
     }
 }
 
