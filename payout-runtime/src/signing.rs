@@ -259,6 +259,7 @@ impl<'a> Engine<'a> {
             Step::Hash(alg) => Ok(hash_step(*alg, &prev_of(prev)?)),
             Step::Hmac(h) => self.hmac_step(at, h, &prev_of(prev)?, msg),
             Step::RsaSign(r) => self.rsa_sign_step(r, &prev_of(prev)?),
+            Step::RsaEncrypt(r) => self.rsa_encrypt_step(r, &prev_of(prev)?),
             Step::AesEncrypt(a) => self.aes_encrypt_step(at, a, &prev_of(prev)?, msg),
             Step::AesDecrypt(a) => self.aes_decrypt_step(at, a, &prev_of(prev)?, msg),
             Step::Encode(e) => Ok(encode_step(*e, prev_of(prev)?)),
@@ -390,6 +391,18 @@ impl<'a> Engine<'a> {
         Ok(Value::raw(sig))
     }
 
+    /// `rsa_encrypt:` with the public key credential, the padding's random bytes from the
+    /// entropy source (a failing source is an error).
+    fn rsa_encrypt_step(&self, r: &payout_spec::RsaEncrypt, prev: &Value) -> Result<Value, String> {
+        let key = self
+            .creds
+            .public_key(&r.key)
+            .ok_or_else(|| format!("the credential `{}` is not an RSA public key", r.key))?;
+        let fill = |buf: &mut [u8]| self.entropy.fill(buf);
+        let out = rsa::encrypt(key, r.padding, &prev.bytes, &fill).map_err(|e| e.to_string())?;
+        Ok(Value::raw(out))
+    }
+
     /// `aes_encrypt:` with a fresh IV from the entropy source when the IV is random (a
     /// failing source is an error, never zeros), else the configured one.
     fn aes_encrypt_step(
@@ -470,6 +483,26 @@ impl<'a> Engine<'a> {
                 let key = self.verifying_key(r, signer).map_err(err)?;
                 Ok(rsa::verify(&key, r.hash, &expected.bytes, &got))
             }
+            Step::RsaEncrypt(r) => {
+                // Only the holder of the private key can read it: the gateway (the sandbox,
+                // checking what a merchant sent). Nothing a gateway sends is checked so.
+                let keys = match (signer, self.gateway_keys) {
+                    (Signer::Merchant, Some(keys)) => keys,
+                    _ => {
+                        return Err(err(format!(
+                            "what is encrypted with `{}` can only be checked by the holder of its private key",
+                            r.key
+                        )))
+                    }
+                };
+                let private = keys
+                    .get(&r.key)
+                    .ok_or_else(|| err(format!("no private key for `{}`", r.key)))?;
+                Ok(match rsa::decrypt(private, r.padding, &got) {
+                    Ok(plain) => ct::eq(&plain, &expected.bytes),
+                    Err(_) => false,
+                })
+            }
             Step::AesEncrypt(a) => {
                 let key = self
                     .aes_key(&at.path("aes_encrypt.key"), a, scratch)
@@ -528,7 +561,7 @@ impl StepAt<'_> {
 /// signer has the private key) or an encryption with a fresh random IV.
 fn is_random(step: &Step) -> bool {
     match step {
-        Step::RsaSign(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     }
@@ -660,6 +693,7 @@ fn step_label(step: &Step) -> String {
         Step::Hash(a) => format!("hash: {}", serde_name(a)),
         Step::Hmac(h) => format!("hmac: {}", serde_name(&h.alg)),
         Step::RsaSign(r) => format!("rsa_sign: {}", serde_name(&r.hash)),
+        Step::RsaEncrypt(r) => format!("rsa_encrypt: {}", serde_name(&r.padding)),
         Step::AesEncrypt(_) => "aes_encrypt".into(),
         Step::AesDecrypt(_) => "aes_decrypt".into(),
         Step::Encode(e) => format!("encode: {}", encoding::name(*e)),
@@ -979,5 +1013,102 @@ operations:
                 .unwrap_err();
             assert_eq!(e.step, Some(2), "{e}");
         }
+    }
+
+    const NEW_STEPS: &str = r#"
+spec_version: 1
+provider: { id: newsteps, name: New steps }
+credentials:
+  client_id: {}
+  gateway_public: { type: rsa_public_key }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  crc:
+    steps: [ { template: "{{ body.a }}" }, { hash: crc32 }, { encode: decimal } ]
+  sealed:
+    steps:
+      - template: "{{ credentials.client_id }}.{{ timestamp }}"
+      - rsa_encrypt: { padding: oaep_sha256, key: gateway_public }
+      - encode: base64
+operations: {}
+"#;
+
+    /// `hash: crc32` then `encode: decimal`, and `rsa_encrypt` through the engine, checked
+    /// by zlib and by openssl decrypting the result.
+    #[test]
+    fn crc32_decimal_and_rsa_encrypt_steps() {
+        let spec = CompiledSpec::from_str(NEW_STEPS, "newsteps.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("client_id".to_string(), "client-42".to_string());
+        v.insert(
+            "gateway_public".to_string(),
+            include_str!("../../tests/keys/test-only-platform-public.pem").to_string(),
+        );
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
+        let mut msg = with_body(&[("a", "123456789")]);
+        msg.timestamp = Some("1714131228114".into());
+        engine
+            .ensure(&["crc".to_string(), "sealed".to_string()], &mut msg)
+            .unwrap();
+        // python3 -c "import zlib; print(zlib.crc32(b'123456789'))"  -> 3421780262
+        assert_eq!(msg.signatures["crc"].text, "3421780262");
+        let sealed = msg.signatures["sealed"].text.clone();
+        // base64 -d | openssl pkeyutl -decrypt -inkey tests/keys/test-only-platform-private.pem
+        //   -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256
+        let ct = crate::crypto::encoding::decode(Encoding::Base64, &sealed).unwrap();
+        let key = format!(
+            "{}/../tests/keys/test-only-platform-private.pem",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let mut child = std::process::Command::new("openssl")
+            .args(["pkeyutl", "-decrypt", "-inkey", &key])
+            .args([
+                "-pkeyopt",
+                "rsa_padding_mode:oaep",
+                "-pkeyopt",
+                "rsa_oaep_md:sha256",
+            ])
+            .args(["-pkeyopt", "rsa_mgf1_md:sha256"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("openssl is needed: it checks our RSA encryption independently");
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &ct).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(out.stdout, b"client-42.1714131228114");
+        let labels: Vec<&str> = engine.trace.iter().map(|t| t.step.as_str()).collect();
+        assert!(labels.contains(&"hash: crc32"), "{labels:?}");
+        assert!(labels.contains(&"encode: decimal"), "{labels:?}");
+        assert!(labels.contains(&"rsa_encrypt: oaep_sha256"), "{labels:?}");
+
+        // The gateway's side (the sandbox) checks it by decrypting with the private half.
+        let gateway = {
+            let mut m = HashMap::new();
+            m.insert(
+                "gateway_public".to_string(),
+                rsa::parse_private_key(include_str!(
+                    "../../tests/keys/test-only-platform-private.pem"
+                ))
+                .unwrap(),
+            );
+            m
+        };
+        let mut checker = Engine::new(&spec, &creds, &OsEntropy).as_gateway(&gateway);
+        let mut received = msg.clone();
+        received.signatures.clear();
+        assert!(checker
+            .verify("sealed", &mut received, &sealed, Signer::Merchant)
+            .unwrap());
+        received.timestamp = Some("1714131228115".into());
+        assert!(!checker
+            .verify("sealed", &mut received, &sealed, Signer::Merchant)
+            .unwrap());
+        // The merchant's side cannot check it, and says so.
+        let mut merchant = Engine::new(&spec, &creds, &OsEntropy);
+        assert!(merchant
+            .verify("sealed", &mut received, &sealed, Signer::Gateway)
+            .is_err());
     }
 }

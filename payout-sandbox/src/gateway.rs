@@ -522,13 +522,14 @@ impl Gateway {
                 },
             ],
         );
-        verify::verify(
+        verify::verify_holding(
             &self.spec,
             &self.creds,
             &OsEntropy,
             msg.clone(),
             &carriers,
             Signer::Merchant,
+            Some(&self.keys),
         )
         .map(|_| ())
     }

@@ -29,9 +29,7 @@ pub fn strftime(ms: Value, format: &str) -> Result<String, Error> {
 /// `{{ timestamp | iso8601_ms }}`: ISO 8601 in UTC with milliseconds,
 /// `2024-04-26T11:33:48.114Z`.
 pub fn iso8601_ms(ms: Value) -> Result<String, Error> {
-    Ok(instant(&ms)?
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string())
+    Ok(instant(&ms)?.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
 }
 
 /// `{{ timestamp | http_date }}`: the HTTP-date of RFC 9110 (IMF-fixdate),

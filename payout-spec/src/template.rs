@@ -88,7 +88,11 @@ pub fn calls(source: &str, expression: bool) -> Result<Vec<Call>, String> {
             };
             let at = instructions.get_span(idx as u32).map(|s| {
                 // An expression sits after the `{% if ` we wrapped it in.
-                let shift = if expression && s.start_line == 1 { 6 } else { 0 };
+                let shift = if expression && s.start_line == 1 {
+                    6
+                } else {
+                    0
+                };
                 (
                     s.start_line as usize,
                     (s.start_col as usize + 1).saturating_sub(shift),
@@ -126,15 +130,53 @@ pub fn suggestions(kind: Callable) -> Vec<&'static str> {
         Callable::Filter => {
             let mut v = crate::filters::NAMES.to_vec();
             v.extend([
-                "lower", "upper", "title", "capitalize", "replace", "trim", "length", "join",
-                "split", "default", "round", "abs", "int", "float", "string", "first", "last",
-                "list", "format", "tojson", "indent", "sort", "reverse", "safe",
+                "lower",
+                "upper",
+                "title",
+                "capitalize",
+                "replace",
+                "trim",
+                "length",
+                "join",
+                "split",
+                "default",
+                "round",
+                "abs",
+                "int",
+                "float",
+                "string",
+                "first",
+                "last",
+                "list",
+                "format",
+                "tojson",
+                "indent",
+                "sort",
+                "reverse",
+                "safe",
             ]);
             v
         }
         Callable::Test => vec![
-            "defined", "undefined", "none", "number", "string", "integer", "float", "true",
-            "false", "eq", "ne", "lt", "le", "gt", "ge", "in", "lower", "upper", "mapping",
+            "defined",
+            "undefined",
+            "none",
+            "number",
+            "string",
+            "integer",
+            "float",
+            "true",
+            "false",
+            "eq",
+            "ne",
+            "lt",
+            "le",
+            "gt",
+            "ge",
+            "in",
+            "lower",
+            "upper",
+            "mapping",
             "sequence",
         ],
         Callable::Function => vec!["range", "dict", "namespace"],
@@ -490,9 +532,19 @@ mod tests {
         )
         .unwrap();
         let got: Vec<_> = c.iter().map(|c| (c.kind, c.name.as_str(), c.at)).collect();
-        assert!(got.contains(&(Callable::Filter, "strftme", Some((1, 16)))), "{got:?}");
-        assert!(got.contains(&(Callable::Test, "defind", Some((1, 43)))), "{got:?}");
-        assert!(got.iter().any(|g| g.0 == Callable::Function && g.1 == "rnage"), "{got:?}");
+        assert!(
+            got.contains(&(Callable::Filter, "strftme", Some((1, 16)))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Callable::Test, "defind", Some((1, 43)))),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == Callable::Function && g.1 == "rnage"),
+            "{got:?}"
+        );
         // In an expression, columns count from the expression's own start.
         let e = calls("code is odd and code | abs > 1", true).unwrap();
         assert_eq!(e[0].at, Some((1, 9)), "{e:?}");

@@ -30,6 +30,12 @@ pub(super) fn check_recipes(cx: &mut Ctx) {
                         );
                     }
                 }
+                Step::RsaEncrypt(r) => check_key(
+                    cx,
+                    &format!("{path}.rsa_encrypt.key"),
+                    &r.key,
+                    CredentialKind::RsaPublicKey,
+                ),
                 Step::AesEncrypt(a) => check_aes(cx, &format!("{path}.aes_encrypt"), a),
                 Step::AesDecrypt(a) => check_aes(cx, &format!("{path}.aes_decrypt"), a),
                 _ => {}
@@ -75,6 +81,7 @@ fn check_step_order(cx: &mut Ctx, base: &str, recipe: &Recipe) {
             Step::Hash(_)
                 | Step::Hmac(_)
                 | Step::RsaSign(_)
+                | Step::RsaEncrypt(_)
                 | Step::AesEncrypt(_)
                 | Step::Decode(_)
         ) {

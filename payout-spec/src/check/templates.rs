@@ -208,10 +208,9 @@ fn check_calls(cx: &mut Ctx, u: &Use) {
         if template::is_known(c.kind, &c.name) || !reported.insert((c.kind, c.name.clone())) {
             continue;
         }
-        let at = c
-            .at
-            .map(|(l, col)| format!(" (line {l}, column {col} of the template)"))
-            .unwrap_or_default();
+        let at =
+            c.at.map(|(l, col)| format!(" (line {l}, column {col} of the template)"))
+                .unwrap_or_default();
         let names = template::suggestions(c.kind);
         let list = if c.kind == template::Callable::Filter {
             format!(
@@ -459,7 +458,7 @@ fn field_name(path: &str) -> &str {
 /// only encodings may follow it.
 fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
     let random = |s: &Step| match s {
-        Step::RsaSign(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     };
@@ -473,6 +472,12 @@ fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
                 format!("`{name}` verifies a received message ({used_at}) by undoing step {k} (`{}`), so only `encode`/`decode` steps may follow it, not `{}`", recipe.steps[k].name(), s.name()),
             );
         }
+    }
+    if let Step::RsaEncrypt(r) = &recipe.steps[k] {
+        cx.error(
+            format!("signing.{name}.steps[{k}].rsa_encrypt"),
+            format!("`{name}` checks a message the gateway sent ({used_at}), but what is encrypted with the public key `{}` can only be read by the holder of its private key, the gateway: encrypt only what this side sends", r.key),
+        );
     }
     if let Step::RsaSign(r) = &recipe.steps[k] {
         if r.verify_key.is_none() {
