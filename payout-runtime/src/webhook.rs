@@ -87,7 +87,7 @@ pub fn receive_as(
         headers: headers.to_vec(),
         ..Message::default()
     };
-    let carriers = verify::carriers(
+    let mut carriers = verify::carriers(
         &format!("webhooks.{name}"),
         &wh.headers,
         headers,
@@ -97,6 +97,7 @@ pub fn receive_as(
             values: &msg.body,
         }],
     );
+    verify::with_parts(&mut carriers, &format!("webhooks.{name}"), &wh.header_parts);
     let bad = |m: String| {
         PayoutError::new(
             ErrorKind::BadSignature,

@@ -66,6 +66,63 @@ pub(super) fn check_templates(cx: &mut Ctx) {
     }
     check_signature_placements(cx, &analyses, &graph);
     check_received_authentication(cx, &analyses);
+    check_header_parts(cx);
+}
+
+/// A header of parts is read by key: each placeholder of its template must follow its own
+/// `key=`, or it could not be found in what the gateway sends.
+fn check_header_parts(cx: &mut Ctx) {
+    let spec = cx.spec;
+    let messages = spec
+        .webhooks
+        .iter()
+        .map(|(n, w)| (format!("webhooks.{n}"), &w.headers, &w.header_parts))
+        .chain(spec.operations.iter().map(|(n, o)| {
+            (
+                format!("operations.{n}.response"),
+                &o.response.headers,
+                &o.response.header_parts,
+            )
+        }));
+    for (base, headers, parts) in messages {
+        for (h, how) in parts {
+            let path = format!("{base}.header_parts.{h}");
+            let Some(t) = headers.get(h) else {
+                cx.error(
+                    path,
+                    format!(
+                        "no header `{h}` under `headers` to read in parts{}",
+                        did_you_mean(h, headers.keys().map(String::as_str))
+                    ),
+                );
+                continue;
+            };
+            if how.separator.is_empty() || how.pair.is_empty() {
+                cx.error(path, "`separator` and `pair` cannot be empty");
+                continue;
+            }
+            let ok = template::segments(t).is_some_and(|segs| {
+                let mut prev_key = false;
+                segs.iter().all(|s| match s {
+                    template::Segment::Literal(l) => {
+                        prev_key = l.ends_with(how.pair.as_str());
+                        true
+                    }
+                    template::Segment::Var(_) => std::mem::take(&mut prev_key),
+                })
+            });
+            if !ok {
+                cx.error(
+                    format!("{base}.headers.{h}"),
+                    format!(
+                        "a header read in parts is written as `key{pair}{{{{ name }}}}` parts joined by `{sep}` (`t{pair}{{{{ timestamp }}}}{sep}v1{pair}{{{{ signatures.NAME }}}}`), with no filters",
+                        pair = how.pair,
+                        sep = how.separator
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// A notify URL takes requests from anyone: a webhook that carries neither a signature nor
