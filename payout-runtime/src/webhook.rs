@@ -124,13 +124,16 @@ pub fn receive_as(
 
 /// `a=1&b=x%20y` → {a: "1", b: "x y"}.
 pub fn parse_form(text: &str) -> IndexMap<String, Json> {
-    text.split('&')
+    let pairs = text
+        .split('&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), Json::String(percent_decode(v)))
+            (percent_decode(k), percent_decode(v))
         })
-        .collect()
+        .collect();
+    // Bracket keys (`metadata[order_id]`) nest again, as the gateway wrote them.
+    crate::crypto::canonical::unflatten(pairs)
 }
 
 fn percent_decode(s: &str) -> String {
