@@ -1,4 +1,4 @@
-//! `payout lint`.
+//! `payout lint`: the spec's checks, then its known-answer vectors.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,10 +7,14 @@ use std::process::ExitCode;
 pub fn run(specs: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in specs {
-        let diagnostics = match payout_spec::load_file(path) {
+        let mut diagnostics = match payout_spec::load_file(path) {
             Ok(loaded) => loaded.warnings,
             Err(e) => e.diagnostics,
         };
+        // A spec that loads has its vectors run: a wrong known answer is a lint error too.
+        if !diagnostics.iter().any(|d| d.is_error()) {
+            diagnostics.extend(crate::test::test_file(path).diagnostics);
+        }
         for d in &diagnostics {
             crate::out(&d.to_string());
             failed |= d.is_error();

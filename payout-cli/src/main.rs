@@ -1,4 +1,4 @@
-//! `payout`: lint, schema, sign, call, webhook, sandbox, demo.
+//! `payout`: lint, test, schema, sign, call, webhook, sandbox, demo.
 //!
 //! Every command that produces data prints one JSON object on stdout; problems go to
 //! stderr. Exit codes: 0 success, 1 a problem with the input or the call, 2 a bad spec.
@@ -9,6 +9,7 @@ mod input;
 mod lint;
 mod sandbox;
 mod sign;
+mod test;
 mod webhook;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,12 @@ enum Command {
     /// Check specs; one line per problem as `FILE:LINE:COL: error|warning: YAML.PATH: message`.
     /// Exit 0 when no spec has an error (warnings allowed), 1 otherwise.
     Lint {
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+    },
+    /// Run the known-answer vectors of specs (a directory: its `*.yaml` files); one line
+    /// per failure as `FILE:LINE:COL: error: YAML.PATH: message`. Exit 1 on any failure.
+    Test {
         #[arg(required = true)]
         specs: Vec<PathBuf>,
     },
@@ -59,6 +66,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Lint { specs } => lint::run(&specs),
+        Command::Test { specs } => test::run(&specs),
         Command::Schema => {
             out(payout_spec::schema::json_schema_text().trim_end());
             ExitCode::SUCCESS
