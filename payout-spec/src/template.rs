@@ -451,6 +451,10 @@ pub fn uses(spec: &Spec) -> Vec<TemplateUse<'_>> {
             let (path, source) = match step {
                 Step::Template(t) => (format!("{path}.template"), t.as_str()),
                 Step::Hmac(h) => (format!("{path}.hmac.key"), h.key.as_str()),
+                Step::JwsSign(j) => match &j.secret {
+                    Some(secret) => (format!("{path}.jws_sign.secret"), secret.as_str()),
+                    None => continue,
+                },
                 Step::AesEncrypt(a) => (format!("{path}.aes_encrypt.key"), a.key.as_str()),
                 Step::AesDecrypt(a) => (format!("{path}.aes_decrypt.key"), a.key.as_str()),
                 _ => continue,

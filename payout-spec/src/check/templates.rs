@@ -515,7 +515,7 @@ fn field_name(path: &str) -> &str {
 /// only encodings may follow it.
 fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
     let random = |s: &Step| match s {
-        Step::RsaSign(_) | Step::RsaEncrypt(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     };
@@ -535,6 +535,14 @@ fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
             format!("signing.{name}.steps[{k}].rsa_encrypt"),
             format!("`{name}` checks a message the gateway sent ({used_at}), but what is encrypted with the public key `{}` can only be read by the holder of its private key, the gateway: encrypt only what this side sends", r.key),
         );
+    }
+    if let Step::JwsSign(j) = &recipe.steps[k] {
+        if j.alg == crate::model::JwsAlg::Rs256 && j.verify_key.is_none() {
+            cx.error(
+                format!("signing.{name}.steps[{k}].jws_sign"),
+                format!("`{name}` verifies a token the gateway signed ({used_at}): add `verify_key:` naming the gateway's public key credential"),
+            );
+        }
     }
     if let Step::RsaSign(r) = &recipe.steps[k] {
         if r.verify_key.is_none() {

@@ -57,6 +57,10 @@ pub enum Step {
     /// Randomized: the same input encrypts differently every time, so a received value is
     /// checked by decrypting it with the matching private key.
     RsaEncrypt(RsaEncrypt),
+    /// A JWS in compact serialisation (RFC 7515) of the input as payload: text
+    /// `header.payload.signature`. A received token is checked against this side's payload
+    /// with the header it carries (which must name the same `alg`).
+    JwsSign(JwsSign),
     /// AES-256-CBC encryption of the input (raw bytes laid out as `layout` says).
     AesEncrypt(Aes),
     /// AES-256-CBC decryption of the input (the reverse of `aes_encrypt`).
@@ -77,6 +81,7 @@ impl Step {
             Step::Hmac(_) => "hmac",
             Step::RsaSign(_) => "rsa_sign",
             Step::RsaEncrypt(_) => "rsa_encrypt",
+            Step::JwsSign(_) => "jws_sign",
             Step::AesEncrypt(_) => "aes_encrypt",
             Step::AesDecrypt(_) => "aes_decrypt",
             Step::Encode(_) => "encode",
@@ -93,6 +98,7 @@ impl Step {
                 | Step::Hmac(_)
                 | Step::RsaSign(_)
                 | Step::RsaEncrypt(_)
+                | Step::JwsSign(_)
                 | Step::AesEncrypt(_)
         )
     }
@@ -245,6 +251,42 @@ pub struct RsaEncrypt {
     /// Credential holding the public key that encrypts (an `rsa_public_key`, typically the
     /// gateway's). The sandbox, playing the gateway, decrypts with its private half.
     pub key: String,
+}
+
+/// JWS algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JwsAlg {
+    /// HMAC-SHA256 with a shared `secret`.
+    Hs256,
+    /// RSASSA-PKCS1-v1_5 with SHA-256, with the RSA credential `key`.
+    Rs256,
+}
+
+/// A JWS signing step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JwsSign {
+    pub alg: JwsAlg,
+    /// HS256: the shared secret, as a template (`"{{ credentials.jwt_secret }}"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// RS256: the credential holding the private key that signs (`rsa_private_key`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// RS256: the credential holding the gateway's public key, for tokens it signs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_key: Option<String>,
+    /// The header's `typ` (`JWT`); left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typ: Option<String>,
+    /// More protected header members, in order after `alg` and `typ` (`kid: key-1`).
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub header: indexmap::IndexMap<String, String>,
+    /// Leave the payload out of the token (`header..signature`, RFC 7515 appendix F): it
+    /// travels as the body.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub detached: bool,
 }
 
 /// How the AES key is made from the key text.
