@@ -52,6 +52,9 @@ pub struct Call {
     pub name: String,
     /// 1-based line and column inside the template, when minijinja recorded them.
     pub at: Option<(usize, usize)>,
+    /// The last argument when it is a string literal (`strftime("%Y")` → `%Y`), so that
+    /// lint can check it.
+    pub literal_arg: Option<String>,
 }
 
 /// Every filter, test and function a template (or, with `expression`, an expression)
@@ -98,10 +101,19 @@ pub fn calls(source: &str, expression: bool) -> Result<Vec<Call>, String> {
                     (s.start_col as usize + 1).saturating_sub(shift),
                 )
             });
+            // A literal argument is loaded just before the call.
+            let literal_arg = idx
+                .checked_sub(1)
+                .and_then(|i| instructions.get(i as u32))
+                .and_then(|prev| match prev {
+                    Instruction::LoadConst(v) => v.as_str().map(str::to_string),
+                    _ => None,
+                });
             out.push(Call {
                 kind,
                 name: name.to_string(),
                 at,
+                literal_arg,
             });
         }
     }

@@ -262,6 +262,12 @@ fn check_calls(cx: &mut Ctx, u: &Use) {
     };
     let mut reported = HashSet::new();
     for c in calls {
+        // A date format written in the spec is checked now, not at the first request.
+        if c.kind == template::Callable::Filter && c.name == "strftime" {
+            if let Some(Err(e)) = c.literal_arg.as_deref().map(crate::filters::check_format) {
+                cx.error(u.path.clone(), e);
+            }
+        }
         if template::is_known(c.kind, &c.name) || !reported.insert((c.kind, c.name.clone())) {
             continue;
         }
