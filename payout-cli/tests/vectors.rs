@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{payout, GATEWAYS};
+use common::{payout, root, tmp, GATEWAYS};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -77,4 +77,27 @@ fn a_spec_that_does_not_load_fails_payout_test() {
         "{}",
         text(&out.stdout)
     );
+}
+
+/// A directory stands for its `*.yaml` files: a folder holding a good and a wrong spec
+/// fails, naming the wrong one's file.
+#[test]
+fn a_directory_is_every_spec_in_it() {
+    let dir = tmp("test-dir");
+    for name in ["minimal.yaml", "wrong_vector.yaml"] {
+        std::fs::copy(root().join("tests/specs").join(name), dir.join(name)).unwrap();
+    }
+    let out = payout().arg("test").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{}:52:22: error: vectors[0].expect.headers.X-Signature:",
+            dir.join("wrong_vector.yaml").display()
+        )),
+        "{stdout}"
+    );
+    assert!(text(&out.stderr).contains("2 specs, 2 vectors, 1 failed"));
 }
