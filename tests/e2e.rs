@@ -90,8 +90,9 @@ async fn a_paid_payout_can_be_reversed() {
                 || e.0.reasons.values().any(|u| *u == PayoutStatus::Reversed)
         });
         if !has_reversal {
-            // Tecpay documents no reversal.
-            assert_eq!(id, "tecpay");
+            // Tecpay documents no reversal; Stripe has no reversed status (a paid payout
+            // may turn `failed`, which this spec keeps as a failure).
+            assert!(["tecpay", "stripe"].contains(&id), "{id}");
             continue;
         }
         let r = format!("{id}-REV-1");

@@ -80,3 +80,8 @@ fn every_spec_loads_without_warnings() {
         );
     }
 }
+
+#[test]
+fn stripe_vectors() {
+    check("specs/stripe.yaml", 12);
+}

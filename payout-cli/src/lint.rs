@@ -1,5 +1,5 @@
-//! `payout lint`: files, directories and glob patterns in; every problem out, in the chosen
-//! format ([`crate::report`]).
+//! `payout lint`: files, directories and glob patterns in; the spec's checks, then its
+//! known-answer vectors; every problem out, in the chosen format ([`crate::report`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -61,10 +61,14 @@ pub fn run(args: Args) -> ExitCode {
 /// One spec's problems, with its text when there is a position to show.
 fn check(path: &Path) -> Checked {
     tracing::debug!(spec = %path.display(), "linting");
-    let diagnostics = match payout_spec::load_file(path) {
+    let mut diagnostics = match payout_spec::load_file(path) {
         Ok(loaded) => loaded.warnings,
         Err(e) => e.diagnostics,
     };
+    // A spec that loads has its vectors run: a wrong known answer is a lint error too.
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(crate::test::test_file(path).diagnostics);
+    }
     // Read again only to show lines: the loader has already read (and bounded) it.
     let source = if diagnostics.iter().any(|d| d.span.is_some()) {
         std::fs::read_to_string(path).ok()

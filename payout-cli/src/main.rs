@@ -1,4 +1,4 @@
-//! `payout`: lint, schema, sign, call, webhook, sandbox, demo, new, completions.
+//! `payout`: lint, test, schema, sign, call, webhook, sandbox, demo, new, completions.
 //!
 //! Every command that produces data prints one JSON object on stdout; problems and logs
 //! go to stderr. Exit codes: 0 success, 1 a problem with the input or the call, 2 a bad
@@ -13,6 +13,7 @@ mod new;
 mod report;
 mod sandbox;
 mod sign;
+mod test;
 mod webhook;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,12 @@ enum Command {
     /// source line; `--format short|json|sarif` for editors and CI. Exit 0 when no spec has
     /// an error (warnings allowed), 1 otherwise.
     Lint(lint::Args),
+    /// Run the known-answer vectors of specs (a directory: its `*.yaml` files); one line
+    /// per failure as `FILE:LINE:COL: error: YAML.PATH: message`. Exit 1 on any failure.
+    Test {
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+    },
     /// Print the JSON Schema of the spec language.
     Schema,
     /// Build (and sign) a request without sending it; prints
@@ -88,6 +95,7 @@ fn main() -> ExitCode {
     logs::init(cli.verbose, cli.quiet, default_level);
     match cli.command {
         Command::Lint(a) => lint::run(a),
+        Command::Test { specs } => test::run(&specs),
         Command::Schema => {
             out(payout_spec::schema::json_schema_text().trim_end());
             ExitCode::SUCCESS

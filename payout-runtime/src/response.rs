@@ -113,7 +113,7 @@ pub fn read(
     // payout may still exist.
     let no_fields = IndexMap::new();
     let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
-    let carriers = verify::carriers(
+    let mut carriers = verify::carriers(
         &format!("operations.{op_name}.response"),
         &op.response.headers,
         got.headers,
@@ -122,6 +122,11 @@ pub fn read(
             fields,
             values: &msg.body,
         }],
+    );
+    verify::with_parts(
+        &mut carriers,
+        &format!("operations.{op_name}.response"),
+        &op.response.header_parts,
     );
     let verified =
         verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(|m| {
@@ -164,11 +169,16 @@ fn trust_refusal(
     if op.role != OperationRole::Create || refusal.may_exist || op.response.headers.is_empty() {
         return refusal;
     }
-    let carriers = verify::carriers(
+    let mut carriers = verify::carriers(
         &format!("operations.{op_name}.response"),
         &op.response.headers,
         got.headers,
         &[],
+    );
+    verify::with_parts(
+        &mut carriers,
+        &format!("operations.{op_name}.response"),
+        &op.response.header_parts,
     );
     match verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway) {
         Ok(_) => refusal,

@@ -13,7 +13,7 @@ use payout_spec::{Compare, Encoding, Input, Iv, Recipe, Step};
 use crate::compiled::CompiledSpec;
 use crate::context::{Message, Signature};
 use crate::credentials::Credentials;
-use crate::crypto::{aes, canonical, ct, digest, encoding, mac, rsa};
+use crate::crypto::{aes, canonical, ct, digest, encoding, jws, mac, rsa};
 use crate::source::Entropy;
 
 /// One step's value, as `payout sign --explain` shows it.
@@ -266,6 +266,8 @@ impl<'a> Engine<'a> {
             Step::Hash(alg) => Ok(hash_step(*alg, &prev_of(prev)?)),
             Step::Hmac(h) => self.hmac_step(at, h, &prev_of(prev)?, msg),
             Step::RsaSign(r) => self.rsa_sign_step(r, &prev_of(prev)?),
+            Step::RsaEncrypt(r) => self.rsa_encrypt_step(r, &prev_of(prev)?),
+            Step::JwsSign(j) => self.jws_step(at, j, &prev_of(prev)?, msg),
             Step::AesEncrypt(a) => self.aes_encrypt_step(at, a, &prev_of(prev)?, msg),
             Step::AesDecrypt(a) => self.aes_decrypt_step(at, a, &prev_of(prev)?, msg),
             Step::Encode(e) => Ok(encode_step(*e, prev_of(prev)?)),
@@ -397,6 +399,66 @@ impl<'a> Engine<'a> {
         Ok(Value::raw(sig))
     }
 
+    /// `rsa_encrypt:` with the public key credential, the padding's random bytes from the
+    /// entropy source (a failing source is an error).
+    fn rsa_encrypt_step(&self, r: &payout_spec::RsaEncrypt, prev: &Value) -> Result<Value, String> {
+        let key = self
+            .creds
+            .public_key(&r.key)
+            .ok_or_else(|| format!("the credential `{}` is not an RSA public key", r.key))?;
+        let fill = |buf: &mut [u8]| self.entropy.fill(buf);
+        let out = rsa::encrypt(key, r.padding, &prev.bytes, &fill).map_err(|e| e.to_string())?;
+        Ok(Value::raw(out))
+    }
+
+    /// `jws_sign:` the previous value as the payload of a compact JWS. HS256 keys with its
+    /// `secret` template; RS256 signs as `rsa_sign` does (the gateway's key in the sandbox).
+    fn jws_step(
+        &self,
+        at: &StepAt,
+        j: &payout_spec::JwsSign,
+        prev: &Value,
+        msg: &Message,
+    ) -> Result<Value, String> {
+        let header = jws_header(j);
+        let token = match j.alg {
+            payout_spec::JwsAlg::Hs256 => {
+                let secret = self.template(&at.path("jws_sign.secret"), msg, None)?;
+                jws::sign(
+                    &header,
+                    &prev.bytes,
+                    jws::SigningKey::Hmac(&secret.bytes),
+                    j.detached,
+                )
+            }
+            payout_spec::JwsAlg::Rs256 => {
+                let key =
+                    self.rsa_signing_key(j.key.as_deref().unwrap_or(""), j.verify_key.as_ref())?;
+                jws::sign(&header, &prev.bytes, jws::SigningKey::Rsa(key), j.detached)
+            }
+        }
+        .map_err(|e| e.to_string())?;
+        Ok(Value::text(token.into_bytes()))
+    }
+
+    /// The private key an RSA step signs with: the merchant's `key`, or as the gateway (the
+    /// sandbox) the private half of `verify_key`.
+    fn rsa_signing_key(
+        &self,
+        key: &str,
+        verify_key: Option<&String>,
+    ) -> Result<&'a rsa::PrivateKey, String> {
+        match (self.gateway_keys, verify_key) {
+            (Some(keys), Some(vk)) => keys
+                .get(vk)
+                .ok_or_else(|| format!("no gateway private key for `{vk}`")),
+            _ => self
+                .creds
+                .private_key(key)
+                .ok_or_else(|| format!("the credential `{key}` is not an RSA private key")),
+        }
+    }
+
     /// `aes_encrypt:` with a fresh IV from the entropy source when the IV is random (a
     /// failing source is an error, never zeros), else the configured one.
     fn aes_encrypt_step(
@@ -477,6 +539,51 @@ impl<'a> Engine<'a> {
                 let key = self.verifying_key(r, signer).map_err(err)?;
                 Ok(rsa::verify(&key, r.hash, &expected.bytes, &got))
             }
+            Step::JwsSign(j) => {
+                let token = String::from_utf8_lossy(&got);
+                Ok(match j.alg {
+                    payout_spec::JwsAlg::Hs256 => {
+                        let secret = self
+                            .template(&at.path("jws_sign.secret"), scratch, None)
+                            .map_err(err)?;
+                        jws::verify(
+                            &token,
+                            j.alg,
+                            &expected.bytes,
+                            jws::VerifyingKey::Hmac(&secret.bytes),
+                        )
+                    }
+                    payout_spec::JwsAlg::Rs256 => {
+                        let as_rsa = payout_spec::RsaSign {
+                            hash: payout_spec::RsaHash::Sha256,
+                            key: j.key.clone().unwrap_or_default(),
+                            verify_key: j.verify_key.clone(),
+                        };
+                        let key = self.verifying_key(&as_rsa, signer).map_err(err)?;
+                        jws::verify(&token, j.alg, &expected.bytes, jws::VerifyingKey::Rsa(&key))
+                    }
+                })
+            }
+            Step::RsaEncrypt(r) => {
+                // Only the holder of the private key can read it: the gateway (the sandbox,
+                // checking what a merchant sent). Nothing a gateway sends is checked so.
+                let keys = match (signer, self.gateway_keys) {
+                    (Signer::Merchant, Some(keys)) => keys,
+                    _ => {
+                        return Err(err(format!(
+                            "what is encrypted with `{}` can only be checked by the holder of its private key",
+                            r.key
+                        )))
+                    }
+                };
+                let private = keys
+                    .get(&r.key)
+                    .ok_or_else(|| err(format!("no private key for `{}`", r.key)))?;
+                Ok(match rsa::decrypt(private, r.padding, &got) {
+                    Ok(plain) => ct::eq(&plain, &expected.bytes),
+                    Err(_) => false,
+                })
+            }
             Step::AesEncrypt(a) => {
                 let key = self
                     .aes_key(&at.path("aes_encrypt.key"), a, scratch)
@@ -518,6 +625,16 @@ impl<'a> Engine<'a> {
     }
 }
 
+/// A JWS step's protected header.
+fn jws_header(j: &payout_spec::JwsSign) -> String {
+    let extra: Vec<(String, String)> = j
+        .header
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    jws::header(j.alg, j.typ.as_deref(), &extra)
+}
+
 /// Where a step is, for the YAML paths of its templates.
 struct StepAt<'n> {
     recipe: &'n str,
@@ -535,7 +652,7 @@ impl StepAt<'_> {
 /// signer has the private key) or an encryption with a fresh random IV.
 fn is_random(step: &Step) -> bool {
     match step {
-        Step::RsaSign(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     }
@@ -643,6 +760,7 @@ pub fn step_templates(recipe: &str, i: usize, step: &Step) -> Vec<String> {
         Step::Template(_) => vec![format!("{base}.template")],
         Step::Hmac(_) => vec![format!("{base}.hmac.key")],
         Step::AesEncrypt(_) => vec![format!("{base}.aes_encrypt.key")],
+        Step::JwsSign(j) if j.secret.is_some() => vec![format!("{base}.jws_sign.secret")],
         Step::AesDecrypt(_) => vec![format!("{base}.aes_decrypt.key")],
         _ => Vec::new(),
     }
@@ -667,6 +785,8 @@ fn step_label(step: &Step) -> String {
         Step::Hash(a) => format!("hash: {}", serde_name(a)),
         Step::Hmac(h) => format!("hmac: {}", serde_name(&h.alg)),
         Step::RsaSign(r) => format!("rsa_sign: {}", serde_name(&r.hash)),
+        Step::RsaEncrypt(r) => format!("rsa_encrypt: {}", serde_name(&r.padding)),
+        Step::JwsSign(j) => format!("jws_sign: {}", jws::alg_name(j.alg)),
         Step::AesEncrypt(_) => "aes_encrypt".into(),
         Step::AesDecrypt(_) => "aes_decrypt".into(),
         Step::Encode(e) => format!("encode: {}", encoding::name(*e)),
@@ -986,5 +1106,158 @@ operations:
                 .unwrap_err();
             assert_eq!(e.step, Some(2), "{e}");
         }
+    }
+
+    const NEW_STEPS: &str = r#"
+spec_version: 1
+provider: { id: newsteps, name: New steps }
+credentials:
+  client_id: {}
+  gateway_public: { type: rsa_public_key }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  crc:
+    steps: [ { template: "{{ body.a }}" }, { hash: crc32 }, { encode: decimal } ]
+  sealed:
+    steps:
+      - template: "{{ credentials.client_id }}.{{ timestamp }}"
+      - rsa_encrypt: { padding: oaep_sha256, key: gateway_public }
+      - encode: base64
+operations: {}
+"#;
+
+    /// `hash: crc32` then `encode: decimal`, and `rsa_encrypt` through the engine, checked
+    /// by zlib and by openssl decrypting the result.
+    #[test]
+    fn crc32_decimal_and_rsa_encrypt_steps() {
+        let spec = CompiledSpec::from_str(NEW_STEPS, "newsteps.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("client_id".to_string(), "client-42".to_string());
+        v.insert(
+            "gateway_public".to_string(),
+            include_str!("../../tests/keys/test-only-platform-public.pem").to_string(),
+        );
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
+        let mut msg = with_body(&[("a", "123456789")]);
+        msg.timestamp = Some("1714131228114".into());
+        engine
+            .ensure(&["crc".to_string(), "sealed".to_string()], &mut msg)
+            .unwrap();
+        // python3 -c "import zlib; print(zlib.crc32(b'123456789'))"  -> 3421780262
+        assert_eq!(msg.signatures["crc"].text, "3421780262");
+        let sealed = msg.signatures["sealed"].text.clone();
+        // base64 -d | openssl pkeyutl -decrypt -inkey tests/keys/test-only-platform-private.pem
+        //   -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256
+        let ct = crate::crypto::encoding::decode(Encoding::Base64, &sealed).unwrap();
+        let key = format!(
+            "{}/../tests/keys/test-only-platform-private.pem",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let mut child = std::process::Command::new("openssl")
+            .args(["pkeyutl", "-decrypt", "-inkey", &key])
+            .args([
+                "-pkeyopt",
+                "rsa_padding_mode:oaep",
+                "-pkeyopt",
+                "rsa_oaep_md:sha256",
+            ])
+            .args(["-pkeyopt", "rsa_mgf1_md:sha256"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("openssl is needed: it checks our RSA encryption independently");
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &ct).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(out.stdout, b"client-42.1714131228114");
+        let labels: Vec<&str> = engine.trace.iter().map(|t| t.step.as_str()).collect();
+        assert!(labels.contains(&"hash: crc32"), "{labels:?}");
+        assert!(labels.contains(&"encode: decimal"), "{labels:?}");
+        assert!(labels.contains(&"rsa_encrypt: oaep_sha256"), "{labels:?}");
+
+        // The gateway's side (the sandbox) checks it by decrypting with the private half.
+        let gateway = {
+            let mut m = HashMap::new();
+            m.insert(
+                "gateway_public".to_string(),
+                rsa::parse_private_key(include_str!(
+                    "../../tests/keys/test-only-platform-private.pem"
+                ))
+                .unwrap(),
+            );
+            m
+        };
+        let mut checker = Engine::new(&spec, &creds, &OsEntropy).as_gateway(&gateway);
+        let mut received = msg.clone();
+        received.signatures.clear();
+        assert!(checker
+            .verify("sealed", &mut received, &sealed, Signer::Merchant)
+            .unwrap());
+        received.timestamp = Some("1714131228115".into());
+        assert!(!checker
+            .verify("sealed", &mut received, &sealed, Signer::Merchant)
+            .unwrap());
+        // The merchant's side cannot check it, and says so.
+        let mut merchant = Engine::new(&spec, &creds, &OsEntropy);
+        assert!(merchant
+            .verify("sealed", &mut received, &sealed, Signer::Gateway)
+            .is_err());
+    }
+
+    const JWS_SPEC: &str = r#"
+spec_version: 1
+provider: { id: jwsgw, name: JWS }
+credentials:
+  jwt_secret: { secret: true }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  token:
+    steps:
+      - input: body_bytes
+      - jws_sign: { alg: hs256, secret: "{{ credentials.jwt_secret }}", typ: JWT }
+operations: {}
+"#;
+
+    /// `jws_sign` through the engine: the token openssl computes, redacted nowhere (an
+    /// HMAC hides its key), and a received token with another header member still verifies
+    /// while one over another body does not.
+    #[test]
+    fn jws_sign_step_signs_and_verifies() {
+        let spec = CompiledSpec::from_str(JWS_SPEC, "jws.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("jwt_secret".to_string(), "jws-secret".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
+        let mut msg = Message {
+            body_bytes: Some(br#"{"amount":"10.00","ref":"ORDER-42"}"#.to_vec()),
+            ..Message::default()
+        };
+        engine.ensure(&["token".to_string()], &mut msg).unwrap();
+        // The HS256 command of crypto::jws::tests::hs256_matches_openssl (same payload).
+        assert_eq!(
+            msg.signatures["token"].text,
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.OU3Xg6Hi46-NiyYM_nlMveHtYCTfRGRfhrsu_NISSVQ"
+        );
+        assert_eq!(engine.trace[1].step, "jws_sign: HS256");
+        // H=$(printf '%s' '{"alg":"HS256","kid":"k9"}' | basenc --base64url | tr -d '=')
+        // P=$(printf '%s' '{"amount":"10.00","ref":"ORDER-42"}' | basenc --base64url | tr -d '=')
+        // printf '%s' "$H.$P" | openssl dgst -sha256 -hmac jws-secret -binary | basenc --base64url | tr -d '='
+        let with_kid = "eyJhbGciOiJIUzI1NiIsImtpZCI6Ims5In0.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.JHc_lOvlo46dWWTSJS6xIdHVl9Nmojm14VsUnvzaCVY";
+        let mut received = Message {
+            body_bytes: msg.body_bytes.clone(),
+            ..Message::default()
+        };
+        let mut checker = Engine::new(&spec, &creds, &OsEntropy);
+        assert!(checker
+            .verify("token", &mut received, with_kid, Signer::Gateway)
+            .unwrap());
+        let mut other = Message {
+            body_bytes: Some(br#"{"amount":"99.00","ref":"ORDER-42"}"#.to_vec()),
+            ..Message::default()
+        };
+        assert!(!checker
+            .verify("token", &mut other, with_kid, Signer::Gateway)
+            .unwrap());
     }
 }

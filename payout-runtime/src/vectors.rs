@@ -27,6 +27,34 @@ impl VectorReport {
     }
 }
 
+/// Where under a vector a failure message points: the `expect` key it is about
+/// (`header Sign: expected …` → `expect.headers.Sign`), or `expect` itself.
+pub fn failure_path(failure: &str) -> String {
+    let what = failure.split(": ").next().unwrap_or("");
+    let keyed = [
+        ("header ", "expect.headers."),
+        ("string to sign of ", "expect.string_to_sign."),
+        ("signature ", "expect.signatures."),
+    ];
+    for (prefix, path) in keyed {
+        if let Some(name) = what.strip_prefix(prefix) {
+            return format!("{path}{name}");
+        }
+    }
+    match what {
+        "method" => "expect.method",
+        "url" => "expect.url",
+        "body" => "expect.body",
+        "status" => "expect.status",
+        "provider status" => "expect.provider_status",
+        "merchant ref" => "expect.merchant_ref",
+        "provider ref" => "expect.provider_ref",
+        "error code" => "expect.error.code",
+        _ => "expect",
+    }
+    .to_string()
+}
+
 /// Runs every vector of a spec.
 pub fn run_all(spec: &CompiledSpec) -> Vec<VectorReport> {
     spec.spec().vectors.iter().map(|v| run(spec, v)).collect()

@@ -8,7 +8,8 @@
 //! its nonce and timestamp to the context too, since a signature elsewhere may cover them.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, Json};
+use payout_spec::template::Segment;
+use payout_spec::{Field, HeaderParts, Json};
 
 use crate::compiled::{CompiledSpec, TemplateInfo};
 use crate::context::Message;
@@ -24,6 +25,69 @@ pub struct Carrier {
     /// What carries it, for messages (`header Sign`, `field sign`).
     pub what: String,
     pub received: Option<String>,
+    /// Set when the value is `key=value` parts read by key (`header_parts`).
+    pub parts: Option<HeaderParts>,
+}
+
+/// Marks the header carriers that `header_parts` declares as made of parts.
+pub fn with_parts(carriers: &mut [Carrier], base: &str, parts: &IndexMap<String, HeaderParts>) {
+    for (h, p) in parts {
+        let path = format!("{base}.headers.{h}");
+        for c in carriers.iter_mut().filter(|c| c.path == path) {
+            c.parts = Some(p.clone());
+        }
+    }
+}
+
+/// At most this many parts are read from one received header: it is unauthenticated.
+const MAX_PARTS: usize = 32;
+
+/// Reads a received header of `key=value` parts through its template's segments
+/// (`t={{ timestamp }},v1={{ signatures.v1 }}`): each placeholder gets every value sent
+/// under its key, in any order; keys the template does not name are ignored.
+pub fn read_parts(
+    segments: &[Segment],
+    how: &HeaderParts,
+    received: &str,
+) -> Result<Vec<(String, Vec<String>)>, String> {
+    let mut sent: IndexMap<&str, Vec<String>> = IndexMap::new();
+    for (i, part) in received.split(how.separator.as_str()).enumerate() {
+        if i >= MAX_PARTS {
+            return Err(format!("more than {MAX_PARTS} parts"));
+        }
+        if let Some((k, v)) = part.split_once(how.pair.as_str()) {
+            sent.entry(k.trim()).or_default().push(v.trim().to_string());
+        }
+    }
+    let mut out = Vec::new();
+    let mut key = None;
+    for seg in segments {
+        match seg {
+            Segment::Literal(l) => key = Some(part_key(l, how)),
+            Segment::Var(name) => {
+                let k = key
+                    .take()
+                    .ok_or("the template has no key before a placeholder")?;
+                let values = sent
+                    .get(k.as_str())
+                    .ok_or_else(|| format!("no part `{k}`"))?;
+                out.push((name.clone(), values.clone()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The key a literal of a parts template ends with: `,v1=` → `v1`.
+pub fn part_key(literal: &str, how: &HeaderParts) -> String {
+    let last = literal
+        .rsplit(how.separator.as_str())
+        .next()
+        .unwrap_or(literal);
+    last.strip_suffix(how.pair.as_str())
+        .unwrap_or(last)
+        .trim()
+        .to_string()
 }
 
 /// One part of a received message (its body, query or path parameters).
@@ -54,6 +118,7 @@ pub fn carriers(
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(h))
                 .map(|(_, v)| v.clone()),
+            parts: None,
         })
         .collect();
     for part in parts {
@@ -63,6 +128,7 @@ pub fn carriers(
                     path: format!("{base}.{}.{name}.value", part.key),
                     what: format!("field `{name}`"),
                     received: part.values.get(name).and_then(Json::scalar_text),
+                    parts: None,
                 });
             }
         }
@@ -96,8 +162,26 @@ pub fn verify(
     carriers: &[Carrier],
     signer: Signer,
 ) -> Result<Verified, String> {
-    check(spec, creds, entropy, msg, carriers, signer).map_err(|r| r.message)
+    check(spec, creds, entropy, msg, carriers, signer, None).map_err(|r| r.message)
 }
+
+/// [`verify`] by the gateway's side, which holds the private keys behind the spec's
+/// public-key credentials (the sandbox): it can also check what a merchant encrypted
+/// with them (`rsa_encrypt`).
+pub fn verify_holding(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    msg: Message,
+    carriers: &[Carrier],
+    signer: Signer,
+    gateway_keys: Option<&GatewayKeys>,
+) -> Result<Verified, String> {
+    check(spec, creds, entropy, msg, carriers, signer, gateway_keys).map_err(|r| r.message)
+}
+
+/// The gateway's private keys, by the name of the public-key credential they belong to.
+pub type GatewayKeys = std::collections::HashMap<String, crate::crypto::rsa::PrivateKey>;
 
 /// Why a message was refused: the message [`verify`] gives, and for a signature that does
 /// not match, the recipe and the string it expected to be signed (secrets redacted) — what
@@ -119,7 +203,7 @@ impl From<String> for Refusal {
     }
 }
 
-/// [`verify`], with the details of a mismatch.
+/// [`verify`] (or [`verify_holding`] with `gateway_keys`), with the details of a mismatch.
 pub fn check(
     spec: &CompiledSpec,
     creds: &Credentials,
@@ -127,8 +211,10 @@ pub fn check(
     mut msg: Message,
     carriers: &[Carrier],
     signer: Signer,
+    gateway_keys: Option<&GatewayKeys>,
 ) -> Result<Verified, Refusal> {
-    let mut checks: Vec<(String, String, String)> = Vec::new();
+    // Recipe, the values received for it (any one may match), where.
+    let mut checks: Vec<(String, Vec<String>, String)> = Vec::new();
     let mut verified = Verified::default();
     for c in carriers {
         let Some(info) = spec.info(&c.path) else {
@@ -148,11 +234,26 @@ pub fn check(
             .segments
             .as_ref()
             .ok_or_else(|| format!("the {} template cannot be read back", c.what))?;
-        let parts = payout_spec::template::read_back(segments, received)
-            .ok_or_else(|| format!("the {} does not have the expected shape", c.what))?;
-        for (name, text) in parts {
+        let parts: Vec<(String, Vec<String>)> = match &c.parts {
+            Some(how) => read_parts(segments, how, received)
+                .map_err(|e| format!("the {} does not have the expected parts: {e}", c.what))?,
+            None => payout_spec::template::read_back(segments, received)
+                .ok_or_else(|| format!("the {} does not have the expected shape", c.what))?
+                .into_iter()
+                .map(|(n, v)| (n, vec![v]))
+                .collect(),
+        };
+        for (name, mut texts) in parts {
+            if let Some(("signatures", r)) = name.split_once('.') {
+                checks.push((r.to_string(), texts, c.what.clone()));
+                continue;
+            }
+            // Anything but a signature is one value: the first sent.
+            if texts.is_empty() {
+                continue;
+            }
+            let text = texts.swap_remove(0);
             match name.split_once('.') {
-                Some(("signatures", r)) => checks.push((r.to_string(), text, c.what.clone())),
                 Some(("credentials", cred)) => {
                     let ours = creds
                         .get(cred)
@@ -174,14 +275,27 @@ pub fn check(
         }
     }
     let mut engine = Engine::new(spec, creds, entropy);
-    for (recipe, text, what) in &checks {
-        let ok = engine
-            .verify(recipe, &mut msg, text, signer)
-            .map_err(|e| e.to_string())?;
+    if let Some(keys) = gateway_keys {
+        engine = engine.as_gateway(keys);
+    }
+    for (recipe, texts, what) in &checks {
+        let mut ok = false;
+        for text in texts {
+            ok = engine
+                .verify(recipe, &mut msg, text, signer)
+                .map_err(|e| e.to_string())?;
+            if ok {
+                break;
+            }
+        }
         if !ok {
             // Only now, once: the recipe again with a redacting engine, for its string to sign.
             let mut explaining = Engine::new(spec, creds, entropy).explaining();
-            let _ = explaining.verify(recipe, &mut msg.clone(), text, signer);
+            if let Some(keys) = gateway_keys {
+                explaining = explaining.as_gateway(keys);
+            }
+            let first = texts.first().map(String::as_str).unwrap_or_default();
+            let _ = explaining.verify(recipe, &mut msg.clone(), first, signer);
             return Err(Refusal {
                 message: format!("the signature in the {what} does not match (recipe `{recipe}`)"),
                 recipe: Some(recipe.clone()),
@@ -275,5 +389,70 @@ webhooks:
         // No nonce header: the recipe cannot run, and the webhook is refused.
         let e = check(&[]).unwrap_err();
         assert!(e.contains("undefined"), "{e}");
+    }
+
+    const PARTS_SPEC: &str = r#"
+spec_version: 1
+provider: { id: parts, name: Parts }
+credentials: { endpoint_secret: { secret: true } }
+money: { currency: USD, amount: { encoding: number, unit: minor, decimals: 2 } }
+signing:
+  v1:
+    steps:
+      - input: body_bytes
+      - template: "{{ timestamp }}.{{ input }}"
+      - hmac: { alg: sha256, key: "{{ credentials.endpoint_secret }}" }
+      - encode: hex
+operations: {}
+webhooks:
+  w:
+    headers: { Stripe-Signature: "t={{ timestamp }},v1={{ signatures.v1 }}" }
+    header_parts: { Stripe-Signature: {} }
+    body: { fields: { id: { type: string } } }
+    ack: { body: "" }
+"#;
+
+    fn check_parts(header: &str) -> Result<usize, String> {
+        let spec = CompiledSpec::from_str(PARTS_SPEC, "parts.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("endpoint_secret".to_string(), "whsec_test".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let headers = vec![("Stripe-Signature".to_string(), header.to_string())];
+        receive_as(
+            &spec,
+            &creds,
+            &FixedBytes::new(&[]),
+            "w",
+            &crate::unified::WebhookRequest::new(&headers, br#"{"id":"evt_1"}"#),
+        )
+        .map(|ev| ev.verified_signatures)
+        .map_err(|e| e.to_string())
+    }
+
+    /// A header of parts is read by key, in any order; unknown parts are ignored and any
+    /// one of several `v1` parts may match.
+    #[test]
+    fn a_header_of_parts_is_read_by_key_in_any_order() {
+        // printf '%s' '1714131228.{"id":"evt_1"}' | openssl dgst -sha256 -hmac whsec_test -r
+        let good = "104d8c62fd75f45edc3bb27099a498daec3c78584aa483f5c66739388a4141d2";
+        let bad = "0000000000000000000000000000000000000000000000000000000000000000";
+        assert_eq!(check_parts(&format!("t=1714131228,v1={good}")), Ok(1));
+        assert_eq!(
+            check_parts(&format!("v0=abc,v1={good},t=1714131228,x=1")),
+            Ok(1)
+        );
+        assert_eq!(
+            check_parts(&format!("t=1714131228, v1={bad}, v1={good}")),
+            Ok(1)
+        );
+        let e = check_parts(&format!("t=1714131229,v1={good}")).unwrap_err();
+        assert!(e.contains("does not match"), "{e}");
+        let e = check_parts(&format!("t=1714131228,v1={bad}")).unwrap_err();
+        assert!(e.contains("does not match"), "{e}");
+        let e = check_parts(&format!("v1={good}")).unwrap_err();
+        assert!(e.contains("no part `t`"), "{e}");
+        let many = vec!["x=1"; 40].join(",");
+        let e = check_parts(&many).unwrap_err();
+        assert!(e.contains("parts"), "{e}");
     }
 }

@@ -124,7 +124,7 @@ pub fn receive_as(
         )
     };
     let check = |fields: IndexMap<String, Json>| -> Result<verify::Verified, PayoutError> {
-        let carriers = verify::carriers(
+        let mut carriers = verify::carriers(
             &format!("webhooks.{name}"),
             &wh.headers,
             headers,
@@ -134,6 +134,7 @@ pub fn receive_as(
                 values: &fields,
             }],
         );
+        verify::with_parts(&mut carriers, &format!("webhooks.{name}"), &wh.header_parts);
         let msg = Message {
             method: wh.method.as_str().to_string(),
             path: crate::context::path_of(url),
@@ -186,13 +187,16 @@ pub fn receive_as(
 
 /// `a=1&b=x%20y` → {a: "1", b: "x y"}.
 pub fn parse_form(text: &str) -> IndexMap<String, Json> {
-    text.split('&')
+    let pairs = text
+        .split('&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), Json::String(percent_decode(v)))
+            (percent_decode(k), percent_decode(v))
         })
-        .collect()
+        .collect();
+    // Bracket keys (`metadata[order_id]`) nest again, as the gateway wrote them.
+    crate::crypto::canonical::unflatten(pairs)
 }
 
 /// Form decoding: `+` is a space, `%XX` a byte (a `%` without two hex digits stays as it is).

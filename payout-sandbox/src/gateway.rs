@@ -548,6 +548,7 @@ impl Gateway {
             msg.clone(),
             &carriers,
             Signer::Merchant,
+            Some(&self.keys),
         )
         .map(|_| ())
     }

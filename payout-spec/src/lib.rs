@@ -10,6 +10,7 @@ pub mod check;
 pub mod coverage;
 pub mod de;
 pub mod diag;
+pub mod filters;
 pub mod json;
 pub mod load;
 pub mod model;

@@ -125,6 +125,22 @@ pub fn from_embedded(json: &str) -> Result<Spec, String> {
     }
 }
 
+/// Places problems found after a spec loaded (a known-answer vector that fails) in its
+/// source: each `(YAML path, message)` becomes an error with the `line:col` of the path,
+/// or of its nearest ancestor in the file.
+pub fn locate_errors(src: &str, file: &Path, problems: Vec<(String, String)>) -> Vec<Diagnostic> {
+    let mut parse_issues = Issues::new();
+    let mut positions = HashMap::new();
+    if let Some(root) = yaml::parse(src, &mut parse_issues) {
+        root.positions(&mut positions);
+    }
+    let mut issues = Issues::new();
+    for (path, message) in problems {
+        issues.error(path, message);
+    }
+    diag::resolve(file, issues.into_vec(), |p| locate(&positions, p))
+}
+
 /// The position of a path, or of its nearest ancestor that is in the file (checks name
 /// paths such as `operations.x.response` that may be implied rather than written).
 fn locate(positions: &HashMap<String, Span>, path: &str) -> Option<Span> {

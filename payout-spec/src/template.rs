@@ -20,7 +20,179 @@ pub fn environment() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     env.set_keep_trailing_newline(true);
+    crate::filters::register(&mut env);
     env
+}
+
+/// What a name in a template is used as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Callable {
+    /// `x | NAME`
+    Filter,
+    /// `x is NAME`
+    Test,
+    /// `NAME(...)`
+    Function,
+}
+
+impl Callable {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Callable::Filter => "filter",
+            Callable::Test => "test",
+            Callable::Function => "function",
+        }
+    }
+}
+
+/// One filter, test or function a template calls, with where it is in the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    pub kind: Callable,
+    pub name: String,
+    /// 1-based line and column inside the template, when minijinja recorded them.
+    pub at: Option<(usize, usize)>,
+    /// The last argument when it is a string literal (`strftime("%Y")` → `%Y`), so that
+    /// lint can check it.
+    pub literal_arg: Option<String>,
+}
+
+/// Every filter, test and function a template (or, with `expression`, an expression)
+/// calls, read from minijinja's compiled instructions so that nothing the renderer would
+/// look up is missed. Functions the template defines itself (macros, `set`) are left out.
+pub fn calls(source: &str, expression: bool) -> Result<Vec<Call>, String> {
+    use minijinja::machinery::{get_compiled_template, Instruction};
+    let wrapped;
+    let source = if expression {
+        wrapped = format!("{{% if {source} %}}{{% endif %}}");
+        wrapped.as_str()
+    } else {
+        source
+    };
+    let env = environment();
+    let tmpl = env.template_from_str(source).map_err(describe)?;
+    let compiled = get_compiled_template(&tmpl);
+    let mut out = Vec::new();
+    let mut local = BTreeSet::new();
+    for instructions in std::iter::once(&compiled.instructions).chain(compiled.blocks.values()) {
+        for idx in 0..instructions.len() {
+            let Some(instr) = instructions.get(idx as u32) else {
+                continue;
+            };
+            let (kind, name) = match instr {
+                Instruction::ApplyFilter(n, ..) => (Callable::Filter, *n),
+                Instruction::PerformTest(n, ..) => (Callable::Test, *n),
+                Instruction::CallFunction(n, ..) => (Callable::Function, *n),
+                Instruction::StoreLocal(n) | Instruction::BuildMacro(n, ..) => {
+                    local.insert(n.to_string());
+                    continue;
+                }
+                _ => continue,
+            };
+            let at = instructions.get_span(idx as u32).map(|s| {
+                // An expression sits after the `{% if ` we wrapped it in.
+                let shift = if expression && s.start_line == 1 {
+                    6
+                } else {
+                    0
+                };
+                (
+                    s.start_line as usize,
+                    (s.start_col as usize + 1).saturating_sub(shift),
+                )
+            });
+            // A literal argument is loaded just before the call.
+            let literal_arg = idx
+                .checked_sub(1)
+                .and_then(|i| instructions.get(i as u32))
+                .and_then(|prev| match prev {
+                    Instruction::LoadConst(v) => v.as_str().map(str::to_string),
+                    _ => None,
+                });
+            out.push(Call {
+                kind,
+                name: name.to_string(),
+                at,
+                literal_arg,
+            });
+        }
+    }
+    out.retain(|c| !(c.kind == Callable::Function && local.contains(&c.name)));
+    Ok(out)
+}
+
+/// Whether the environment every template runs in has a filter, test or function of
+/// this name: asked of minijinja itself (`is filter`, `is test`, its globals), so the
+/// answer cannot drift from what rendering will find.
+pub fn is_known(kind: Callable, name: &str) -> bool {
+    let env = environment();
+    let probe = match kind {
+        Callable::Filter => "{% if n is filter %}yes{% endif %}",
+        Callable::Test => "{% if n is test %}yes{% endif %}",
+        Callable::Function => return env.globals().any(|(g, _)| g == name),
+    };
+    env.render_str(probe, minijinja::context! { n => name })
+        .is_ok_and(|s| s == "yes")
+}
+
+/// Names to suggest for a misspelt one: payout's own filters and minijinja's built-ins
+/// that suit building strings (the check itself asks the environment, see [`is_known`]).
+pub fn suggestions(kind: Callable) -> Vec<&'static str> {
+    match kind {
+        Callable::Filter => {
+            let mut v = crate::filters::NAMES.to_vec();
+            v.extend([
+                "lower",
+                "upper",
+                "title",
+                "capitalize",
+                "replace",
+                "trim",
+                "length",
+                "join",
+                "split",
+                "default",
+                "round",
+                "abs",
+                "int",
+                "float",
+                "string",
+                "first",
+                "last",
+                "list",
+                "format",
+                "tojson",
+                "indent",
+                "sort",
+                "reverse",
+                "safe",
+            ]);
+            v
+        }
+        Callable::Test => vec![
+            "defined",
+            "undefined",
+            "none",
+            "number",
+            "string",
+            "integer",
+            "float",
+            "true",
+            "false",
+            "eq",
+            "ne",
+            "lt",
+            "le",
+            "gt",
+            "ge",
+            "in",
+            "lower",
+            "upper",
+            "mapping",
+            "sequence",
+        ],
+        Callable::Function => vec!["range", "dict", "namespace"],
+    }
 }
 
 /// What a template refers to.
@@ -291,6 +463,10 @@ pub fn uses(spec: &Spec) -> Vec<TemplateUse<'_>> {
             let (path, source) = match step {
                 Step::Template(t) => (format!("{path}.template"), t.as_str()),
                 Step::Hmac(h) => (format!("{path}.hmac.key"), h.key.as_str()),
+                Step::JwsSign(j) => match &j.secret {
+                    Some(secret) => (format!("{path}.jws_sign.secret"), secret.as_str()),
+                    None => continue,
+                },
                 Step::AesEncrypt(a) => (format!("{path}.aes_encrypt.key"), a.key.as_str()),
                 Step::AesDecrypt(a) => (format!("{path}.aes_decrypt.key"), a.key.as_str()),
                 _ => continue,
@@ -361,6 +537,66 @@ mod tests {
         assert_eq!(
             a.variables.into_iter().collect::<Vec<_>>(),
             vec!["body.a", "credentials.api_key", "input"]
+        );
+    }
+
+    #[test]
+    fn calls_lists_filters_tests_and_functions_with_positions() {
+        let c = calls(
+            "{{ timestamp | strftme('%Y') }}{% if a is defind %}{{ rnage(2) }}{% endif %}",
+            false,
+        )
+        .unwrap();
+        let got: Vec<_> = c.iter().map(|c| (c.kind, c.name.as_str(), c.at)).collect();
+        assert!(
+            got.contains(&(Callable::Filter, "strftme", Some((1, 16)))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Callable::Test, "defind", Some((1, 43)))),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == Callable::Function && g.1 == "rnage"),
+            "{got:?}"
+        );
+        // In an expression, columns count from the expression's own start.
+        let e = calls("code is odd and code | abs > 1", true).unwrap();
+        assert_eq!(e[0].at, Some((1, 9)), "{e:?}");
+        // A macro the template defines is not an unknown function.
+        let m = calls("{% macro m() %}x{% endmacro %}{{ m() }}", false).unwrap();
+        assert!(m.iter().all(|c| c.name != "m"), "{m:?}");
+    }
+
+    /// The names the lint suggests are ones the environment really has, and misspelt or
+    /// made-up names are not: the check asks minijinja, not a list that could drift.
+    #[test]
+    fn known_names_come_from_the_environment() {
+        for kind in [Callable::Filter, Callable::Test, Callable::Function] {
+            for name in suggestions(kind) {
+                assert!(is_known(kind, name), "{kind:?} {name}");
+            }
+        }
+        assert!(!is_known(Callable::Filter, "strftme"));
+        assert!(!is_known(Callable::Test, "defind"));
+        assert!(!is_known(Callable::Function, "rnage"));
+        assert!(!is_known(Callable::Filter, "{% if true %}"));
+    }
+
+    #[test]
+    fn date_filters_render_from_the_timestamp() {
+        let env = environment();
+        let out = env
+            .render_str(
+                "{{ t | iso8601_ms }}|{{ t | http_date }}|{{ t | strftime('%Y%m%d') }}",
+                minijinja::context! { t => "1714131228114" },
+            )
+            .unwrap();
+        // date -u -d @1714131228.114 '+%Y-%m-%dT%H:%M:%S.%3NZ|%a, %d %b %Y %H:%M:%S GMT|%Y%m%d'
+        assert_eq!(
+            out,
+            "2024-04-26T11:33:48.114Z|Fri, 26 Apr 2024 11:33:48 GMT|20240426"
         );
     }
 

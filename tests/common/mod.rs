@@ -212,6 +212,7 @@ pub fn payout_for(id: &str, merchant_ref: &str, notify: Option<String>) -> Creat
         "eanishop" => ("100.00", "INR"),
         "teemopay" => ("10000", "IDR"),
         "cashy" => ("50000.00", "COP"),
+        "stripe" => ("10.00", "USD"),
         _ => ("100.00", "INR"),
     };
     let mut p = CreatePayout::new(merchant_ref, Money::parse(amount, currency).unwrap());

@@ -36,21 +36,115 @@ pub fn canonical(fields: &IndexMap<String, Json>, opts: &Canonical) -> String {
 }
 
 /// `application/x-www-form-urlencoded` of `fields` in their order, with RFC 3986
-/// percent-encoding (a space is `%20`, not `+`); null fields are left out.
+/// percent-encoding (a space is `%20`, not `+`); null fields are left out. Nested objects
+/// and arrays are written bracket style, in their order, as PHP's `http_build_query` and
+/// Stripe's libraries do: `metadata[order_id]=…`, `items[0][amount]=…` (the brackets
+/// percent-encoded like every reserved character, `metadata%5Border_id%5D`).
 pub fn form(fields: &IndexMap<String, Json>) -> String {
+    let mut pairs = Vec::new();
+    for (key, value) in fields {
+        flatten(key.clone(), value, &mut pairs);
+    }
     join(
-        fields
-            .iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(key, value)| {
-                format!(
-                    "{}={}",
-                    percent_encode_rfc3986(key),
-                    percent_encode_rfc3986(&value_text(value))
-                )
-            }),
+        pairs.into_iter().map(|(key, value)| {
+            format!(
+                "{}={}",
+                percent_encode_rfc3986(&key),
+                percent_encode_rfc3986(&value)
+            )
+        }),
         "&",
     )
+}
+
+/// A value under `key` as form pairs: scalars as one pair, objects and arrays as one pair
+/// per leaf with `[name]` or `[index]` appended; nulls and empty containers give none.
+fn flatten(key: String, value: &Json, out: &mut Vec<(String, String)>) {
+    match value {
+        Json::Null => {}
+        Json::Object(m) => {
+            for (k, v) in m {
+                flatten(format!("{key}[{k}]"), v, out);
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(format!("{key}[{i}]"), v, out);
+            }
+        }
+        _ => out.push((key, value_text(value))),
+    }
+}
+
+/// The reverse of [`form`]'s nesting: `a[b][0]=x` pairs into `{"a": {"b": ["x"]}}`. An
+/// object whose keys are exactly `0`, `1`, … becomes an array. Keys nest at most
+/// `MAX_FORM_DEPTH` deep (the rest of the key stays one name), so hostile input cannot
+/// build a deep tree. A key given twice keeps its last value, as PHP does.
+pub fn unflatten(pairs: Vec<(String, String)>) -> IndexMap<String, Json> {
+    let mut root: IndexMap<String, Json> = IndexMap::new();
+    for (key, value) in pairs {
+        let path = key_path(&key);
+        insert(&mut root, &path, Json::String(value));
+    }
+    root.into_iter().map(|(k, v)| (k, arrays(v))).collect()
+}
+
+const MAX_FORM_DEPTH: usize = 8;
+
+/// `a[b][0]` → `["a", "b", "0"]`; a key that is not well bracketed is one name.
+fn key_path(key: &str) -> Vec<String> {
+    let Some(open) = key.find('[') else {
+        return vec![key.to_string()];
+    };
+    if open == 0 || !key.ends_with(']') {
+        return vec![key.to_string()];
+    }
+    let inner = &key[open + 1..key.len() - 1];
+    let parts: Vec<&str> = inner.split("][").collect();
+    if parts.len() >= MAX_FORM_DEPTH || parts.iter().any(|p| p.contains(['[', ']'])) {
+        return vec![key.to_string()];
+    }
+    std::iter::once(&key[..open])
+        .chain(parts)
+        .map(str::to_string)
+        .collect()
+}
+
+fn insert(map: &mut IndexMap<String, Json>, path: &[String], value: Json) {
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        map.insert(first.clone(), value);
+        return;
+    }
+    let slot = map
+        .entry(first.clone())
+        .or_insert_with(|| Json::Object(IndexMap::new()));
+    if !matches!(slot, Json::Object(_)) {
+        *slot = Json::Object(IndexMap::new());
+    }
+    if let Json::Object(inner) = slot {
+        insert(inner, rest, value);
+    }
+}
+
+/// Objects keyed `0..n` in order become arrays, all the way down.
+fn arrays(v: Json) -> Json {
+    match v {
+        Json::Object(m) => {
+            let indexed = !m.is_empty()
+                && m.keys()
+                    .enumerate()
+                    .all(|(i, k)| k.parse::<usize>().is_ok_and(|n| n == i));
+            if indexed {
+                Json::Array(m.into_values().map(arrays).collect())
+            } else {
+                Json::Object(m.into_iter().map(|(k, v)| (k, arrays(v))).collect())
+            }
+        }
+        other => other,
+    }
 }
 
 /// Every byte but the RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`). The set is
@@ -99,6 +193,30 @@ fn join(items: impl Iterator<Item = String>, separator: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Nested objects and arrays are written bracket style in their order, and read back.
+    #[test]
+    fn form_writes_nested_keys_bracket_style() {
+        let body = fields(
+            r#"{"amount":1000,"currency":"usd","metadata":{"order_id":"ORD 1","note":"a/b"},"items":[{"amount":5},{"amount":7,"tags":["x"]}],"gone":null,"empty":{}}"#,
+        );
+        // python3 -c "from urllib.parse import quote; pairs=[('amount','1000'),('currency','usd'),('metadata[order_id]','ORD 1'),('metadata[note]','a/b'),('items[0][amount]','5'),('items[1][amount]','7'),('items[1][tags][0]','x')]; print('&'.join(quote(k,safe='-._~')+'='+quote(v,safe='-._~') for k,v in pairs))"
+        let expected = "amount=1000&currency=usd&metadata%5Border_id%5D=ORD%201&metadata%5Bnote%5D=a%2Fb&items%5B0%5D%5Bamount%5D=5&items%5B1%5D%5Bamount%5D=7&items%5B1%5D%5Btags%5D%5B0%5D=x";
+        assert_eq!(form(&body), expected);
+        let pairs = vec![
+            ("amount".to_string(), "1000".to_string()),
+            ("metadata[order_id]".into(), "ORD 1".into()),
+            ("items[0][amount]".into(), "5".into()),
+            ("items[1][amount]".into(), "7".into()),
+            ("odd[".into(), "kept".into()),
+            ("a[b][c][d][e][f][g][h][i]".into(), "deep".into()),
+        ];
+        let back = Json::Object(unflatten(pairs));
+        assert_eq!(
+            back.to_compact(false),
+            r#"{"amount":"1000","metadata":{"order_id":"ORD 1"},"items":[{"amount":"5"},{"amount":"7"}],"odd[":"kept","a[b][c][d][e][f][g][h][i]":"deep"}"#
+        );
+    }
 
     fn fields(json: &str) -> IndexMap<String, Json> {
         Json::parse(json).unwrap().as_object().unwrap().clone()
@@ -168,10 +286,11 @@ mod tests {
     fn form_keeps_order_and_drops_nulls() {
         let body =
             fields(r#"{"z":"x y","amount":50000.00,"n":null,"blank":"","ok":false,"obj":{"a":1}}"#);
-        // python3 -c "from urllib.parse import quote; print('&'.join(k+'='+quote(v,safe='~') for k,v in [('z','x y'),('amount','50000.00'),('blank',''),('ok','false'),('obj','{\"a\":1}')]))"
+        // An object is written bracket style, never as JSON inside the form:
+        // python3 -c "from urllib.parse import quote; print('&'.join(quote(k,safe='~')+'='+quote(v,safe='~') for k,v in [('z','x y'),('amount','50000.00'),('blank',''),('ok','false'),('obj[a]','1')]))"
         assert_eq!(
             form(&body),
-            "z=x%20y&amount=50000.00&blank=&ok=false&obj=%7B%22a%22%3A1%7D"
+            "z=x%20y&amount=50000.00&blank=&ok=false&obj%5Ba%5D=1"
         );
         assert_eq!(form(&IndexMap::new()), "");
     }

@@ -1,4 +1,4 @@
-//! Plain message digests: MD5, SHA-1, SHA-256, SHA-512.
+//! Plain message digests: MD5, SHA-1, SHA-256, SHA-512, and the CRC-32 checksum.
 //!
 //! MD5 and SHA-1 are broken as collision-resistant hashes, but gateways still sign with them
 //! (`md5(body + key)`), so they are here to be spoken, not chosen.
@@ -33,7 +33,13 @@ pub fn hash(alg: HashAlg, data: &[u8]) -> Vec<u8> {
         HashAlg::Sha1 => sha1(data),
         HashAlg::Sha256 => sha256(data),
         HashAlg::Sha512 => sha512(data),
+        HashAlg::Crc32 => crc32(data),
     }
+}
+
+/// CRC-32 (IEEE) of `data`, as zlib computes it: 4 bytes, big-endian.
+pub fn crc32(data: &[u8]) -> Vec<u8> {
+    crc32fast::hash(data).to_be_bytes().to_vec()
 }
 
 /// One generic body for every algorithm of the digest-0.10 family.
@@ -44,6 +50,16 @@ fn digest_of<D: Digest>(data: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crc32_known_answers() {
+        // python3 -c "import zlib; print('%08x' % zlib.crc32(b''))"  -> 00000000
+        assert_eq!(hex::encode(crc32(b"")), "00000000");
+        // python3 -c "import zlib; print('%08x' % zlib.crc32(b'123456789'))"  -> cbf43926
+        assert_eq!(hex::encode(crc32(b"123456789")), "cbf43926");
+        // python3 -c "import zlib; print('%08x' % zlib.crc32(b'The quick brown fox jumps over the lazy dog'))"
+        assert_eq!(hex::encode(crc32(FOX)), "414fa339");
+    }
 
     const FOX: &[u8] = b"The quick brown fox jumps over the lazy dog";
 

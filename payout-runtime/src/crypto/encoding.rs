@@ -31,7 +31,55 @@ pub fn encode(enc: Encoding, data: &[u8]) -> String {
         Encoding::Base64 => B64.encode(data),
         Encoding::Base64url => B64URL.encode(data),
         Encoding::Base64urlNopad => B64URL_NOPAD.encode(data),
+        Encoding::Decimal => decimal(data),
     }
+}
+
+/// The bytes as one unsigned big-endian number, in decimal (`[0x01, 0x00]` → `256`; no
+/// bytes or all zeros → `0`). Schoolbook division by 10, so any length works.
+pub fn decimal(data: &[u8]) -> String {
+    let mut num: Vec<u8> = data.iter().copied().skip_while(|b| *b == 0).collect();
+    let mut digits = Vec::new();
+    while !num.is_empty() {
+        let mut rem = 0u32;
+        for b in num.iter_mut() {
+            let cur = (rem << 8) | u32::from(*b);
+            *b = (cur / 10) as u8;
+            rem = cur % 10;
+        }
+        digits.push(b'0' + rem as u8);
+        let lead = num.iter().take_while(|b| **b == 0).count();
+        num.drain(..lead);
+    }
+    if digits.is_empty() {
+        return "0".into();
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+/// A decimal number back to its shortest big-endian bytes (`0` → no bytes).
+fn from_decimal(text: &str) -> Result<Vec<u8>, String> {
+    if text.is_empty() {
+        return Err("empty number".into());
+    }
+    let mut out: Vec<u8> = Vec::new();
+    for (i, c) in text.bytes().enumerate() {
+        if !c.is_ascii_digit() {
+            return Err(format!("invalid decimal digit at position {i}"));
+        }
+        let mut carry = u32::from(c - b'0');
+        for b in out.iter_mut().rev() {
+            let cur = u32::from(*b) * 10 + carry;
+            *b = (cur & 0xff) as u8;
+            carry = cur >> 8;
+        }
+        while carry > 0 {
+            out.insert(0, (carry & 0xff) as u8);
+            carry >>= 8;
+        }
+    }
+    Ok(out)
 }
 
 /// Text to bytes. Hex accepts either case for both hex encodings; Base64 accepts padding or
@@ -47,6 +95,10 @@ pub fn decode(enc: Encoding, text: &str) -> Result<Vec<u8>, CryptoError> {
         }
         Encoding::Base64 => decode_base64(&STANDARD, enc, text),
         Encoding::Base64url | Encoding::Base64urlNopad => decode_base64(&URL_SAFE, enc, text),
+        Encoding::Decimal => from_decimal(text).map_err(|detail| CryptoError::Decode {
+            encoding: name(enc),
+            detail,
+        }),
     }
 }
 
@@ -58,6 +110,7 @@ pub fn name(enc: Encoding) -> &'static str {
         Encoding::Base64 => "base64",
         Encoding::Base64url => "base64url",
         Encoding::Base64urlNopad => "base64url_nopad",
+        Encoding::Decimal => "decimal",
     }
 }
 
@@ -104,6 +157,26 @@ fn base64_problem(e: &DecodeError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_reads_the_bytes_as_one_big_endian_number() {
+        // python3 -c "import zlib; print(zlib.crc32(b'123456789'))"  -> 3421780262
+        assert_eq!(
+            encode(Encoding::Decimal, &[0xcb, 0xf4, 0x39, 0x26]),
+            "3421780262"
+        );
+        assert_eq!(encode(Encoding::Decimal, &[]), "0");
+        assert_eq!(encode(Encoding::Decimal, &[0, 0, 1, 0]), "256");
+        // python3 -c "import hashlib; print(int.from_bytes(hashlib.sha256(b'abc').digest(), 'big'))"
+        let sha = hex::decode("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+            .unwrap();
+        let dec = "84342368487090800366523834928142263660104883695016514377462985829716817089965";
+        assert_eq!(encode(Encoding::Decimal, &sha), dec);
+        assert_eq!(decode(Encoding::Decimal, dec).unwrap(), sha);
+        assert_eq!(decode(Encoding::Decimal, "256").unwrap(), vec![1, 0]);
+        assert!(decode(Encoding::Decimal, "12a").is_err());
+        assert!(decode(Encoding::Decimal, "").is_err());
+    }
 
     /// Bytes that differ between the standard and URL-safe alphabets (`+/` vs `-_`).
     const BYTES: &[u8] = &[0xfb, 0xff, 0xfe, 0x3e];

@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod ct;
 pub mod digest;
 pub mod encoding;
+pub mod jws;
 pub mod mac;
 pub mod rsa;
 

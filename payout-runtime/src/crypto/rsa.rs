@@ -10,8 +10,8 @@ use ::rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use ::rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use ::rsa::rand_core::{CryptoRng, RngCore};
 use ::rsa::traits::PublicKeyParts;
-use ::rsa::{Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
-use payout_spec::RsaHash;
+use ::rsa::{Oaep, Pkcs1v15Encrypt, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
+use payout_spec::{RsaHash, RsaPadding};
 
 use super::{digest, CryptoError};
 
@@ -113,6 +113,76 @@ pub fn verify(key: &PublicKey, hash: RsaHash, data: &[u8], signature: &[u8]) -> 
         .verify(scheme(hash), &hashed(hash, data), signature)
         .is_ok()
 }
+
+/// Encrypts `data` with `key` (RSAES-OAEP or RSAES-PKCS1-v1_5). The padding's random bytes
+/// come from `fill` (the client's entropy source); if it fails, the error is returned and
+/// the ciphertext thrown away, never made with zeros.
+pub fn encrypt(
+    key: &PublicKey,
+    padding: RsaPadding,
+    data: &[u8],
+    fill: &dyn Fn(&mut [u8]) -> Result<(), String>,
+) -> Result<Vec<u8>, CryptoError> {
+    let mut rng = SourceRandom { fill, failed: None };
+    let out = match padding {
+        RsaPadding::OaepSha1 => key.0.encrypt(&mut rng, Oaep::new::<sha1::Sha1>(), data),
+        RsaPadding::OaepSha256 => key.0.encrypt(&mut rng, Oaep::new::<sha2::Sha256>(), data),
+        RsaPadding::Pkcs1v15 => key.0.encrypt(&mut rng, Pkcs1v15Encrypt, data),
+    }
+    .map_err(|e| CryptoError::Sign(format!("RSA encryption failed ({e})")))?;
+    match rng.failed {
+        Some(e) => Err(CryptoError::Sign(e)),
+        None => Ok(out),
+    }
+}
+
+/// Decrypts what [`encrypt`] made (the sandbox, holding the gateway's private key, reads
+/// a merchant's encrypted header with it). A wrong key or padding is an error.
+pub fn decrypt(key: &PrivateKey, padding: RsaPadding, data: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    match padding {
+        RsaPadding::OaepSha1 => key.0.decrypt(Oaep::new::<sha1::Sha1>(), data),
+        RsaPadding::OaepSha256 => key.0.decrypt(Oaep::new::<sha2::Sha256>(), data),
+        RsaPadding::Pkcs1v15 => key.0.decrypt(Pkcs1v15Encrypt, data),
+    }
+    .map_err(|e| CryptoError::Decrypt(format!("RSA decryption failed ({e})")))
+}
+
+/// Random bytes for RSA padding from an injectable source; the first failure is kept (the
+/// `RngCore` interface cannot return it) and turns the result into an error.
+struct SourceRandom<'f> {
+    fill: &'f dyn Fn(&mut [u8]) -> Result<(), String>,
+    failed: Option<String>,
+}
+
+impl RngCore for SourceRandom<'_> {
+    fn next_u32(&mut self) -> u32 {
+        let mut b = [0u8; 4];
+        self.fill_bytes(&mut b);
+        u32::from_le_bytes(b)
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        let mut b = [0u8; 8];
+        self.fill_bytes(&mut b);
+        u64::from_le_bytes(b)
+    }
+
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        if let Err(e) = (self.fill)(dest) {
+            // Non-zero filler so PKCS#1 v1.5's search for non-zero bytes ends; the result
+            // is discarded because `failed` is set.
+            dest.fill(1);
+            self.failed.get_or_insert(e);
+        }
+    }
+
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), ::rsa::rand_core::Error> {
+        self.fill_bytes(dest);
+        Ok(())
+    }
+}
+
+impl CryptoRng for SourceRandom<'_> {}
 
 fn scheme(hash: RsaHash) -> Pkcs1v15Sign {
     match hash {
@@ -554,5 +624,111 @@ mod tests {
         fn shareable<T: Clone + Send + Sync + 'static>() {}
         shareable::<PrivateKey>();
         shareable::<PublicKey>();
+    }
+
+    /// Runs `openssl` on a file of ours; fails the test (never skips it) when it is missing.
+    fn openssl(args: &[&str], stdin: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("openssl")
+            .args(args)
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot run `openssl` ({e}): this test checks our RSA encryption against an independent implementation; install openssl")
+            });
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "openssl {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
+    /// Encryption is randomized, so the check is that openssl decrypts what we encrypt,
+    /// with each padding, to the plaintext; and that we decrypt what openssl encrypts.
+    #[test]
+    fn openssl_decrypts_what_we_encrypt_and_back() {
+        let public = parse_public_key(PLATFORM_PUBLIC_PEM).unwrap();
+        let private = parse_private_key(PLATFORM_PRIVATE_PEM).unwrap();
+        let plain = b"client-42.1714131228114";
+        let fill = |buf: &mut [u8]| getrandom::getrandom(buf).map_err(|e| e.to_string());
+        let key = "tests/keys/test-only-platform-private.pem";
+        for (padding, opts) in [
+            // openssl pkeyutl -decrypt -inkey KEY -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha1
+            (
+                RsaPadding::OaepSha1,
+                vec![
+                    "rsa_padding_mode:oaep",
+                    "rsa_oaep_md:sha1",
+                    "rsa_mgf1_md:sha1",
+                ],
+            ),
+            // ... rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256
+            (
+                RsaPadding::OaepSha256,
+                vec![
+                    "rsa_padding_mode:oaep",
+                    "rsa_oaep_md:sha256",
+                    "rsa_mgf1_md:sha256",
+                ],
+            ),
+            // ... rsa_padding_mode:pkcs1
+            (RsaPadding::Pkcs1v15, vec!["rsa_padding_mode:pkcs1"]),
+        ] {
+            let ct = encrypt(&public, padding, plain, &fill).unwrap();
+            assert_eq!(ct.len(), 256, "{padding:?}");
+            // Twice the same plaintext, two ciphertexts: the padding is random.
+            assert_ne!(ct, encrypt(&public, padding, plain, &fill).unwrap());
+            let mut args = vec!["pkeyutl", "-decrypt", "-inkey", key];
+            for o in &opts {
+                args.extend(["-pkeyopt", o]);
+            }
+            assert_eq!(openssl(&args, &ct), plain, "{padding:?}");
+            // And the other way: openssl encrypts with the public key, we decrypt.
+            let mut args = vec![
+                "pkeyutl",
+                "-encrypt",
+                "-pubin",
+                "-inkey",
+                "tests/keys/test-only-platform-public.pem",
+            ];
+            for o in &opts {
+                args.extend(["-pkeyopt", o]);
+            }
+            let theirs = openssl(&args, plain);
+            assert_eq!(
+                decrypt(&private, padding, &theirs).unwrap(),
+                plain,
+                "{padding:?}"
+            );
+            // The wrong padding does not decrypt.
+            let other = if padding == RsaPadding::Pkcs1v15 {
+                RsaPadding::OaepSha256
+            } else {
+                RsaPadding::Pkcs1v15
+            };
+            assert!(decrypt(&private, other, &theirs).is_err());
+        }
+    }
+
+    /// A failing random source is an error, not a ciphertext made from filler bytes.
+    #[test]
+    fn a_failing_random_source_fails_the_encryption() {
+        let public = parse_public_key(PLATFORM_PUBLIC_PEM).unwrap();
+        let fill = |_: &mut [u8]| Err("source exhausted".to_string());
+        for padding in [
+            RsaPadding::OaepSha1,
+            RsaPadding::OaepSha256,
+            RsaPadding::Pkcs1v15,
+        ] {
+            let e = encrypt(&public, padding, b"x", &fill).unwrap_err();
+            assert!(e.to_string().contains("source exhausted"), "{e}");
+        }
     }
 }

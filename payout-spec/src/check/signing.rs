@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::diag::did_you_mean;
-use crate::model::{Aes, AesPart, CredentialKind, Iv, Recipe, Step};
+use crate::model::{Aes, AesPart, CredentialKind, Iv, JwsAlg, JwsSign, Recipe, Step};
 
 pub(super) fn check_recipes(cx: &mut Ctx) {
     for (name, recipe) in &cx.spec.signing {
@@ -30,6 +30,13 @@ pub(super) fn check_recipes(cx: &mut Ctx) {
                         );
                     }
                 }
+                Step::RsaEncrypt(r) => check_key(
+                    cx,
+                    &format!("{path}.rsa_encrypt.key"),
+                    &r.key,
+                    CredentialKind::RsaPublicKey,
+                ),
+                Step::JwsSign(j) => check_jws(cx, &format!("{path}.jws_sign"), j),
                 Step::AesEncrypt(a) => check_aes(cx, &format!("{path}.aes_encrypt"), a),
                 Step::AesDecrypt(a) => check_aes(cx, &format!("{path}.aes_decrypt"), a),
                 _ => {}
@@ -75,6 +82,7 @@ fn check_step_order(cx: &mut Ctx, base: &str, recipe: &Recipe) {
             Step::Hash(_)
                 | Step::Hmac(_)
                 | Step::RsaSign(_)
+                | Step::RsaEncrypt(_)
                 | Step::AesEncrypt(_)
                 | Step::Decode(_)
         ) {
@@ -110,6 +118,44 @@ fn check_key(cx: &mut Ctx, path: &str, name: &str, kind: CredentialKind) {
             );
         }
         Some(_) => {}
+    }
+}
+
+/// An HS256 token needs its shared secret, an RS256 one an RSA key, and nothing else: a
+/// key given to the wrong algorithm is a mistake the first request would not reveal.
+fn check_jws(cx: &mut Ctx, path: &str, j: &JwsSign) {
+    match j.alg {
+        JwsAlg::Hs256 => {
+            if j.secret.is_none() {
+                cx.error(path.to_string(), "`alg: hs256` signs with a shared `secret:` (a template such as `\"{{ credentials.jwt_secret }}\"`)");
+            }
+            if j.key.is_some() || j.verify_key.is_some() {
+                cx.error(
+                    path.to_string(),
+                    "`alg: hs256` uses `secret`, not `key` or `verify_key`",
+                );
+            }
+        }
+        JwsAlg::Rs256 => {
+            match &j.key {
+                Some(k) => check_key(cx, &format!("{path}.key"), k, CredentialKind::RsaPrivateKey),
+                None => cx.error(
+                    path.to_string(),
+                    "`alg: rs256` signs with `key:`, an `rsa_private_key` credential",
+                ),
+            }
+            if let Some(v) = &j.verify_key {
+                check_key(
+                    cx,
+                    &format!("{path}.verify_key"),
+                    v,
+                    CredentialKind::RsaPublicKey,
+                );
+            }
+            if j.secret.is_some() {
+                cx.error(path.to_string(), "`alg: rs256` uses `key`, not `secret`");
+            }
+        }
     }
 }
 

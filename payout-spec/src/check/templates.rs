@@ -51,6 +51,7 @@ pub(super) fn check_templates(cx: &mut Ctx) {
 
     for (u, a) in &analyses {
         check_names(cx, u, a);
+        check_calls(cx, u);
     }
 
     let graph = recipe_graph(&analyses);
@@ -65,6 +66,63 @@ pub(super) fn check_templates(cx: &mut Ctx) {
     }
     check_signature_placements(cx, &analyses, &graph);
     check_received_authentication(cx, &analyses);
+    check_header_parts(cx);
+}
+
+/// A header of parts is read by key: each placeholder of its template must follow its own
+/// `key=`, or it could not be found in what the gateway sends.
+fn check_header_parts(cx: &mut Ctx) {
+    let spec = cx.spec;
+    let messages = spec
+        .webhooks
+        .iter()
+        .map(|(n, w)| (format!("webhooks.{n}"), &w.headers, &w.header_parts))
+        .chain(spec.operations.iter().map(|(n, o)| {
+            (
+                format!("operations.{n}.response"),
+                &o.response.headers,
+                &o.response.header_parts,
+            )
+        }));
+    for (base, headers, parts) in messages {
+        for (h, how) in parts {
+            let path = format!("{base}.header_parts.{h}");
+            let Some(t) = headers.get(h) else {
+                cx.error(
+                    path,
+                    format!(
+                        "no header `{h}` under `headers` to read in parts{}",
+                        did_you_mean(h, headers.keys().map(String::as_str))
+                    ),
+                );
+                continue;
+            };
+            if how.separator.is_empty() || how.pair.is_empty() {
+                cx.error(path, "`separator` and `pair` cannot be empty");
+                continue;
+            }
+            let ok = template::segments(t).is_some_and(|segs| {
+                let mut prev_key = false;
+                segs.iter().all(|s| match s {
+                    template::Segment::Literal(l) => {
+                        prev_key = l.ends_with(how.pair.as_str());
+                        true
+                    }
+                    template::Segment::Var(_) => std::mem::take(&mut prev_key),
+                })
+            });
+            if !ok {
+                cx.error(
+                    format!("{base}.headers.{h}"),
+                    format!(
+                        "a header read in parts is written as `key{pair}{{{{ name }}}}` parts joined by `{sep}` (`t{pair}{{{{ timestamp }}}}{sep}v1{pair}{{{{ signatures.NAME }}}}`), with no filters",
+                        pair = how.pair,
+                        sep = how.separator
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// A notify URL takes requests from anyone: a webhook that carries neither a signature nor
@@ -137,8 +195,15 @@ fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
         roots = body.fields.keys().map(String::as_str).collect();
         roots.push("http_status");
     }
+    // A called name is a function, checked (and reported) by `check_calls`.
+    let called: BTreeSet<String> = template::calls(u.source, u.kind == Kind::Expression)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| c.kind == template::Callable::Function)
+        .map(|c| c.name)
+        .collect();
     for root in a.roots() {
-        if !roots.contains(&root.as_str()) {
+        if !roots.contains(&root.as_str()) && !called.contains(&root) {
             let msg = if u.kind == Kind::Expression {
                 format!(
                     "`{root}` is not a field of the response body; declare it under `response.body.fields` or use one of {}{}",
@@ -186,6 +251,47 @@ fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
     }
     if let Some(site) = u.site {
         check_message_names(cx, u, a, site);
+    }
+}
+
+/// Every filter, test and function must exist: minijinja looks them up only when it
+/// renders, so a misspelt `strftime` would pass the lint and fail the first real request.
+fn check_calls(cx: &mut Ctx, u: &Use) {
+    let Ok(calls) = template::calls(u.source, u.kind == Kind::Expression) else {
+        return; // A template that does not parse is reported already.
+    };
+    let mut reported = HashSet::new();
+    for c in calls {
+        // A date format written in the spec is checked now, not at the first request.
+        if c.kind == template::Callable::Filter && c.name == "strftime" {
+            if let Some(Err(e)) = c.literal_arg.as_deref().map(crate::filters::check_format) {
+                cx.error(u.path.clone(), e);
+            }
+        }
+        if template::is_known(c.kind, &c.name) || !reported.insert((c.kind, c.name.clone())) {
+            continue;
+        }
+        let at =
+            c.at.map(|(l, col)| format!(" (line {l}, column {col} of the template)"))
+                .unwrap_or_default();
+        let names = template::suggestions(c.kind);
+        let list = if c.kind == template::Callable::Filter {
+            format!(
+                "; payout's own filters are {}",
+                one_of_list(crate::filters::NAMES.iter().copied())
+            )
+        } else {
+            format!("; known: {}", one_of_list(names.iter().copied()))
+        };
+        cx.error(
+            u.path.clone(),
+            format!(
+                "unknown {} `{}`{at}{list}{}",
+                c.kind.noun(),
+                c.name,
+                did_you_mean(&c.name, names.iter().copied())
+            ),
+        );
     }
 }
 
@@ -415,7 +521,7 @@ fn field_name(path: &str) -> &str {
 /// only encodings may follow it.
 fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
     let random = |s: &Step| match s {
-        Step::RsaSign(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     };
@@ -427,6 +533,20 @@ fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
             cx.error(
                 format!("signing.{name}.steps[{i}]"),
                 format!("`{name}` verifies a received message ({used_at}) by undoing step {k} (`{}`), so only `encode`/`decode` steps may follow it, not `{}`", recipe.steps[k].name(), s.name()),
+            );
+        }
+    }
+    if let Step::RsaEncrypt(r) = &recipe.steps[k] {
+        cx.error(
+            format!("signing.{name}.steps[{k}].rsa_encrypt"),
+            format!("`{name}` checks a message the gateway sent ({used_at}), but what is encrypted with the public key `{}` can only be read by the holder of its private key, the gateway: encrypt only what this side sends", r.key),
+        );
+    }
+    if let Step::JwsSign(j) = &recipe.steps[k] {
+        if j.alg == crate::model::JwsAlg::Rs256 && j.verify_key.is_none() {
+            cx.error(
+                format!("signing.{name}.steps[{k}].jws_sign"),
+                format!("`{name}` verifies a token the gateway signed ({used_at}): add `verify_key:` naming the gateway's public key credential"),
             );
         }
     }

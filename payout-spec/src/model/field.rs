@@ -344,7 +344,8 @@ pub enum BodyEncoding {
     /// Compact JSON, fields in spec order.
     #[default]
     Json,
-    /// `application/x-www-form-urlencoded`, fields in spec order.
+    /// `application/x-www-form-urlencoded`, fields in spec order; nested objects and arrays
+    /// bracket style (`metadata[order_id]=…`, `items[0][amount]=…`, brackets percent-encoded).
     Form,
 }
 

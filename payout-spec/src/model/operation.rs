@@ -167,6 +167,10 @@ pub struct Response {
     /// Headers of the response; templates that use `signatures.NAME` are verified.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub headers: IndexMap<String, String>,
+    /// Response headers made of `key=value` parts, read by key in any order (as a
+    /// webhook's `header_parts`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub header_parts: IndexMap<String, super::webhook::HeaderParts>,
     /// The response body's fields; roles (`provider_ref`, `status`...) say what is extracted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Body>,

@@ -54,6 +54,14 @@ pub enum Step {
     Hmac(Hmac),
     /// An RSA PKCS#1 v1.5 signature of the input (raw bytes; follow with `encode`).
     RsaSign(RsaSign),
+    /// RSA encryption of the input with a public key (raw bytes; follow with `encode`).
+    /// Randomized: the same input encrypts differently every time, so a received value is
+    /// checked by decrypting it with the matching private key.
+    RsaEncrypt(RsaEncrypt),
+    /// A JWS in compact serialisation (RFC 7515) of the input as payload: text
+    /// `header.payload.signature`. A received token is checked against this side's payload
+    /// with the header it carries (which must name the same `alg`).
+    JwsSign(JwsSign),
     /// AES-256-CBC encryption of the input (raw bytes laid out as `layout` says).
     AesEncrypt(Aes),
     /// AES-256-CBC decryption of the input (the reverse of `aes_encrypt`).
@@ -73,6 +81,8 @@ impl Step {
             Step::Hash(_) => "hash",
             Step::Hmac(_) => "hmac",
             Step::RsaSign(_) => "rsa_sign",
+            Step::RsaEncrypt(_) => "rsa_encrypt",
+            Step::JwsSign(_) => "jws_sign",
             Step::AesEncrypt(_) => "aes_encrypt",
             Step::AesDecrypt(_) => "aes_decrypt",
             Step::Encode(_) => "encode",
@@ -85,7 +95,12 @@ impl Step {
     pub fn is_cryptographic(&self) -> bool {
         matches!(
             self,
-            Step::Hash(_) | Step::Hmac(_) | Step::RsaSign(_) | Step::AesEncrypt(_)
+            Step::Hash(_)
+                | Step::Hmac(_)
+                | Step::RsaSign(_)
+                | Step::RsaEncrypt(_)
+                | Step::JwsSign(_)
+                | Step::AesEncrypt(_)
         )
     }
 }
@@ -169,6 +184,10 @@ pub enum HashAlg {
     Sha1,
     Sha256,
     Sha512,
+    /// CRC-32 (IEEE 802.3, as zlib and PHP's `crc32` compute it): a checksum, not a
+    /// cryptographic hash; 4 bytes, big-endian (follow with `encode: decimal` for the
+    /// unsigned number, or `hex`).
+    Crc32,
 }
 
 /// HMAC algorithms.
@@ -211,6 +230,64 @@ pub struct RsaSign {
     /// key (an `rsa_public_key`), for responses and webhooks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify_key: Option<String>,
+}
+
+/// RSA encryption paddings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RsaPadding {
+    /// RSAES-OAEP with SHA-1 and MGF1-SHA-1 (Java's `RSA/ECB/OAEPWithSHA-1AndMGF1Padding`).
+    OaepSha1,
+    /// RSAES-OAEP with SHA-256 and MGF1-SHA-256.
+    OaepSha256,
+    /// RSAES-PKCS1-v1_5 (Java's `RSA/ECB/PKCS1Padding`).
+    Pkcs1v15,
+}
+
+/// An RSA encryption step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RsaEncrypt {
+    pub padding: RsaPadding,
+    /// Credential holding the public key that encrypts (an `rsa_public_key`, typically the
+    /// gateway's). The sandbox, playing the gateway, decrypts with its private half.
+    pub key: String,
+}
+
+/// JWS algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JwsAlg {
+    /// HMAC-SHA256 with a shared `secret`.
+    Hs256,
+    /// RSASSA-PKCS1-v1_5 with SHA-256, with the RSA credential `key`.
+    Rs256,
+}
+
+/// A JWS signing step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JwsSign {
+    pub alg: JwsAlg,
+    /// HS256: the shared secret, as a template (`"{{ credentials.jwt_secret }}"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// RS256: the credential holding the private key that signs (`rsa_private_key`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// RS256: the credential holding the gateway's public key, for tokens it signs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_key: Option<String>,
+    /// The header's `typ` (`JWT`); left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typ: Option<String>,
+    /// More protected header members, in order after `alg` and `typ` (`kid: key-1`).
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub header: indexmap::IndexMap<String, String>,
+    /// Leave the payload out of the token (`header..signature`, RFC 7515 appendix F): it
+    /// travels as the body.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub detached: bool,
 }
 
 /// How the AES key is made from the key text.
@@ -313,4 +390,7 @@ pub enum Encoding {
     Base64url,
     /// URL-safe Base64 without padding.
     Base64urlNopad,
+    /// The bytes read as one unsigned big-endian number, in decimal (a CRC-32 as
+    /// `222957957`, a digest as a long number). Decoding gives the shortest bytes.
+    Decimal,
 }

@@ -37,6 +37,35 @@ impl Ack {
     }
 }
 
+/// How a header of several `key=value` parts is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderParts {
+    /// Between parts.
+    #[serde(default = "comma")]
+    pub separator: String,
+    /// Between a part's key and its value.
+    #[serde(default = "equals")]
+    pub pair: String,
+}
+
+impl Default for HeaderParts {
+    fn default() -> Self {
+        HeaderParts {
+            separator: comma(),
+            pair: equals(),
+        }
+    }
+}
+
+fn comma() -> String {
+    ",".into()
+}
+
+fn equals() -> String {
+    "=".into()
+}
+
 /// The gateway's delivery schedule (documentation, and what the sandbox does).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -65,6 +94,12 @@ pub struct Webhook {
     /// Headers the gateway sends; templates using `signatures.NAME` are verified.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub headers: IndexMap<String, String>,
+    /// Headers made of `key=value` parts (`Stripe-Signature: t=…,v1=…,v0=…`), read by key in
+    /// any order: header name → how its parts are written. The header's template names the
+    /// parts it uses (`t={{ timestamp }},v1={{ signatures.v1 }}`); parts it does not name are
+    /// ignored, and a signature part sent several times matches if any one of them does.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub header_parts: IndexMap<String, HeaderParts>,
     /// The body; fields with a `value` template using `signatures.NAME` are verified, and
     /// roles (`merchant_ref`, `status`...) say what the event carries.
     pub body: Body,

@@ -1,0 +1,832 @@
+/**Stripe (payouts) — generated from `stripe.yaml` by `payout::provider!`.
+
+Payouts from a Stripe balance. Requests are form-encoded with nested keys (`metadata[order_id]=…`), authenticated with the secret API key as a Bearer token, and made safe to retry with an `Idempotency-Key` header. Webhook events carry `Stripe-Signature: t=…,v1=…`: the hex HMAC-SHA256 of `t.payload` keyed with the endpoint's signing secret.
+
+Gateway documentation: <https://docs.stripe.com/api/payouts>
+
+Money: USD, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+pub mod stripe {
+    #![allow(
+        clippy::all,
+        clippy::pedantic,
+        non_camel_case_types,
+        non_snake_case,
+        unused_mut,
+        unused_variables
+    )]
+    use ::payout::runtime::codegen::{self, FromJson, ToJson};
+    use ::payout::runtime::{
+        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
+        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
+        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+    };
+    use ::std::sync::{Arc, OnceLock};
+    const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/stripe.yaml");
+    /// The merchant's credentials. Secret ones print as `<redacted>`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Credentials {
+        ///Secret API key (`sk_test_…` or `sk_live_…`), sent as a Bearer token.
+        pub secret_key: Secret,
+        ///Signing secret of the webhook endpoint (`whsec_…`), the HMAC key of `Stripe-Signature`.
+        pub webhook_secret: Secret,
+    }
+    impl Credentials {
+        /// From values by the spec's credential names (a configuration file, the
+        /// environment). Every missing one is reported.
+        pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            let [secret_key, webhook_secret] = codegen::credentials(
+                values,
+                ["secret_key", "webhook_secret"],
+            )?;
+            Ok(Credentials {
+                secret_key: Secret::new(secret_key),
+                webhook_secret: Secret::new(webhook_secret),
+            })
+        }
+        /// By the spec's credential names, for the runtime.
+        fn values(&self) -> IndexMap<String, String> {
+            IndexMap::from([
+                ("secret_key".to_string(), self.secret_key.expose().to_string()),
+                ("webhook_secret".to_string(), self.webhook_secret.expose().to_string()),
+            ])
+        }
+    }
+    /// The gateway's deployments.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        /**Test mode (a `sk_test_` secret key).
+
+`https://api.stripe.com`*/
+        Sandbox,
+        ///`https://api.stripe.com`
+        Production,
+    }
+    impl Environment {
+        /// The environment's base URL.
+        pub fn base_url(&self) -> &'static str {
+            match self {
+                Environment::Sandbox => "https://api.stripe.com",
+                Environment::Production => "https://api.stripe.com",
+            }
+        }
+    }
+    /// A client of the gateway: typed methods per operation, and the unified
+    /// [`PayoutProvider`] interface. Cheap to clone.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        inner: DynamicClient,
+    }
+    impl Client {
+        /// A client for one of the gateway's environments.
+        pub fn new(
+            credentials: Credentials,
+            environment: Environment,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(credentials, environment.base_url(), options)
+        }
+        /// A client for any base URL (a plain `http://` one needs
+        /// `ClientOptions::allow_insecure_http`).
+        pub fn with_base_url(
+            credentials: Credentials,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            let spec = spec()?;
+            let creds = ::payout::runtime::Credentials::new(
+                spec.spec(),
+                credentials.values(),
+            )?;
+            Ok(Client {
+                inner: DynamicClient::new(spec, creds, base_url, options)?,
+            })
+        }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
+        /// The dynamic client underneath (operations by name, raw input).
+        pub fn dynamic(&self) -> &DynamicClient {
+            &self.inner
+        }
+        /**Create a payout to the account's default (or a named) bank account or card.
+
+Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
+        pub async fn create_payout(
+            &self,
+            request: &CreatePayoutRequest,
+        ) -> Result<CreatePayoutResponse, PayoutError> {
+            codegen::call(&self.inner, "create_payout", request)
+                .await
+                .map(CreatePayoutResponse::from_result)
+        }
+        /**Retrieve one payout by its id.
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn query_payout(
+            &self,
+            request: &QueryPayoutRequest,
+        ) -> Result<QueryPayoutResponse, PayoutError> {
+            codegen::call(&self.inner, "query_payout", request)
+                .await
+                .map(QueryPayoutResponse::from_result)
+        }
+        /// Verifies a webhook, then reads it. One that does not verify is an error, never
+        /// an event.
+        pub fn webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(self.inner.webhook(request)?)
+        }
+    }
+    impl PayoutProvider for Client {
+        fn provider_id(&self) -> &str {
+            self.inner.provider_id()
+        }
+        fn supports(&self, capability: Capability) -> bool {
+            self.inner.supports(capability)
+        }
+        fn create_payout<'a>(
+            &'a self,
+            request: &'a CreatePayout,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.create_payout(request)
+        }
+        fn query_payout<'a>(
+            &'a self,
+            reference: &'a PayoutRef,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.query_payout(reference)
+        }
+        fn parse_webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<WebhookEvent, PayoutError> {
+            self.inner.parse_webhook(request)
+        }
+    }
+    ///The values of `currency`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreatePayoutRequestCurrency {
+        ///`USD` (sent as `usd`)
+        Usd,
+    }
+    impl CreatePayoutRequestCurrency {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreatePayoutRequestCurrency::Usd => "USD",
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestCurrency {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreatePayoutRequestCurrency {
+        fn from_json(v: &Json) -> Option<Self> {
+            let value = match v.scalar_text()?.as_str() {
+                "USD" | "usd" => CreatePayoutRequestCurrency::Usd,
+                _ => return None,
+            };
+            Some(value)
+        }
+    }
+    ///The values of `method`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreatePayoutRequestMethod {
+        ///`standard`
+        Standard,
+        ///`instant`
+        Instant,
+    }
+    impl CreatePayoutRequestMethod {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreatePayoutRequestMethod::Standard => "standard",
+                CreatePayoutRequestMethod::Instant => "instant",
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestMethod {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreatePayoutRequestMethod {
+        fn from_json(v: &Json) -> Option<Self> {
+            let value = match v.scalar_text()?.as_str() {
+                "standard" => CreatePayoutRequestMethod::Standard,
+                "instant" => CreatePayoutRequestMethod::Instant,
+                _ => return None,
+            };
+            Some(value)
+        }
+    }
+    ///Key-value pairs kept with the payout; this spec keeps the merchant reference here.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequestMetadata {
+        /**Merchant reference: also the Idempotency-Key.
+
+`order_id` · required · 1 to 255 characters · unified role `merchant_ref`*/
+        pub order_id: String,
+    }
+    impl CreatePayoutRequestMetadata {
+        ///With its required fields: `order_id`. The others are set with the methods of the same name.
+        pub fn new(order_id: impl Into<String>) -> Self {
+            CreatePayoutRequestMetadata {
+                order_id: order_id.into(),
+            }
+        }
+    }
+    impl ToJson for CreatePayoutRequestMetadata {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "order_id", &self.order_id);
+            Json::Object(o)
+        }
+    }
+    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutRequest {
+        /**Amount in the smallest currency unit (cents): `1000` is $10.00.
+
+`amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
+        pub amount: Decimal,
+        /**Three-letter ISO code, lower case.
+
+`currency` · always sent · the spec's currency when left out · unified role `currency`*/
+        pub currency: Option<CreatePayoutRequestCurrency>,
+        /**An arbitrary string shown to users (length not documented, so not limited here).
+
+`description` · unified role `remark`*/
+        pub description: Option<String>,
+        /**ID of the bank account or card to send the payout to.
+
+`destination` · unified role `beneficiary.contact_id`*/
+        pub destination: Option<String>,
+        /**`standard` (default) or `instant`.
+
+`method` · unified role `transfer_mode`*/
+        pub method: Option<CreatePayoutRequestMethod>,
+        /**Text on the bank statement (at most 22 characters).
+
+`statement_descriptor` · at most 22 characters*/
+        pub statement_descriptor: Option<String>,
+        /**Key-value pairs kept with the payout; this spec keeps the merchant reference here.
+
+`metadata` · required*/
+        pub metadata: CreatePayoutRequestMetadata,
+    }
+    impl CreatePayoutRequest {
+        ///With its required fields: `amount`, `metadata`. The others are set with the methods of the same name.
+        pub fn new(amount: Decimal, metadata: CreatePayoutRequestMetadata) -> Self {
+            CreatePayoutRequest {
+                amount,
+                currency: None,
+                description: None,
+                destination: None,
+                method: None,
+                statement_descriptor: None,
+                metadata,
+            }
+        }
+        ///Sets `currency`.
+        pub fn currency(mut self, value: CreatePayoutRequestCurrency) -> Self {
+            self.currency = Some(value);
+            self
+        }
+        ///Sets `description`.
+        pub fn description(mut self, value: impl Into<String>) -> Self {
+            self.description = Some(value.into());
+            self
+        }
+        ///Sets `destination`.
+        pub fn destination(mut self, value: impl Into<String>) -> Self {
+            self.destination = Some(value.into());
+            self
+        }
+        ///Sets `method`.
+        pub fn method(mut self, value: CreatePayoutRequestMethod) -> Self {
+            self.method = Some(value);
+            self
+        }
+        ///Sets `statement_descriptor`.
+        pub fn statement_descriptor(mut self, value: impl Into<String>) -> Self {
+            self.statement_descriptor = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreatePayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "amount", &self.amount);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "description", &self.description);
+            codegen::put_opt(&mut o, "destination", &self.destination);
+            codegen::put_opt(&mut o, "method", &self.method);
+            codegen::put_opt(&mut o, "statement_descriptor", &self.statement_descriptor);
+            codegen::put(&mut o, "metadata", &self.metadata);
+            Json::Object(o)
+        }
+    }
+    /**The `metadata` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBodyMetadata {
+        ///`order_id` · unified role `merchant_ref`
+        pub order_id: Option<String>,
+    }
+    impl FromJson for CreatePayoutResponseBodyMetadata {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBodyMetadata {
+                order_id: codegen::get(v, "order_id"),
+            })
+        }
+    }
+    /**Present instead of the payout when the request failed.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBodyError {
+        ///`type`
+        pub type_: Option<String>,
+        ///`code`
+        pub code: Option<String>,
+        ///`message`
+        pub message: Option<String>,
+    }
+    impl FromJson for CreatePayoutResponseBodyError {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBodyError {
+                type_: codegen::get(v, "type"),
+                code: codegen::get(v, "code"),
+                message: codegen::get(v, "message"),
+            })
+        }
+    }
+    /**The body of a successful `create_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutResponseBody {
+        /**Stripe's payout id (`po_…`).
+
+`id` · unified role `provider_ref`*/
+        pub id: Option<String>,
+        /**`payout`.
+
+`object`*/
+        pub object: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        /**Lower-case currency code.
+
+`currency`*/
+        pub currency: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
+        ///`method`
+        pub method: Option<String>,
+        ///`description`
+        pub description: Option<String>,
+        /**Expected arrival (epoch seconds).
+
+`arrival_date`*/
+        pub arrival_date: Option<i64>,
+        /**Creation time (epoch seconds).
+
+`created`*/
+        pub created: Option<i64>,
+        ///`metadata`
+        pub metadata: Option<CreatePayoutResponseBodyMetadata>,
+        ///`failure_code` · unified role `failure_code`
+        pub failure_code: Option<String>,
+        ///`failure_message` · unified role `failure_reason`
+        pub failure_message: Option<String>,
+        /**Present instead of the payout when the request failed.
+
+`error`*/
+        pub error: Option<CreatePayoutResponseBodyError>,
+    }
+    impl FromJson for CreatePayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreatePayoutResponseBody {
+                id: codegen::get(v, "id"),
+                object: codegen::get(v, "object"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                status: codegen::get(v, "status"),
+                method: codegen::get(v, "method"),
+                description: codegen::get(v, "description"),
+                arrival_date: codegen::get(v, "arrival_date"),
+                created: codegen::get(v, "created"),
+                metadata: codegen::get(v, "metadata"),
+                failure_code: codegen::get(v, "failure_code"),
+                failure_message: codegen::get(v, "failure_message"),
+                error: codegen::get(v, "error"),
+            })
+        }
+    }
+    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutRequest {
+        /**Stripe's payout id (`po_…`).
+
+`id` · required · at least 1 characters · unified role `provider_ref`*/
+        pub id: String,
+    }
+    impl QueryPayoutRequest {
+        ///With its required fields: `id`. The others are set with the methods of the same name.
+        pub fn new(id: impl Into<String>) -> Self {
+            QueryPayoutRequest {
+                id: id.into(),
+            }
+        }
+    }
+    impl ToJson for QueryPayoutRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "id", &self.id);
+            Json::Object(o)
+        }
+    }
+    /**The `metadata` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBodyMetadata {
+        ///`order_id` · unified role `merchant_ref`
+        pub order_id: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBodyMetadata {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBodyMetadata {
+                order_id: codegen::get(v, "order_id"),
+            })
+        }
+    }
+    /**Present instead of the payout when the request failed.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBodyError {
+        ///`type`
+        pub type_: Option<String>,
+        ///`code`
+        pub code: Option<String>,
+        ///`message`
+        pub message: Option<String>,
+    }
+    impl FromJson for QueryPayoutResponseBodyError {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBodyError {
+                type_: codegen::get(v, "type"),
+                code: codegen::get(v, "code"),
+                message: codegen::get(v, "message"),
+            })
+        }
+    }
+    /**The body of a successful `query_payout` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct QueryPayoutResponseBody {
+        /**Stripe's payout id (`po_…`).
+
+`id` · unified role `provider_ref`*/
+        pub id: Option<String>,
+        /**`payout`.
+
+`object`*/
+        pub object: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        /**Lower-case currency code.
+
+`currency`*/
+        pub currency: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
+        ///`method`
+        pub method: Option<String>,
+        ///`description`
+        pub description: Option<String>,
+        /**Expected arrival (epoch seconds).
+
+`arrival_date`*/
+        pub arrival_date: Option<i64>,
+        /**Creation time (epoch seconds).
+
+`created`*/
+        pub created: Option<i64>,
+        ///`metadata`
+        pub metadata: Option<QueryPayoutResponseBodyMetadata>,
+        ///`failure_code` · unified role `failure_code`
+        pub failure_code: Option<String>,
+        ///`failure_message` · unified role `failure_reason`
+        pub failure_message: Option<String>,
+        /**Present instead of the payout when the request failed.
+
+`error`*/
+        pub error: Option<QueryPayoutResponseBodyError>,
+    }
+    impl FromJson for QueryPayoutResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(QueryPayoutResponseBody {
+                id: codegen::get(v, "id"),
+                object: codegen::get(v, "object"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                status: codegen::get(v, "status"),
+                method: codegen::get(v, "method"),
+                description: codegen::get(v, "description"),
+                arrival_date: codegen::get(v, "arrival_date"),
+                created: codegen::get(v, "created"),
+                metadata: codegen::get(v, "metadata"),
+                failure_code: codegen::get(v, "failure_code"),
+                failure_message: codegen::get(v, "failure_message"),
+                error: codegen::get(v, "error"),
+            })
+        }
+    }
+    /**The `metadata` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutEventBodyDataObjectMetadata {
+        ///`order_id` · unified role `merchant_ref`
+        pub order_id: Option<String>,
+    }
+    impl FromJson for PayoutEventBodyDataObjectMetadata {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutEventBodyDataObjectMetadata {
+                order_id: codegen::get(v, "order_id"),
+            })
+        }
+    }
+    /**The `object` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutEventBodyDataObject {
+        ///`id` · unified role `provider_ref`
+        pub id: Option<String>,
+        ///`object`
+        pub object: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency`
+        pub currency: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
+        ///`metadata`
+        pub metadata: Option<PayoutEventBodyDataObjectMetadata>,
+        ///`failure_code` · unified role `failure_code`
+        pub failure_code: Option<String>,
+        ///`failure_message` · unified role `failure_reason`
+        pub failure_message: Option<String>,
+    }
+    impl FromJson for PayoutEventBodyDataObject {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutEventBodyDataObject {
+                id: codegen::get(v, "id"),
+                object: codegen::get(v, "object"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                status: codegen::get(v, "status"),
+                metadata: codegen::get(v, "metadata"),
+                failure_code: codegen::get(v, "failure_code"),
+                failure_message: codegen::get(v, "failure_message"),
+            })
+        }
+    }
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutEventBodyData {
+        ///`object`
+        pub object: Option<PayoutEventBodyDataObject>,
+    }
+    impl FromJson for PayoutEventBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutEventBodyData {
+                object: codegen::get(v, "object"),
+            })
+        }
+    }
+    /**The body of the `payout_event` webhook.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct PayoutEventBody {
+        /**Event id (`evt_…`).
+
+`id`*/
+        pub id: Option<String>,
+        ///`object`
+        pub object: Option<String>,
+        ///`type` · unified role `event`
+        pub type_: Option<String>,
+        /**Event time (epoch seconds).
+
+`created`*/
+        pub created: Option<i64>,
+        ///`data`
+        pub data: Option<PayoutEventBodyData>,
+    }
+    impl FromJson for PayoutEventBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(PayoutEventBody {
+                id: codegen::get(v, "id"),
+                object: codegen::get(v, "object"),
+                type_: codegen::get(v, "type"),
+                created: codegen::get(v, "created"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreatePayoutResponse {
+        /// The body's fields, typed; the raw JSON is `result.response`.
+        pub body: CreatePayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl CreatePayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            CreatePayoutResponse {
+                body: CreatePayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct QueryPayoutResponse {
+        /// The body's fields, typed; the raw JSON is `result.response`.
+        pub body: QueryPayoutResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl QueryPayoutResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            QueryPayoutResponse {
+                body: QueryPayoutResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /// The gateway's payout statuses. A value the spec does not know is kept as
+    /// [`Status::Other`] and is never final.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /**Created, not yet submitted to the bank.
+
+`pending` → pending*/
+        Pending,
+        /**Submitted to the bank.
+
+`in_transit` → processing*/
+        InTransit,
+        /**Expected to be available in the bank account.
+
+`paid` → succeeded*/
+        Paid,
+        /**Not paid; `failure_code` says why. Stripe notes a payout can go from paid to failed.
+
+`failed` → failed*/
+        Failed,
+        /**Canceled before it was submitted.
+
+`canceled` → cancelled*/
+        Canceled,
+        /// A value the spec does not map.
+        Other(String),
+    }
+    impl Status {
+        /// The typed status of a provider value.
+        pub fn from_provider(value: &str) -> Self {
+            match value {
+                "pending" => Status::Pending,
+                "in_transit" => Status::InTransit,
+                "paid" => Status::Paid,
+                "failed" => Status::Failed,
+                "canceled" => Status::Canceled,
+                other => Status::Other(other.to_string()),
+            }
+        }
+        /// The provider value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Status::Pending => "pending",
+                Status::InTransit => "in_transit",
+                Status::Paid => "paid",
+                Status::Failed => "failed",
+                Status::Canceled => "canceled",
+                Status::Other(s) => s,
+            }
+        }
+        /// The unified status, given the reason the gateway sent with it; `None` for
+        /// [`Status::Other`].
+        pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
+            match self {
+                Status::Pending => Some(PayoutStatus::Pending),
+                Status::InTransit => Some(PayoutStatus::Processing),
+                Status::Paid => Some(PayoutStatus::Succeeded),
+                Status::Failed => Some(PayoutStatus::Failed),
+                Status::Canceled => Some(PayoutStatus::Cancelled),
+                Status::Other(_) => None,
+            }
+        }
+    }
+    /// A status field of a response or webhook body: text or a number, as the gateway
+    /// sends it.
+    impl FromJson for Status {
+        fn from_json(v: &Json) -> Option<Self> {
+            Some(Status::from_provider(&v.scalar_text()?))
+        }
+    }
+    /// A verified webhook, by kind.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Webhook {
+        ///A `payout.*` event (`payout.created`, `payout.updated`, `payout.paid`, `payout.failed`, `payout.canceled`) whose `data.object` is the payout.
+        PayoutEvent(PayoutEventEvent),
+    }
+    /**A verified `payout_event` webhook.
+
+The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct PayoutEventEvent {
+        /// The body's fields, typed; the raw JSON is `event.body`.
+        pub body: PayoutEventBody,
+        /// The gateway's status, typed.
+        pub status: Option<Status>,
+        /// The unified event, with the acknowledgement to answer.
+        pub event: WebhookEvent,
+    }
+    impl Webhook {
+        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            match event.webhook.as_str() {
+                "payout_event" => {
+                    Ok(
+                        Webhook::PayoutEvent(PayoutEventEvent {
+                            body: PayoutEventBody::from_json(&event.body)
+                                .unwrap_or_default(),
+                            status: event
+                                .provider_status
+                                .as_deref()
+                                .map(Status::from_provider),
+                            event,
+                        }),
+                    )
+                }
+                other => {
+                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
+                }
+            }
+        }
+    }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "stripe";
+    /// The checked spec, embedded at compile time (no YAML is read at run time).
+    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"stripe\",\"name\":\"Stripe (payouts)\",\"description\":\"Payouts from a Stripe balance. Requests are form-encoded with nested keys (`metadata[order_id]=…`), authenticated with the secret API key as a Bearer token, and made safe to retry with an `Idempotency-Key` header. Webhook events carry `Stripe-Signature: t=…,v1=…`: the hex HMAC-SHA256 of `t.payload` keyed with the endpoint's signing secret.\",\"docs\":\"https://docs.stripe.com/api/payouts\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://api.stripe.com\",\"description\":\"Test mode (a `sk_test_` secret key).\"},\"production\":{\"base_url\":\"https://api.stripe.com\"}},\"credentials\":{\"secret_key\":{\"description\":\"Secret API key (`sk_test_…` or `sk_live_…`), sent as a Bearer token.\",\"secret\":true,\"type\":\"text\"},\"webhook_secret\":{\"description\":\"Signing secret of the webhook endpoint (`whsec_…`), the HMAC key of `Stripe-Signature`.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"USD\",\"amount\":{\"encoding\":\"number\",\"unit\":\"minor\",\"decimals\":2,\"min\":\"0.01\"}},\"signing\":{\"bearer\":{\"description\":\"The secret key as written into `Authorization: Bearer …`. Not a signature: Stripe authenticates requests with the secret key itself, in the clear (over TLS), hence `reveals_secret`.\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.secret_key }}\"}]},\"webhook_v1\":{\"description\":\"The `v1` part of `Stripe-Signature`: lowercase hex HMAC-SHA256, keyed with the endpoint secret, of the `t` part, a dot, and the exact payload bytes.\",\"compare\":\"exact\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ timestamp }}.{{ input }}\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.webhook_secret }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"resource_missing\":\"not_found\",\"balance_insufficient\":\"insufficient_funds\",\"idempotency_key_in_use\":\"duplicate\",\"rate_limit\":\"rate_limited\",\"api_key_expired\":\"unauthorized\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to the account's default (or a named) bank account or card.\",\"method\":\"POST\",\"path\":\"/v1/payouts\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\",\"Idempotency-Key\":\"{{ body.metadata.order_id }}\"},\"body\":{\"encoding\":\"form\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in the smallest currency unit (cents): `1000` is $10.00.\",\"required\":true,\"role\":\"amount\",\"example\":\"10.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Three-letter ISO code, lower case.\",\"required\":true,\"role\":\"currency\",\"enum\":{\"USD\":\"usd\"},\"unified\":{\"USD\":\"USD\"}},\"description\":{\"type\":\"string\",\"description\":\"An arbitrary string shown to users (length not documented, so not limited here).\",\"role\":\"remark\",\"example\":\"Invoice 42\"},\"destination\":{\"type\":\"string\",\"description\":\"ID of the bank account or card to send the payout to.\",\"role\":\"beneficiary.contact_id\"},\"method\":{\"type\":\"string\",\"description\":\"`standard` (default) or `instant`.\",\"role\":\"transfer_mode\",\"enum\":[\"standard\",\"instant\"]},\"statement_descriptor\":{\"type\":\"string\",\"description\":\"Text on the bank statement (at most 22 characters).\",\"max_len\":22},\"metadata\":{\"type\":\"object\",\"description\":\"Key-value pairs kept with the payout; this spec keeps the merchant reference here.\",\"required\":true,\"fields\":{\"order_id\":{\"type\":\"string\",\"description\":\"Merchant reference: also the Idempotency-Key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":255,\"example\":\"ORDER-42\"}}}}},\"response\":{\"success\":\"object == \\\"payout\\\"\",\"error\":{\"code\":\"error.code\",\"message\":\"error.message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"description\":\"`payout`.\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"description\":\"Lower-case currency code.\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"method\":{\"type\":\"string\"},\"description\":{\"type\":\"string\",\"nullable\":true},\"arrival_date\":{\"type\":\"int\",\"description\":\"Expected arrival (epoch seconds).\"},\"created\":{\"type\":\"int\",\"description\":\"Creation time (epoch seconds).\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"error\":{\"type\":\"object\",\"description\":\"Present instead of the payout when the request failed.\",\"fields\":{\"type\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Retrieve one payout by its id.\",\"method\":\"GET\",\"path\":\"/v1/payouts/{id}\",\"params\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"po_1\"}},\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"response\":{\"success\":\"object == \\\"payout\\\"\",\"error\":{\"code\":\"error.code\",\"message\":\"error.message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"description\":\"`payout`.\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"description\":\"Lower-case currency code.\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"method\":{\"type\":\"string\"},\"description\":{\"type\":\"string\",\"nullable\":true},\"arrival_date\":{\"type\":\"int\",\"description\":\"Expected arrival (epoch seconds).\"},\"created\":{\"type\":\"int\",\"description\":\"Creation time (epoch seconds).\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"error\":{\"type\":\"object\",\"description\":\"Present instead of the payout when the request failed.\",\"fields\":{\"type\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}}}}},\"statuses\":{\"pending\":{\"unified\":\"pending\",\"description\":\"Created, not yet submitted to the bank.\"},\"in_transit\":{\"unified\":\"processing\",\"description\":\"Submitted to the bank.\"},\"paid\":{\"unified\":\"succeeded\",\"description\":\"Expected to be available in the bank account.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Not paid; `failure_code` says why. Stripe notes a payout can go from paid to failed.\"},\"canceled\":{\"unified\":\"cancelled\",\"description\":\"Canceled before it was submitted.\"}},\"webhooks\":{\"payout_event\":{\"description\":\"A `payout.*` event (`payout.created`, `payout.updated`, `payout.paid`, `payout.failed`, `payout.canceled`) whose `data.object` is the payout.\",\"method\":\"POST\",\"headers\":{\"Stripe-Signature\":\"t={{ timestamp }},v1={{ signatures.webhook_v1 }}\"},\"header_parts\":{\"Stripe-Signature\":{\"separator\":\",\",\"pair\":\"=\"}},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Event id (`evt_…`).\",\"example\":\"evt_1\"},\"object\":{\"type\":\"string\",\"example\":\"event\"},\"type\":{\"type\":\"string\",\"role\":\"event\"},\"created\":{\"type\":\"int\",\"description\":\"Event time (epoch seconds).\"},\"data\":{\"type\":\"object\",\"fields\":{\"object\":{\"type\":\"object\",\"fields\":{\"id\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"example\":\"payout\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"example\":\"usd\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"ack\":{\"status\":200,\"body\":\"{\\\"received\\\":true}\"}}},\"sandbox\":{\"success_path\":[\"pending\",\"in_transit\",\"paid\"],\"failure_path\":[\"pending\",\"in_transit\",\"failed\"],\"provider_ref_prefix\":\"po_\",\"success\":{\"object\":\"payout\"},\"events\":{\"pending\":\"payout.created\",\"in_transit\":\"payout.updated\",\"paid\":\"payout.paid\",\"failed\":\"payout.failed\",\"canceled\":\"payout.canceled\"},\"errors\":{\"unauthorized\":{\"http_status\":401,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key provided\"}}},\"duplicate\":{\"http_status\":409,\"body\":{\"error\":{\"type\":\"idempotency_error\",\"code\":\"idempotency_key_in_use\",\"message\":\"{{ message }}\"}}},\"not_found\":{\"http_status\":404,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payout\"}}},\"invalid_request\":{\"http_status\":400,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"{{ message }}\"}}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end\"}}}}}}";
+    /// The spec, compiled once (its templates too) for every client of this module.
+    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
+    }
+}
