@@ -43,4 +43,5 @@ gateways! {
     teemopay = "specs/teemopay.yaml",
     tecpay = "specs/tecpay.yaml",
     cashy = "specs/cashy.yaml",
+    paystack = "specs/paystack.yaml",
 }

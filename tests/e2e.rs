@@ -238,11 +238,7 @@ async fn a_create_that_times_out_may_exist() {
         }
         // Sent once, never retried.
         tokio::time::sleep(Duration::from_millis(300)).await;
-        assert_eq!(
-            w.gateway(id).requests("create_payout", &r),
-            1,
-            "{id}: the create was retried"
-        );
+        assert_eq!(w.create_requests(id, &r), 1, "{id}: the create was retried");
         assert_eq!(w.gateway(id).count(&r), 1, "{id}");
         assert!(w.query(id, &r).await.is_ok(), "{id}");
     }
@@ -286,7 +282,7 @@ async fn server_errors_are_ambiguous_for_creates_and_retried_for_queries() {
                 let r = format!("{id}-{tag}-1");
                 gw.add_fault(
                     FaultRule::always(fault.clone())
-                        .for_operation("create_payout")
+                        .for_operation(w.create_operation(id))
                         .once(),
                 );
                 let e = w
@@ -301,15 +297,16 @@ async fn server_errors_are_ambiguous_for_creates_and_retried_for_queries() {
             }
             let r = format!("{id}-{tag}-2");
             w.create(id, &r).await;
+            let query = w.operation(id, payout::spec::OperationRole::Query);
             gw.add_fault(
                 FaultRule::always(fault.clone())
-                    .for_operation("query_payout")
+                    .for_operation(&query)
                     .once(),
             );
             let q = w.query(id, &r).await;
             assert!(q.is_ok(), "{id} {tag}: the query was not retried: {q:?}");
             assert_eq!(
-                gw.requests("query_payout", &r),
+                gw.requests(&query, &r),
                 2,
                 "{id} {tag}: one error, one retry"
             );

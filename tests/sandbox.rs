@@ -50,6 +50,7 @@ async fn a_request_signed_with_wrong_credentials_is_refused_as_the_gateway_refus
             "xettle" => "0x0201",
             "eanishop" => "SIGN_ERROR",
             "teemopay" | "cashy" => "401",
+            "paystack" => "invalid_key",
             other => panic!("{other}"),
         };
         assert_eq!(code, expected_code, "{id}: {e}");

@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use payout_runtime::context::ObtainedValue;
+use payout_runtime::flow::{given_values, raw_input};
 use payout_runtime::request::{self, Env, RequestOptions};
 use payout_runtime::source::{Entropy, FixedBytes, OsEntropy, SystemClock};
+use payout_runtime::IndexMap;
 use payout_runtime::{CompiledSpec, Credentials, ErrorKind};
 use serde_json::{json, Map, Value};
 
@@ -80,11 +83,51 @@ pub fn run(a: Args) -> ExitCode {
         clock: &SystemClock,
         entropy,
     };
+    // Values the flow's earlier steps would obtain are not fetched here: they show as
+    // `<obtained:NAME>`, and `--explain` lists the steps that would obtain them.
+    // A value the input gives (a recipient's code) is not obtained.
+    let given = given_values(spec.spec(), &a.op, &fields);
+    let placeholders: IndexMap<String, ObtainedValue> = spec
+        .flow(&a.op)
+        .iter()
+        .filter(|n| !given.contains(n))
+        .map(|n| {
+            let v = ObtainedValue {
+                text: format!("<obtained:{n}>"),
+                secret: false,
+            };
+            (n.clone(), v)
+        })
+        .collect();
     let opts = RequestOptions {
         timestamp: a.timestamp,
         nonce: a.nonce.clone(),
         explain: a.explain,
+        obtained: placeholders.clone(),
     };
+    let mut flow = Vec::new();
+    if a.explain {
+        for name in spec.flow(&a.op).iter().filter(|n| !given.contains(n)) {
+            let Some(o) = spec.spec().obtain.get(name) else {
+                continue;
+            };
+            let input = raw_input(&spec, &o.operation, &fields, &placeholders, true);
+            let step = match request::prepare(&env, &o.operation, &base_url, &input, &opts) {
+                Ok(r) => r,
+                Err(e) => return crate::fail(&[format!("the step `{}`: {e}", o.operation)]),
+            };
+            flow.push(json!({
+                "obtains": name,
+                "operation": o.operation,
+                "method": step.method,
+                "url": step.shown_url,
+                "headers": step.shown_headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<Map<String, Value>>(),
+                "body": step.shown_body,
+                "value": o.value,
+            }));
+        }
+    }
+    let fields = raw_input(&spec, &a.op, &fields, &placeholders, false);
     let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,
         Err(e) if e.kind == ErrorKind::InvalidInput => {
@@ -111,6 +154,9 @@ pub fn run(a: Args) -> ExitCode {
     });
     if a.explain {
         out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);
+        if !flow.is_empty() {
+            out["flow"] = Value::Array(flow);
+        }
     }
     crate::print_json(&out);
     ExitCode::SUCCESS

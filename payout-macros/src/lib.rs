@@ -105,7 +105,9 @@ mod snapshots {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots");
         let update = std::env::var_os("PAYOUT_UPDATE_SNAPSHOTS").is_some();
         let mut drifted = Vec::new();
-        for id in ["xettle", "eanishop", "teemopay", "tecpay", "cashy"] {
+        for id in [
+            "xettle", "eanishop", "teemopay", "tecpay", "cashy", "paystack",
+        ] {
             let got = expand_spec(id);
             let path = dir.join(format!("{id}.rs"));
             if update {

@@ -8,8 +8,10 @@ use indexmap::IndexMap;
 use payout_spec::{Json, OperationRole};
 
 use crate::compiled::CompiledSpec;
+use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
+use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -66,6 +68,7 @@ struct Inner {
     options: ClientOptions,
     clock: Arc<dyn Clock>,
     entropy: Arc<dyn Entropy>,
+    flow: Arc<FlowState>,
 }
 
 impl std::fmt::Debug for DynamicClient {
@@ -109,8 +112,10 @@ impl DynamicClient {
             )));
         }
         let http = http::client(options.connect_timeout, options.request_timeout)?;
+        let flow = Arc::new(FlowState::new(Arc::new(MemoryCache::default()), &creds));
         Ok(DynamicClient {
             inner: Arc::new(Inner {
+                flow,
                 spec,
                 creds,
                 base_url,
@@ -151,8 +156,43 @@ impl DynamicClient {
                 options: i.options.clone(),
                 clock,
                 entropy,
+                flow: i.flow.clone(),
             }),
         }
+    }
+
+    /// Keeps obtained values (tokens, recipients) in `cache` instead of in memory: a
+    /// durable store keeps recipients across restarts, a shared one across clients.
+    pub fn with_cache(self, cache: Arc<dyn FlowCache>) -> Self {
+        let i = &self.inner;
+        DynamicClient {
+            inner: Arc::new(Inner {
+                spec: i.spec.clone(),
+                creds: i.creds.clone(),
+                base_url: i.base_url.clone(),
+                http: i.http.clone(),
+                options: i.options.clone(),
+                clock: i.clock.clone(),
+                entropy: i.entropy.clone(),
+                flow: Arc::new(FlowState::new(cache, &i.creds)),
+            }),
+        }
+    }
+
+    pub(crate) fn compiled(&self) -> &CompiledSpec {
+        &self.inner.spec
+    }
+
+    pub(crate) fn credentials(&self) -> &Credentials {
+        &self.inner.creds
+    }
+
+    pub(crate) fn flow_state(&self) -> &FlowState {
+        &self.inner.flow
+    }
+
+    pub(crate) fn now_millis(&self) -> u64 {
+        self.inner.clock.now_millis()
     }
 
     pub fn spec(&self) -> &CompiledSpec {
@@ -180,13 +220,25 @@ impl DynamicClient {
         request::prepare(&env, op, &i.base_url, input, opts)
     }
 
-    /// Runs an operation by name with the gateway's own input. A create is sent once; a
-    /// query is retried with backoff on transient failures, each time freshly signed (a
-    /// nonce is never reused).
+    /// Runs an operation by name with the gateway's own input, its flow included: values
+    /// it needs (a token, a recipient) are obtained first, from the cache or by running
+    /// their steps with the fields of `input` they have. A create is sent once; a query is
+    /// retried with backoff on transient failures, each time freshly signed (a nonce is
+    /// never reused).
     pub async fn call(
         &self,
         op: &str,
         input: &IndexMap<String, Json>,
+    ) -> Result<CallOutcome, PayoutError> {
+        self.run(op, FlowInput::Raw(input)).await
+    }
+
+    /// One operation alone, with the values its flow obtained.
+    pub(crate) async fn call_with(
+        &self,
+        op: &str,
+        input: &IndexMap<String, Json>,
+        obtained: &IndexMap<String, ObtainedValue>,
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
         let role = i
@@ -210,7 +262,7 @@ impl DynamicClient {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let outcome = self.attempt(op, input, create).await;
+            let outcome = self.attempt(op, input, obtained, create).await;
             match outcome {
                 Err(e) if attempt < attempts && retryable(&e) => {
                     let wait = i.options.retry_backoff * 2u32.saturating_pow(attempt - 1);
@@ -226,10 +278,15 @@ impl DynamicClient {
         &self,
         op: &str,
         input: &IndexMap<String, Json>,
+        obtained: &IndexMap<String, ObtainedValue>,
         create: bool,
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
-        let req = self.prepare(op, input, &RequestOptions::default())?;
+        let opts = RequestOptions {
+            obtained: obtained.clone(),
+            ..RequestOptions::default()
+        };
+        let req = self.prepare(op, input, &opts)?;
         let raw: RawResponse = http::send(&i.http, &req, create).await?;
         let got = Received {
             http_status: raw.status,
@@ -267,8 +324,7 @@ impl DynamicClient {
     /// The unified create, by roles.
     pub async fn create(&self, req: &CreatePayout) -> Result<PayoutResult, PayoutError> {
         let (name, op) = self.op_for(OperationRole::Create)?;
-        let input = mapping::create_input(self.inner.spec.spec(), op, req)?;
-        match self.call(name, &input).await {
+        match self.run(name, FlowInput::Unified(req)).await {
             Ok(o) => Ok(o.result),
             Err(e) => Err(mapping::hint_extras(e, op)),
         }

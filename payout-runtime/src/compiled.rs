@@ -18,6 +18,8 @@ pub struct TemplateInfo {
     pub segments: Option<Vec<Segment>>,
     /// Credentials it names (`credentials.NAME`).
     pub credentials: Vec<String>,
+    /// Obtained values it names (`obtained.NAME`).
+    pub obtained: Vec<String>,
 }
 
 /// A checked spec with its templates compiled. Shared by every request of a client.
@@ -29,6 +31,8 @@ pub struct CompiledSpec {
     dependencies: HashMap<String, Vec<String>>,
     /// Operations whose request templates (or the recipes they use) name `{{ nonce }}`.
     nonce_operations: HashSet<String>,
+    /// Per operation, the obtained values its flow fetches first, in order.
+    flows: HashMap<String, Vec<String>>,
 }
 
 impl std::fmt::Debug for CompiledSpec {
@@ -61,6 +65,11 @@ impl CompiledSpec {
             } else {
                 u.source.to_string()
             };
+            if u.kind == Kind::Derive {
+                // Also under its source: the unified mapping renders it by the field.
+                env.add_template_owned(crate::mapping::derive_name(u.source), source.clone())
+                    .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
+            }
             env.add_template_owned(u.path.clone(), source)
                 .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
             if analysis.roots().contains("nonce") {
@@ -72,6 +81,7 @@ impl CompiledSpec {
                     signatures: analysis.under("signatures").into_iter().collect(),
                     segments: template::segments(u.source),
                     credentials: analysis.under("credentials").into_iter().collect(),
+                    obtained: analysis.under("obtained").into_iter().collect(),
                 },
             );
         }
@@ -82,7 +92,19 @@ impl CompiledSpec {
             .filter(|op| request_uses_nonce(op, &info, &dependencies, &use_nonce))
             .cloned()
             .collect();
+        let mut flows = HashMap::new();
+        for op in spec.operations.keys() {
+            let order = payout_spec::flows::order(&spec, op).map_err(|cycle| {
+                PayoutError::config(format!(
+                    "operations.{op}: its steps need each other: {cycle}"
+                ))
+            })?;
+            if !order.is_empty() {
+                flows.insert(op.clone(), order);
+            }
+        }
         Ok(CompiledSpec {
+            flows,
             spec,
             env,
             info,
@@ -122,6 +144,12 @@ impl CompiledSpec {
     /// recipe they use) names `{{ nonce }}`.
     pub fn request_templates_use_nonce(&self, op_name: &str) -> bool {
         self.nonce_operations.contains(op_name)
+    }
+
+    /// The obtained values an operation's flow fetches before it, in order (empty when the
+    /// operation stands alone).
+    pub fn flow(&self, op_name: &str) -> &[String] {
+        self.flows.get(op_name).map_or(&[], Vec::as_slice)
     }
 
     /// The recipes a recipe's templates use, which must be computed before it.

@@ -95,6 +95,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
         headers: &wh.headers,
         nonce: wh.nonce.unwrap_or_default(),
         extras: &no_extras,
+        issued: &[],
         seed: Message {
             method: wh.method.as_str().to_string(),
             // As the merchant's side reads it: the path without the query.

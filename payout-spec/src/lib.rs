@@ -9,6 +9,7 @@
 pub mod check;
 pub mod de;
 pub mod diag;
+pub mod flows;
 pub mod json;
 pub mod load;
 pub mod model;
