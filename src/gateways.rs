@@ -44,4 +44,5 @@ gateways! {
     tecpay = "specs/tecpay.yaml",
     cashy = "specs/cashy.yaml",
     paystack = "specs/paystack.yaml",
+    paypal = "specs/paypal.yaml",
 }

@@ -325,3 +325,113 @@ async fn a_unified_payout_is_a_one_item_batch() {
     assert_eq!(q.status, Some(PayoutStatus::Failed), "{q:?}");
     assert_eq!(q.provider_status.as_deref(), Some("FAILED"));
 }
+
+/// PayPal through its typed client: a unified payout is one call (token, then a one-item
+/// batch); the token expires between two payouts and the second is still one call.
+#[tokio::test]
+async fn paypal_pays_out_in_one_call_with_a_token_that_expires_between_payouts() {
+    let s = spec("specs/paypal.yaml");
+    let setup = GatewaySetup::with_test_credentials(s.clone()).unwrap();
+    let creds = setup.credentials.clone();
+    let sandbox = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let base = sandbox.base_url("paypal").unwrap();
+    let client = payout::gateways::paypal::Client::from_map(&creds, &base, options()).unwrap();
+    let gw = sandbox.gateway("paypal").unwrap();
+    let payout = |r: &str| {
+        let mut p = CreatePayout::new(r, Money::parse("9.87", "USD").unwrap());
+        p.beneficiary.email = Some("receiver@example.com".into());
+        p
+    };
+    // The unified create (the typed `create_payout` is the gateway's own operation).
+    let first = PayoutProvider::create_payout(&client, &payout("pp-batch-1"))
+        .await
+        .unwrap();
+    assert_eq!(first.status, Some(PayoutStatus::Pending), "{first:?}");
+    assert_eq!(gw.order("pp-batch-1").unwrap().amount.to_string(), "9.87");
+    gw.expire_tokens();
+    let second = PayoutProvider::create_payout(&client, &payout("pp-batch-2"))
+        .await
+        .unwrap();
+    assert_eq!(second.merchant_ref.as_deref(), Some("pp-batch-2"));
+    assert_eq!(gw.issued("token"), 2);
+    assert_eq!(gw.count("pp-batch-2"), 1);
+    // The item's status is the payout's.
+    gw.set_status("pp-batch-1", "FAILED", None).unwrap();
+    let q = client
+        .query_payout(&PayoutRef::Provider(first.provider_ref.clone().unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(q.status, Some(PayoutStatus::Failed), "{q:?}");
+}
+
+/// A PayPal webhook is read only after PayPal confirms it by postback: one the sandbox
+/// sent is confirmed; the same event with another transmission id is refused.
+#[tokio::test]
+async fn paypal_webhooks_are_verified_by_postback() {
+    let s = spec("specs/paypal.yaml");
+    let setup = GatewaySetup::with_test_credentials(s.clone()).unwrap();
+    let creds = Credentials::new(s.spec(), setup.credentials.clone()).unwrap();
+    let sandbox = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let base = sandbox.base_url("paypal").unwrap();
+    let client = DynamicClient::new(s, creds, &base, options()).unwrap();
+    let gw = sandbox.gateway("paypal").unwrap();
+    // The merchant's endpoint: it verifies each webhook by postback before reading it.
+    let mut providers: std::collections::HashMap<String, Arc<dyn PayoutProvider>> =
+        std::collections::HashMap::new();
+    providers.insert("paypal".into(), Arc::new(client.clone()));
+    let receiver = payout_sandbox::receiver::Receiver::start(providers)
+        .await
+        .unwrap();
+    let url = receiver.url("paypal");
+    gw.set_notify_url(Some(url.clone()));
+    let mut p = CreatePayout::new("pp-hook-1", Money::parse("5.00", "USD").unwrap());
+    p.beneficiary.email = Some("receiver@example.com".into());
+    client.create_payout(&p).await.unwrap();
+    gw.advance("pp-hook-1").unwrap();
+    let got = receiver
+        .wait_for(Duration::from_secs(5), |r| r.outcome.is_ok())
+        .await
+        .expect("a webhook the receiver verified by postback");
+    let (headers, body) = (got.headers.clone(), got.body.clone());
+    let ev = client
+        .verify_webhook(WebhookRequest::new(&headers, &body).at(&url))
+        .await
+        .unwrap();
+    assert_eq!(ev.status, Some(PayoutStatus::Succeeded));
+    assert_eq!(ev.merchant_ref.as_deref(), Some("pp-hook-1"));
+    // The synchronous reader cannot ask PayPal, and says so rather than trusting it.
+    let e = client
+        .parse_webhook(&WebhookRequest::new(&headers, &body))
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported, "{e}");
+    // A forged transmission id: PayPal (the sandbox) never sent it.
+    let forged: Vec<(String, String)> = headers
+        .iter()
+        .map(|(k, v)| {
+            let v = if k.eq_ignore_ascii_case("paypal-transmission-id") {
+                "forged".to_string()
+            } else {
+                v.clone()
+            };
+            (k.clone(), v)
+        })
+        .collect();
+    let e = client
+        .verify_webhook(WebhookRequest::new(&forged, &body).at(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::BadSignature, "{e}");
+    // A tampered body is refused the same way.
+    let tampered = String::from_utf8(body.clone())
+        .unwrap()
+        .replace("5.00", "500.00");
+    let e = client
+        .verify_webhook(WebhookRequest::new(&headers, tampered.as_bytes()).at(&url))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::BadSignature, "{e}");
+}

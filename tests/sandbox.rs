@@ -51,6 +51,8 @@ async fn a_request_signed_with_wrong_credentials_is_refused_as_the_gateway_refus
             "eanishop" => "SIGN_ERROR",
             "teemopay" | "cashy" => "401",
             "paystack" => "invalid_key",
+            // The token request is refused: no token, no payout.
+            "paypal" => "invalid_token",
             other => panic!("{other}"),
         };
         assert_eq!(code, expected_code, "{id}: {e}");

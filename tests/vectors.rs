@@ -64,6 +64,11 @@ fn paystack_vectors() {
     check("specs/paystack.yaml", 9);
 }
 
+#[test]
+fn paypal_vectors() {
+    check("specs/paypal.yaml", 7);
+}
+
 /// The flow tests' OAuth2 gateway.
 #[test]
 fn oauth_flow_vectors() {

@@ -46,6 +46,10 @@ pub struct Args {
     /// known answer that involves randomness.
     #[arg(long, value_name = "HEX")]
     pub random: Option<String>,
+    /// A value the flow's earlier steps would obtain (`token=...`), used as is instead of
+    /// the `<obtained:NAME>` placeholder; repeatable.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub obtained: Vec<String>,
 }
 
 /// Exit codes: 0 built, 1 invalid input or credentials, 2 bad spec.
@@ -87,14 +91,28 @@ pub fn run(a: Args) -> ExitCode {
     // `<obtained:NAME>`, and `--explain` lists the steps that would obtain them.
     // A value the input gives (a recipient's code) is not obtained.
     let given = given_values(spec.spec(), &a.op, &fields);
+    let mut fixed = IndexMap::new();
+    for o in &a.obtained {
+        let Some((name, value)) = o.split_once('=') else {
+            return crate::fail(&[format!("--obtained takes NAME=VALUE, not `{o}`")]);
+        };
+        fixed.insert(name.to_string(), value.to_string());
+    }
     let placeholders: IndexMap<String, ObtainedValue> = spec
         .flow(&a.op)
         .iter()
         .filter(|n| !given.contains(n))
         .map(|n| {
-            let v = ObtainedValue {
-                text: format!("<obtained:{n}>"),
-                secret: false,
+            let secret = spec.spec().obtain.get(n).is_some_and(|o| o.is_secret());
+            let v = match fixed.get(n) {
+                Some(text) => ObtainedValue {
+                    text: text.clone(),
+                    secret,
+                },
+                None => ObtainedValue {
+                    text: format!("<obtained:{n}>"),
+                    secret: false,
+                },
             };
             (n.clone(), v)
         })

@@ -345,8 +345,60 @@ impl DynamicClient {
             req.url = i.options.webhook_url.as_deref();
         }
         let (ev, ack) = webhook::receive(&i.spec, &i.creds, i.entropy.as_ref(), &req)?;
+        Ok(Self::event(ev, ack))
+    }
+
+    /// Verifies and reads a webhook, asking the gateway where the spec says it verifies its
+    /// webhooks by postback (its `postback` operation, run with its flow: a token first).
+    /// The event is read only once the gateway has said yes; a postback that fails to get
+    /// an answer is an error (the gateway delivers the webhook again).
+    pub async fn postback_webhook(
+        &self,
+        request: WebhookRequest<'_>,
+    ) -> Result<WebhookEvent, PayoutError> {
+        let i = &self.inner;
+        let s = i.spec.spec();
+        let mut req = request;
+        if req.url.is_none() {
+            req.url = i.options.webhook_url.as_deref();
+        }
+        let mut last = None;
+        for (name, wh) in &s.webhooks {
+            let Some(op) = &wh.postback else {
+                match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
+                    Ok(ev) => return Ok(Self::event(ev, wh.ack.clone())),
+                    Err(e) => last = Some(e),
+                }
+                continue;
+            };
+            let input = webhook::postback_input(s, op, &req)?;
+            match self.call(op, &input).await {
+                Ok(_) => {
+                    let ev =
+                        webhook::read_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req, true)?;
+                    return Ok(Self::event(ev, wh.ack.clone()));
+                }
+                // No answer: nothing is known; the gateway will deliver it again.
+                Err(e) if e.kind.is_transport() => return Err(e),
+                Err(e) => {
+                    last = Some(PayoutError::new(
+                        ErrorKind::BadSignature,
+                        format!("the gateway did not confirm the webhook `{name}`: {e}"),
+                    ))
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| {
+            PayoutError::new(
+                ErrorKind::Unsupported,
+                format!("{} sends no webhooks", s.provider.id),
+            )
+        }))
+    }
+
+    fn event(ev: webhook::Event, ack: payout_spec::Ack) -> WebhookEvent {
         let x = ev.extracted;
-        Ok(WebhookEvent {
+        WebhookEvent {
             webhook: ev.webhook,
             status: x.status,
             provider_status: x.provider_status,
@@ -359,7 +411,7 @@ impl DynamicClient {
             body: ev.body,
             verified_signatures: ev.verified_signatures,
             ack,
-        })
+        }
     }
 }
 
@@ -408,6 +460,13 @@ impl PayoutProvider for DynamicClient {
 
     fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
         self.webhook(request)
+    }
+
+    fn verify_webhook<'a>(
+        &'a self,
+        request: WebhookRequest<'a>,
+    ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+        Box::pin(self.postback_webhook(request))
     }
 }
 

@@ -255,25 +255,36 @@ pub fn normalize_input(
     }
 }
 
-/// The currency an input names in its field with `role: currency` (top level, or inside an
-/// object), if any.
+/// The currency an input names in its field with `role: currency`, wherever it is: top
+/// level, in an object, or in a batch's first item.
 pub fn request_currency(op: &Operation, input: &IndexMap<String, Json>) -> Option<String> {
-    let mut found = None;
-    for (_, name, f) in op.request_fields() {
-        if f.role.as_deref() == Some("currency") {
-            found = input.get(name).and_then(Json::scalar_text);
-        } else if let (Some(nested), Some(Json::Object(obj))) = (&f.fields, input.get(name)) {
-            found = nested
-                .iter()
-                .find(|(_, n)| n.role.as_deref() == Some("currency"))
-                .and_then(|(k, _)| obj.get(k))
-                .and_then(Json::scalar_text);
+    fn find(fields: &IndexMap<String, Field>, values: &IndexMap<String, Json>) -> Option<String> {
+        for (name, f) in fields {
+            let Some(v) = values.get(name) else { continue };
+            if f.role.as_deref() == Some("currency") {
+                return v.scalar_text();
+            }
+            let (nested, obj) = match (v, &f.items) {
+                (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),
+                _ => (f.fields.as_ref(), Some(v)),
+            };
+            if let (Some(nested), Some(Json::Object(obj))) = (nested, obj) {
+                if let Some(c) = find(nested, obj) {
+                    return Some(c);
+                }
+            }
         }
-        if found.is_some() {
-            break;
-        }
+        None
     }
-    found
+    let parts = [
+        Some(&op.params),
+        Some(&op.query),
+        op.body.as_ref().map(|b| &b.fields),
+    ];
+    parts
+        .into_iter()
+        .flatten()
+        .find_map(|fields| find(fields, input))
 }
 
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.

@@ -10,9 +10,11 @@ use payout_spec::{Field, FieldType, Json, Operation, OBTAINED_ROLE};
 
 use crate::gateway::{lock, Gateway};
 
-/// Tokens and resources a gateway handed out.
+/// Tokens and resources a gateway handed out, and the webhooks it sent (for postbacks).
 #[derive(Debug)]
 pub(crate) struct FlowStore {
+    /// Webhooks sent: their headers and body, which a postback must name exactly.
+    sent: Vec<(Vec<(String, String)>, Json)>,
     /// Per obtained name, token → expiry (epoch ms).
     tokens: HashMap<String, HashMap<String, u64>>,
     /// Per obtained name, the values made.
@@ -25,6 +27,7 @@ pub(crate) struct FlowStore {
 impl Default for FlowStore {
     fn default() -> Self {
         FlowStore {
+            sent: Vec::new(),
             tokens: HashMap::new(),
             resources: HashMap::new(),
             token_ttl_s: 3600,
@@ -133,6 +136,64 @@ impl Gateway {
             }
         }
         Ok(())
+    }
+
+    /// Remembers a webhook sent, so that a postback about it can be confirmed.
+    pub(crate) fn record_sent(&self, headers: &[(String, String)], body: &[u8]) {
+        if let Ok(json) = Json::parse(&String::from_utf8_lossy(body)) {
+            lock(&self.flows).sent.push((headers.to_vec(), json));
+        }
+    }
+
+    /// For an operation a webhook names as its `postback`: whether the webhook it describes
+    /// (its headers and body, by the fields' `webhook.*` roles) is one this gateway sent.
+    pub(crate) fn check_postback(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        msg: &Message,
+    ) -> Result<(), Refusal> {
+        let spec = self.spec.spec();
+        if !spec
+            .webhooks
+            .values()
+            .any(|w| w.postback.as_deref() == Some(op_name))
+        {
+            return Ok(());
+        }
+        let store = lock(&self.flows);
+        let confirmed = store.sent.iter().any(|(headers, body)| {
+            op.request_fields().all(|(location, name, f)| {
+                let values = match location {
+                    payout_spec::Location::Path => &msg.params,
+                    payout_spec::Location::Query => &msg.query,
+                    payout_spec::Location::Body => &msg.body,
+                };
+                let given = values.get(name);
+                match f.role.as_deref() {
+                    Some(r) if r == payout_spec::WEBHOOK_BODY_ROLE => given == Some(body),
+                    Some(r) => match r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
+                        Some(h) => {
+                            let sent = headers
+                                .iter()
+                                .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                                .map(|(_, v)| v.as_str());
+                            given.and_then(Json::as_str) == sent
+                        }
+                        None => true,
+                    },
+                    None => true,
+                }
+            })
+        });
+        if confirmed {
+            Ok(())
+        } else {
+            Err((
+                "invalid_request",
+                "this gateway did not send that webhook".into(),
+            ))
+        }
     }
 
     /// The values a step hands out in its answer, by response path: a fresh token with its

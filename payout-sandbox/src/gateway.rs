@@ -401,6 +401,9 @@ impl Gateway {
         if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
             return self.refuse(op_name, op, &msg, kind, &m);
         }
+        if let Err((kind, m)) = self.check_postback(op_name, op, &msg) {
+            return self.refuse(op_name, op, &msg, kind, &m);
+        }
         let refs = request_refs(op, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
         let merchant = refs.merchant.clone().or_else(|| {

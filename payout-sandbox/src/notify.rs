@@ -108,6 +108,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
     let finished = gw
         .sign_outgoing(webhook, &role_value, false)
         .map_err(|e| e.to_string())?;
+    gw.record_sent(&finished.headers, &finished.body);
     Ok(Built {
         headers: finished.headers,
         body: finished.body,

@@ -221,6 +221,7 @@ pub fn payout_for(id: &str, merchant_ref: &str, notify: Option<String>) -> Creat
         "teemopay" => ("10000", "IDR"),
         "cashy" => ("50000.00", "COP"),
         "paystack" => ("1000.00", "NGN"),
+        "paypal" => ("9.87", "USD"),
         _ => ("100.00", "INR"),
     };
     let mut p = CreatePayout::new(merchant_ref, Money::parse(amount, currency).unwrap());
@@ -252,6 +253,10 @@ pub fn payout_for(id: &str, merchant_ref: &str, notify: Option<String>) -> Creat
             b.id_number = Some("43912345".into());
             b.account_type = Some("0".into());
             p.extras.insert("bankId".into(), Json::from(33i64));
+        }
+        "paypal" => {
+            b.email = Some("receiver@example.com".into());
+            p.purpose = Some("Thanks for your patronage!".into());
         }
         "paystack" => {
             b.name = Some("Tolu Robert".into());

@@ -421,6 +421,24 @@ fn check_role(
         }
         return;
     }
+    // The parts of a received webhook, on the operation that posts it back to the gateway.
+    if role == crate::model::WEBHOOK_BODY_ROLE
+        || role.starts_with(crate::model::WEBHOOK_HEADER_ROLE)
+    {
+        let postback = cx
+            .spec
+            .webhooks
+            .values()
+            .filter_map(|w| w.postback.as_deref())
+            .any(|op| path.starts_with(&format!("operations.{op}.")));
+        if !postback {
+            cx.error(
+                format!("{path}.role"),
+                format!("`{role}` fills a field from a received webhook: only an operation a webhook names as its `postback` has one"),
+            );
+        }
+        return;
+    }
     if !allowed.contains(&role) {
         let context = match msg {
             Message::Request(op) => format!("the request of a `{op}` operation"),

@@ -80,3 +80,33 @@ fn declared(fields: &indexmap::IndexMap<String, Field>, path: &str) -> bool {
         (None, _) => false,
     }
 }
+
+/// A postback names an operation that exists and moves no money; webhook roles are only
+/// meaningful on such an operation.
+pub(super) fn check_postbacks(cx: &mut Ctx) {
+    let spec = cx.spec;
+    for (name, wh) in &spec.webhooks {
+        let Some(op_name) = &wh.postback else {
+            continue;
+        };
+        let path = format!("webhooks.{name}.postback");
+        match spec.operations.get(op_name) {
+            None => {
+                let names = spec.operations.keys().map(String::as_str);
+                cx.error(
+                    path,
+                    format!(
+                        "no operation `{op_name}`; defined: {}{}",
+                        one_of_list(names.clone()),
+                        did_you_mean(op_name, names)
+                    ),
+                );
+            }
+            Some(op) if op.role != OperationRole::Other => cx.error(
+                path,
+                format!("`{op_name}` has `role: {}`; a postback asks the gateway about a webhook, so it must be `role: other`", op.role),
+            ),
+            Some(_) => {}
+        }
+    }
+}

@@ -72,6 +72,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     signing::check_recipes(&mut cx);
     templates::check_templates(&mut cx);
     flows::check_obtain(&mut cx);
+    flows::check_postbacks(&mut cx);
     vectors::check_vectors(&mut cx);
 }
 

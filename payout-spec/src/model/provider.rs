@@ -178,8 +178,8 @@ impl Money {
     }
 
     /// The money format of one currency (given as ISO code or as the gateway writes it):
-    /// its code and amount format, with nothing else. `None` for a currency the spec does
-    /// not list.
+    /// it as the main currency, with its amount format. `None` for a currency the spec
+    /// does not list.
     pub fn resolve(&self, code: &str) -> Option<Money> {
         let iso = self.codes().find(|c| c.eq_ignore_ascii_case(code))?;
         let mut amount = self.amount.clone();
@@ -197,7 +197,7 @@ impl Money {
         Some(Money {
             currency: iso.to_string(),
             amount,
-            currencies: indexmap::IndexMap::new(),
+            currencies: self.currencies.clone(),
             case: self.case,
         })
     }
