@@ -44,4 +44,6 @@ gateways! {
     tecpay = "specs/tecpay.yaml",
     cashy = "specs/cashy.yaml",
     stripe = "specs/stripe.yaml",
+    paystack = "specs/paystack.yaml",
+    paypal = "specs/paypal.yaml",
 }

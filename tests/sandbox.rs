@@ -52,6 +52,9 @@ async fn a_request_signed_with_wrong_credentials_is_refused_as_the_gateway_refus
             "teemopay" | "cashy" => "401",
             // Stripe's invalid-key error has no `code`: the HTTP 401 says unauthorized.
             "stripe" => "",
+            "paystack" => "invalid_key",
+            // The token request is refused: no token, no payout.
+            "paypal" => "invalid_token",
             other => panic!("{other}"),
         };
         assert_eq!(code, expected_code, "{id}: {e}");

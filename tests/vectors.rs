@@ -59,6 +59,28 @@ fn tecpay_vectors() {
     check("specs/tecpay.yaml", 8);
 }
 
+#[test]
+fn paystack_vectors() {
+    check("specs/paystack.yaml", 9);
+}
+
+#[test]
+fn paypal_vectors() {
+    check("specs/paypal.yaml", 7);
+}
+
+/// The flow tests' OAuth2 gateway.
+#[test]
+fn oauth_flow_vectors() {
+    check("tests/specs/flows/oauth.yaml", 4);
+}
+
+/// The arrays test gateway: a one-item batch, a name in three places.
+#[test]
+fn batch_vectors() {
+    check("tests/specs/flows/batch.yaml", 2);
+}
+
 /// The tutorial's example gateway (examples/acme.yaml) is a complete spec too.
 #[test]
 fn example_acme_vectors() {

@@ -231,6 +231,20 @@ fn example(
         .find(|v| v.operation.as_deref() == Some(op_name) && v.expect.invalid.is_empty())
         .ok_or("the spec has no valid create vector to use as its example payout")?;
     let mut req = mapping::create_from_input(s, op, &v.input)?;
+    // A flow's earlier steps (a recipient) take their part from their own first vector.
+    for name in spec.flow(op_name) {
+        let Some(step) = s.obtain.get(name) else {
+            continue;
+        };
+        let Some(sv) = s.vectors.iter().find(|v| {
+            v.operation.as_deref() == Some(step.operation.as_str()) && v.expect.invalid.is_empty()
+        }) else {
+            continue;
+        };
+        if let Some(step_op) = s.operations.get(&step.operation) {
+            mapping::add_step_input(step_op, &sv.input, &mut req)?;
+        }
+    }
     req.merchant_ref = merchant_ref.to_string();
     req.notify_url = Some(notify);
     Ok(req)

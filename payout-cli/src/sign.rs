@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use payout_runtime::context::ObtainedValue;
+use payout_runtime::flow::{given_values, raw_input};
 use payout_runtime::request::{self, Env, RequestOptions};
 use payout_runtime::source::{Entropy, FixedBytes, OsEntropy, SystemClock};
+use payout_runtime::IndexMap;
 use payout_runtime::{CompiledSpec, Credentials, ErrorKind};
 use serde_json::{json, Map, Value};
 
@@ -45,6 +48,10 @@ pub struct Args {
     /// known answer that involves randomness.
     #[arg(long, value_name = "HEX")]
     pub random: Option<String>,
+    /// A value the flow's earlier steps would obtain (`token=...`), used as is instead of
+    /// the `<obtained:NAME>` placeholder; repeatable.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub obtained: Vec<String>,
 }
 
 /// Exit codes: 0 built, 1 invalid input or credentials, 2 bad spec.
@@ -82,11 +89,65 @@ pub fn run(a: Args) -> ExitCode {
         clock: &SystemClock,
         entropy,
     };
+    // Values the flow's earlier steps would obtain are not fetched here: they show as
+    // `<obtained:NAME>`, and `--explain` lists the steps that would obtain them.
+    // A value the input gives (a recipient's code) is not obtained.
+    let given = given_values(spec.spec(), &a.op, &fields);
+    let mut fixed = IndexMap::new();
+    for o in &a.obtained {
+        let Some((name, value)) = o.split_once('=') else {
+            return crate::fail(&[format!("--obtained takes NAME=VALUE, not `{o}`")]);
+        };
+        fixed.insert(name.to_string(), value.to_string());
+    }
+    let placeholders: IndexMap<String, ObtainedValue> = spec
+        .flow(&a.op)
+        .iter()
+        .filter(|n| !given.contains(n))
+        .map(|n| {
+            let secret = spec.spec().obtain.get(n).is_some_and(|o| o.is_secret());
+            let v = match fixed.get(n) {
+                Some(text) => ObtainedValue {
+                    text: text.clone(),
+                    secret,
+                },
+                None => ObtainedValue {
+                    text: format!("<obtained:{n}>"),
+                    secret: false,
+                },
+            };
+            (n.clone(), v)
+        })
+        .collect();
     let opts = RequestOptions {
         timestamp: a.timestamp,
         nonce: a.nonce.clone(),
         explain: a.explain,
+        obtained: placeholders.clone(),
     };
+    let mut flow = Vec::new();
+    if a.explain {
+        for name in spec.flow(&a.op).iter().filter(|n| !given.contains(n)) {
+            let Some(o) = spec.spec().obtain.get(name) else {
+                continue;
+            };
+            let input = raw_input(&spec, &o.operation, &fields, &placeholders, true);
+            let step = match request::prepare(&env, &o.operation, &base_url, &input, &opts) {
+                Ok(r) => r,
+                Err(e) => return crate::fail(&[format!("the step `{}`: {e}", o.operation)]),
+            };
+            flow.push(json!({
+                "obtains": name,
+                "operation": o.operation,
+                "method": step.method,
+                "url": step.shown_url,
+                "headers": step.shown_headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<Map<String, Value>>(),
+                "body": step.shown_body,
+                "value": o.value,
+            }));
+        }
+    }
+    let fields = raw_input(&spec, &a.op, &fields, &placeholders, false);
     let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,
         Err(e) if e.kind == ErrorKind::InvalidInput => {
@@ -113,6 +174,9 @@ pub fn run(a: Args) -> ExitCode {
     });
     if a.explain {
         out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);
+        if !flow.is_empty() {
+            out["flow"] = Value::Array(flow);
+        }
     }
     crate::print_json(&out);
     ExitCode::SUCCESS

@@ -153,6 +153,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
         ) -> Result<WebhookEvent, PayoutError> {
             self.inner.parse_webhook(request)
         }
+        fn verify_webhook<'a>(
+            &'a self,
+            request: WebhookRequest<'a>,
+        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+            self.inner.verify_webhook(request)
+        }
     }
     ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
     #[derive(Debug, Clone, PartialEq)]

@@ -281,6 +281,10 @@ fn client(m: &Module) -> TokenStream {
             fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
                 self.inner.parse_webhook(request)
             }
+
+            fn verify_webhook<'a>(&'a self, request: WebhookRequest<'a>) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+                self.inner.verify_webhook(request)
+            }
         }
     }
 }

@@ -9,9 +9,11 @@ use indexmap::IndexMap;
 use payout_spec::{Json, OperationRole};
 
 use crate::compiled::CompiledSpec;
+use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::freshness::{Guard, ReplayStore};
+use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -92,6 +94,7 @@ struct Inner {
     entropy: Arc<dyn Entropy>,
     /// Where accepted webhooks are recorded, so a replay is refused.
     replay: Option<Arc<dyn ReplayStore>>,
+    flow: Arc<FlowState>,
 }
 
 impl std::fmt::Debug for DynamicClient {
@@ -146,8 +149,10 @@ impl DynamicClient {
                 &options.tls,
             )?,
         };
+        let flow = Arc::new(FlowState::new(Arc::new(MemoryCache::default()), &creds));
         Ok(DynamicClient {
             inner: Arc::new(Inner {
+                flow,
                 spec,
                 creds,
                 base_url,
@@ -190,6 +195,7 @@ impl DynamicClient {
                 clock,
                 entropy,
                 replay: i.replay.clone(),
+                flow: i.flow.clone(),
             }),
         }
     }
@@ -209,8 +215,43 @@ impl DynamicClient {
                 clock: i.clock.clone(),
                 entropy: i.entropy.clone(),
                 replay: Some(store),
+                flow: i.flow.clone(),
             }),
         }
+    }
+
+    /// Keeps obtained values (tokens, recipients) in `cache` instead of in memory: a
+    /// durable store keeps recipients across restarts, a shared one across clients.
+    pub fn with_cache(self, cache: Arc<dyn FlowCache>) -> Self {
+        let i = &self.inner;
+        DynamicClient {
+            inner: Arc::new(Inner {
+                spec: i.spec.clone(),
+                creds: i.creds.clone(),
+                base_url: i.base_url.clone(),
+                http: i.http.clone(),
+                options: i.options.clone(),
+                clock: i.clock.clone(),
+                entropy: i.entropy.clone(),
+                flow: Arc::new(FlowState::new(cache, &i.creds)),
+            }),
+        }
+    }
+
+    pub(crate) fn compiled(&self) -> &CompiledSpec {
+        &self.inner.spec
+    }
+
+    pub(crate) fn credentials(&self) -> &Credentials {
+        &self.inner.creds
+    }
+
+    pub(crate) fn flow_state(&self) -> &FlowState {
+        &self.inner.flow
+    }
+
+    pub(crate) fn now_millis(&self) -> u64 {
+        self.inner.clock.now_millis()
     }
 
     pub fn spec(&self) -> &CompiledSpec {
@@ -238,13 +279,25 @@ impl DynamicClient {
         request::prepare(&env, op, &i.base_url, input, opts)
     }
 
-    /// Runs an operation by name with the gateway's own input. A create is sent once; a
-    /// query is retried with backoff on transient failures, each time freshly signed (a
-    /// nonce is never reused).
+    /// Runs an operation by name with the gateway's own input, its flow included: values
+    /// it needs (a token, a recipient) are obtained first, from the cache or by running
+    /// their steps with the fields of `input` they have. A create is sent once; a query is
+    /// retried with backoff on transient failures, each time freshly signed (a nonce is
+    /// never reused).
     pub async fn call(
         &self,
         op: &str,
         input: &IndexMap<String, Json>,
+    ) -> Result<CallOutcome, PayoutError> {
+        self.run(op, FlowInput::Raw(input)).await
+    }
+
+    /// One operation alone, with the values its flow obtained.
+    pub(crate) async fn call_with(
+        &self,
+        op: &str,
+        input: &IndexMap<String, Json>,
+        obtained: &IndexMap<String, ObtainedValue>,
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
         let role = i
@@ -269,7 +322,9 @@ impl DynamicClient {
         loop {
             attempt += 1;
             let mut retry_after = None;
-            let outcome = self.attempt(op, input, create, &mut retry_after).await;
+            let outcome = self
+                .attempt(op, input, obtained, create, &mut retry_after)
+                .await;
             match outcome {
                 Err(e) if attempt < attempts && retryable(&e) => {
                     let backoff = i.options.retry_backoff * 2u32.saturating_pow(attempt - 1);
@@ -295,11 +350,16 @@ impl DynamicClient {
         &self,
         op: &str,
         input: &IndexMap<String, Json>,
+        obtained: &IndexMap<String, ObtainedValue>,
         create: bool,
         retry_after: &mut Option<Duration>,
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
-        let req = self.prepare(op, input, &RequestOptions::default())?;
+        let opts = RequestOptions {
+            obtained: obtained.clone(),
+            ..RequestOptions::default()
+        };
+        let req = self.prepare(op, input, &opts)?;
         let limit = i
             .options
             .operation_timeouts
@@ -353,8 +413,7 @@ impl DynamicClient {
     /// The unified create, by roles.
     pub async fn create(&self, req: &CreatePayout) -> Result<PayoutResult, PayoutError> {
         let (name, op) = self.op_for(OperationRole::Create)?;
-        let input = mapping::create_input(self.inner.spec.spec(), op, req)?;
-        match self.call(name, &input).await {
+        match self.run(name, FlowInput::Unified(req)).await {
             Ok(o) => Ok(o.result),
             Err(e) => Err(mapping::hint_extras(e, op)),
         }
@@ -390,8 +449,70 @@ impl DynamicClient {
             replay: i.replay.as_deref(),
         };
         let (ev, ack) = webhook::receive_with(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
+        Ok(Self::event(ev, ack))
+    }
+
+    /// Verifies and reads a webhook, asking the gateway where the spec says it verifies its
+    /// webhooks by postback (its `postback` operation, run with its flow: a token first).
+    /// The event is read only once the gateway has said yes; a postback that fails to get
+    /// an answer is an error (the gateway delivers the webhook again).
+    pub async fn postback_webhook(
+        &self,
+        request: WebhookRequest<'_>,
+    ) -> Result<WebhookEvent, PayoutError> {
+        let i = &self.inner;
+        let s = i.spec.spec();
+        let mut req = request;
+        if req.url.is_none() {
+            req.url = i.options.webhook_url.as_deref();
+        }
+        if req.body.len() > i.options.max_body_bytes {
+            return Err(PayoutError::new(
+                ErrorKind::MalformedResponse,
+                format!(
+                    "the webhook body ({} bytes) is larger than the limit of {} bytes (`max_body_bytes`)",
+                    req.body.len(),
+                    i.options.max_body_bytes
+                ),
+            ));
+        }
+        let mut last = None;
+        for (name, wh) in &s.webhooks {
+            let Some(op) = &wh.postback else {
+                match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
+                    Ok(ev) => return Ok(Self::event(ev, wh.ack.clone())),
+                    Err(e) => last = Some(e),
+                }
+                continue;
+            };
+            let input = webhook::postback_input(s, op, &req)?;
+            match self.call(op, &input).await {
+                Ok(_) => {
+                    let ev =
+                        webhook::read_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req, true)?;
+                    return Ok(Self::event(ev, wh.ack.clone()));
+                }
+                // No answer: nothing is known; the gateway will deliver it again.
+                Err(e) if e.kind.is_transport() => return Err(e),
+                Err(e) => {
+                    last = Some(PayoutError::new(
+                        ErrorKind::BadSignature,
+                        format!("the gateway did not confirm the webhook `{name}`: {e}"),
+                    ))
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| {
+            PayoutError::new(
+                ErrorKind::Unsupported,
+                format!("{} sends no webhooks", s.provider.id),
+            )
+        }))
+    }
+
+    fn event(ev: webhook::Event, ack: payout_spec::Ack) -> WebhookEvent {
         let x = ev.extracted;
-        Ok(WebhookEvent {
+        WebhookEvent {
             webhook: ev.webhook,
             status: x.status,
             provider_status: x.provider_status,
@@ -404,7 +525,7 @@ impl DynamicClient {
             body: ev.body,
             verified_signatures: ev.verified_signatures,
             ack,
-        })
+        }
     }
 }
 
@@ -453,6 +574,13 @@ impl PayoutProvider for DynamicClient {
 
     fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
         self.webhook(request)
+    }
+
+    fn verify_webhook<'a>(
+        &'a self,
+        request: WebhookRequest<'a>,
+    ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+        Box::pin(self.postback_webhook(request))
     }
 }
 

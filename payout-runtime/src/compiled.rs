@@ -19,6 +19,8 @@ pub struct TemplateInfo {
     pub segments: Option<Vec<Segment>>,
     /// Credentials it names (`credentials.NAME`).
     pub credentials: Vec<String>,
+    /// Obtained values it names (`obtained.NAME`).
+    pub obtained: Vec<String>,
 }
 
 /// A checked spec with its templates compiled. Shared by every request of a client.
@@ -33,6 +35,8 @@ pub struct CompiledSpec {
     /// What the signatures of each received message cover, by its YAML path
     /// (`webhooks.NAME`, `operations.NAME.response`).
     coverage: HashMap<String, Coverage>,
+    /// Per operation, the obtained values its flow fetches first, in order.
+    flows: HashMap<String, Vec<String>>,
 }
 
 impl std::fmt::Debug for CompiledSpec {
@@ -65,6 +69,11 @@ impl CompiledSpec {
             } else {
                 u.source.to_string()
             };
+            if u.kind == Kind::Derive {
+                // Also under its source: the unified mapping renders it by the field.
+                env.add_template_owned(crate::mapping::derive_name(u.source), source.clone())
+                    .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
+            }
             env.add_template_owned(u.path.clone(), source)
                 .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
             if analysis.roots().contains("nonce") {
@@ -76,6 +85,7 @@ impl CompiledSpec {
                     signatures: analysis.under("signatures").into_iter().collect(),
                     segments: template::segments(u.source),
                     credentials: analysis.under("credentials").into_iter().collect(),
+                    obtained: analysis.under("obtained").into_iter().collect(),
                 },
             );
         }
@@ -87,7 +97,19 @@ impl CompiledSpec {
             .cloned()
             .collect();
         let coverage = received_coverage(&spec);
+        let mut flows = HashMap::new();
+        for op in spec.operations.keys() {
+            let order = payout_spec::flows::order(&spec, op).map_err(|cycle| {
+                PayoutError::config(format!(
+                    "operations.{op}: its steps need each other: {cycle}"
+                ))
+            })?;
+            if !order.is_empty() {
+                flows.insert(op.clone(), order);
+            }
+        }
         Ok(CompiledSpec {
+            flows,
             spec,
             env,
             info,
@@ -128,6 +150,12 @@ impl CompiledSpec {
     /// recipe they use) names `{{ nonce }}`.
     pub fn request_templates_use_nonce(&self, op_name: &str) -> bool {
         self.nonce_operations.contains(op_name)
+    }
+
+    /// The obtained values an operation's flow fetches before it, in order (empty when the
+    /// operation stands alone).
+    pub fn flow(&self, op_name: &str) -> &[String] {
+        self.flows.get(op_name).map_or(&[], Vec::as_slice)
     }
 
     /// The recipes a recipe's templates use, which must be computed before it.

@@ -23,6 +23,25 @@ impl std::fmt::Debug for Signature {
     }
 }
 
+/// A value obtained by a flow step (a token, a recipient's id), as a template sees it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ObtainedValue {
+    pub text: String,
+    /// A secret (a bearer token): shown as `<redacted:obtained.NAME>`.
+    pub secret: bool,
+}
+
+/// Never shows a secret value.
+impl std::fmt::Debug for ObtainedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.secret {
+            f.write_str("<redacted>")
+        } else {
+            write!(f, "{:?}", self.text)
+        }
+    }
+}
+
 /// One message (request, response or webhook) as templates see it. Its `Debug` shows names
 /// and sizes only: headers, URL and body may carry credentials.
 #[derive(Clone, Default)]
@@ -45,6 +64,8 @@ pub struct Message {
     pub nonce: Option<String>,
     /// Recipe results computed for this message.
     pub signatures: HashMap<String, Signature>,
+    /// Values obtained by flow steps before this request (`obtained.NAME`).
+    pub obtained: IndexMap<String, ObtainedValue>,
 }
 
 impl std::fmt::Debug for Message {
@@ -59,6 +80,7 @@ impl std::fmt::Debug for Message {
             .field("body_fields", &self.body.keys().collect::<Vec<_>>())
             .field("body_bytes", &self.body_bytes.as_ref().map(Vec::len))
             .field("signatures", &self.signatures)
+            .field("obtained", &self.obtained)
             .finish_non_exhaustive()
     }
 }
@@ -93,6 +115,21 @@ impl Message {
             ("url", Value::from(self.url.clone())),
             ("signatures", signatures),
         ];
+        if !self.obtained.is_empty() {
+            let obtained: Value = self
+                .obtained
+                .iter()
+                .map(|(k, v)| {
+                    let shown = if redacted && v.secret {
+                        format!("<redacted:obtained.{k}>")
+                    } else {
+                        v.text.clone()
+                    };
+                    (k.clone(), Value::from(shown))
+                })
+                .collect();
+            ctx.push(("obtained", obtained));
+        }
         // Absent values stay undefined, so a template using them fails loudly.
         if let Some(t) = &self.timestamp {
             ctx.push(("timestamp", Value::from(t.clone())));

@@ -35,6 +35,14 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// No answer was had: nothing could be sent, or the answer was lost.
+    pub fn is_transport(&self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Connect | ErrorKind::Timeout | ErrorKind::Network
+        )
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             ErrorKind::InvalidInput => "invalid_input",

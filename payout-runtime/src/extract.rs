@@ -51,6 +51,17 @@ pub fn role_paths<'f>(
                 role_paths(&v.fields, &path, out);
             }
         }
+        // A unified payout is a one-item batch: its values are the first item's (lint
+        // refuses roles in arrays nested deeper).
+        if let Some(item) = &f.items {
+            let first = format!("{path}.0");
+            if let Some(role) = &item.role {
+                out.push((role.as_str(), first.clone(), item));
+            }
+            if let Some(nested) = &item.fields {
+                role_paths(nested, &first, out);
+            }
+        }
     }
 }
 

@@ -6,21 +6,51 @@
 use indexmap::IndexMap;
 use payout_spec::{Field, FieldType, Json, Operation, Rule, Spec};
 
+use crate::compiled::CompiledSpec;
 use crate::error::{ErrorKind, FieldError, PayoutError};
 use crate::unified::{CreatePayout, PayoutMethod, PayoutRef};
 
 /// The input of a create operation for a unified request.
 pub fn create_input(
-    spec: &Spec,
+    spec: &CompiledSpec,
     op: &Operation,
     req: &CreatePayout,
 ) -> Result<IndexMap<String, Json>, PayoutError> {
-    if req.amount.currency != spec.money.currency {
+    flow_input(spec, op, req, &IndexMap::new(), false)
+}
+
+/// The input of one operation of a create's flow: the money step (`step: false`), or a
+/// step before it (a recipient made from the same values), whose input takes only the
+/// extras it has fields for. `obtained` fills the fields with `role: obtained.NAME`.
+pub fn flow_input(
+    compiled: &CompiledSpec,
+    op: &Operation,
+    req: &CreatePayout,
+    obtained: &IndexMap<String, Json>,
+    step: bool,
+) -> Result<IndexMap<String, Json>, PayoutError> {
+    let spec = compiled.spec();
+    // `derive:` templates, over the role's value.
+    let derive = |source: &str, v: &Json| -> Result<Json, String> {
+        let ctx: minijinja::Value = [("value", crate::context::to_value(v))]
+            .into_iter()
+            .collect();
+        compiled
+            .render(&derive_name(source), &ctx)
+            .map(Json::String)
+    };
+    if !spec
+        .money
+        .codes()
+        .any(|c| c.eq_ignore_ascii_case(&req.amount.currency))
+    {
         return Err(PayoutError::invalid(vec![FieldError {
             field: "amount.currency".into(),
             message: format!(
                 "{} pays out in {} only, not {}",
-                spec.provider.id, spec.money.currency, req.amount.currency
+                spec.provider.id,
+                spec.money.codes().collect::<Vec<_>>().join(", "),
+                req.amount.currency
             ),
         }]));
     }
@@ -31,7 +61,7 @@ pub fn create_input(
             "merchant_ref" => Some(Json::String(req.merchant_ref.clone())),
             // Text, so the exact decimal reaches the formatter; never a float.
             "amount" => Some(Json::String(req.amount.amount.to_string())),
-            "currency" => Some(Json::String(req.amount.currency.clone())),
+            "currency" => Some(Json::String(spec.money.wire_code(&req.amount.currency))),
             "purpose" => s(&req.purpose),
             "remark" => s(&req.remark),
             "notify_url" => s(&req.notify_url),
@@ -48,7 +78,9 @@ pub fn create_input(
             "beneficiary.id_type" => s(&b.id_type),
             "beneficiary.id_number" => s(&b.id_number),
             "beneficiary.account_type" => s(&b.account_type),
-            _ => None,
+            other => other
+                .strip_prefix(payout_spec::OBTAINED_ROLE)
+                .and_then(|name| obtained.get(name).cloned()),
         }
     };
     let mut input = IndexMap::new();
@@ -59,9 +91,20 @@ pub fn create_input(
         op.body.as_ref().map(|b| &b.fields),
     ];
     for fields in parts.into_iter().flatten() {
-        fill(fields, &value, &mut input, "", &mut errors);
+        fill(fields, &value, &derive, &mut input, "", &mut errors);
     }
     for (k, v) in &req.extras {
+        let own = op.request_fields().any(|(_, n, f)| n == k && f.is_input());
+        // A step takes only its own extras; the money step leaves out those of the other
+        // operations (a recipient's `type`), and keeps unknown ones to report them.
+        let elsewhere = || {
+            spec.operations
+                .values()
+                .any(|o| o.request_fields().any(|(_, n, _)| n == k))
+        };
+        if !own && (step || elsewhere()) {
+            continue;
+        }
         input.insert(k.clone(), v.clone());
     }
     if errors.is_empty() {
@@ -75,6 +118,7 @@ pub fn create_input(
 fn fill(
     fields: &IndexMap<String, Field>,
     value: &dyn Fn(&str) -> Option<Json>,
+    derive: &Derive,
     out: &mut IndexMap<String, Json>,
     prefix: &str,
     errors: &mut Vec<FieldError>,
@@ -89,15 +133,26 @@ fn fill(
             FieldType::Object => {
                 let mut inner = IndexMap::new();
                 if let Some(nested) = &f.fields {
-                    fill(nested, value, &mut inner, &path, errors);
+                    fill(nested, value, derive, &mut inner, &path, errors);
                 }
                 if !inner.is_empty() {
                     out.insert(name.clone(), Json::Object(inner));
                 }
             }
             FieldType::OneOf => {
-                if let Some(v) = one_of(f, value, &path, errors) {
+                if let Some(v) = one_of(f, value, derive, &path, errors) {
                     out.insert(name.clone(), v);
+                }
+            }
+            // A unified payout is a one-item batch.
+            FieldType::Array => {
+                let Some(item) = &f.items else { continue };
+                let mut one = IndexMap::new();
+                let mut wrapper = IndexMap::new();
+                wrapper.insert("0".to_string(), (**item).clone());
+                fill(&wrapper, value, derive, &mut one, &path, errors);
+                if let Some(v) = one.shift_remove("0") {
+                    out.insert(name.clone(), Json::Array(vec![v]));
                 }
             }
             _ => {
@@ -119,16 +174,38 @@ fn fill(
                         }
                     }
                 }
+                // A value made from the role's (a first name from the full name).
+                if let Some(source) = &f.derive {
+                    match derive(source, &v) {
+                        Ok(d) => v = d,
+                        Err(e) => {
+                            errors.push(FieldError {
+                                field: path.clone(),
+                                message: format!("cannot derive it from `{role}`: {e}"),
+                            });
+                            continue;
+                        }
+                    }
+                }
                 out.insert(name.clone(), v);
             }
         }
     }
 }
 
+/// Renders a `derive:` template over a role's value.
+type Derive<'a> = dyn Fn(&str, &Json) -> Result<Json, String> + 'a;
+
+/// The name a `derive:` template is compiled under: its source, which is all it depends on.
+pub fn derive_name(source: &str) -> String {
+    format!("derive:{source}")
+}
+
 /// The variant of a tagged object that the beneficiary's payout method selects.
 fn one_of(
     f: &Field,
     value: &dyn Fn(&str) -> Option<Json>,
+    derive: &Derive,
     path: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<Json> {
@@ -165,7 +242,7 @@ fn one_of(
     };
     let mut obj = IndexMap::new();
     obj.insert(tag.clone(), Json::String(vname.clone()));
-    fill(&variant.fields, value, &mut obj, path, errors);
+    fill(&variant.fields, value, derive, &mut obj, path, errors);
     Some(Json::Object(obj))
 }
 
@@ -240,7 +317,7 @@ pub fn create_from_input(
         op.body.as_ref().map(|b| &b.fields),
     ];
     for fields in parts.into_iter().flatten() {
-        read(spec, fields, input, &mut req, true)?;
+        read(fields, input, &mut req, true)?;
     }
     if req.merchant_ref.is_empty() {
         return Err("the input has no merchant reference".into());
@@ -248,8 +325,25 @@ pub fn create_from_input(
     Ok(req)
 }
 
+/// Adds to a unified request what the input of a step before the money step says (a
+/// recipient's name and account): the inverse of a flow step's input, by roles only.
+pub fn add_step_input(
+    op: &Operation,
+    input: &IndexMap<String, Json>,
+    req: &mut CreatePayout,
+) -> Result<(), String> {
+    let parts = [
+        Some(&op.params),
+        Some(&op.query),
+        op.body.as_ref().map(|b| &b.fields),
+    ];
+    for fields in parts.into_iter().flatten() {
+        read(fields, input, req, false)?;
+    }
+    Ok(())
+}
+
 fn read(
-    spec: &Spec,
     fields: &IndexMap<String, Field>,
     input: &IndexMap<String, Json>,
     req: &mut CreatePayout,
@@ -274,14 +368,27 @@ fn read(
                     .ok_or_else(|| format!("`{name}`: no variant `{chosen}`"))?;
                 req.beneficiary.method =
                     variant.unified.as_deref().and_then(PayoutMethod::from_name);
-                read(spec, &variant.fields, obj, req, false)?;
+                read(&variant.fields, obj, req, false)?;
             }
             (FieldType::Object, _) => {
                 if let (Some(nested), Some(obj)) = (&f.fields, v.as_object()) {
-                    read(spec, nested, obj, req, false)?;
+                    read(nested, obj, req, false)?;
                 }
             }
-            (_, Some(role)) => set(spec, f, role, v, req)?,
+            // The payout is the batch's first item.
+            (FieldType::Array, _) => {
+                let (Some(item), Some(Json::Array(items))) = (&f.items, Some(v)) else {
+                    continue;
+                };
+                if let Some(first) = items.first() {
+                    let mut wrapper = IndexMap::new();
+                    wrapper.insert("0".to_string(), (**item).clone());
+                    let mut values = IndexMap::new();
+                    values.insert("0".to_string(), first.clone());
+                    read(&wrapper, &values, req, false)?;
+                }
+            }
+            (_, Some(role)) => set(f, role, v, req)?,
             (_, None) if top => {
                 req.extras.insert(name.clone(), v.clone());
             }
@@ -291,7 +398,7 @@ fn read(
     Ok(())
 }
 
-fn set(spec: &Spec, f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> Result<(), String> {
+fn set(f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> Result<(), String> {
     let text = v.scalar_text().unwrap_or_default();
     // An enum with a unified mapping: from the enum name (or its wire value) to the unified value.
     let unified_value = f.unified.as_ref().and_then(|map| {
@@ -308,11 +415,13 @@ fn set(spec: &Spec, f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> 
     let some = Some(text.clone());
     match role {
         "merchant_ref" => req.merchant_ref = text,
+        // Input is in major units, whatever the wire's unit: `unit: minor` is how the
+        // amount is written, not how it is given.
         "amount" => {
-            let amount = crate::money::amount_from_wire(v, &spec.money.amount)?;
-            req.amount = crate::unified::Money::new(amount, spec.money.currency.clone());
+            let amount = crate::money::parse_decimal(v)?;
+            req.amount = crate::unified::Money::new(amount, req.amount.currency.clone());
         }
-        "currency" => req.amount.currency = text,
+        "currency" => req.amount.currency = text.to_ascii_uppercase(),
         "purpose" => req.purpose = some,
         "remark" => req.remark = some,
         "notify_url" => req.notify_url = some,

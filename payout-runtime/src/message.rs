@@ -114,6 +114,10 @@ fn reveals_secret(engine: &Engine, msg: &Message, path: &str) -> bool {
     };
     info.credentials.iter().any(|c| engine.creds.is_secret(c))
         || info
+            .obtained
+            .iter()
+            .any(|o| msg.obtained.get(o).is_none_or(|v| v.secret))
+        || info
             .signatures
             .iter()
             .any(|s| msg.signatures.get(s).is_none_or(|s| s.display != s.text))
@@ -210,6 +214,15 @@ pub fn generate(
                     entropy,
                 );
                 (!inner.is_empty()).then_some(Json::Object(inner))
+            }
+            // One item: the payout.
+            FieldType::Array if f.items.is_some() && f.example.is_none() => {
+                let mut wrapper = IndexMap::new();
+                if let Some(item) = &f.items {
+                    wrapper.insert("0".to_string(), (**item).clone());
+                }
+                let mut one = generate(spec, &wrapper, role_value, nonce, timestamp_ms, entropy);
+                one.shift_remove("0").map(|v| Json::Array(vec![v]))
             }
             _ => f
                 .role

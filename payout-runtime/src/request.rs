@@ -21,6 +21,8 @@ pub struct RequestOptions {
     pub nonce: Option<String>,
     /// Record every signing step, secrets redacted (`PreparedRequest::trace`).
     pub explain: bool,
+    /// Values obtained by the flow's earlier steps (`obtained.NAME` in templates).
+    pub obtained: IndexMap<String, crate::context::ObtainedValue>,
 }
 
 /// A request ready to send.
@@ -121,6 +123,7 @@ pub fn prepare(
         body,
         timestamp: Some(timestamp.to_string()),
         nonce,
+        obtained: opts.obtained.clone(),
         ..Message::default()
     };
     let mut engine = Engine::new(env.spec, env.creds, env.entropy);
@@ -154,11 +157,19 @@ pub fn prepare(
         (finished.body, finished.headers, finished.shown_headers);
     // Secrets a spec sends in clear (it was warned) are hidden from what is shown.
     let redact = |text: &str| {
-        env.creds
+        let shown = env
+            .creds
             .iter()
             .filter(|(n, v)| env.creds.is_secret(n) && !v.expose().is_empty())
             .fold(text.to_string(), |t, (n, v)| {
                 t.replace(v.expose(), &format!("<redacted:{n}>"))
+            });
+        // And secret obtained values (a token sent in a body field).
+        opts.obtained
+            .iter()
+            .filter(|(_, v)| v.secret && !v.text.is_empty())
+            .fold(shown, |t, (n, v)| {
+                t.replace(&v.text, &format!("<redacted:obtained.{n}>"))
             })
     };
     let shown_url = redact(&msg.url);
@@ -215,6 +226,11 @@ pub fn normalize_input(
         .map(|(_, n, _)| n)
         .collect();
     validate::unknown_keys(input, &known, "", &mut errors);
+    // The amount's currency is the request's: its decimals and limits apply.
+    let money = request_currency(op, input)
+        .and_then(|c| spec.money.resolve(&c))
+        .or_else(|| spec.money.resolve(&spec.money.currency))
+        .unwrap_or_else(|| spec.money.clone());
     let pick = |defs: &IndexMap<String, Field>| -> IndexMap<String, Json> {
         input
             .iter()
@@ -222,27 +238,13 @@ pub fn normalize_input(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     };
-    let params = validate::fields(
-        &op.params,
-        &pick(&op.params),
-        "",
-        &spec.money,
-        gen,
-        &mut errors,
-    );
-    let query = validate::fields(
-        &op.query,
-        &pick(&op.query),
-        "",
-        &spec.money,
-        gen,
-        &mut errors,
-    );
+    let params = validate::fields(&op.params, &pick(&op.params), "", &money, gen, &mut errors);
+    let query = validate::fields(&op.query, &pick(&op.query), "", &money, gen, &mut errors);
     let body = match &op.body {
         Some(b) => {
             let given = pick(&b.fields);
             validate::rules(&b.rules, &given, &b.fields, &mut errors);
-            validate::fields(&b.fields, &given, "", &spec.money, gen, &mut errors)
+            validate::fields(&b.fields, &given, "", &money, gen, &mut errors)
         }
         None => IndexMap::new(),
     };
@@ -251,6 +253,38 @@ pub fn normalize_input(
     } else {
         Err(PayoutError::invalid(errors))
     }
+}
+
+/// The currency an input names in its field with `role: currency`, wherever it is: top
+/// level, in an object, or in a batch's first item.
+pub fn request_currency(op: &Operation, input: &IndexMap<String, Json>) -> Option<String> {
+    fn find(fields: &IndexMap<String, Field>, values: &IndexMap<String, Json>) -> Option<String> {
+        for (name, f) in fields {
+            let Some(v) = values.get(name) else { continue };
+            if f.role.as_deref() == Some("currency") {
+                return v.scalar_text();
+            }
+            let (nested, obj) = match (v, &f.items) {
+                (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),
+                _ => (f.fields.as_ref(), Some(v)),
+            };
+            if let (Some(nested), Some(Json::Object(obj))) = (nested, obj) {
+                if let Some(c) = find(nested, obj) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+    let parts = [
+        Some(&op.params),
+        Some(&op.query),
+        op.body.as_ref().map(|b| &b.fields),
+    ];
+    parts
+        .into_iter()
+        .flatten()
+        .find_map(|fields| find(fields, input))
 }
 
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.

@@ -100,6 +100,7 @@ pub fn read(
         body_bytes: Some(got.body.to_vec()),
         body: json.as_object().cloned().unwrap_or_default(),
         signatures: Default::default(),
+        obtained: request.obtained.clone(),
     };
 
     if !succeeded(spec, op_name, &json, got.http_status) {

@@ -289,6 +289,15 @@ pub trait PayoutProvider: Send + Sync {
 
     /// Verifies a webhook and reads it. One that does not verify is an error, never an event.
     fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError>;
+
+    /// [`PayoutProvider::parse_webhook`], for every gateway: also those that verify a
+    /// webhook only by sending it back to them (PayPal), which needs a call.
+    fn verify_webhook<'a>(
+        &'a self,
+        request: WebhookRequest<'a>,
+    ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+        Box::pin(async move { self.parse_webhook(&request) })
+    }
 }
 
 /// A payout's status over time, applying the rule that an older, non-final status never

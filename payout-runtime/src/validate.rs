@@ -49,6 +49,20 @@ pub fn fields(
             continue;
         }
         let value = match given {
+            // A currency the gateway pays out in, written as it writes codes (`usd`).
+            Some(Json::String(code)) if def.role.as_deref() == Some("currency") => {
+                if !money.codes().any(|c| c.eq_ignore_ascii_case(code)) {
+                    errors.push(err(
+                        &path,
+                        &format!(
+                            "`{code}` is not a currency of this gateway; expected one of {}",
+                            money.codes().collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                    continue;
+                }
+                Some(Json::String(money.wire_code(code)))
+            }
             Some(v) => Some(v.clone()),
             None => default_value(def, money, gen).unwrap_or_else(|e| {
                 errors.push(err(&path, &e));
@@ -95,7 +109,7 @@ fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<J
         return Ok(Some(d.clone()));
     }
     if def.role.as_deref() == Some("currency") {
-        return Ok(Some(Json::String(money.currency.clone())));
+        return Ok(Some(Json::String(money.wire_code(&money.currency))));
     }
     let text = match def.generate {
         None => return Ok(None),
@@ -517,6 +531,8 @@ mod tests {
                 min: None,
                 max: None,
             },
+            currencies: Default::default(),
+            case: Default::default(),
         }
     }
 

@@ -135,6 +135,18 @@ fn run_request(
         timestamp: v.timestamp,
         nonce: v.nonce.clone(),
         explain: false,
+        obtained: v
+            .obtained
+            .iter()
+            .map(|(k, t)| {
+                let secret = spec.spec().obtain.get(k).is_some_and(|o| o.is_secret());
+                let value = crate::context::ObtainedValue {
+                    text: t.clone(),
+                    secret,
+                };
+                (k.clone(), value)
+            })
+            .collect(),
     };
     let result = request::prepare(&env, op, &base_url, &v.input, &opts);
     let e = &v.expect;

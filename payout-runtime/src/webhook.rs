@@ -79,6 +79,13 @@ fn receive_any(
     let mut last = None;
     // A gateway with several kinds of webhook: the one whose signature verifies is the one.
     for (name, wh) in &s.webhooks {
+        if wh.postback.is_some() {
+            last = Some(PayoutError::new(
+                ErrorKind::Unsupported,
+                format!("the webhook `{name}` is verified by asking the gateway: use the client's async `verify_webhook`"),
+            ));
+            continue;
+        }
         match receive_as(spec, creds, entropy, name, req) {
             Ok(ev) => return Ok((ev, wh.ack.clone())),
             Err(e) => last = Some(e),
@@ -98,6 +105,19 @@ pub fn receive_as(
     entropy: &dyn Entropy,
     name: &str,
     req: &WebhookRequest,
+) -> Result<Event, PayoutError> {
+    read_as(spec, creds, entropy, name, req, false)
+}
+
+/// [`receive_as`]; `confirmed` says the gateway confirmed the webhook by postback, which
+/// authenticates it when it carries no signature of its own.
+pub fn read_as(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    name: &str,
+    req: &WebhookRequest,
+    confirmed: bool,
 ) -> Result<Event, PayoutError> {
     let (url, headers, body) = (req.url.unwrap_or_default(), req.headers, req.body);
     let s = spec.spec();
@@ -147,7 +167,7 @@ pub fn receive_as(
         let verified =
             verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
         // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
-        if !verified.authenticated() {
+        if !verified.authenticated() && !confirmed {
             return Err(bad(
                 "it carries no signature or secret that the spec can check".into(),
             ));
@@ -172,17 +192,61 @@ pub fn receive_as(
     };
     let mut extracted = extract::extract(s, &wh.body.fields, &json)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
-    extract::leave_out_unsigned(
-        &mut extracted,
-        spec.coverage(&format!("webhooks.{name}")),
-        &wh.body.fields,
-    );
+    // A webhook the gateway confirmed by postback is its word as a whole; otherwise only
+    // what a signature covers is trusted.
+    if !confirmed {
+        extract::leave_out_unsigned(
+            &mut extracted,
+            spec.coverage(&format!("webhooks.{name}")),
+            &wh.body.fields,
+        );
+    }
     Ok(Event {
         webhook: name.to_string(),
         extracted,
         body: json,
-        verified_signatures: verified.signatures + verified.secrets,
+        // The gateway's confirmation is the check of a webhook verified by postback.
+        verified_signatures: verified.signatures + verified.secrets + usize::from(confirmed),
     })
+}
+
+/// The input of a postback operation: its fields with `role: webhook.header.NAME` take the
+/// received webhook's headers, the one with `role: webhook.body` its body as JSON.
+pub fn postback_input(
+    spec: &payout_spec::Spec,
+    op_name: &str,
+    req: &WebhookRequest,
+) -> Result<IndexMap<String, Json>, PayoutError> {
+    let op = spec
+        .operations
+        .get(op_name)
+        .ok_or_else(|| PayoutError::config(format!("no postback operation `{op_name}`")))?;
+    let mut input = IndexMap::new();
+    for (_, name, f) in op.request_fields() {
+        let Some(role) = f.role.as_deref() else {
+            continue;
+        };
+        if role == payout_spec::WEBHOOK_BODY_ROLE {
+            let text = String::from_utf8_lossy(req.body);
+            let json = Json::parse(&text).map_err(|e| {
+                PayoutError::new(
+                    ErrorKind::MalformedResponse,
+                    format!("the webhook body is not JSON ({e}): {}", preview(&text)),
+                )
+            })?;
+            input.insert(name.to_string(), json);
+        } else if let Some(h) = role.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
+            let value = req
+                .headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                .map(|(_, v)| v.clone());
+            if let Some(v) = value {
+                input.insert(name.to_string(), Json::String(v));
+            }
+        }
+    }
+    Ok(input)
 }
 
 /// `a=1&b=x%20y` → {a: "1", b: "x y"}.

@@ -46,6 +46,7 @@ pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Router {
             get(faults).post(add_fault).delete(clear_faults),
         )
         .route("/_admin/{gw}/deliveries", get(deliveries))
+        .route("/_admin/{gw}/tokens/expire", post(expire_tokens))
         .with_state(g)
 }
 
@@ -109,6 +110,12 @@ async fn count(
         .get("merchant_ref")
         .ok_or_else(|| bad("give ?merchant_ref=".into()))?;
     ok(json!({ "merchant_ref": r, "count": gw.count(r) }))
+}
+
+/// Every token issued so far expires now: the next request with one is refused.
+async fn expire_tokens(State(g): State<Gateways>, Path(id): Path<String>) -> Reply {
+    find(&g, &id)?.expire_tokens();
+    ok(json!({ "expired": true }))
 }
 
 async fn advance(State(g): State<Gateways>, Path((id, r)): Path<(String, String)>) -> Reply {

@@ -52,6 +52,8 @@ pub struct Gateway {
     /// Requests received (signature verified), by operation and merchant reference.
     received: Mutex<HashMap<(String, String), usize>>,
     notify_url: Mutex<Option<String>>,
+    /// Tokens and resources handed out by the spec's flow steps.
+    pub(crate) flows: Mutex<crate::flows::FlowStore>,
     pub(crate) shared: Arc<Shared>,
 }
 
@@ -100,6 +102,7 @@ impl Gateway {
             deliveries: Mutex::new(Vec::new()),
             received: Mutex::new(HashMap::new()),
             notify_url: Mutex::new(notify_url),
+            flows: Mutex::new(Default::default()),
             shared,
         })
     }
@@ -404,8 +407,19 @@ impl Gateway {
             crate::log::refused_signature(&self.id, op_name, &refusal);
             return self.refuse(op_name, op, &msg, "unauthorized", &refusal.message);
         }
+        if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
+            if kind == "unauthorized" {
+                return self.refuse(op_name, op, &msg, kind, &m);
+            }
+        }
         if let Err(m) = self.validate(op, &msg) {
             return self.refuse(op_name, op, &msg, "invalid_request", &m);
+        }
+        if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
+            return self.refuse(op_name, op, &msg, kind, &m);
+        }
+        if let Err((kind, m)) = self.check_postback(op_name, op, &msg) {
+            return self.refuse(op_name, op, &msg, kind, &m);
         }
         let refs = request_refs(op, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
@@ -505,11 +519,13 @@ impl Gateway {
                 "{\"code\":200,\"data\":{\"orderStatus\":".into(),
             );
         }
+        let issued = self.issue(op_name, op);
         self.success(
             op_name,
             op,
             order.as_ref(),
             &msg,
+            &issued,
             has(&Fault::WrongSignature),
         )
     }
@@ -572,12 +588,23 @@ impl Gateway {
                 }
             }
         }
+        // Amounts arrive in the wire's unit; input is in major units (`unit: minor` is how
+        // an amount is written, not how it is given), so they are read back first.
+        let s = self.spec.spec();
+        let money = request::request_currency(op, &input)
+            .and_then(|c| s.money.resolve(&c))
+            .unwrap_or_else(|| s.money.clone());
+        for (_, name, f) in op.request_fields() {
+            if let Some(v) = input.get_mut(name) {
+                to_major_units(f, v, &money.amount);
+            }
+        }
         let gen = Generated {
             nonce: msg.nonce.as_deref().unwrap_or_default(),
             timestamp_ms: SystemClock.now_millis(),
             entropy: &OsEntropy,
         };
-        request::normalize_input(self.spec.spec(), op, &input, &gen)
+        request::normalize_input(s, op, &input, &gen)
             .map(|_| ())
             .map_err(|e| e.to_string())
     }
@@ -590,6 +617,7 @@ impl Gateway {
         op: &Operation,
         order: Option<&Order>,
         req: &Message,
+        issued: &[(String, Json)],
         wrong: bool,
     ) -> Response {
         let s = self.spec.spec();
@@ -606,6 +634,7 @@ impl Gateway {
             headers: &op.response.headers,
             nonce: op.nonce.unwrap_or_default(),
             extras: s.sandbox.as_ref().map_or(&no_extras, |sb| &sb.success),
+            issued,
             seed: Message {
                 method: req.method.clone(),
                 path: req.path.clone(),
@@ -664,6 +693,12 @@ impl Gateway {
             for (k, v) in out.extras {
                 body.insert(k.clone(), v.clone());
             }
+            message::reorder(&mut body, fields);
+        }
+        for (path, v) in out.issued {
+            crate::flows::set_path(&mut body, path, v.clone());
+        }
+        if !out.issued.is_empty() {
             message::reorder(&mut body, fields);
         }
         let mut msg = Message {
@@ -831,8 +866,49 @@ pub(crate) struct Outgoing<'a> {
     pub nonce: NonceFormat,
     /// Fields set whatever the spec's roles say (`sandbox.success`).
     pub extras: &'a IndexMap<String, Json>,
+    /// Values a flow step hands out, by dotted path (a token, a recipient's id).
+    pub issued: &'a [(String, Json)],
     /// Method, path, URL, params and query, as the signature sees them.
     pub seed: Message,
+}
+
+/// An amount as received (in the wire's unit) → major units, in place, through objects,
+/// variants and arrays. A value that cannot be read is left for validation to refuse.
+fn to_major_units(f: &payout_spec::Field, v: &mut Json, fmt: &payout_spec::AmountFormat) {
+    match (f.ty, v) {
+        (payout_spec::FieldType::Amount, v) => {
+            if let Ok(d) = payout_runtime::money::amount_from_wire(v, fmt) {
+                *v = Json::String(d.normalize().to_string());
+            }
+        }
+        (_, Json::Object(obj)) => {
+            let variant = f
+                .tag
+                .as_ref()
+                .and_then(|t| obj.get(t))
+                .and_then(Json::as_str)
+                .and_then(|t| f.variants.as_ref()?.get(t))
+                .map(|v| &v.fields);
+            for (k, x) in obj.iter_mut() {
+                let def = f
+                    .fields
+                    .as_ref()
+                    .and_then(|n| n.get(k))
+                    .or_else(|| variant.and_then(|n| n.get(k)));
+                if let Some(def) = def {
+                    to_major_units(def, x, fmt);
+                }
+            }
+        }
+        (_, Json::Array(items)) => {
+            if let Some(item) = &f.items {
+                for x in items {
+                    to_major_units(item, x, fmt);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 fn parse_body(op: &Operation, bytes: &[u8]) -> Result<IndexMap<String, Json>, String> {

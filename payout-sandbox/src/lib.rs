@@ -13,6 +13,7 @@
 pub mod admin;
 pub mod credentials;
 pub mod faults;
+mod flows;
 pub mod gateway;
 mod log;
 mod notify;

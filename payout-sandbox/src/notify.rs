@@ -95,6 +95,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
         headers: &wh.headers,
         nonce: wh.nonce.unwrap_or_default(),
         extras: &no_extras,
+        issued: &[],
         seed: Message {
             method: wh.method.as_str().to_string(),
             // As the merchant's side reads it: the path without the query.
@@ -107,6 +108,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
     let finished = gw
         .sign_outgoing(webhook, &role_value, false)
         .map_err(|e| e.to_string())?;
+    gw.record_sent(&finished.headers, &finished.body);
     Ok(Built {
         headers: finished.headers,
         body: finished.body,

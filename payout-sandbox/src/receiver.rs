@@ -134,7 +134,9 @@ async fn hook(
     let pairs = header_pairs(&headers);
     // The URL the gateway delivered to, which some gateways sign.
     let url = request_url(&headers, &uri);
-    let outcome = p.parse_webhook(&WebhookRequest::new(&pairs, &body).at(&url));
+    let outcome = p
+        .verify_webhook(WebhookRequest::new(&pairs, &body).at(&url))
+        .await;
     let resp = match &outcome {
         Ok(ev) => {
             let status = StatusCode::from_u16(ev.ack.status).unwrap_or(StatusCode::OK);

@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod de;
 pub mod diag;
 pub mod filters;
+pub mod flows;
 pub mod json;
 pub mod load;
 pub mod model;

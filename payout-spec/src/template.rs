@@ -361,6 +361,8 @@ pub enum Kind {
     Expression,
     /// A sandbox reply body.
     SandboxReply,
+    /// A field's `derive`, over its role's value (`{{ value }}`).
+    Derive,
 }
 
 /// One template or expression of a spec, with where it is and what it is for.
@@ -438,6 +440,43 @@ pub fn uses(spec: &Spec) -> Vec<TemplateUse<'_>> {
                 s.as_str(),
                 Kind::Expression,
                 rsite,
+            );
+        }
+    }
+    for (name, op) in &spec.operations {
+        let base = format!("operations.{name}");
+        let parts = [
+            (format!("{base}.params"), Some(&op.params)),
+            (format!("{base}.query"), Some(&op.query)),
+            (
+                format!("{base}.body.fields"),
+                op.body.as_ref().map(|b| &b.fields),
+            ),
+        ];
+        for (at, fields) in parts {
+            let Some(fields) = fields else { continue };
+            crate::check::walk_fields(fields, &at, &mut |path, _, f| {
+                if let Some(d) = &f.derive {
+                    uses.push(TemplateUse {
+                        path: format!("{path}.derive"),
+                        source: d.as_str(),
+                        kind: Kind::Derive,
+                        site: None,
+                        recipe: None,
+                    });
+                }
+            });
+        }
+    }
+    for (name, o) in &spec.obtain {
+        if let (Some(key), Some((op, _))) = (&o.key, spec.operations.get_key_value(&o.operation)) {
+            // Over the step's own request, as it was sent.
+            message(
+                &mut uses,
+                format!("obtain.{name}.key"),
+                key.as_str(),
+                Kind::Message,
+                Site::Request(op),
             );
         }
     }

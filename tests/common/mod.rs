@@ -184,14 +184,22 @@ impl World {
     /// How many requests of the gateway's create operation for this merchant reference
     /// reached the sandbox with a valid signature (refused ones included).
     pub fn create_requests(&self, id: &str, merchant_ref: &str) -> usize {
-        let op = self.specs[id]
-            .spec()
-            .operations
-            .iter()
-            .find(|(_, o)| o.role == payout::spec::OperationRole::Create)
-            .map(|(name, _)| name.clone())
-            .unwrap_or_else(|| panic!("{id} has no create operation"));
+        let op = self.create_operation(id);
         self.gateway(id).requests(&op, merchant_ref)
+    }
+
+    /// The name of the gateway's create operation (Paystack's is `create_transfer`).
+    pub fn create_operation(&self, id: &str) -> String {
+        self.operation(id, payout::spec::OperationRole::Create)
+    }
+
+    /// The name of the gateway's operation with a unified role.
+    pub fn operation(&self, id: &str, role: payout::spec::OperationRole) -> String {
+        self.specs[id]
+            .spec()
+            .operation_for(role)
+            .map(|(name, _)| name.to_string())
+            .unwrap_or_else(|| panic!("{id} has no {role} operation"))
     }
 
     /// The unified status the spec maps a provider status to.
@@ -213,6 +221,8 @@ pub fn payout_for(id: &str, merchant_ref: &str, notify: Option<String>) -> Creat
         "teemopay" => ("10000", "IDR"),
         "cashy" => ("50000.00", "COP"),
         "stripe" => ("10.00", "USD"),
+        "paystack" => ("1000.00", "NGN"),
+        "paypal" => ("9.87", "USD"),
         _ => ("100.00", "INR"),
     };
     let mut p = CreatePayout::new(merchant_ref, Money::parse(amount, currency).unwrap());
@@ -244,6 +254,15 @@ pub fn payout_for(id: &str, merchant_ref: &str, notify: Option<String>) -> Creat
             b.id_number = Some("43912345".into());
             b.account_type = Some("0".into());
             p.extras.insert("bankId".into(), Json::from(33i64));
+        }
+        "paypal" => {
+            b.email = Some("receiver@example.com".into());
+            p.purpose = Some("Thanks for your patronage!".into());
+        }
+        "paystack" => {
+            b.name = Some("Tolu Robert".into());
+            b.account_number = Some("0001234567".into());
+            b.bank_code = Some("058".into());
         }
         _ => {}
     }

@@ -15,6 +15,8 @@ use crate::roles;
 #[derive(Clone, Copy)]
 enum Message {
     Request(OperationRole),
+    /// The request of a flow step (`obtain:`): made from the unified create's values.
+    Step,
     Result,
 }
 
@@ -24,7 +26,12 @@ pub(super) fn check_all_messages(cx: &mut Ctx) {
         let base = format!("operations.{name}");
         // A request's params, query and body together form one message for roles.
         let mut seen_roles: HashMap<String, Vec<String>> = HashMap::new();
-        let msg = Message::Request(op.role);
+        let step = op.role == OperationRole::Other && spec.obtained_by(name).next().is_some();
+        let msg = if step {
+            Message::Step
+        } else {
+            Message::Request(op.role)
+        };
         check_fields(
             cx,
             &op.params,
@@ -97,6 +104,14 @@ fn check_fields(
         }
         if let Some(role) = &f.role {
             check_role(cx, &path, role, f, msg, seen_roles);
+        }
+        // `derive` turns a role's value into this field's: without a role, or on a message
+        // that is read rather than filled, it would never run.
+        if f.derive.is_some() && (f.role.is_none() || matches!(msg, Message::Result)) {
+            cx.error(
+                format!("{path}.derive"),
+                "`derive` makes a request field's value from its role's: give the field a `role` (on a request)",
+            );
         }
     }
 }
@@ -374,8 +389,9 @@ fn check_enum(cx: &mut Ctx, path: &str, f: &Field, values: &EnumValues) {
     }
 }
 
-/// A role ties a field to the unified model: it must be a known name, fit the message, and
-/// be claimed once, or the unified value would have two homes.
+/// A role ties a field to the unified model: it must be a known name, fit the message, be
+/// one value the unified payout has (not a list), and, in what is received, be claimed
+/// once, or the unified value would have two homes.
 fn check_role(
     cx: &mut Ctx,
     path: &str,
@@ -386,11 +402,47 @@ fn check_role(
 ) {
     let allowed: &[&str] = match msg {
         Message::Request(op) => roles::request_roles(op),
+        Message::Step => roles::CREATE,
         Message::Result => roles::RESULT,
     };
+    if let (Some(name), Message::Request(_) | Message::Step) =
+        (role.strip_prefix(crate::model::OBTAINED_ROLE), msg)
+    {
+        if !cx.spec.obtain.contains_key(name) {
+            let names = cx.spec.obtain.keys().map(String::as_str);
+            cx.error(
+                format!("{path}.role"),
+                format!(
+                    "no obtained value `{name}`; declared under `obtain`: {}{}",
+                    one_of_list(names.clone()),
+                    did_you_mean(name, names)
+                ),
+            );
+        }
+        return;
+    }
+    // The parts of a received webhook, on the operation that posts it back to the gateway.
+    if role == crate::model::WEBHOOK_BODY_ROLE
+        || role.starts_with(crate::model::WEBHOOK_HEADER_ROLE)
+    {
+        let postback = cx
+            .spec
+            .webhooks
+            .values()
+            .filter_map(|w| w.postback.as_deref())
+            .any(|op| path.starts_with(&format!("operations.{op}.")));
+        if !postback {
+            cx.error(
+                format!("{path}.role"),
+                format!("`{role}` fills a field from a received webhook: only an operation a webhook names as its `postback` has one"),
+            );
+        }
+        return;
+    }
     if !allowed.contains(&role) {
         let context = match msg {
             Message::Request(op) => format!("the request of a `{op}` operation"),
+            Message::Step => "the request of a flow step".to_string(),
             Message::Result => "a response or webhook".to_string(),
         };
         let list = if allowed.is_empty() {
@@ -407,14 +459,34 @@ fn check_role(
         );
         return;
     }
-    let claims = seen.entry(role.to_string()).or_default();
-    if let Some(first) = claims.iter().find(|c| !alternatives(c, path)) {
+    // A unified payout is one item: a role inside an array is its item's value, but an
+    // array inside an array would hold many of them, and an array itself is not one value.
+    if array_depth(path) > 1 {
         cx.error(
             format!("{path}.role"),
-            format!("the unified role `{role}` is claimed twice: also by `{first}`"),
+            format!("the role `{role}` is inside an array inside an array: a unified payout is one item, so it cannot be read or filled here"),
         );
+        return;
     }
-    claims.push(path.to_string());
+    if f.ty == FieldType::Array {
+        cx.error(
+            format!("{path}.role"),
+            format!("the role `{role}` names one value, and an `array` holds a list: put the role on a field of its `items` (a unified payout is a one-item batch)"),
+        );
+        return;
+    }
+    // A request may send one value in several places (the name in the contact and in the
+    // bank account); a received message must say it in one, or which to read is a guess.
+    if let Message::Result = msg {
+        let claims = seen.entry(role.to_string()).or_default();
+        if let Some(first) = claims.iter().find(|c| !alternatives(c, path)) {
+            cx.error(
+                format!("{path}.role"),
+                format!("the unified role `{role}` is claimed twice: also by `{first}`"),
+            );
+        }
+        claims.push(path.to_string());
+    }
     if role == "payout_method" && f.ty != FieldType::OneOf && f.unified.is_none() {
         cx.error(
             format!("{path}.role"),
@@ -430,6 +502,16 @@ fn check_role(
             ),
         );
     }
+}
+
+/// How many arrays a field path goes through: `items` segments that are an array's items,
+/// not a field named `items` (which follows `fields`).
+fn array_depth(path: &str) -> usize {
+    let segments: Vec<&str> = path.split('.').collect();
+    segments
+        .windows(2)
+        .filter(|w| w[1] == "items" && w[0] != "fields")
+        .count()
 }
 
 /// Whether two field paths are in different variants of the same `one_of`, where the same

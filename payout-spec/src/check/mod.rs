@@ -5,6 +5,7 @@
 //! YAML paths of the nodes concerned; the loader turns them into `line:col`.
 
 mod fields;
+mod flows;
 mod operations;
 mod signing;
 mod templates;
@@ -71,6 +72,8 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     fields::check_all_messages(&mut cx);
     signing::check_recipes(&mut cx);
     templates::check_templates(&mut cx);
+    flows::check_obtain(&mut cx);
+    flows::check_postbacks(&mut cx);
     vectors::check_vectors(&mut cx);
     trust::check_http_statuses(&mut cx);
     trust::check_signed_roles(&mut cx);

@@ -21,6 +21,7 @@ pub const MESSAGE_ROOTS: &[&str] = &[
     "timestamp",
     "nonce",
     "signatures",
+    "obtained",
 ];
 
 pub(super) fn check_templates(cx: &mut Ctx) {
@@ -142,6 +143,14 @@ fn check_received_authentication(cx: &mut Ctx, analyses: &[(&Use, Analysis)]) {
         if cx.removed_under(&format!("webhooks.{name}")) {
             continue;
         }
+        // Verified by asking the gateway.
+        if spec
+            .webhooks
+            .get(name)
+            .is_some_and(|w| w.postback.is_some())
+        {
+            continue;
+        }
         let authenticated = analyses.iter().any(|(u, a)| {
             u.site == Some(Site::Webhook(name))
                 && u.kind != Kind::Expression
@@ -180,6 +189,7 @@ fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
             r
         }
         Kind::SandboxReply => vec!["message"],
+        Kind::Derive => vec!["value"],
         Kind::Expression => Vec::new(),
     };
     if u.kind == Kind::Expression {
@@ -234,6 +244,18 @@ fn check_names(cx: &mut Ctx, u: &Use, a: &Analysis) {
                     "no credential `{c}`; declared: {}{}",
                     one_of_list(spec.credentials.keys().map(String::as_str)),
                     did_you_mean(&c, spec.credentials.keys().map(String::as_str))
+                ),
+            );
+        }
+    }
+    for o in a.under("obtained") {
+        if !spec.obtain.contains_key(&o) {
+            cx.error(
+                u.path.clone(),
+                format!(
+                    "no obtained value `{o}`; declared under `obtain`: {}{}",
+                    one_of_list(spec.obtain.keys().map(String::as_str)),
+                    did_you_mean(&o, spec.obtain.keys().map(String::as_str))
                 ),
             );
         }

@@ -204,6 +204,11 @@ pub struct Field {
     /// Value generated when the input leaves the field out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generate: Option<Generator>,
+    /// For a field with a role: a template over the role's value, `{{ value }}`, that
+    /// gives this field's value when a unified request fills it — a first name from the
+    /// full name: `"{{ value | split(none, 1) | first }}"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derive: Option<String>,
     /// A computed value: a template, e.g. `"{{ signatures.rsa }}"` for a signature field.
     /// Computed fields are not input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -252,6 +257,7 @@ impl Field {
             json: None,
             default: None,
             generate: None,
+            derive: None,
             value: None,
             format: None,
             offset: None,

@@ -5,6 +5,7 @@
 //! editor shows), the runtime executes them and the macro generates code from them.
 
 mod field;
+mod flow;
 mod operation;
 mod provider;
 mod signing;
@@ -13,6 +14,7 @@ mod vector;
 mod webhook;
 
 pub use field::*;
+pub use flow::*;
 pub use operation::*;
 pub use provider::*;
 pub use signing::*;
@@ -73,6 +75,11 @@ pub struct Spec {
     pub http_statuses: Vec<u16>,
     /// The gateway's API calls by name (`create_payout`, `query_payout`, ...).
     pub operations: IndexMap<String, Operation>,
+    /// Values obtained by running another operation first (a token, a recipient, a
+    /// quote), by name. Templates read them as `obtained.NAME`; a request field receives
+    /// one with `role: obtained.NAME`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub obtain: IndexMap<String, Obtain>,
     /// Provider status value → unified status. Values not listed are kept raw and are
     /// never treated as final.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
@@ -104,6 +111,14 @@ impl Spec {
             .iter()
             .filter(|(_, c)| c.is_secret())
             .map(|(n, _)| n.as_str())
+    }
+
+    /// The obtained values whose step is this operation.
+    pub fn obtained_by<'a>(&'a self, op: &'a str) -> impl Iterator<Item = (&'a str, &'a Obtain)> {
+        self.obtain
+            .iter()
+            .filter(move |(_, o)| o.operation == op)
+            .map(|(n, o)| (n.as_str(), o))
     }
 
     /// The provider value's unified meaning, if the spec maps it.

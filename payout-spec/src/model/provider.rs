@@ -121,7 +121,87 @@ pub struct AmountFormat {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
-    /// ISO 4217 code (`INR`, `COP`). Unified requests in another currency are refused.
+    /// ISO 4217 code (`INR`, `COP`) of the main currency: the one a request that names no
+    /// currency is in. Unified requests in a currency the spec does not list are refused.
     pub currency: String,
     pub amount: AmountFormat,
+    /// Other currencies the gateway pays out in, by ISO 4217 code, each with what differs
+    /// from `amount` (`IDR: { decimals: 0 }`). The amount's currency comes from the
+    /// request's field with `role: currency`.
+    #[serde(default, skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub currencies: indexmap::IndexMap<String, CurrencyFormat>,
+    /// How the gateway writes currency codes: `upper` (`USD`, the default) or `lower`
+    /// (`usd`).
+    #[serde(default, skip_serializing_if = "is_upper")]
+    pub case: CodeCase,
+}
+
+fn is_upper(c: &CodeCase) -> bool {
+    *c == CodeCase::Upper
+}
+
+/// The case of currency codes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeCase {
+    #[default]
+    Upper,
+    Lower,
+}
+
+/// What one more currency changes in the amount format.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyFormat {
+    /// Digits after the point in this currency (IDR 0, KWD 3); default `amount.decimals`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+    /// Smallest amount in this currency, in major units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::model::decimal_text")]
+    pub min: Option<String>,
+    /// Largest amount in this currency, in major units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::model::decimal_text")]
+    pub max: Option<String>,
+}
+
+impl Money {
+    /// Every currency the gateway pays out in, main one first.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.currency.as_str()).chain(self.currencies.keys().map(String::as_str))
+    }
+
+    /// A currency code as the gateway writes it.
+    pub fn wire_code(&self, code: &str) -> String {
+        match self.case {
+            CodeCase::Upper => code.to_ascii_uppercase(),
+            CodeCase::Lower => code.to_ascii_lowercase(),
+        }
+    }
+
+    /// The money format of one currency (given as ISO code or as the gateway writes it):
+    /// it as the main currency, with its amount format. `None` for a currency the spec
+    /// does not list.
+    pub fn resolve(&self, code: &str) -> Option<Money> {
+        let iso = self.codes().find(|c| c.eq_ignore_ascii_case(code))?;
+        let mut amount = self.amount.clone();
+        if let Some(cf) = self.currencies.get(iso) {
+            if let Some(d) = cf.decimals {
+                amount.decimals = d;
+            }
+            if cf.min.is_some() {
+                amount.min = cf.min.clone();
+            }
+            if cf.max.is_some() {
+                amount.max = cf.max.clone();
+            }
+        }
+        Some(Money {
+            currency: iso.to_string(),
+            amount,
+            currencies: self.currencies.clone(),
+            case: self.case,
+        })
+    }
 }

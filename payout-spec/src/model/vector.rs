@@ -38,6 +38,9 @@ pub struct Vector {
     /// Request input, by the gateway's field names.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub input: IndexMap<String, Json>,
+    /// Values the flow's earlier steps obtained (`obtained.NAME`: a token), fixed.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub obtained: IndexMap<String, String>,
     /// Fixed clock, epoch milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<u64>,

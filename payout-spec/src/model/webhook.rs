@@ -116,7 +116,19 @@ pub struct Webhook {
     /// signature (`payout lint` checks): a captured webhook then stops verifying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age: Option<u64>,
+    /// Verification by postback: the webhook is sent back to the gateway with this
+    /// operation (`role: other`; its fields take the webhook's parts by the roles
+    /// `webhook.header.NAME` and `webhook.body`), and read only when that operation's
+    /// `success` holds (PayPal's `verification_status == "SUCCESS"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postback: Option<String>,
 }
+
+/// The role prefix of a postback operation's field that takes a received webhook's header
+/// (`webhook.header.PAYPAL-TRANSMISSION-ID`).
+pub const WEBHOOK_HEADER_ROLE: &str = "webhook.header.";
+/// The role of a postback operation's field that takes the received webhook's body, as JSON.
+pub const WEBHOOK_BODY_ROLE: &str = "webhook.body";
 
 fn post() -> HttpMethod {
     HttpMethod::POST

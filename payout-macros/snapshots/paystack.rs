@@ -1,0 +1,844 @@
+/**Paystack (transfers) — generated from `paystack.yaml` by `payout::provider!`.
+
+Paystack's Transfers API (Nigeria, Ghana, South Africa, Kenya). A payout is two calls: `POST /transferrecipient` makes a recipient (its `recipient_code`), then `POST /transfer` sends money to it. Requests carry the secret key as a Bearer token; webhooks are signed with an HMAC-SHA512 of the raw body under the same key.
+
+Gateway documentation: <https://paystack.com/docs/api/transfer/>
+
+Money: NGN, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+pub mod paystack {
+    #![allow(
+        clippy::all,
+        clippy::pedantic,
+        non_camel_case_types,
+        non_snake_case,
+        unused_mut,
+        unused_variables
+    )]
+    use ::payout::runtime::codegen::{self, FromJson, ToJson};
+    use ::payout::runtime::{
+        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
+        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
+        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+    };
+    use ::std::sync::{Arc, OnceLock};
+    const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/paystack.yaml");
+    /// The merchant's credentials. Secret ones print as `<redacted>`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Credentials {
+        ///Secret key (`sk_test_…` or `sk_live_…`); sent as the Bearer token and used to sign webhooks.
+        pub secret_key: Secret,
+    }
+    impl Credentials {
+        /// From values by the spec's credential names (a configuration file, the
+        /// environment). Every missing one is reported.
+        pub fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            let [secret_key] = codegen::credentials(values, ["secret_key"])?;
+            Ok(Credentials {
+                secret_key: Secret::new(secret_key),
+            })
+        }
+        /// By the spec's credential names, for the runtime.
+        fn values(&self) -> IndexMap<String, String> {
+            IndexMap::from([
+                ("secret_key".to_string(), self.secret_key.expose().to_string()),
+            ])
+        }
+    }
+    /// The gateway's deployments.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        ///`https://api.paystack.co`
+        Production,
+    }
+    impl Environment {
+        /// The environment's base URL.
+        pub fn base_url(&self) -> &'static str {
+            match self {
+                Environment::Production => "https://api.paystack.co",
+            }
+        }
+    }
+    /// A client of the gateway: typed methods per operation, and the unified
+    /// [`PayoutProvider`] interface. Cheap to clone.
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        inner: DynamicClient,
+    }
+    impl Client {
+        /// A client for one of the gateway's environments.
+        pub fn new(
+            credentials: Credentials,
+            environment: Environment,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(credentials, environment.base_url(), options)
+        }
+        /// A client for any base URL (a plain `http://` one needs
+        /// `ClientOptions::allow_insecure_http`).
+        pub fn with_base_url(
+            credentials: Credentials,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            let spec = spec()?;
+            let creds = ::payout::runtime::Credentials::new(
+                spec.spec(),
+                credentials.values(),
+            )?;
+            Ok(Client {
+                inner: DynamicClient::new(spec, creds, base_url, options)?,
+            })
+        }
+        /// [`Client::with_base_url`] with the credentials by the spec's names (see
+        /// [`Credentials::from_map`]).
+        pub fn from_map(
+            credentials: &IndexMap<String, String>,
+            base_url: &str,
+            options: ClientOptions,
+        ) -> Result<Self, PayoutError> {
+            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
+        }
+        /// The dynamic client underneath (operations by name, raw input).
+        pub fn dynamic(&self) -> &DynamicClient {
+            &self.inner
+        }
+        /**Create a transfer recipient (a bank account or mobile money wallet).
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn create_recipient(
+            &self,
+            request: &CreateRecipientRequest,
+        ) -> Result<CreateRecipientResponse, PayoutError> {
+            codegen::call(&self.inner, "create_recipient", request)
+                .await
+                .map(CreateRecipientResponse::from_result)
+        }
+        /**Send money from the Paystack balance to a recipient.
+
+Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
+        pub async fn create_transfer(
+            &self,
+            request: &CreateTransferRequest,
+        ) -> Result<CreateTransferResponse, PayoutError> {
+            codegen::call(&self.inner, "create_transfer", request)
+                .await
+                .map(CreateTransferResponse::from_result)
+        }
+        /**Fetch a transfer's status by your reference.
+
+Retried with backoff on transient failures, freshly signed each time.*/
+        pub async fn verify_transfer(
+            &self,
+            request: &VerifyTransferRequest,
+        ) -> Result<VerifyTransferResponse, PayoutError> {
+            codegen::call(&self.inner, "verify_transfer", request)
+                .await
+                .map(VerifyTransferResponse::from_result)
+        }
+        /// Verifies a webhook, then reads it. One that does not verify is an error, never
+        /// an event.
+        pub fn webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(self.inner.webhook(request)?)
+        }
+    }
+    impl PayoutProvider for Client {
+        fn provider_id(&self) -> &str {
+            self.inner.provider_id()
+        }
+        fn supports(&self, capability: Capability) -> bool {
+            self.inner.supports(capability)
+        }
+        fn create_payout<'a>(
+            &'a self,
+            request: &'a CreatePayout,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.create_payout(request)
+        }
+        fn query_payout<'a>(
+            &'a self,
+            reference: &'a PayoutRef,
+        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
+            self.inner.query_payout(reference)
+        }
+        fn parse_webhook(
+            &self,
+            request: &WebhookRequest<'_>,
+        ) -> Result<WebhookEvent, PayoutError> {
+            self.inner.parse_webhook(request)
+        }
+        fn verify_webhook<'a>(
+            &'a self,
+            request: WebhookRequest<'a>,
+        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+            self.inner.verify_webhook(request)
+        }
+    }
+    ///The values of `type`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreateRecipientRequestType {
+        ///`nuban`
+        Nuban,
+        ///`ghipss`
+        Ghipss,
+        ///`mobile_money`
+        MobileMoney,
+        ///`basa`
+        Basa,
+        ///`kepss`
+        Kepss,
+        ///`authorization`
+        Authorization,
+    }
+    impl CreateRecipientRequestType {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreateRecipientRequestType::Nuban => "nuban",
+                CreateRecipientRequestType::Ghipss => "ghipss",
+                CreateRecipientRequestType::MobileMoney => "mobile_money",
+                CreateRecipientRequestType::Basa => "basa",
+                CreateRecipientRequestType::Kepss => "kepss",
+                CreateRecipientRequestType::Authorization => "authorization",
+            }
+        }
+    }
+    impl ToJson for CreateRecipientRequestType {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreateRecipientRequestType {
+        fn from_json(v: &Json) -> Option<Self> {
+            let value = match v.scalar_text()?.as_str() {
+                "nuban" => CreateRecipientRequestType::Nuban,
+                "ghipss" => CreateRecipientRequestType::Ghipss,
+                "mobile_money" => CreateRecipientRequestType::MobileMoney,
+                "basa" => CreateRecipientRequestType::Basa,
+                "kepss" => CreateRecipientRequestType::Kepss,
+                "authorization" => CreateRecipientRequestType::Authorization,
+                _ => return None,
+            };
+            Some(value)
+        }
+    }
+    ///The request of [`Client::create_recipient`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateRecipientRequest {
+        /**Recipient type.
+
+`type` · always sent · default `nuban`*/
+        pub type_: Option<CreateRecipientRequestType>,
+        /**The account holder's name.
+
+`name` · required · at most 100 characters · unified role `beneficiary.name`*/
+        pub name: String,
+        /**Account or mobile money number.
+
+`account_number` · required · at most 20 characters · unified role `beneficiary.account_number`*/
+        pub account_number: String,
+        /**Bank code, from Paystack's List Banks endpoint.
+
+`bank_code` · required · at most 20 characters · unified role `beneficiary.bank_code`*/
+        pub bank_code: String,
+        /**Currency of the account (default NGN).
+
+`currency` · the spec's currency when left out · unified role `currency`*/
+        pub currency: Option<String>,
+        /**A note about the recipient.
+
+`description` · at most 255 characters · unified role `remark`*/
+        pub description: Option<String>,
+    }
+    impl CreateRecipientRequest {
+        ///With its required fields: `name`, `account_number`, `bank_code`. The others are set with the methods of the same name.
+        pub fn new(
+            name: impl Into<String>,
+            account_number: impl Into<String>,
+            bank_code: impl Into<String>,
+        ) -> Self {
+            CreateRecipientRequest {
+                type_: None,
+                name: name.into(),
+                account_number: account_number.into(),
+                bank_code: bank_code.into(),
+                currency: None,
+                description: None,
+            }
+        }
+        ///Sets `type`.
+        pub fn type_(mut self, value: CreateRecipientRequestType) -> Self {
+            self.type_ = Some(value);
+            self
+        }
+        ///Sets `currency`.
+        pub fn currency(mut self, value: impl Into<String>) -> Self {
+            self.currency = Some(value.into());
+            self
+        }
+        ///Sets `description`.
+        pub fn description(mut self, value: impl Into<String>) -> Self {
+            self.description = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreateRecipientRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "type", &self.type_);
+            codegen::put(&mut o, "name", &self.name);
+            codegen::put(&mut o, "account_number", &self.account_number);
+            codegen::put(&mut o, "bank_code", &self.bank_code);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "description", &self.description);
+            Json::Object(o)
+        }
+    }
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreateRecipientResponseBodyData {
+        /**The recipient's code (`RCP_…`).
+
+`recipient_code`*/
+        pub recipient_code: Option<String>,
+        ///`currency`
+        pub currency: Option<String>,
+        ///`type`
+        pub type_: Option<String>,
+    }
+    impl FromJson for CreateRecipientResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreateRecipientResponseBodyData {
+                recipient_code: codegen::get(v, "recipient_code"),
+                currency: codegen::get(v, "currency"),
+                type_: codegen::get(v, "type"),
+            })
+        }
+    }
+    /**The body of a successful `create_recipient` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreateRecipientResponseBody {
+        ///`status`
+        pub status: Option<bool>,
+        ///`message`
+        pub message: Option<String>,
+        ///`data`
+        pub data: Option<CreateRecipientResponseBodyData>,
+    }
+    impl FromJson for CreateRecipientResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreateRecipientResponseBody {
+                status: codegen::get(v, "status"),
+                message: codegen::get(v, "message"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    ///The values of `source`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum CreateTransferRequestSource {
+        ///`balance`
+        Balance,
+    }
+    impl CreateTransferRequestSource {
+        /// The value's name in the spec.
+        pub fn as_str(&self) -> &'static str {
+            match self {
+                CreateTransferRequestSource::Balance => "balance",
+            }
+        }
+    }
+    impl ToJson for CreateTransferRequestSource {
+        fn to_json(&self) -> Json {
+            Json::String(self.as_str().to_string())
+        }
+    }
+    impl FromJson for CreateTransferRequestSource {
+        fn from_json(v: &Json) -> Option<Self> {
+            let value = match v.scalar_text()?.as_str() {
+                "balance" => CreateTransferRequestSource::Balance,
+                _ => return None,
+            };
+            Some(value)
+        }
+    }
+    ///The request of [`Client::create_transfer`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateTransferRequest {
+        /**Where the money comes from.
+
+`source` · always sent · default `balance`*/
+        pub source: Option<CreateTransferRequestSource>,
+        /**Amount, sent in the currency's subunit (kobo, pesewas, cents).
+
+`amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
+        pub amount: Decimal,
+        /**Your unique reference for the transfer.
+
+`reference` · required · 1 to 100 characters · pattern `[A-Za-z0-9_-]+` · unified role `merchant_ref`*/
+        pub reference: String,
+        /**The recipient's code (`RCP_…`); a unified create makes it first.
+
+`recipient` · required · unified role `obtained.recipient`*/
+        pub recipient: String,
+        /**Why the money is sent.
+
+`reason` · at most 255 characters · unified role `purpose`*/
+        pub reason: Option<String>,
+        /**Currency (default NGN).
+
+`currency` · the spec's currency when left out · unified role `currency`*/
+        pub currency: Option<String>,
+    }
+    impl CreateTransferRequest {
+        ///With its required fields: `amount`, `reference`, `recipient`. The others are set with the methods of the same name.
+        pub fn new(
+            amount: Decimal,
+            reference: impl Into<String>,
+            recipient: impl Into<String>,
+        ) -> Self {
+            CreateTransferRequest {
+                source: None,
+                amount,
+                reference: reference.into(),
+                recipient: recipient.into(),
+                reason: None,
+                currency: None,
+            }
+        }
+        ///Sets `source`.
+        pub fn source(mut self, value: CreateTransferRequestSource) -> Self {
+            self.source = Some(value);
+            self
+        }
+        ///Sets `reason`.
+        pub fn reason(mut self, value: impl Into<String>) -> Self {
+            self.reason = Some(value.into());
+            self
+        }
+        ///Sets `currency`.
+        pub fn currency(mut self, value: impl Into<String>) -> Self {
+            self.currency = Some(value.into());
+            self
+        }
+    }
+    impl ToJson for CreateTransferRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put_opt(&mut o, "source", &self.source);
+            codegen::put(&mut o, "amount", &self.amount);
+            codegen::put(&mut o, "reference", &self.reference);
+            codegen::put(&mut o, "recipient", &self.recipient);
+            codegen::put_opt(&mut o, "reason", &self.reason);
+            codegen::put_opt(&mut o, "currency", &self.currency);
+            Json::Object(o)
+        }
+    }
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreateTransferResponseBodyData {
+        ///`reference` · unified role `merchant_ref`
+        pub reference: Option<String>,
+        /**Paystack's code for the transfer (`TRF_…`).
+
+`transfer_code` · unified role `provider_ref`*/
+        pub transfer_code: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency` · the spec's currency when left out · unified role `currency`
+        pub currency: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
+    }
+    impl FromJson for CreateTransferResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreateTransferResponseBodyData {
+                reference: codegen::get(v, "reference"),
+                transfer_code: codegen::get(v, "transfer_code"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                status: codegen::get(v, "status"),
+            })
+        }
+    }
+    /**The body of a successful `create_transfer` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreateTransferResponseBody {
+        ///`status`
+        pub status: Option<bool>,
+        ///`message`
+        pub message: Option<String>,
+        ///`data`
+        pub data: Option<CreateTransferResponseBodyData>,
+    }
+    impl FromJson for CreateTransferResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(CreateTransferResponseBody {
+                status: codegen::get(v, "status"),
+                message: codegen::get(v, "message"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    ///The request of [`Client::verify_transfer`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct VerifyTransferRequest {
+        ///`reference` · required · unified role `merchant_ref`
+        pub reference: String,
+    }
+    impl VerifyTransferRequest {
+        ///With its required fields: `reference`. The others are set with the methods of the same name.
+        pub fn new(reference: impl Into<String>) -> Self {
+            VerifyTransferRequest {
+                reference: reference.into(),
+            }
+        }
+    }
+    impl ToJson for VerifyTransferRequest {
+        fn to_json(&self) -> Json {
+            let mut o = codegen::object();
+            codegen::put(&mut o, "reference", &self.reference);
+            Json::Object(o)
+        }
+    }
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct VerifyTransferResponseBodyData {
+        ///`reference` · unified role `merchant_ref`
+        pub reference: Option<String>,
+        ///`transfer_code` · unified role `provider_ref`
+        pub transfer_code: Option<String>,
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency` · the spec's currency when left out · unified role `currency`
+        pub currency: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
+        ///`reason`
+        pub reason: Option<String>,
+        ///`failures`
+        pub failures: Option<Json>,
+    }
+    impl FromJson for VerifyTransferResponseBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(VerifyTransferResponseBodyData {
+                reference: codegen::get(v, "reference"),
+                transfer_code: codegen::get(v, "transfer_code"),
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                status: codegen::get(v, "status"),
+                reason: codegen::get(v, "reason"),
+                failures: codegen::get(v, "failures"),
+            })
+        }
+    }
+    /**The body of a successful `verify_transfer` response.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct VerifyTransferResponseBody {
+        ///`status`
+        pub status: Option<bool>,
+        ///`message`
+        pub message: Option<String>,
+        ///`data`
+        pub data: Option<VerifyTransferResponseBodyData>,
+    }
+    impl FromJson for VerifyTransferResponseBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(VerifyTransferResponseBody {
+                status: codegen::get(v, "status"),
+                message: codegen::get(v, "message"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    /**The `data` object.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct TransferEventBodyData {
+        ///`amount` · unified role `amount` · an exact amount, written as the spec's money format says
+        pub amount: Option<Decimal>,
+        ///`currency` · the spec's currency when left out · unified role `currency`
+        pub currency: Option<String>,
+        ///`reference` · unified role `merchant_ref`
+        pub reference: Option<String>,
+        ///`status` · unified role `status` · read as [`Status`]
+        pub status: Option<Status>,
+        ///`transfer_code` · unified role `provider_ref`
+        pub transfer_code: Option<String>,
+        ///`reason`
+        pub reason: Option<String>,
+    }
+    impl FromJson for TransferEventBodyData {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(TransferEventBodyData {
+                amount: codegen::get(v, "amount"),
+                currency: codegen::get(v, "currency"),
+                reference: codegen::get(v, "reference"),
+                status: codegen::get(v, "status"),
+                transfer_code: codegen::get(v, "transfer_code"),
+                reason: codegen::get(v, "reason"),
+            })
+        }
+    }
+    /**The body of the `transfer_event` webhook.
+
+Read leniently: a field that is missing, `null` or not of its type is `None`. The raw JSON (`result.response` of a response, `event.body` of a webhook) is the source of truth for anything not read here.*/
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct TransferEventBody {
+        ///`event` · unified role `event`
+        pub event: Option<String>,
+        ///`data`
+        pub data: Option<TransferEventBodyData>,
+    }
+    impl FromJson for TransferEventBody {
+        fn from_json(v: &Json) -> Option<Self> {
+            v.as_object()?;
+            Some(TransferEventBody {
+                event: codegen::get(v, "event"),
+                data: codegen::get(v, "data"),
+            })
+        }
+    }
+    /**What a successful `create_recipient` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateRecipientResponse {
+        /// The body's fields, typed; the raw JSON is `result.response`.
+        pub body: CreateRecipientResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl CreateRecipientResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            CreateRecipientResponse {
+                body: CreateRecipientResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /**What a successful `create_transfer` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateTransferResponse {
+        /// The body's fields, typed; the raw JSON is `result.response`.
+        pub body: CreateTransferResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl CreateTransferResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            CreateTransferResponse {
+                body: CreateTransferResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /**What a successful `verify_transfer` returns: the typed body, the gateway's status typed, and the unified view.
+
+The typed body is a reading of the raw JSON, which stays available as `result.response` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct VerifyTransferResponse {
+        /// The body's fields, typed; the raw JSON is `result.response`.
+        pub body: VerifyTransferResponseBody,
+        /// The gateway's status, typed (`None` when the response carries none).
+        pub status: Option<Status>,
+        /// The unified view: status, references, amounts, and the raw JSON.
+        pub result: PayoutResult,
+    }
+    impl VerifyTransferResponse {
+        fn from_result(result: PayoutResult) -> Self {
+            VerifyTransferResponse {
+                body: VerifyTransferResponseBody::from_json(&result.response)
+                    .unwrap_or_default(),
+                status: result.provider_status.as_deref().map(Status::from_provider),
+                result,
+            }
+        }
+    }
+    /// The gateway's payout statuses. A value the spec does not know is kept as
+    /// [`Status::Other`] and is never final.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /**Queued.
+
+`pending` → pending*/
+        Pending,
+        /**Received by Paystack, being processed.
+
+`received` → processing*/
+        Received,
+        /**Waiting for the OTP that finalises it (when OTP is enabled on the account).
+
+`otp` → pending*/
+        Otp,
+        /**Being processed.
+
+`processing` → processing*/
+        Processing,
+        /**Paid.
+
+`success` → succeeded*/
+        Success,
+        /**Failed.
+
+`failed` → failed*/
+        Failed,
+        /**Paid, then returned.
+
+`reversed` → reversed*/
+        Reversed,
+        /**Not finalised (OTP never given).
+
+`abandoned` → cancelled*/
+        Abandoned,
+        /**Blocked by Paystack.
+
+`blocked` → failed*/
+        Blocked,
+        /**Rejected.
+
+`rejected` → failed*/
+        Rejected,
+        /// A value the spec does not map.
+        Other(String),
+    }
+    impl Status {
+        /// The typed status of a provider value.
+        pub fn from_provider(value: &str) -> Self {
+            match value {
+                "pending" => Status::Pending,
+                "received" => Status::Received,
+                "otp" => Status::Otp,
+                "processing" => Status::Processing,
+                "success" => Status::Success,
+                "failed" => Status::Failed,
+                "reversed" => Status::Reversed,
+                "abandoned" => Status::Abandoned,
+                "blocked" => Status::Blocked,
+                "rejected" => Status::Rejected,
+                other => Status::Other(other.to_string()),
+            }
+        }
+        /// The provider value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Status::Pending => "pending",
+                Status::Received => "received",
+                Status::Otp => "otp",
+                Status::Processing => "processing",
+                Status::Success => "success",
+                Status::Failed => "failed",
+                Status::Reversed => "reversed",
+                Status::Abandoned => "abandoned",
+                Status::Blocked => "blocked",
+                Status::Rejected => "rejected",
+                Status::Other(s) => s,
+            }
+        }
+        /// The unified status, given the reason the gateway sent with it; `None` for
+        /// [`Status::Other`].
+        pub fn unified(&self, reason: Option<&str>) -> Option<PayoutStatus> {
+            match self {
+                Status::Pending => Some(PayoutStatus::Pending),
+                Status::Received => Some(PayoutStatus::Processing),
+                Status::Otp => Some(PayoutStatus::Pending),
+                Status::Processing => Some(PayoutStatus::Processing),
+                Status::Success => Some(PayoutStatus::Succeeded),
+                Status::Failed => Some(PayoutStatus::Failed),
+                Status::Reversed => Some(PayoutStatus::Reversed),
+                Status::Abandoned => Some(PayoutStatus::Cancelled),
+                Status::Blocked => Some(PayoutStatus::Failed),
+                Status::Rejected => Some(PayoutStatus::Failed),
+                Status::Other(_) => None,
+            }
+        }
+    }
+    /// A status field of a response or webhook body: text or a number, as the gateway
+    /// sends it.
+    impl FromJson for Status {
+        fn from_json(v: &Json) -> Option<Self> {
+            Some(Status::from_provider(&v.scalar_text()?))
+        }
+    }
+    /// A verified webhook, by kind.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Webhook {
+        ///`transfer.success`, `transfer.failed` and `transfer.reversed`, POSTed to the URL set in the dashboard, signed in `x-paystack-signature`. Answer 200 at once.
+        TransferEvent(TransferEventEvent),
+    }
+    /**A verified `transfer_event` webhook.
+
+The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct TransferEventEvent {
+        /// The body's fields, typed; the raw JSON is `event.body`.
+        pub body: TransferEventBody,
+        /// The gateway's status, typed.
+        pub status: Option<Status>,
+        /// The unified event, with the acknowledgement to answer.
+        pub event: WebhookEvent,
+    }
+    impl Webhook {
+        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            match event.webhook.as_str() {
+                "transfer_event" => {
+                    Ok(
+                        Webhook::TransferEvent(TransferEventEvent {
+                            body: TransferEventBody::from_json(&event.body)
+                                .unwrap_or_default(),
+                            status: event
+                                .provider_status
+                                .as_deref()
+                                .map(Status::from_provider),
+                            event,
+                        }),
+                    )
+                }
+                other => {
+                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
+                }
+            }
+        }
+    }
+    /// The gateway's provider id.
+    pub const PROVIDER_ID: &str = "paystack";
+    /// The checked spec, embedded at compile time (no YAML is read at run time).
+    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"paystack\",\"name\":\"Paystack (transfers)\",\"description\":\"Paystack's Transfers API (Nigeria, Ghana, South Africa, Kenya). A payout is two calls: `POST /transferrecipient` makes a recipient (its `recipient_code`), then `POST /transfer` sends money to it. Requests carry the secret key as a Bearer token; webhooks are signed with an HMAC-SHA512 of the raw body under the same key.\",\"docs\":\"https://paystack.com/docs/api/transfer/\",\"country\":\"NG\"},\"environments\":{\"production\":{\"base_url\":\"https://api.paystack.co\"}},\"credentials\":{\"secret_key\":{\"description\":\"Secret key (`sk_test_…` or `sk_live_…`); sent as the Bearer token and used to sign webhooks.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"NGN\",\"amount\":{\"encoding\":\"number\",\"unit\":\"minor\",\"decimals\":2,\"min\":\"1\"},\"currencies\":{\"GHS\":{},\"ZAR\":{},\"KES\":{}}},\"signing\":{\"bearer\":{\"description\":\"The secret key, sent as an HTTP Bearer token (`Authorization: Bearer …`): Paystack authenticates every request by it, so the recipe sends the secret on purpose (TLS is its only protection).\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.secret_key }}\"}]},\"webhook_hmac\":{\"description\":\"HMAC-SHA512 of the exact webhook body under the secret key, lowercase hex (`x-paystack-signature`).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha512\",\"key\":\"{{ credentials.secret_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"duplicate_reference\":\"duplicate\",\"insufficient_balance\":\"insufficient_funds\",\"invalid_key\":\"unauthorized\"},\"operations\":{\"create_recipient\":{\"role\":\"other\",\"description\":\"Create a transfer recipient (a bank account or mobile money wallet).\",\"method\":\"POST\",\"path\":\"/transferrecipient\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"type\":{\"type\":\"string\",\"description\":\"Recipient type.\",\"required\":true,\"enum\":[\"nuban\",\"ghipss\",\"mobile_money\",\"basa\",\"kepss\",\"authorization\"],\"default\":\"nuban\"},\"name\":{\"type\":\"string\",\"description\":\"The account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"max_len\":100,\"example\":\"Tolu Robert\"},\"account_number\":{\"type\":\"string\",\"description\":\"Account or mobile money number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"max_len\":20,\"example\":\"0001234567\"},\"bank_code\":{\"type\":\"string\",\"description\":\"Bank code, from Paystack's List Banks endpoint.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"max_len\":20,\"example\":\"058\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency of the account (default NGN).\",\"role\":\"currency\"},\"description\":{\"type\":\"string\",\"description\":\"A note about the recipient.\",\"role\":\"remark\",\"max_len\":255}}},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"recipient_code\":{\"type\":\"string\",\"description\":\"The recipient's code (`RCP_…`).\"},\"currency\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"}}}}}}},\"create_transfer\":{\"role\":\"create\",\"description\":\"Send money from the Paystack balance to a recipient.\",\"method\":\"POST\",\"path\":\"/transfer\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"source\":{\"type\":\"string\",\"description\":\"Where the money comes from.\",\"required\":true,\"enum\":[\"balance\"],\"default\":\"balance\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount, sent in the currency's subunit (kobo, pesewas, cents).\",\"required\":true,\"role\":\"amount\",\"example\":\"1000.00\"},\"reference\":{\"type\":\"string\",\"description\":\"Your unique reference for the transfer.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":100,\"pattern\":\"[A-Za-z0-9_-]+\",\"example\":\"acme-transfer-0001\"},\"recipient\":{\"type\":\"string\",\"description\":\"The recipient's code (`RCP_…`); a unified create makes it first.\",\"required\":true,\"role\":\"obtained.recipient\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the money is sent.\",\"role\":\"purpose\",\"max_len\":255},\"currency\":{\"type\":\"string\",\"description\":\"Currency (default NGN).\",\"role\":\"currency\"}}},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"transfer_code\":{\"type\":\"string\",\"description\":\"Paystack's code for the transfer (`TRF_…`).\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"status\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"verify_transfer\":{\"role\":\"query\",\"description\":\"Fetch a transfer's status by your reference.\",\"method\":\"GET\",\"path\":\"/transfer/verify/{reference}\",\"params\":{\"reference\":{\"type\":\"string\",\"required\":true,\"role\":\"merchant_ref\"}},\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"transfer_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"reason\":{\"type\":\"string\",\"nullable\":true},\"failures\":{\"type\":\"any\",\"nullable\":true}}}}}}}},\"obtain\":{\"recipient\":{\"description\":\"The transfer recipient for the beneficiary's account: made once per account, bank and currency, then reused (Paystack itself returns the existing recipient when the same account is added again).\",\"operation\":\"create_recipient\",\"value\":\"data.recipient_code\",\"key\":\"{{ body.type }}:{{ body.bank_code }}:{{ body.account_number }}:{{ body.currency }}\"}},\"statuses\":{\"pending\":{\"unified\":\"pending\",\"description\":\"Queued.\"},\"received\":{\"unified\":\"processing\",\"description\":\"Received by Paystack, being processed.\"},\"otp\":{\"unified\":\"pending\",\"description\":\"Waiting for the OTP that finalises it (when OTP is enabled on the account).\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"success\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned.\"},\"abandoned\":{\"unified\":\"cancelled\",\"description\":\"Not finalised (OTP never given).\"},\"blocked\":{\"unified\":\"failed\",\"description\":\"Blocked by Paystack.\"},\"rejected\":{\"unified\":\"failed\",\"description\":\"Rejected.\"}},\"webhooks\":{\"transfer_event\":{\"description\":\"`transfer.success`, `transfer.failed` and `transfer.reversed`, POSTed to the URL set in the dashboard, signed in `x-paystack-signature`. Answer 200 at once.\",\"method\":\"POST\",\"headers\":{\"x-paystack-signature\":\"{{ signatures.webhook_hmac }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\"},\"data\":{\"type\":\"object\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"transfer_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"reason\":{\"type\":\"string\",\"nullable\":true}}}}},\"ack\":{\"status\":200,\"body\":\"\"},\"retry\":{\"after_minutes\":[3,3,3,3,60,60,60],\"accepted_statuses\":[200]}}},\"sandbox\":{\"success_path\":[\"pending\",\"success\"],\"failure_path\":[\"pending\",\"failed\"],\"reversal\":{\"status\":\"reversed\"},\"provider_ref_prefix\":\"TRF_\",\"success\":{\"status\":true,\"message\":\"Transfer has been queued\"},\"events\":{\"success\":\"transfer.success\",\"failed\":\"transfer.failed\",\"reversed\":\"transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":401,\"body\":{\"status\":false,\"message\":\"Invalid key\",\"code\":\"invalid_key\"}},\"duplicate\":{\"http_status\":400,\"body\":{\"status\":false,\"message\":\"{{ message }}\",\"code\":\"duplicate_reference\"}},\"not_found\":{\"http_status\":404,\"body\":{\"status\":false,\"message\":\"Transfer not found\"}},\"invalid_request\":{\"http_status\":400,\"body\":{\"status\":false,\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":500,\"body\":{\"status\":false,\"message\":\"An error occurred\"}}}}}";
+    /// The spec, compiled once (its templates too) for every client of this module.
+    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
+    }
+}

@@ -1,0 +1,400 @@
+//! Flows: the steps a payout needs before the one that moves money — a token, a recipient,
+//! a quote — run from the same spec, their values cached.
+//!
+//! Rules (DESIGN.md, "Flows"): a step before the money step is safe to repeat, so it is
+//! retried like a query and an error in it is `may_exist: false`. The money step keeps
+//! every create rule; the one exception is the gateway's own "unauthorized" answer to it,
+//! a refusal: the token is fetched anew (once) and the request sent again.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use indexmap::IndexMap;
+use payout_spec::{Json, Obtain, OperationRole};
+use sha2::{Digest, Sha256};
+
+use crate::client::{CallOutcome, DynamicClient};
+use crate::context::ObtainedValue;
+use crate::error::{ErrorKind, PayoutError};
+use crate::mapping;
+use crate::request::RequestOptions;
+use crate::unified::{BoxFuture, CreatePayout};
+
+/// Where an obtained value is kept: provider, the spec's name for the value, and its key
+/// (the client's credentials, hashed, and the spec's `key` rendered over the step's
+/// request).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CacheKey {
+    pub provider: String,
+    pub name: String,
+    pub key: String,
+}
+
+/// A value a step handed out.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Obtained {
+    pub value: String,
+    /// Epoch milliseconds after which the gateway no longer accepts it (a token).
+    pub expires_at_ms: Option<u64>,
+}
+
+/// Never shows the value: it may be a bearer token.
+impl std::fmt::Debug for Obtained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Obtained")
+            .field("value", &"<redacted>")
+            .field("expires_at_ms", &self.expires_at_ms)
+            .finish()
+    }
+}
+
+/// Keeps obtained values between payouts. The default, [`MemoryCache`], lives as long as
+/// the client; a durable store (the ledger) implements it to keep recipients across
+/// restarts. A failing store may answer `None`: the step then runs again, which is safe.
+pub trait FlowCache: Send + Sync {
+    fn get<'a>(&'a self, key: &'a CacheKey) -> BoxFuture<'a, Option<Obtained>>;
+    fn put<'a>(&'a self, key: &'a CacheKey, value: Obtained) -> BoxFuture<'a, ()>;
+    fn remove<'a>(&'a self, key: &'a CacheKey) -> BoxFuture<'a, ()>;
+}
+
+/// The in-memory [`FlowCache`].
+#[derive(Debug, Default)]
+pub struct MemoryCache {
+    values: Mutex<HashMap<CacheKey, Obtained>>,
+}
+
+impl MemoryCache {
+    fn values(&self) -> std::sync::MutexGuard<'_, HashMap<CacheKey, Obtained>> {
+        self.values.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl FlowCache for MemoryCache {
+    fn get<'a>(&'a self, key: &'a CacheKey) -> BoxFuture<'a, Option<Obtained>> {
+        let v = self.values().get(key).cloned();
+        Box::pin(async move { v })
+    }
+
+    fn put<'a>(&'a self, key: &'a CacheKey, value: Obtained) -> BoxFuture<'a, ()> {
+        self.values().insert(key.clone(), value);
+        Box::pin(async {})
+    }
+
+    fn remove<'a>(&'a self, key: &'a CacheKey) -> BoxFuture<'a, ()> {
+        self.values().remove(key);
+        Box::pin(async {})
+    }
+}
+
+/// A client's flow state: its cache, one lock per cached value (one refresh at a time),
+/// and the hash that scopes its keys to its credentials.
+pub(crate) struct FlowState {
+    pub cache: Arc<dyn FlowCache>,
+    locks: Mutex<HashMap<CacheKey, Arc<tokio::sync::Mutex<()>>>>,
+    client_id: String,
+}
+
+impl FlowState {
+    pub fn new(cache: Arc<dyn FlowCache>, creds: &crate::credentials::Credentials) -> Self {
+        // The credentials identify the client: two merchants never share a token or a
+        // recipient, and the key shows no secret.
+        let mut h = Sha256::new();
+        for (name, v) in creds.iter() {
+            h.update(name.as_bytes());
+            h.update([0]);
+            h.update(v.expose().as_bytes());
+            h.update([0]);
+        }
+        FlowState {
+            cache,
+            locks: Mutex::new(HashMap::new()),
+            client_id: hex::encode(&h.finalize()[..16]),
+        }
+    }
+
+    fn lock_for(&self, key: &CacheKey) -> Arc<tokio::sync::Mutex<()>> {
+        let mut locks = self.locks.lock().unwrap_or_else(|p| p.into_inner());
+        locks.entry(key.clone()).or_default().clone()
+    }
+}
+
+/// Where a flow's values come from.
+#[derive(Clone, Copy)]
+pub enum FlowInput<'a> {
+    /// Input by the gateway's own field names, for every step at once (`payout call`, a
+    /// typed method): each step takes the fields it has.
+    Raw(&'a IndexMap<String, Json>),
+    /// A unified create: each step's fields are filled by their roles.
+    Unified(&'a CreatePayout),
+}
+
+type Values = IndexMap<String, ObtainedValue>;
+
+impl DynamicClient {
+    /// Runs an operation with its flow: the values it needs are obtained first (from the
+    /// cache, or by running their steps), then the operation is sent. A token the gateway
+    /// refuses with its own "unauthorized" is fetched anew once and the refused request
+    /// sent again.
+    pub(crate) async fn run(
+        &self,
+        op_name: &str,
+        from: FlowInput<'_>,
+    ) -> Result<CallOutcome, PayoutError> {
+        let spec = self.compiled();
+        let given = match from {
+            FlowInput::Raw(input) => given_values(spec.spec(), op_name, input),
+            FlowInput::Unified(_) => Vec::new(),
+        };
+        let names: Vec<String> = spec
+            .flow(op_name)
+            .iter()
+            .filter(|n| !given.contains(n))
+            .cloned()
+            .collect();
+        let mut values = Values::new();
+        for name in &names {
+            let v = self.obtain(name, from, &values, None).await?;
+            values.insert(name.clone(), v);
+        }
+        let input = self.operation_input(op_name, from, &values, false)?;
+        let first = self.call_with(op_name, &input, &values).await;
+        let tokens: Vec<&String> = names
+            .iter()
+            .filter(|n| spec.spec().obtain.get(*n).is_some_and(Obtain::is_token))
+            .collect();
+        match first {
+            // The gateway refused the token: nothing was made, so a new token and one
+            // resend are safe, even for the money step.
+            Err(e) if e.kind == ErrorKind::Unauthorized && !e.may_exist && !tokens.is_empty() => {
+                tracing::info!(
+                    operation = op_name,
+                    "token refused; fetching a new one and sending again"
+                );
+                for name in tokens {
+                    let stale = values.get(name).map(|v| v.text.clone());
+                    let v = self.obtain(name, from, &values, stale.as_deref()).await?;
+                    values.insert(name.clone(), v);
+                }
+                let input = self.operation_input(op_name, from, &values, false)?;
+                self.call_with(op_name, &input, &values).await
+            }
+            other => other,
+        }
+    }
+
+    /// The input of one operation of the flow (`step`: one before the operation asked
+    /// for), with the obtained values in the fields that receive them.
+    fn operation_input(
+        &self,
+        op_name: &str,
+        from: FlowInput<'_>,
+        values: &Values,
+        step: bool,
+    ) -> Result<IndexMap<String, Json>, PayoutError> {
+        let spec = self.compiled().spec();
+        let op = operation(spec, op_name)?;
+        match from {
+            FlowInput::Unified(req) => {
+                let step = step || op.role != OperationRole::Create;
+                mapping::flow_input(self.compiled(), op, req, &as_json(values), step)
+                    .map_err(|e| mapping::hint_extras(e, op))
+            }
+            FlowInput::Raw(input) => Ok(raw_input(self.compiled(), op_name, input, values, step)),
+        }
+    }
+
+    /// One obtained value: from the cache while it is good, else by running its step.
+    /// `stale` is a value the gateway refused: dropped from the cache unless another task
+    /// has replaced it already. One task at a time fetches a given value; the others wait
+    /// and take what it fetched.
+    async fn obtain(
+        &self,
+        name: &str,
+        from: FlowInput<'_>,
+        values: &Values,
+        stale: Option<&str>,
+    ) -> Result<ObtainedValue, PayoutError> {
+        let spec = self.compiled();
+        let o = spec.spec().obtain.get(name).ok_or_else(|| {
+            PayoutError::config(format!("no obtained value `{name}` in the spec"))
+        })?;
+        let fail = |e: PayoutError| step_error(e, name, &o.operation);
+        let input = self
+            .operation_input(&o.operation, from, values, true)
+            .map_err(fail)?;
+        let key = CacheKey {
+            provider: spec.spec().provider.id.clone(),
+            name: name.to_string(),
+            key: self.cache_key(name, o, &input, values).map_err(fail)?,
+        };
+        let flow = self.flow_state();
+        let lock = flow.lock_for(&key);
+        let _one_at_a_time = lock.lock().await;
+        let now = self.now_millis();
+        if let Some(cached) = flow.cache.get(&key).await {
+            if stale == Some(cached.value.as_str()) {
+                flow.cache.remove(&key).await;
+            } else if cached
+                .expires_at_ms
+                .is_none_or(|at| now + o.margin() * 1000 < at)
+            {
+                return Ok(ObtainedValue {
+                    text: cached.value,
+                    secret: o.is_secret(),
+                });
+            }
+        }
+        let outcome = self
+            .call_with(&o.operation, &input, values)
+            .await
+            .map_err(fail)?;
+        let response = &outcome.result.response;
+        let value = response
+            .get_path(&o.value)
+            .and_then(Json::scalar_text)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                fail(PayoutError::new(
+                    ErrorKind::MalformedResponse,
+                    format!("the answer has no `{}`", o.value),
+                ))
+            })?;
+        let expires_at_ms = match &o.expires_in {
+            None => None,
+            Some(path) => {
+                let secs = response
+                    .get_path(path)
+                    .and_then(Json::scalar_text)
+                    .and_then(|t| t.parse::<u64>().ok())
+                    .ok_or_else(|| {
+                        fail(PayoutError::new(
+                            ErrorKind::MalformedResponse,
+                            format!("the answer has no whole number of seconds at `{path}`"),
+                        ))
+                    })?;
+                Some(now.saturating_add(secs.saturating_mul(1000)))
+            }
+        };
+        let got = Obtained {
+            value,
+            expires_at_ms,
+        };
+        flow.cache.put(&key, got.clone()).await;
+        tracing::debug!(value = name, operation = %o.operation, "obtained");
+        Ok(ObtainedValue {
+            text: got.value,
+            secret: o.is_secret(),
+        })
+    }
+
+    /// The client's hash, then the spec's `key` rendered over the step's request.
+    fn cache_key(
+        &self,
+        name: &str,
+        o: &Obtain,
+        input: &IndexMap<String, Json>,
+        values: &Values,
+    ) -> Result<String, PayoutError> {
+        let id = &self.flow_state().client_id;
+        if o.key.is_none() {
+            return Ok(id.clone());
+        }
+        let opts = RequestOptions {
+            obtained: values.clone(),
+            ..RequestOptions::default()
+        };
+        let req = self.prepare(&o.operation, input, &opts)?;
+        let path = format!("obtain.{name}.key");
+        let ctx = req.message.context(self.credentials(), false, None);
+        let key = self
+            .compiled()
+            .render(&path, &ctx)
+            .map_err(|e| PayoutError::config(format!("{path}: {e}")))?;
+        Ok(format!("{id}:{key}"))
+    }
+}
+
+/// The input of one operation of a flow from input keyed by the gateway's field names for
+/// every step at once: a step (`step`) takes only its own fields; the operation asked for
+/// also keeps keys no step has (so that a typo is still reported). Fields that receive an
+/// obtained value get it unless the input gives them.
+pub fn raw_input(
+    spec: &crate::CompiledSpec,
+    op_name: &str,
+    input: &IndexMap<String, Json>,
+    values: &IndexMap<String, ObtainedValue>,
+    step: bool,
+) -> IndexMap<String, Json> {
+    let s = spec.spec();
+    let Some(op) = s.operations.get(op_name) else {
+        return input.clone();
+    };
+    let others: Vec<&str> = spec
+        .flow(op_name)
+        .iter()
+        .filter_map(|n| s.obtain.get(n))
+        .filter_map(|o| s.operations.get(&o.operation))
+        .flat_map(|o| o.request_fields().map(|(_, n, _)| n))
+        .collect();
+    let own = |k: &str| op.request_fields().any(|(_, n, _)| n == k);
+    let mut out: IndexMap<String, Json> = input
+        .iter()
+        .filter(|(k, _)| own(k) || (!step && !others.contains(&k.as_str())))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (_, name, f) in op.request_fields() {
+        let obtained = f
+            .role
+            .as_deref()
+            .and_then(|r| r.strip_prefix(payout_spec::OBTAINED_ROLE));
+        if let (Some(o), false) = (obtained, out.contains_key(name)) {
+            if let Some(v) = values.get(o) {
+                out.insert(name.to_string(), Json::String(v.text.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The obtained values a raw input gives itself (the recipient's code, already known): their
+/// steps are not run.
+pub fn given_values(
+    spec: &payout_spec::Spec,
+    op_name: &str,
+    input: &IndexMap<String, Json>,
+) -> Vec<String> {
+    let Some(op) = spec.operations.get(op_name) else {
+        return Vec::new();
+    };
+    op.request_fields()
+        .filter(|(_, n, _)| input.get(*n).is_some_and(|v| !v.is_null()))
+        .filter_map(|(_, _, f)| f.role.as_deref()?.strip_prefix(payout_spec::OBTAINED_ROLE))
+        .map(str::to_string)
+        .collect()
+}
+
+fn operation<'a>(
+    spec: &'a payout_spec::Spec,
+    name: &str,
+) -> Result<&'a payout_spec::Operation, PayoutError> {
+    spec.operations.get(name).ok_or_else(|| {
+        PayoutError::new(
+            ErrorKind::Unsupported,
+            format!("{} has no operation `{name}`", spec.provider.id),
+        )
+    })
+}
+
+fn as_json(values: &Values) -> IndexMap<String, Json> {
+    values
+        .iter()
+        .map(|(k, v)| (k.clone(), Json::String(v.text.clone())))
+        .collect()
+}
+
+/// An error of a step before the money step: it says which step, and no payout can exist.
+fn step_error(mut e: PayoutError, name: &str, op: &str) -> PayoutError {
+    e.message = format!("obtaining `{name}` (operation `{op}`): {}", e.message);
+    e.may_exist = false;
+    e
+}

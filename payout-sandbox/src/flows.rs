@@ -1,0 +1,280 @@
+//! How the sandbox imitates a spec's flows (`obtain:`): it issues tokens that expire and
+//! refuses expired or unknown ones, stores the resources its steps make (recipients,
+//! quotes), and refuses a request that names one it never made.
+
+use std::collections::{HashMap, HashSet};
+
+use payout_runtime::context::Message;
+use payout_runtime::source::{Clock, Entropy, OsEntropy, SystemClock};
+use payout_spec::{Field, FieldType, Json, Operation, OBTAINED_ROLE};
+
+use crate::gateway::{lock, Gateway};
+
+/// Tokens and resources a gateway handed out, and the webhooks it sent (for postbacks).
+#[derive(Debug)]
+pub(crate) struct FlowStore {
+    /// Webhooks sent: their headers and body, which a postback must name exactly.
+    sent: Vec<(Vec<(String, String)>, Json)>,
+    /// Per obtained name, token → expiry (epoch ms).
+    tokens: HashMap<String, HashMap<String, u64>>,
+    /// Per obtained name, the values made.
+    resources: HashMap<String, HashSet<String>>,
+    /// How long a token lives, in seconds.
+    token_ttl_s: u64,
+    counter: u64,
+}
+
+impl Default for FlowStore {
+    fn default() -> Self {
+        FlowStore {
+            sent: Vec::new(),
+            tokens: HashMap::new(),
+            resources: HashMap::new(),
+            token_ttl_s: 3600,
+            counter: 0,
+        }
+    }
+}
+
+/// Why a request is refused: the error kind of `sandbox.errors`, and a message.
+pub(crate) type Refusal = (&'static str, String);
+
+impl Gateway {
+    /// Makes every token issued so far expire now, as time passing would.
+    pub fn expire_tokens(&self) {
+        let mut store = lock(&self.flows);
+        for tokens in store.tokens.values_mut() {
+            for at in tokens.values_mut() {
+                *at = 0;
+            }
+        }
+    }
+
+    /// The lifetime of the tokens issued from now on (default one hour).
+    pub fn set_token_ttl(&self, seconds: u64) {
+        lock(&self.flows).token_ttl_s = seconds;
+    }
+
+    /// How many values of an `obtain:` name were handed out (tokens issued, recipients
+    /// made).
+    pub fn issued(&self, name: &str) -> usize {
+        let store = lock(&self.flows);
+        store.tokens.get(name).map_or(0, HashMap::len)
+            + store.resources.get(name).map_or(0, HashSet::len)
+    }
+
+    /// Checks the obtained values a request carries: each token must be one issued and not
+    /// expired (else `unauthorized`), each resource one made here (else `invalid_request`).
+    pub(crate) fn check_obtained(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        msg: &Message,
+    ) -> Result<(), Refusal> {
+        let spec = self.spec.spec();
+        let now = SystemClock.now_millis();
+        let store = lock(&self.flows);
+        for (header, _) in &op.headers {
+            let path = format!("operations.{op_name}.headers.{header}");
+            let Some(info) = self.spec.info(&path) else {
+                continue;
+            };
+            let tokens: Vec<&String> = info
+                .obtained
+                .iter()
+                .filter(|n| spec.obtain.get(*n).is_some_and(|o| o.is_token()))
+                .collect();
+            if tokens.is_empty() {
+                continue;
+            }
+            let parts = info
+                .segments
+                .as_ref()
+                .zip(msg.header(header))
+                .and_then(|(segments, got)| payout_spec::template::read_back(segments, got))
+                .ok_or(("unauthorized", format!("no valid `{header}` header")))?;
+            for name in tokens {
+                let key = format!("obtained.{name}");
+                let given = parts.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+                let expiry = given.and_then(|t| store.tokens.get(name.as_str())?.get(t));
+                match expiry {
+                    Some(at) if now < *at => {}
+                    Some(_) => return Err(("unauthorized", format!("the {name} has expired"))),
+                    None => return Err(("unauthorized", format!("unknown {name}"))),
+                }
+            }
+        }
+        for (location, name, f) in op.request_fields() {
+            let Some(obtained) = f
+                .role
+                .as_deref()
+                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
+            else {
+                continue;
+            };
+            if spec.obtain.get(obtained).is_none_or(|o| o.is_token()) {
+                continue;
+            }
+            let values = match location {
+                payout_spec::Location::Path => &msg.params,
+                payout_spec::Location::Query => &msg.query,
+                payout_spec::Location::Body => &msg.body,
+            };
+            let given = values
+                .get(name)
+                .and_then(Json::scalar_text)
+                .unwrap_or_default();
+            let known = store
+                .resources
+                .get(obtained)
+                .is_some_and(|s| s.contains(&given));
+            if !known {
+                return Err((
+                    "invalid_request",
+                    format!("`{name}`: no {obtained} `{given}` exists"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Remembers a webhook sent, so that a postback about it can be confirmed.
+    pub(crate) fn record_sent(&self, headers: &[(String, String)], body: &[u8]) {
+        if let Ok(json) = Json::parse(&String::from_utf8_lossy(body)) {
+            lock(&self.flows).sent.push((headers.to_vec(), json));
+        }
+    }
+
+    /// For an operation a webhook names as its `postback`: whether the webhook it describes
+    /// (its headers and body, by the fields' `webhook.*` roles) is one this gateway sent.
+    pub(crate) fn check_postback(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        msg: &Message,
+    ) -> Result<(), Refusal> {
+        let spec = self.spec.spec();
+        if !spec
+            .webhooks
+            .values()
+            .any(|w| w.postback.as_deref() == Some(op_name))
+        {
+            return Ok(());
+        }
+        let store = lock(&self.flows);
+        let confirmed = store.sent.iter().any(|(headers, body)| {
+            op.request_fields().all(|(location, name, f)| {
+                let values = match location {
+                    payout_spec::Location::Path => &msg.params,
+                    payout_spec::Location::Query => &msg.query,
+                    payout_spec::Location::Body => &msg.body,
+                };
+                let given = values.get(name);
+                match f.role.as_deref() {
+                    Some(r) if r == payout_spec::WEBHOOK_BODY_ROLE => given == Some(body),
+                    Some(r) => match r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
+                        Some(h) => {
+                            let sent = headers
+                                .iter()
+                                .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                                .map(|(_, v)| v.as_str());
+                            given.and_then(Json::as_str) == sent
+                        }
+                        None => true,
+                    },
+                    None => true,
+                }
+            })
+        });
+        if confirmed {
+            Ok(())
+        } else {
+            Err((
+                "invalid_request",
+                "this gateway did not send that webhook".into(),
+            ))
+        }
+    }
+
+    /// The values a step hands out in its answer, by response path: a fresh token with its
+    /// lifetime, or a new resource's id (stored, so later requests may name it).
+    pub(crate) fn issue(&self, op_name: &str, op: &Operation) -> Vec<(String, Json)> {
+        let spec = self.spec.spec();
+        let mut out = Vec::new();
+        let mut store = lock(&self.flows);
+        let now = SystemClock.now_millis();
+        for (name, o) in spec.obtained_by(op_name) {
+            store.counter += 1;
+            let counter = store.counter;
+            let mut random = [0u8; 8];
+            if OsEntropy.fill(&mut random).is_err() {
+                random = counter.to_be_bytes();
+            }
+            let fields = op.response.body.as_ref().map(|b| &b.fields);
+            if let Some(expires_in) = &o.expires_in {
+                let token = format!("sbx_{name}_{}", hex::encode(random));
+                let ttl = store.token_ttl_s;
+                store
+                    .tokens
+                    .entry(name.to_string())
+                    .or_default()
+                    .insert(token.clone(), now + ttl * 1000);
+                out.push((o.value.clone(), Json::String(token)));
+                out.push((expires_in.clone(), Json::Number(ttl.to_string())));
+            } else {
+                let value = match fields.and_then(|f| field_at(f, &o.value)).map(|f| f.ty) {
+                    Some(FieldType::Int) => (10_000_000 + counter).to_string(),
+                    _ => format!(
+                        "{}_{counter}{}",
+                        name.to_uppercase(),
+                        &hex::encode(random)[..8]
+                    ),
+                };
+                store
+                    .resources
+                    .entry(name.to_string())
+                    .or_default()
+                    .insert(value.clone());
+                let json = match fields.and_then(|f| field_at(f, &o.value)).map(|f| f.ty) {
+                    Some(FieldType::Int) => Json::Number(value),
+                    _ => Json::String(value),
+                };
+                out.push((o.value.clone(), json));
+            }
+        }
+        out
+    }
+}
+
+/// The field a dotted path names.
+fn field_at<'a>(fields: &'a indexmap::IndexMap<String, Field>, path: &str) -> Option<&'a Field> {
+    let (head, rest) = match path.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (path, None),
+    };
+    let f = fields.get(head)?;
+    match rest {
+        None => Some(f),
+        Some(rest) => field_at(f.fields.as_ref()?, rest),
+    }
+}
+
+/// Sets a value at a dotted path of an object, making the objects on the way.
+pub(crate) fn set_path(obj: &mut indexmap::IndexMap<String, Json>, path: &str, value: Json) {
+    match path.split_once('.') {
+        None => {
+            obj.insert(path.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let entry = obj
+                .entry(head.to_string())
+                .or_insert_with(|| Json::Object(Default::default()));
+            if !matches!(entry, Json::Object(_)) {
+                *entry = Json::Object(Default::default());
+            }
+            if let Json::Object(inner) = entry {
+                set_path(inner, rest, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Flows: values a payout needs that the gateway hands out first — a token, a recipient, a
+//! quote — each *obtained* by running another operation of the same spec.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A value obtained by running an operation of the spec before the operations that use it.
+///
+/// Templates read it as `obtained.NAME` (`Authorization: "Bearer {{ obtained.token }}"`);
+/// a request field receives it with `role: obtained.NAME` (Paystack's `recipient`). The
+/// step is run when an operation needs the value and the cache has none; it is never the
+/// step that moves money, so running it twice costs nothing, and an error in it means no
+/// payout exists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Obtain {
+    /// What the value is, for generated documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The operation that hands the value out (an operation with `role: other`).
+    pub operation: String,
+    /// Dotted path of the value in that operation's response body (`access_token`,
+    /// `data.recipient_code`).
+    pub value: String,
+    /// Dotted path of the value's lifetime in seconds in the response (`expires_in`): a
+    /// token. It is cached until it expires, minus `margin_s`, and fetched again once when
+    /// the gateway answers with its own "unauthorized".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<String>,
+    /// Seconds before the expiry at which a token is fetched anew (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_s: Option<u64>,
+    /// The cache key of a resource, a template over the step's own request (`"{{
+    /// body.account_number }}:{{ body.bank_code }}:{{ body.currency }}"`): a second payout
+    /// to the same beneficiary reuses the recipient. Without it, the value is cached per
+    /// client only (a token). Keys are always scoped to the client's credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The value is a secret (a bearer token): never printed. Default: true for a value
+    /// with `expires_in`, false otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<bool>,
+}
+
+impl Obtain {
+    /// Margin before expiry, in seconds.
+    pub fn margin(&self) -> u64 {
+        self.margin_s.unwrap_or(60)
+    }
+
+    /// Whether the value must never be shown.
+    pub fn is_secret(&self) -> bool {
+        self.secret.unwrap_or(self.expires_in.is_some())
+    }
+
+    /// Whether the value expires (a token).
+    pub fn is_token(&self) -> bool {
+        self.expires_in.is_some()
+    }
+}
+
+/// The prefix of a role that receives an obtained value (`obtained.recipient`).
+pub const OBTAINED_ROLE: &str = "obtained.";
