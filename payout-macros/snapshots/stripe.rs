@@ -170,6 +170,12 @@ Retried with backoff on transient failures, freshly signed each time.*/
         ) -> Result<WebhookEvent, PayoutError> {
             self.inner.parse_webhook(request)
         }
+        fn verify_webhook<'a>(
+            &'a self,
+            request: WebhookRequest<'a>,
+        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
+            self.inner.verify_webhook(request)
+        }
     }
     ///The values of `currency`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

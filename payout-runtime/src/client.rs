@@ -233,6 +233,7 @@ impl DynamicClient {
                 options: i.options.clone(),
                 clock: i.clock.clone(),
                 entropy: i.entropy.clone(),
+                replay: i.replay.clone(),
                 flow: Arc::new(FlowState::new(cache, &i.creds)),
             }),
         }

@@ -232,10 +232,13 @@ fn classify(
     create: bool,
 ) -> PayoutError {
     let paths = op.response.error.clone().unwrap_or_default();
+    // A path may name alternatives, `name|error`: gateways whose token endpoint answers in
+    // OAuth2's envelope and everything else in their own. The first one present is read.
     let read = |p: &Option<String>| {
-        p.as_deref()
-            .and_then(|p| json.get_path(p))
-            .and_then(Json::scalar_text)
+        p.as_deref().and_then(|p| {
+            p.split('|')
+                .find_map(|p| json.get_path(p.trim()).and_then(Json::scalar_text))
+        })
     };
     let code = read(&paths.code);
     let message = read(&paths.message);
