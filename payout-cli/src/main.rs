@@ -8,6 +8,7 @@ mod demo;
 mod input;
 mod lint;
 mod sandbox;
+mod serve;
 mod sign;
 mod webhook;
 
@@ -53,6 +54,9 @@ enum Command {
         #[arg(long, default_value = "specs")]
         specs: PathBuf,
     },
+    /// The payout ledger over HTTP: payouts created exactly once, webhooks stored before
+    /// they are acknowledged, an event log (see README "The ledger").
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         Command::Webhook(a) => webhook::run(a),
         Command::Sandbox(a) => sandbox::run(a),
         Command::Demo { specs } => demo::run(specs),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

@@ -1,6 +1,7 @@
 //! A sandbox and a ledger served on loopback, and a PostgreSQL cluster of our own.
 #![allow(dead_code)] // each test file uses a part
 
+pub mod campaign;
 pub mod postgres;
 
 use std::path::PathBuf;
