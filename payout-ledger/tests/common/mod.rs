@@ -83,6 +83,8 @@ pub fn payout_json(id: &str, merchant_ref: &str) -> Value {
 /// A ledger served on loopback against a sandbox imitating every gateway.
 pub struct World {
     pub sandbox: Sandbox,
+    pub creds: IndexMap<String, IndexMap<String, String>>,
+    pub config: Config,
     pub ledger: Arc<Ledger>,
     pub url: String,
     pub http: reqwest::Client,
@@ -162,9 +164,34 @@ impl World {
         ));
         World {
             sandbox,
+            creds,
+            config: ledger.config().clone(),
             ledger,
             url,
             http: reqwest::Client::new(),
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+
+    /// Another `payout serve` instance on a database, against the same sandbox.
+    pub async fn another(&self, db: &str) -> Instance {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let store = Store::open(db).await.unwrap_or_else(|e| panic!("{db}: {e}"));
+        let config = Config {
+            owner: format!("second-{}", url),
+            public_url: Some(url.clone()),
+            ..self.config.clone()
+        };
+        let ledger = Arc::new(Ledger::new(store, clients(&self.sandbox, &self.creds), config));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(payout_ledger::serve::serve(ledger.clone(), listener, async move {
+            let _ = stopped.await;
+        }));
+        Instance {
+            ledger,
+            url,
             stop: Some(stop),
             task: Some(task),
         }
@@ -236,6 +263,25 @@ impl World {
         }
     }
 
+    pub async fn stop(mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.task.take() {
+            t.await.unwrap().unwrap();
+        }
+    }
+}
+
+/// A second ledger instance.
+pub struct Instance {
+    pub ledger: Arc<Ledger>,
+    pub url: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Instance {
     pub async fn stop(mut self) {
         if let Some(s) = self.stop.take() {
             let _ = s.send(());
