@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use payout_ledger::{Backend, Config, Ledger, Store};
 use payout_runtime::{ClientOptions, DynamicClient};
@@ -34,6 +35,14 @@ pub struct Args {
     /// (default: `http://` and the listening address).
     #[arg(long)]
     pub public_url: Option<String>,
+    /// First wait between the reconciler's checks of a payout (doubled each time, with
+    /// jitter, up to ten minutes).
+    #[arg(long, default_value_t = 2000, value_name = "MS")]
+    pub check_interval_ms: u64,
+    /// How long a query's "not found" must hold after a create became in doubt before the
+    /// payout is judged never created (`refused`).
+    #[arg(long, default_value_t = 120, value_name = "SECS")]
+    pub not_found_grace_secs: u64,
 }
 
 pub fn run(a: Args) -> ExitCode {
@@ -67,6 +76,8 @@ pub fn run(a: Args) -> ExitCode {
                     .clone()
                     .unwrap_or_else(|| format!("http://{addr}")),
             ),
+            check_base: Duration::from_millis(a.check_interval_ms.max(1)),
+            not_found_grace: Duration::from_secs(a.not_found_grace_secs),
             ..Config::default()
         };
         let ledger = Arc::new(Ledger::new(store, clients, config));

@@ -706,16 +706,17 @@ impl Store {
         Ok(r.rows_affected() == 1)
     }
 
-    /// After a restart of a single-process ledger (SQLite): every `submitting` row belongs
-    /// to a sender that died, so each is due for recovery now.
+    /// After a restart of a single-process ledger (SQLite): every lease belongs to the
+    /// process that died, so each leased payout is due now, and every `submitting` row is
+    /// a create cut short (the reconciler makes it `in_doubt`).
     pub async fn expire_submitting(&self) -> Result<u64, LedgerError> {
         let r = sqlx::query(
-            "UPDATE payouts SET lease_owner = NULL, lease_until_ms = NULL, next_check_ms = $1 WHERE status = 'submitting'",
+            "UPDATE payouts SET lease_owner = NULL, lease_until_ms = NULL, next_check_ms = $1 WHERE status = 'submitting' OR lease_owner IS NOT NULL",
         )
         .bind(now_ms())
         .execute(&self.pool)
         .await
-        .map_err(db("cannot recover unfinished creates"))?;
+        .map_err(db("cannot recover unfinished work"))?;
         Ok(r.rows_affected())
     }
 

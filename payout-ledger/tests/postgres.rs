@@ -41,7 +41,8 @@ async fn contract(db: &str) {
         gw.add_fault(FaultRule::always(Fault::DropAfterStore).for_ref(&d).once());
         let (_, p) = w.post(&payout_json(id, &d)).await;
         assert_eq!(p["status"], "in_doubt", "{id}: {p}");
-        w.wait_until(id, &d, |s| s == "pending" || s == "processing", SECS).await;
+        w.wait_until(id, &d, |s| s == "pending" || s == "processing", SECS)
+            .await;
     }
     w.stop().await;
 }
@@ -68,7 +69,12 @@ async fn two_instances(db: &str) {
         let gw = a.gateway(id);
         match i % 6 {
             0 => gw.add_fault(FaultRule::always(Fault::DropAfterStore).for_ref(&r).once()),
-            1 => gw.add_fault(FaultRule::always(Fault::ServerError).for_ref(&r).for_operation("create_payout").once()),
+            1 => gw.add_fault(
+                FaultRule::always(Fault::ServerError)
+                    .for_ref(&r)
+                    .for_operation("create_payout")
+                    .once(),
+            ),
             2 => gw.add_fault(FaultRule::always(Fault::DuplicateWebhook).for_ref(&r)),
             3 => gw.set_outcome(&r, Outcome::Fail),
             4 => gw.add_fault(FaultRule::always(Fault::ReversalWebhook).for_ref(&r).once()),
@@ -82,7 +88,12 @@ async fn two_instances(db: &str) {
             let http = http.clone();
             let body = body.clone();
             tasks.spawn(async move {
-                let res = http.post(format!("{url}/payouts")).json(&body).send().await.unwrap();
+                let res = http
+                    .post(format!("{url}/payouts"))
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap();
                 res.status().as_u16()
             });
         }
@@ -91,8 +102,16 @@ async fn two_instances(db: &str) {
     while let Some(c) = tasks.join_next().await {
         *codes.entry(c.unwrap()).or_insert(0) += 1;
     }
-    assert_eq!(codes.get(&201), Some(&60), "one create per reference: {codes:?}");
-    assert_eq!(codes.get(&200), Some(&60), "the other answered from the ledger: {codes:?}");
+    assert_eq!(
+        codes.get(&201),
+        Some(&60),
+        "one create per reference: {codes:?}"
+    );
+    assert_eq!(
+        codes.get(&200),
+        Some(&60),
+        "the other answered from the ledger: {codes:?}"
+    );
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     for (id, r) in &refs {
         let gw = a.gateway(id);
@@ -100,15 +119,24 @@ async fn two_instances(db: &str) {
         assert!(gw.count(r) <= 1, "{id}/{r}: a duplicate at the gateway");
         loop {
             let p: Value = a.payout(id, r).await;
-            let truth = gw.order(r).and_then(|o| gw.unified(&o)).map(|s| s.to_string());
+            let truth = gw
+                .order(r)
+                .and_then(|o| gw.unified(&o))
+                .map(|s| s.to_string());
             let ok = match &truth {
-                Some(t) => p["status"] == t.as_str() && matches!(t.as_str(), "succeeded" | "failed" | "reversed"),
+                Some(t) => {
+                    p["status"] == t.as_str()
+                        && matches!(t.as_str(), "succeeded" | "failed" | "reversed")
+                }
                 None => p["status"] == "refused",
             };
             if ok {
                 break;
             }
-            assert!(tokio::time::Instant::now() < deadline, "{id}/{r}: gateway {truth:?}, ledger {p:#}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{id}/{r}: gateway {truth:?}, ledger {p:#}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -118,7 +146,10 @@ async fn two_instances(db: &str) {
     for (id, r) in &refs {
         let p = a.ledger.get(id, r).await.unwrap();
         let last = events.iter().rev().find(|e| &e.merchant_ref == r).unwrap();
-        assert_eq!(last.status, p.status, "{id}/{r}: the last event is the status");
+        assert_eq!(
+            last.status, p.status,
+            "{id}/{r}: the last event is the status"
+        );
     }
     b.stop().await;
     a.stop().await;

@@ -178,17 +178,27 @@ impl World {
     pub async fn another(&self, db: &str) -> Instance {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let store = Store::open(db).await.unwrap_or_else(|e| panic!("{db}: {e}"));
+        let store = Store::open(db)
+            .await
+            .unwrap_or_else(|e| panic!("{db}: {e}"));
         let config = Config {
             owner: format!("second-{}", url),
             public_url: Some(url.clone()),
             ..self.config.clone()
         };
-        let ledger = Arc::new(Ledger::new(store, clients(&self.sandbox, &self.creds), config));
+        let ledger = Arc::new(Ledger::new(
+            store,
+            clients(&self.sandbox, &self.creds),
+            config,
+        ));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(payout_ledger::serve::serve(ledger.clone(), listener, async move {
-            let _ = stopped.await;
-        }));
+        let task = tokio::spawn(payout_ledger::serve::serve(
+            ledger.clone(),
+            listener,
+            async move {
+                let _ = stopped.await;
+            },
+        ));
         Instance {
             ledger,
             url,
