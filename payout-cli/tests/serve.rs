@@ -262,3 +262,102 @@ async fn killed_and_restarted_it_converges_with_no_duplicate() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The README's "The ledger" commands, as written, with free ports instead of 8080/8090:
+/// the sandbox writes credentials, `payout serve` takes a payout and shows it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readme_ledger_commands_run_as_written() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let section = &readme[readme.find("## The ledger").unwrap()..];
+    let block = &section[section.find("```sh\n").unwrap() + 6..];
+    let block = &block[..block.find("```").unwrap()];
+    let commands: Vec<String> = block
+        .replace("\\\n", " ")
+        .lines()
+        .map(|l| l.trim().trim_end_matches('&').trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    let dir = std::env::temp_dir().join(format!("payout-readme-ledger-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let free = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (gw_port, serve_port) = (free(), free());
+    let run = |line: &str| {
+        let line = line.replace("127.0.0.1:8080", &format!("127.0.0.1:{gw_port}"));
+        let mut words = line.split_whitespace();
+        assert_eq!(words.next(), Some("payout"));
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_payout"));
+        cmd.current_dir(&dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for w in words {
+            // The README's relative `specs` folder is the repository's.
+            if w == "specs" || w.starts_with("specs/") {
+                cmd.arg(specs().join(w.trim_start_matches("specs").trim_start_matches('/')));
+            } else {
+                cmd.arg(w);
+            }
+        }
+        cmd
+    };
+    let mut sandbox = run(&commands[0]).spawn().unwrap();
+    let mut line = String::new();
+    BufReader::new(sandbox.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("payout sandbox on"), "{line}");
+    let mut serve = run(&commands[1])
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{serve_port}"))
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(serve.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(
+        first.trim_end(),
+        format!("payout serve on http://127.0.0.1:{serve_port}")
+    );
+    let http = reqwest::Client::new();
+    let url = format!("http://127.0.0.1:{serve_port}");
+    let res = http
+        .post(format!("{url}/payouts"))
+        .json(&body("cashy", "README-1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 201);
+    let p: Value = res.json().await.unwrap();
+    assert_eq!(p["merchant_ref"], "README-1");
+    assert!(p["provider_ref"].is_string(), "{p}");
+    let events: Value = http
+        .get(format!("{url}/events?after=0"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(events["events"][0]["status"], "submitting", "{events}");
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(serve.id().to_string())
+        .status();
+    assert!(serve.wait().unwrap().success());
+    sandbox.kill().unwrap();
+    sandbox.wait().unwrap();
+    assert!(
+        dir.join("ledger.db").exists(),
+        "the SQLite file is where the README says"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

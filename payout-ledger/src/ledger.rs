@@ -252,6 +252,34 @@ impl Ledger {
         Ok(Created::New(self.with_history(p).await?))
     }
 
+    /// Keeps a payout made outside the ledger (a gateway without a create call): stored
+    /// as `pending`, then followed by query and webhook like any other. Nothing is sent.
+    pub async fn track(&self, new: NewPayout) -> Result<Created, LedgerError> {
+        self.gateway(&new.gateway)?;
+        let fingerprint = new.fingerprint();
+        let intent = self
+            .store
+            .insert_tracked(
+                &new.gateway,
+                &new.merchant_ref,
+                &fingerprint,
+                &new.canonical(),
+                &new.amount.to_string(),
+                &new.currency,
+            )
+            .await?;
+        match intent {
+            Intent::Existing(p) if p.fingerprint == fingerprint => {
+                Ok(Created::Stored(self.with_history(p).await?))
+            }
+            Intent::Existing(p) => Err(LedgerError::Conflict(Box::new(p))),
+            Intent::New(p) => {
+                self.changed.notify_waiters();
+                Ok(Created::New(self.with_history(p).await?))
+            }
+        }
+    }
+
     async fn with_history(&self, p: Payout) -> Result<Payout, LedgerError> {
         Ok(self
             .store

@@ -244,6 +244,41 @@ impl NewPayout {
         hex::encode(Sha256::digest(self.canonical().as_bytes()))
     }
 
+    /// The ledger's request for a runtime create (the demo reads each spec's example payout
+    /// that way).
+    pub fn from_create(gateway: &str, c: &CreatePayout) -> NewPayout {
+        let b = &c.beneficiary;
+        let beneficiary = [
+            ("method", b.method.map(|m| m.as_str().to_string())),
+            ("name", b.name.clone()),
+            ("account_number", b.account_number.clone()),
+            ("bank_code", b.bank_code.clone()),
+            ("bank_name", b.bank_name.clone()),
+            ("vpa", b.vpa.clone()),
+            ("phone", b.phone.clone()),
+            ("email", b.email.clone()),
+            ("contact_id", b.contact_id.clone()),
+            ("id_type", b.id_type.clone()),
+            ("id_number", b.id_number.clone()),
+            ("account_type", b.account_type.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.to_string(), v?)))
+        .collect();
+        NewPayout {
+            gateway: gateway.to_string(),
+            merchant_ref: c.merchant_ref.clone(),
+            amount: c.amount.amount,
+            currency: c.amount.currency.clone(),
+            beneficiary,
+            purpose: c.purpose.clone(),
+            remark: c.remark.clone(),
+            transfer_mode: c.transfer_mode.clone(),
+            notify_url: c.notify_url.clone(),
+            extras: c.extras.clone(),
+        }
+    }
+
     /// The runtime's unified create.
     pub fn to_create(&self) -> CreatePayout {
         let b = |k: &str| self.beneficiary.get(k).cloned();

@@ -292,6 +292,56 @@ impl Store {
         Ok(out)
     }
 
+    /// Records a payout made elsewhere (a gateway with no create call, such as Tecpay's
+    /// dashboard payouts): `pending`, no create sent, due for a check now.
+    pub async fn insert_tracked(
+        &self,
+        gateway: &str,
+        merchant_ref: &str,
+        fingerprint: &str,
+        request: &str,
+        amount: &str,
+        currency: &str,
+    ) -> Result<Intent, LedgerError> {
+        let now = now_ms();
+        let mut tx = self.begin().await?;
+        let sql = format!(
+            "INSERT INTO payouts (gateway, merchant_ref, fingerprint, request, amount, currency, status, attempts, checks, next_check_ms, created_ms, updated_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, 0, $7, $7, $7) \
+             ON CONFLICT (gateway, merchant_ref) DO NOTHING RETURNING {COLS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(gateway)
+            .bind(merchant_ref)
+            .bind(fingerprint)
+            .bind(request)
+            .bind(amount)
+            .bind(currency)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db("cannot store the payout"))?;
+        let out = match row {
+            Some(r) => {
+                let p = payout(&r)?;
+                self.append_event(&mut tx, &p, Status::Pending, None, "track", now)
+                    .await?;
+                Intent::New(p)
+            }
+            None => {
+                let p = self
+                    .find_in(&mut tx, gateway, merchant_ref)
+                    .await?
+                    .ok_or_else(|| {
+                        LedgerError::Storage("a taken reference has no payout".into())
+                    })?;
+                Intent::Existing(p)
+            }
+        };
+        tx.commit().await.map_err(db("cannot commit the payout"))?;
+        Ok(out)
+    }
+
     async fn find_in(
         &self,
         tx: &mut Transaction<'static, Any>,
