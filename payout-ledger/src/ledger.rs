@@ -488,8 +488,15 @@ impl Ledger {
             (Some(pr), true, false) => PayoutRef::Provider(pr.clone()),
             _ => PayoutRef::Merchant(p.merchant_ref.clone()),
         };
-        let next = Next::At(now_ms() + self.backoff(p.checks + 1));
-        let o = match gw.client.query(&reference).await {
+        let answer = gw.client.query(&reference).await;
+        // A gateway that says "too many requests" is left alone for the longest wait.
+        // (The runtime's errors do not carry `Retry-After` yet; when they do, it goes here.)
+        let wait = match &answer {
+            Err(e) if e.kind == ErrorKind::RateLimited => self.config.check_cap.as_millis() as i64,
+            _ => self.backoff(p.checks + 1),
+        };
+        let next = Next::At(now_ms() + wait);
+        let o = match answer {
             Ok(res)
                 if res
                     .merchant_ref

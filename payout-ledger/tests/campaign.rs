@@ -19,6 +19,7 @@ fn check(report: &common::campaign::Report) {
     );
     assert_eq!(report.panics, 0);
     assert_eq!(report.ledger_errors, 0);
+    assert_eq!(report.forged_accepted, 0, "a forged webhook was accepted");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

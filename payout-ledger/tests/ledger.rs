@@ -338,3 +338,38 @@ async fn a_clear_refusal_is_refused() {
     assert_eq!(refs, [&json!(r)]);
     w.stop().await;
 }
+
+/// The event log as a library stream: every change, in order, resumable from a cursor.
+#[tokio::test]
+async fn the_event_stream_delivers_every_change_in_order() {
+    let w = World::start("sqlite::memory:", Options::default()).await;
+    let r = "teemopay-STREAM-1";
+    assert_eq!(w.post(&payout_json("teemopay", r)).await.0, 201);
+    let gw = w.gateway("teemopay");
+    while gw.advance(r).unwrap().is_some() {}
+    w.wait_status("teemopay", r, "succeeded", SECS).await;
+    let mut stream = payout_ledger::EventStream::new(w.ledger.clone(), 0);
+    let mut seen = Vec::new();
+    while seen.last().map(String::as_str) != Some("succeeded") {
+        let e = tokio::time::timeout(SECS, stream.next())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(e.merchant_ref, r);
+        seen.push(e.status.to_string());
+    }
+    assert_eq!(seen, ["submitting", "processing", "succeeded"]);
+    // From the cursor on, the next event is the next change: a reversal.
+    let cursor = stream.cursor();
+    gw.reverse(r).unwrap();
+    let mut again = payout_ledger::EventStream::new(w.ledger.clone(), cursor);
+    let e = tokio::time::timeout(SECS, again.next())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (e.status.to_string(), e.previous.map(|p| p.to_string())),
+        ("reversed".into(), Some("succeeded".into()))
+    );
+    w.stop().await;
+}

@@ -57,6 +57,8 @@ pub struct Mix {
     pub reversal: u64,
     pub fail: u64,
     pub resubmit: u64,
+    /// A webhook forged by someone else (no valid signature) claiming the payout succeeded.
+    pub forged_webhook: u64,
 }
 
 impl Mix {
@@ -76,6 +78,7 @@ impl Mix {
             reversal: 50,
             fail: 200,
             resubmit: 50,
+            forged_webhook: 50,
         }
     }
 
@@ -95,6 +98,7 @@ impl Mix {
             reversal: 0,
             fail: 0,
             resubmit: 0,
+            forged_webhook: 0,
         }
     }
 }
@@ -127,6 +131,9 @@ pub struct Report {
     /// Requests answered 5xx by the ledger.
     pub ledger_errors: usize,
     pub resubmitted: usize,
+    /// Forged webhooks sent, and how many the ledger accepted (must be 0).
+    pub forged: usize,
+    pub forged_accepted: usize,
     pub create_seconds: f64,
     pub settle_seconds: f64,
 }
@@ -138,7 +145,7 @@ impl Report {
 
     pub fn summary(&self) -> String {
         format!(
-            "payouts {} | faults injected {} | duplicates at the gateway {} | creates resent as probes {} | final states lost or wrong {} | left in_doubt {} | panics {} | ledger 5xx {} | resubmitted (answered from the ledger) {} | statuses {:?} | creates took {:.1}s ({:.0} payouts/s) | settled in {:.1}s",
+            "payouts {} | faults injected {} | duplicates at the gateway {} | creates resent as probes {} | final states lost or wrong {} | left in_doubt {} | panics {} | ledger 5xx {} | resubmitted (answered from the ledger) {} | forged webhooks {} (accepted {}) | statuses {:?} | creates took {:.1}s ({:.0} payouts/s) | settled in {:.1}s",
             self.payouts,
             self.faults_injected,
             self.duplicates_at_gateway,
@@ -148,6 +155,8 @@ impl Report {
             self.panics,
             self.ledger_errors,
             self.resubmitted,
+            self.forged,
+            self.forged_accepted,
             self.by_status,
             self.create_seconds,
             self.payouts_per_second(),
@@ -252,12 +261,13 @@ pub async fn run(db: &str, plan: Plan) -> Report {
             gw.add_fault(f);
         }
         let resubmit = rng.chance(m.resubmit);
-        jobs.push((id, r, resubmit));
+        let forge = rng.chance(m.forged_webhook);
+        jobs.push((id, r, resubmit, forge));
     }
     let started = Instant::now();
     let sem = Arc::new(tokio::sync::Semaphore::new(plan.concurrency));
     let mut set = tokio::task::JoinSet::new();
-    for (id, r, resubmit) in jobs.clone() {
+    for (id, r, resubmit, forge) in jobs.clone() {
         let w = w.clone();
         let permit = sem.clone().acquire_owned().await.unwrap();
         set.spawn(async move {
@@ -273,18 +283,28 @@ pub async fn run(db: &str, plan: Plan) -> Report {
                 errors += usize::from(s2 >= 500);
                 again = 1;
             }
-            (errors, again)
+            let mut forged = (0, 0);
+            if forge {
+                // Unsigned, claiming success: refused before it is read.
+                let fake = serde_json::json!({"merchant_ref": r, "mchOrderNo": r, "clientRefId": r, "status": "SUCCESS", "orderStatus": "SUCCESS", "sign": "forged"});
+                let res = w.http.post(format!("{}/webhooks/{id}", w.url)).json(&fake).send().await.unwrap();
+                forged = (1, usize::from(res.status().is_success()));
+            }
+            (errors, again, forged)
         });
     }
     while let Some(done) = set.join_next().await {
-        let (errors, again) = done.expect("a create task panicked");
+        let (errors, again, forged) = done.expect("a create task panicked");
         report.ledger_errors += errors;
         report.resubmitted += again;
+        report.forged += forged.0;
+        report.forged_accepted += forged.1;
     }
     report.create_seconds = started.elapsed().as_secs_f64();
     // Settle: until every payout matches the gateway (or nothing more can change).
     let settle_start = Instant::now();
-    let mut pending: Vec<(&str, String)> = jobs.iter().map(|(id, r, _)| (*id, r.clone())).collect();
+    let mut pending: Vec<(&str, String)> =
+        jobs.iter().map(|(id, r, _, _)| (*id, r.clone())).collect();
     let mut last: BTreeMap<String, Value> = BTreeMap::new();
     while !pending.is_empty() && settle_start.elapsed() < plan.settle {
         let mut still = Vec::new();
@@ -324,7 +344,7 @@ pub async fn run(db: &str, plan: Plan) -> Report {
             ));
         }
     }
-    for (id, r, _) in &jobs {
+    for (id, r, _, _) in &jobs {
         let gw = w.gateway(id);
         if gw.count(r) > 1 {
             report.duplicates_at_gateway += 1;
