@@ -128,7 +128,19 @@ async fn cashy_turns_a_failure_into_a_success() {
         .set_status(r, "SUCCESS", Some("PAYMENT_OFFSET".into()))
         .unwrap();
     let ev = w.webhook("cashy", r, "SUCCESS").await;
-    assert_eq!(t.apply(ev.status.unwrap()), Applied::Changed);
+    // A webhook alone cannot turn a final status into another: the reason PAYMENT_OFFSET,
+    // which the spec maps to `reversed`, marks this one as the gateway's reversal.
+    assert_eq!(t.apply(ev.status.unwrap()), Applied::Unconfirmed);
+    let spec = w.gateway("cashy").spec().spec().clone();
+    assert!(marked_reversal(
+        &spec,
+        ev.status,
+        ev.failure_reason.as_deref()
+    ));
+    assert_eq!(
+        t.apply_with(ev.status.unwrap(), Evidence::Reversal),
+        Applied::Changed
+    );
     assert_eq!(
         t.history(),
         &[PayoutStatus::Failed, PayoutStatus::Succeeded]

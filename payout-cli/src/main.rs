@@ -12,6 +12,7 @@ mod logs;
 mod new;
 mod report;
 mod sandbox;
+mod serve;
 mod sign;
 mod test;
 mod webhook;
@@ -83,13 +84,17 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// The payout ledger over HTTP: payouts created exactly once, webhooks stored before
+    /// they are acknowledged, an event log (see README "The ledger").
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The sandbox's one line per request is its output; elsewhere only warnings show.
+    // The sandbox's and the ledger service's one line per request is their output;
+    // elsewhere only warnings show.
     let default_level = match cli.command {
-        Command::Sandbox(_) => "info",
+        Command::Sandbox(_) | Command::Serve(_) => "info",
         _ => "warn",
     };
     logs::init(cli.verbose, cli.quiet, default_level);
@@ -110,6 +115,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "payout", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+        Command::Serve(a) => serve::run(a),
     }
 }
 

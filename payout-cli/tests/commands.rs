@@ -224,8 +224,27 @@ fn demo_runs_every_gateway_and_exits_zero() {
             "{g} missing:\n{text}"
         );
     }
-    for s in ["paid", "failed", "reversed", "duplicate"] {
+    for s in ["paid", "failed", "reversed", "again", "in doubt"] {
         assert!(text.contains(s), "{s} missing");
+    }
+    // Through the ledger: each created payout starts `submitting`; a lost answer is `in_doubt`.
+    assert!(text.contains("submitting → in_doubt → "), "{text}");
+    for l in text.lines() {
+        assert!(l.chars().count() <= 120, "wider than 120 columns: {l}");
+    }
+    // The README shows this table: its header and legend are the demo's own.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        readme.contains(header),
+        "the README shows another header than {header}"
+    );
+    let legend = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Each payout's"))
+        .take_while(|l| !l.is_empty());
+    for l in legend {
+        assert!(readme.contains(l), "the README lacks the legend line {l}");
     }
     assert!(!text.contains("FAILED:"), "{text}");
     assert!(text.contains("everything behaved as the specs say"));

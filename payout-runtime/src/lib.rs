@@ -40,6 +40,7 @@ pub use request::{PreparedRequest, RequestOptions};
 pub use rust_decimal::Decimal;
 pub use signing::StepTrace;
 pub use unified::{
-    Applied, Beneficiary, BoxFuture, Capability, CreatePayout, Money, PayoutMethod, PayoutProvider,
-    PayoutRef, PayoutResult, StatusTracker, WebhookEvent, WebhookRequest,
+    marked_reversal, transition, Applied, Beneficiary, BoxFuture, Capability, CreatePayout,
+    Evidence, Money, PayoutMethod, PayoutProvider, PayoutRef, PayoutResult, StatusTracker,
+    WebhookEvent, WebhookRequest,
 };

@@ -300,9 +300,79 @@ pub trait PayoutProvider: Send + Sync {
     }
 }
 
-/// A payout's status over time, applying the rule that an older, non-final status never
-/// overwrites a newer final one, while a final status can still change to another final
-/// one (a paid payout reversed; Cashy even turns a failure into a success).
+/// Why an observed status should be believed: the one input of [`transition`] besides the
+/// statuses themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Evidence {
+    /// A webhook or an answer that may be late, replayed or out of order.
+    Report,
+    /// The spec marks this status or its reason as a reversal (a status mapped to
+    /// `reversed`, or a reason such as Cashy's `PAYMENT_OFFSET` that the spec maps to
+    /// `reversed` anywhere): the gateway changed its mind on purpose.
+    Reversal,
+    /// The gateway confirmed it just now: a query answered with this status.
+    Confirmed,
+}
+
+/// The status rule, in one place for every caller ([`StatusTracker`], the ledger):
+///
+/// - the same status again is a duplicate;
+/// - a non-final status never overwrites a final one, and an earlier non-final status
+///   (pending) never overwrites a later one (processing) unless the gateway confirms it;
+/// - a final status changes to another final one only with evidence: a reversal the spec
+///   marks (succeeded → reversed, Cashy's failure → success with `PAYMENT_OFFSET`), or a
+///   query that agrees. Without it, the change is `Unconfirmed` and the current status
+///   stays — a late or replayed webhook cannot flip a payout. Reversed and cancelled are
+///   the end unless a query says otherwise.
+pub fn transition(current: Option<PayoutStatus>, new: PayoutStatus, evidence: Evidence) -> Applied {
+    use PayoutStatus::*;
+    let Some(cur) = current else {
+        return Applied::Changed;
+    };
+    if cur == new {
+        return Applied::Same;
+    }
+    match (cur.is_final(), new.is_final()) {
+        (true, false) => Applied::Stale,
+        (false, true) => Applied::Changed,
+        (false, false) => {
+            if cur == Processing && new == Pending && evidence != Evidence::Confirmed {
+                Applied::Stale
+            } else {
+                Applied::Changed
+            }
+        }
+        (true, true) => match evidence {
+            Evidence::Confirmed => Applied::Changed,
+            Evidence::Reversal if !matches!(cur, Reversed | Cancelled) => Applied::Changed,
+            _ if new == Reversed && cur == Succeeded => Applied::Changed,
+            _ if matches!(cur, Reversed | Cancelled) => Applied::Stale,
+            _ => Applied::Unconfirmed,
+        },
+    }
+}
+
+/// Whether the spec marks this observation as a reversal: its status maps to `reversed`,
+/// or its reason is one the spec maps to `reversed` under any status (Cashy's
+/// `PAYMENT_OFFSET` reverses a failure into a success as well as a success into a failure).
+pub fn marked_reversal(
+    spec: &payout_spec::Spec,
+    status: Option<PayoutStatus>,
+    reason: Option<&str>,
+) -> bool {
+    if status == Some(PayoutStatus::Reversed) {
+        return true;
+    }
+    reason.is_some_and(|r| {
+        spec.statuses
+            .values()
+            .any(|e| e.0.reasons.get(r) == Some(&PayoutStatus::Reversed))
+    })
+}
+
+/// A payout's status over time, applying [`transition`]: an older, non-final status never
+/// overwrites a newer final one, and a final status changes to another final one only with
+/// evidence (a reversal the spec marks, or a query that agrees).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatusTracker {
     history: Vec<PayoutStatus>,
@@ -317,6 +387,9 @@ pub enum Applied {
     Same,
     /// A non-final status arrived after a final one: stale, ignored.
     Stale,
+    /// A final status would change to another without evidence: kept as it is until a
+    /// query confirms the change.
+    Unconfirmed,
 }
 
 impl StatusTracker {
@@ -333,20 +406,19 @@ impl StatusTracker {
         &self.history
     }
 
-    /// A final status changes only the ways gateways change it: paid to reversed (or to
-    /// failed, Cashy's reversal without a reason), failed to paid. Reversed and cancelled are
-    /// the end; a late `succeeded` after a reversal is a stale webhook.
+    /// Applies a status reported by a webhook or an answer ([`Evidence::Report`]).
     pub fn apply(&mut self, status: PayoutStatus) -> Applied {
-        use PayoutStatus::*;
-        match self.current() {
-            Some(cur) if cur == status => Applied::Same,
-            Some(cur) if cur.is_final() && !status.is_final() => Applied::Stale,
-            Some(Reversed | Cancelled) => Applied::Stale,
-            _ => {
-                self.history.push(status);
-                Applied::Changed
-            }
+        self.apply_with(status, Evidence::Report)
+    }
+
+    /// Applies a status with the evidence behind it (a query's answer is
+    /// [`Evidence::Confirmed`]; see [`marked_reversal`]).
+    pub fn apply_with(&mut self, status: PayoutStatus, evidence: Evidence) -> Applied {
+        let applied = transition(self.current(), status, evidence);
+        if applied == Applied::Changed {
+            self.history.push(status);
         }
+        applied
     }
 }
 
@@ -383,11 +455,47 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_can_turn_into_a_success() {
+    fn a_failure_turns_into_a_success_only_with_evidence() {
         let mut t = StatusTracker::new();
         t.apply(Failed);
-        assert_eq!(t.apply(Succeeded), Applied::Changed);
+        assert_eq!(t.apply(Succeeded), Applied::Unconfirmed);
+        assert_eq!(t.current(), Some(Failed));
+        assert_eq!(
+            t.apply_with(Succeeded, Evidence::Reversal),
+            Applied::Changed
+        );
         assert_eq!(t.current(), Some(Succeeded));
+        let mut q = StatusTracker::new();
+        q.apply(Failed);
+        assert_eq!(
+            q.apply_with(Succeeded, Evidence::Confirmed),
+            Applied::Changed
+        );
+    }
+
+    /// The trial's bug: Cashy's FAIL webhook is refused once, the gateway turns the payout
+    /// into a success, then retries the old FAIL. The payout stays succeeded.
+    #[test]
+    fn a_replayed_failure_does_not_flip_a_success() {
+        let mut t = StatusTracker::new();
+        t.apply(Pending);
+        assert_eq!(t.apply(Succeeded), Applied::Changed);
+        assert_eq!(t.apply(Failed), Applied::Unconfirmed);
+        assert_eq!(t.current(), Some(Succeeded));
+        assert_eq!(t.history(), &[Pending, Succeeded]);
+    }
+
+    #[test]
+    fn an_earlier_non_final_status_does_not_undo_a_later_one() {
+        assert_eq!(
+            transition(Some(Processing), Pending, Evidence::Report),
+            Applied::Stale
+        );
+        assert_eq!(
+            transition(Some(Pending), Processing, Evidence::Report),
+            Applied::Changed
+        );
+        assert_eq!(transition(None, Failed, Evidence::Report), Applied::Changed);
     }
 
     #[test]
