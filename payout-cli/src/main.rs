@@ -50,7 +50,8 @@ enum Command {
     /// Run the known-answer vectors of specs (a directory: its `*.yaml` files); one line
     /// per failure as `FILE:LINE:COL: error: YAML.PATH: message`. Exit 1 on any failure.
     Test {
-        #[arg(required = true)]
+        /// Spec files, or directories (their `*.yaml` files).
+        #[arg(required = true, value_name = "SPEC")]
         specs: Vec<PathBuf>,
     },
     /// Print the JSON Schema of the spec language.

@@ -23,6 +23,8 @@ pub struct Args {
     /// writes them); a gateway without one is not served.
     #[arg(long)]
     pub credentials: PathBuf,
+    /// The address to listen on (`127.0.0.1:0` picks a free port; the first line on stdout
+    /// says which).
     #[arg(long, default_value = "127.0.0.1:8090")]
     pub listen: SocketAddr,
     /// A gateway's base URL instead of its spec's `production` environment; repeatable.

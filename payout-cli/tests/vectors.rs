@@ -58,7 +58,7 @@ fn a_wrong_vector_fails_payout_test_with_its_location() {
 #[test]
 fn a_wrong_vector_is_a_lint_error() {
     let out = payout()
-        .args(["lint", "tests/specs/wrong_vector.yaml"])
+        .args(["lint", "--format", "short", "tests/specs/wrong_vector.yaml"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

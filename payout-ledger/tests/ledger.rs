@@ -320,8 +320,10 @@ async fn a_clear_refusal_is_refused() {
     let w = World::start("sqlite::memory:", Options::default()).await;
     let r = "teemopay-NO-1";
     w.gateway("teemopay").add_fault(
+        // A kind TeemoPay's spec declares a reply for (its code 414): the gateway's own word.
+        // An undeclared kind gets the sandbox's bare refusal, which is rightly ambiguous.
         FaultRule::always(Fault::Refuse {
-            error: "insufficient_funds".into(),
+            error: "invalid_request".into(),
         })
         .for_ref(r),
     );
