@@ -539,7 +539,18 @@ impl Ledger {
                 detail: Some(e.to_string()),
             },
         };
-        self.applied(p.id, &o, next).await
+        // Applied only if no webhook changed the payout while the query was in flight: an
+        // answer older than a stored reversal must not turn it back.
+        if let Some((_, d)) = self
+            .store
+            .apply_if_unchanged(p.id, &o, next, p.updated_ms)
+            .await?
+        {
+            if d.changed() {
+                self.changed.notify_waiters();
+            }
+        }
+        Ok(())
     }
 
     /// Sends the very same create again, to a gateway that refuses a duplicate reference

@@ -479,6 +479,32 @@ impl Store {
         Ok(out)
     }
 
+    /// [`Store::apply`] for an answer to a question asked when the payout was last updated
+    /// at `asked_at_ms`: a query's answer is the gateway's word at the time it was sent, so
+    /// when a webhook changed the payout while the query was in flight, the answer may be
+    /// older than what is stored and is not applied (the payout is checked again at once).
+    /// `None` when it was not applied.
+    pub async fn apply_if_unchanged(
+        &self,
+        id: i64,
+        o: &Observed,
+        next: Next,
+        asked_at_ms: i64,
+    ) -> Result<Option<(Payout, Decision)>, LedgerError> {
+        let mut tx = self.begin().await?;
+        let p = self.by_id_in(&mut tx, id).await?;
+        if p.updated_ms != asked_at_ms {
+            drop(tx);
+            self.reschedule(id, Some(now_ms())).await?;
+            return Ok(None);
+        }
+        let out = self.apply_in(&mut tx, p, o, next).await?;
+        tx.commit()
+            .await
+            .map_err(db("cannot commit the observation"))?;
+        Ok(Some(out))
+    }
+
     /// [`Store::apply`] inside a transaction that already holds the row.
     async fn apply_in(
         &self,
