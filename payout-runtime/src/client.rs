@@ -12,8 +12,8 @@ use crate::compiled::CompiledSpec;
 use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
-use crate::freshness::{Guard, ReplayStore};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
+use crate::freshness::{Guard, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -367,16 +367,15 @@ impl DynamicClient {
             .get(op)
             .copied()
             .unwrap_or(i.options.request_timeout);
-        let raw: RawResponse =
-            match tokio::time::timeout(
-                limit,
-                http::send(&i.http, &req, create, i.options.max_body_bytes),
-            )
-            .await
-            {
-                Ok(r) => r?,
-                Err(_) => return Err(retry::timed_out(op, limit, create)),
-            };
+        let raw: RawResponse = match tokio::time::timeout(
+            limit,
+            http::send(&i.http, &req, create, i.options.max_body_bytes),
+        )
+        .await
+        {
+            Ok(r) => r?,
+            Err(_) => return Err(retry::timed_out(op, limit, create)),
+        };
         *retry_after = retry::retry_after(&raw.headers, i.clock.now_millis());
         let got = Received {
             http_status: raw.status,
