@@ -84,6 +84,7 @@ pub struct DynamicClient {
     inner: Arc<Inner>,
 }
 
+#[derive(Clone)]
 struct Inner {
     spec: Arc<CompiledSpec>,
     creds: Credentials,
@@ -184,19 +185,18 @@ impl DynamicClient {
 
     /// Replaces the clock and random source (tests).
     pub fn with_sources(self, clock: Arc<dyn Clock>, entropy: Arc<dyn Entropy>) -> Self {
-        let i = &self.inner;
+        self.changed(|i| {
+            i.clock = clock;
+            i.entropy = entropy;
+        })
+    }
+
+    /// A client like this one with one part changed (the builder methods below).
+    fn changed(&self, change: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Inner::clone(&self.inner);
+        change(&mut inner);
         DynamicClient {
-            inner: Arc::new(Inner {
-                spec: i.spec.clone(),
-                creds: i.creds.clone(),
-                base_url: i.base_url.clone(),
-                http: i.http.clone(),
-                options: i.options.clone(),
-                clock,
-                entropy,
-                replay: i.replay.clone(),
-                flow: i.flow.clone(),
-            }),
+            inner: Arc::new(inner),
         }
     }
 
@@ -204,39 +204,13 @@ impl DynamicClient {
     /// `Duplicate` (acknowledge it, do not act on it again). Use a durable store when
     /// several processes receive webhooks or a restart must not forget.
     pub fn with_replay_store(self, store: Arc<dyn ReplayStore>) -> Self {
-        let i = &self.inner;
-        DynamicClient {
-            inner: Arc::new(Inner {
-                spec: i.spec.clone(),
-                creds: i.creds.clone(),
-                base_url: i.base_url.clone(),
-                http: i.http.clone(),
-                options: i.options.clone(),
-                clock: i.clock.clone(),
-                entropy: i.entropy.clone(),
-                replay: Some(store),
-                flow: i.flow.clone(),
-            }),
-        }
+        self.changed(|i| i.replay = Some(store))
     }
 
     /// Keeps obtained values (tokens, recipients) in `cache` instead of in memory: a
     /// durable store keeps recipients across restarts, a shared one across clients.
     pub fn with_cache(self, cache: Arc<dyn FlowCache>) -> Self {
-        let i = &self.inner;
-        DynamicClient {
-            inner: Arc::new(Inner {
-                spec: i.spec.clone(),
-                creds: i.creds.clone(),
-                base_url: i.base_url.clone(),
-                http: i.http.clone(),
-                options: i.options.clone(),
-                clock: i.clock.clone(),
-                entropy: i.entropy.clone(),
-                replay: i.replay.clone(),
-                flow: Arc::new(FlowState::new(cache, &i.creds)),
-            }),
-        }
+        self.changed(|i| i.flow = Arc::new(FlowState::new(cache, &i.creds)))
     }
 
     pub(crate) fn compiled(&self) -> &CompiledSpec {
