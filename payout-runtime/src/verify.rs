@@ -165,21 +165,6 @@ pub fn verify(
     check(spec, creds, entropy, msg, carriers, signer, None).map_err(|r| r.message)
 }
 
-/// [`verify`] by the gateway's side, which holds the private keys behind the spec's
-/// public-key credentials (the sandbox): it can also check what a merchant encrypted
-/// with them (`rsa_encrypt`).
-pub fn verify_holding(
-    spec: &CompiledSpec,
-    creds: &Credentials,
-    entropy: &dyn Entropy,
-    msg: Message,
-    carriers: &[Carrier],
-    signer: Signer,
-    gateway_keys: Option<&GatewayKeys>,
-) -> Result<Verified, String> {
-    check(spec, creds, entropy, msg, carriers, signer, gateway_keys).map_err(|r| r.message)
-}
-
 /// The gateway's private keys, by the name of the public-key credential they belong to.
 pub type GatewayKeys = std::collections::HashMap<String, crate::crypto::rsa::PrivateKey>;
 
@@ -203,7 +188,9 @@ impl From<String> for Refusal {
     }
 }
 
-/// [`verify`] (or [`verify_holding`] with `gateway_keys`), with the details of a mismatch.
+/// [`verify`], with the details of a mismatch. `gateway_keys` are the private keys behind
+/// the spec's public-key credentials, held by the gateway's side (the sandbox): with them it
+/// can also check what a merchant encrypted (`rsa_encrypt`).
 pub fn check(
     spec: &CompiledSpec,
     creds: &Credentials,
