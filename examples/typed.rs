@@ -17,7 +17,7 @@ use payout_sandbox::{GatewaySetup, Options, Sandbox};
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     // The sandbox imitates Cashy on loopback, from the spec embedded in the generated module.
-    let setup = GatewaySetup::with_test_credentials(cashy::spec()?)?;
+    let setup = GatewaySetup::with_test_credentials(cashy::Client::spec()?)?;
     let credentials = cashy::Credentials::from_map(&setup.credentials)?;
     let sandbox = Sandbox::start(vec![setup], Options::default()).await?;
     let base_url = sandbox.base_url("cashy").ok_or("no cashy")?;
@@ -33,23 +33,25 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let provider: Arc<dyn PayoutProvider> = Arc::new(client.clone());
     let receiver = Receiver::start(HashMap::from([("cashy".to_string(), provider)])).await?;
 
-    // Every required field is a constructor argument (leaving one out does not compile);
-    // optional ones have setters. Money is a `Decimal`, never a float.
+    // A struct literal names every required field (leaving one out does not compile); the
+    // optional ones are in `optional`, or set with setters. Money is a `Decimal`, never a
+    // float.
     let amount: Decimal = "50000.00".parse()?;
-    let request = cashy::CreatePayoutRequest::new(
+    let request = cashy::CreatePayoutRequest {
         amount,
-        33,
-        "1",
-        "Jeson",
-        "order-1",
-        "43912345",
-        "3023612345",
-        0,
-        receiver.url("cashy"),
-        "salary",
-    )
+        bank_id: 33,
+        id_type: "1".into(),
+        account_name: "Jeson".into(),
+        mch_order_no: "order-1".into(),
+        id_card: "43912345".into(),
+        account_no: "3023612345".into(),
+        account_type: 0,
+        notify_url: receiver.url("cashy"),
+        remark: "salary".into(),
+        optional: Default::default(),
+    }
     .phone("3001234567");
-    let created = match client.create_payout(&request).await {
+    let created = match client.send(&request).await {
         Ok(created) => created,
         // Query before sending again: never resend a create blindly.
         Err(e) if e.may_exist => return Err(format!("may exist, query first: {e}").into()),
@@ -66,7 +68,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let gateway = sandbox.gateway("cashy").ok_or("no cashy")?;
     while gateway.advance("order-1")?.is_some() {}
     let queried = client
-        .query_payout(&cashy::QueryPayoutRequest::new().mch_order_no("order-1"))
+        .send(&cashy::QueryPayoutRequest::default().mch_order_no("order-1"))
         .await?;
     let data = queried.body.data.unwrap_or_default();
     println!(

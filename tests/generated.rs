@@ -1,6 +1,7 @@
 //! An application using the generated clients: all five behind one collection of
-//! `Box<dyn PayoutProvider>`, each one's typed methods, typed webhooks, and a sixth gateway
-//! that is only a YAML file plus one `provider!` line.
+//! `Box<dyn PayoutProvider>`, each one's typed requests (struct literals that name every
+//! required field) sent with `send`, typed webhooks, and a sixth gateway that is only a YAML
+//! file plus one `provider!` line.
 
 mod common;
 
@@ -130,15 +131,17 @@ async fn typed_methods_of_each_generated_client() {
         opts.clone(),
     )
     .unwrap();
-    let req = xettle::CreatePayoutRequest::new(
-        "CONT_TEST0001",
-        d("150.50"),
-        "salary_disbursement",
-        xettle::CreatePayoutRequestMode::Imps,
-        "X-TYPED-1",
-    )
+    let req = xettle::CreatePayoutRequest {
+        contact_id: "CONT_TEST0001".into(),
+        amount: d("150.50"),
+        purpose: "salary_disbursement".into(),
+        mode: xettle::CreatePayoutRequestMode::Imps,
+        client_ref_id: "X-TYPED-1".into(),
+        optional: Default::default(),
+    }
     .remark("salary");
-    let created = x.create_payout(&req).await.unwrap();
+    assert_eq!(req.optional.remark.as_deref(), Some("salary"));
+    let created = x.send(&req).await.unwrap();
     assert_eq!(created.status, Some(xettle::Status::Queued));
     assert_eq!(
         created.status.as_ref().and_then(|s| s.unified(None)),
@@ -149,7 +152,9 @@ async fn typed_methods_of_each_generated_client() {
     let order_ref = data.order_ref_id.unwrap();
     w.gateway("xettle").advance("X-TYPED-1").unwrap();
     let q = x
-        .query_payout(&xettle::QueryPayoutRequest::new(order_ref.clone()))
+        .send(&xettle::QueryPayoutRequest {
+            order_ref_id: order_ref.clone(),
+        })
         .await
         .unwrap();
     assert_eq!(q.status, Some(xettle::Status::Processing));
@@ -182,13 +187,21 @@ async fn typed_methods_of_each_generated_client() {
     )
     .unwrap();
     let method = eanishop::CreatePayoutRequestPayoutMethod::Upi(
-        eanishop::CreatePayoutRequestPayoutMethodUpi::new("asha@okbank", "Asha Rao"),
+        eanishop::CreatePayoutRequestPayoutMethodUpi {
+            vpa: "asha@okbank".into(),
+            payee_name: "Asha Rao".into(),
+        },
     );
     let created = e
-        .create_payout(
-            &eanishop::CreatePayoutRequest::new("E-TYPED-1", d("100"), method)
-                .notify_url(w.receiver.url("eanishop")),
-        )
+        .send(&eanishop::CreatePayoutRequest {
+            merchant_trade_no: "E-TYPED-1".into(),
+            amount: d("100"),
+            payout_method: method,
+            optional: eanishop::CreatePayoutRequestOptional {
+                notify_url: Some(w.receiver.url("eanishop")),
+                ..Default::default()
+            },
+        })
         .await
         .unwrap();
     assert_eq!(created.status, Some(eanishop::Status::Pending));
@@ -198,7 +211,7 @@ async fn typed_methods_of_each_generated_client() {
     );
     let payout_no = created.body.data.unwrap().payout_no.unwrap();
     let q = e
-        .query_payout(&eanishop::QueryPayoutRequest::new().payout_no(payout_no))
+        .send(&eanishop::QueryPayoutRequest::default().payout_no(payout_no))
         .await
         .unwrap();
     assert_eq!(
@@ -230,18 +243,21 @@ async fn typed_methods_of_each_generated_client() {
         opts.clone(),
     )
     .unwrap();
-    let req = teemopay::CreatePayoutRequest::new(
-        "T-TYPED-1",
-        d("10000"),
-        teemopay::CreatePayoutRequestAccountType::Transfer,
-        "08123456789",
-        "Budi Santoso",
-        "08123456789",
-    );
-    let created = t.create_payout(&req).await.unwrap();
+    let req = teemopay::CreatePayoutRequest {
+        merchant_order_no: "T-TYPED-1".into(),
+        amount: d("10000"),
+        account_type: teemopay::CreatePayoutRequestAccountType::Transfer,
+        bank_account: "08123456789".into(),
+        real_name: "Budi Santoso".into(),
+        phone: "08123456789".into(),
+        optional: Default::default(),
+    };
+    let created = t.send(&req).await.unwrap();
     assert_eq!(created.status, Some(teemopay::Status::V1));
     let q = t
-        .query_payout(&teemopay::QueryPayoutRequest::new("T-TYPED-1"))
+        .send(&teemopay::QueryPayoutRequest {
+            merchant_order_no: "T-TYPED-1".into(),
+        })
         .await
         .unwrap();
     assert_eq!(
@@ -258,15 +274,16 @@ async fn typed_methods_of_each_generated_client() {
     assert_eq!(ev.body.amount, Some(d("10000")));
     assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
     // Limits the types cannot carry are checked before sending, all at once.
-    let bad = teemopay::CreatePayoutRequest::new(
-        "T-TYPED-2",
-        d("10000.5"),
-        teemopay::CreatePayoutRequestAccountType::Transfer,
-        "0812",
-        "B",
-        "1",
-    );
-    let err = t.create_payout(&bad).await.unwrap_err();
+    let bad = teemopay::CreatePayoutRequest {
+        merchant_order_no: "T-TYPED-2".into(),
+        amount: d("10000.5"),
+        account_type: teemopay::CreatePayoutRequestAccountType::Transfer,
+        bank_account: "0812".into(),
+        real_name: "B".into(),
+        phone: "1".into(),
+        optional: Default::default(),
+    };
+    let err = t.send(&bad).await.unwrap_err();
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     for f in ["amount", "bankAccount", "phone"] {
         assert!(fields.contains(&f), "{f}: {err}");
@@ -284,7 +301,9 @@ async fn typed_methods_of_each_generated_client() {
         .insert_order("TC-TYPED-1", d("250.00"), None)
         .unwrap();
     let q = tc
-        .query_payout(&tecpay::QueryPayoutRequest::new("TC-TYPED-1"))
+        .send(&tecpay::QueryPayoutRequest {
+            order_id: "TC-TYPED-1".into(),
+        })
         .await
         .unwrap();
     assert_eq!(q.status, Some(tecpay::Status::Pending));
@@ -307,19 +326,20 @@ async fn typed_methods_of_each_generated_client() {
         opts,
     )
     .unwrap();
-    let req = cashy::CreatePayoutRequest::new(
-        d("50000"),
-        33,
-        "1",
-        "Jeson",
-        "C-TYPED-1",
-        "43912345",
-        "3023612345",
-        0,
-        w.receiver.url("cashy"),
-        "salary",
-    );
-    let created = c.create_payout(&req).await.unwrap();
+    let req = cashy::CreatePayoutRequest {
+        amount: d("50000"),
+        bank_id: 33,
+        id_type: "1".into(),
+        account_name: "Jeson".into(),
+        mch_order_no: "C-TYPED-1".into(),
+        id_card: "43912345".into(),
+        account_no: "3023612345".into(),
+        account_type: 0,
+        notify_url: w.receiver.url("cashy"),
+        remark: "salary".into(),
+        optional: Default::default(),
+    };
+    let created = c.send(&req).await.unwrap();
     assert_eq!(created.status, Some(cashy::Status::Processing));
     assert_eq!(
         created.body.data.unwrap().order_status,
@@ -358,7 +378,7 @@ async fn typed_methods_of_each_generated_client() {
 #[tokio::test]
 async fn a_sixth_gateway_written_only_in_yaml() {
     // The sandbox imitates the gateway from the same (embedded) spec.
-    let spec = acme::spec().unwrap();
+    let spec = acme::Client::spec().unwrap();
     let setup = GatewaySetup::with_test_credentials(spec).unwrap();
     let creds = acme::Credentials::from_map(&setup.credentials).unwrap();
     let sb = Sandbox::start(vec![setup], Options::default())
@@ -374,19 +394,26 @@ async fn a_sixth_gateway_written_only_in_yaml() {
     let receiver = Receiver::start(HashMap::from([("acme".to_string(), provider)]))
         .await
         .unwrap();
-    let beneficiary =
-        acme::CreatePayoutRequestBeneficiary::new("Asha Rao", "000123456789", "HDFC0001234");
-    let req = acme::CreatePayoutRequest::new("ACME-T-1", d("2500"), beneficiary)
-        .purpose(acme::CreatePayoutRequestPurpose::Salary);
-    let created = client.create_payout(&req).await.unwrap();
+    let req = acme::CreatePayoutRequest {
+        reference: "ACME-T-1".into(),
+        amount: d("2500"),
+        beneficiary: acme::CreatePayoutRequestBeneficiary {
+            name: "Asha Rao".into(),
+            account_number: "000123456789".into(),
+            ifsc: "HDFC0001234".into(),
+        },
+        optional: Default::default(),
+    }
+    .purpose(acme::CreatePayoutRequestPurpose::Salary);
+    let created = client.send(&req).await.unwrap();
     assert_eq!(created.status, Some(acme::Status::Pending));
     let id = created.body.data.unwrap().id.unwrap();
-    let query = acme::QueryPayoutRequest::new(id.clone());
+    let query = acme::QueryPayoutRequest { id: id.clone() };
     let gw = sb.gateway("acme").unwrap();
     gw.set_notify_url(Some(receiver.url("acme")));
     gw.advance("ACME-T-1").unwrap();
     gw.advance("ACME-T-1").unwrap();
-    let q = client.query_payout(&query).await.unwrap();
+    let q = client.send(&query).await.unwrap();
     assert_eq!(q.status, Some(acme::Status::Paid));
     assert_eq!(q.body.data.unwrap().state, Some(acme::Status::Paid));
     assert!(q.result.is_final());
@@ -406,7 +433,7 @@ async fn a_sixth_gateway_written_only_in_yaml() {
     assert_eq!(data.id.as_deref(), Some(id.as_str()));
     assert_eq!(data.amount, Some(d("2500")));
     assert_eq!(ev.event.status, Some(PayoutStatus::Succeeded));
-    let dup = client.create_payout(&req).await.unwrap_err();
+    let dup = client.send(&req).await.unwrap_err();
     assert_eq!(dup.kind, ErrorKind::Duplicate, "{dup}");
     assert!(dup.may_exist);
     assert_eq!(gw.count("ACME-T-1"), 1);
@@ -456,7 +483,7 @@ fn credentials_debug_hides_every_secret() {
     }
     macro_rules! debug_of {
         ($($module:ident),*) => {$({
-            let spec = $module::spec().unwrap();
+            let spec = $module::Client::spec().unwrap();
             let values = payout_sandbox::credentials::merchant(spec.spec());
             let creds = $module::Credentials::from_map(&values).unwrap();
             check($module::PROVIDER_ID, &format!("{creds:?}"), spec.spec());

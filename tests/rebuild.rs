@@ -66,7 +66,7 @@ fn editing_a_spec_rebuilds_the_crate_that_uses_it() {
     std::fs::write(
         project.join("src/main.rs"),
         "payout::provider!(mod gateway = \"gateway.yaml\");\n\n\
-         fn main() {\n    let spec = gateway::spec().expect(\"embedded spec\");\n    println!(\"{}\", spec.spec().provider.name);\n}\n",
+         fn main() {\n    let spec = gateway::Client::spec().expect(\"embedded spec\");\n    println!(\"{}\", spec.spec().provider.name);\n}\n",
     )
     .unwrap();
     let spec = std::fs::read_to_string(root().join("examples/acme.yaml")).unwrap();

@@ -4,24 +4,34 @@ Colombian payout gateway (CoCashy). Payouts in COP to bank accounts; every reque
 
 Gateway documentation: <https://docs.cocashy.com>
 
-Money: COP, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: COP, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod cashy {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/cashy.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`CreatePayoutRequest`], [`QueryPayoutRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -43,7 +53,11 @@ pub mod cashy {
                 api_key: Secret::new(api_key),
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("merchant_id".to_string(), self.merchant_id.clone()),
@@ -70,111 +84,9 @@ pub mod cashy {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
-    }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Create a payout order to a Colombian bank account.
-
-Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
-        pub async fn create_payout(
-            &self,
-            request: &CreatePayoutRequest,
-        ) -> Result<CreatePayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "create_payout", request)
-                .await
-                .map(CreatePayoutResponse::from_result)
-        }
-        /**Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn query_payout(
-            &self,
-            request: &QueryPayoutRequest,
-        ) -> Result<QueryPayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "query_payout", request)
-                .await
-                .map(QueryPayoutResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
         }
     }
     ///The values of `currency`.
@@ -205,7 +117,42 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Some(value)
         }
     }
-    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Create a payout order to a Colombian bank account.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreatePayoutResponse`]. Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.
+
+# Example
+
+```ignore
+async fn create_payout(client: &cashy::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = cashy::CreatePayoutRequest {
+        amount: "50000.00".parse()?,
+        bank_id: 33,
+        id_type: "1".into(),
+        account_name: "Jeson".into(),
+        mch_order_no: "order00000001".into(),
+        id_card: "43912345".into(),
+        account_no: "3023612345".into(),
+        account_type: 0,
+        notify_url: "…".into(),
+        remark: "remark".into(),
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `500`: `ambiguous` (`may_exist`: query before sending again)
+- `401`: `unauthorized`
+- `409`: `duplicate` (`may_exist`: query before sending again)
+- `404`: `not_found`
+- `400`: `invalid_request`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutRequest {
         /**Amount in COP, 10000-5000000, two decimals.
@@ -244,14 +191,20 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `notifyUrl` · required · at most 250 characters · unified role `notify_url`*/
         pub notify_url: String,
-        /**Currency code.
-
-`currency` · always sent · at most 32 characters · the spec's currency when left out · unified role `currency`*/
-        pub currency: Option<CreatePayoutRequestCurrency>,
         /**Order remarks.
 
 `remark` · required · at most 32 characters · unified role `remark`*/
         pub remark: String,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreatePayoutRequestOptional,
+    }
+    ///The optional fields of [`CreatePayoutRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutRequestOptional {
+        /**Currency code.
+
+`currency` · always sent · at most 32 characters · the spec's currency when left out · unified role `currency`*/
+        pub currency: Option<CreatePayoutRequestCurrency>,
         /**Random string.
 
 `nonceStr` · always sent · at most 32 characters · generated when left out*/
@@ -266,54 +219,24 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub email: Option<String>,
     }
     impl CreatePayoutRequest {
-        ///With its required fields: `amount`, `bankId`, `idType`, `accountName`, `mchOrderNo`, `idCard`, `accountNo`, `accountType`, `notifyUrl`, `remark`. The others are set with the methods of the same name.
-        pub fn new(
-            amount: Decimal,
-            bank_id: i64,
-            id_type: impl Into<String>,
-            account_name: impl Into<String>,
-            mch_order_no: impl Into<String>,
-            id_card: impl Into<String>,
-            account_no: impl Into<String>,
-            account_type: i64,
-            notify_url: impl Into<String>,
-            remark: impl Into<String>,
-        ) -> Self {
-            CreatePayoutRequest {
-                amount,
-                bank_id,
-                id_type: id_type.into(),
-                account_name: account_name.into(),
-                mch_order_no: mch_order_no.into(),
-                id_card: id_card.into(),
-                account_no: account_no.into(),
-                account_type,
-                notify_url: notify_url.into(),
-                currency: None,
-                remark: remark.into(),
-                nonce_str: None,
-                phone: None,
-                email: None,
-            }
-        }
         ///Sets `currency`.
         pub fn currency(mut self, value: CreatePayoutRequestCurrency) -> Self {
-            self.currency = Some(value);
+            self.optional.currency = Some(value);
             self
         }
         ///Sets `nonceStr`.
         pub fn nonce_str(mut self, value: impl Into<String>) -> Self {
-            self.nonce_str = Some(value.into());
+            self.optional.nonce_str = Some(value.into());
             self
         }
         ///Sets `phone`.
         pub fn phone(mut self, value: impl Into<String>) -> Self {
-            self.phone = Some(value.into());
+            self.optional.phone = Some(value.into());
             self
         }
         ///Sets `email`.
         pub fn email(mut self, value: impl Into<String>) -> Self {
-            self.email = Some(value.into());
+            self.optional.email = Some(value.into());
             self
         }
     }
@@ -329,11 +252,11 @@ Retried with backoff on transient failures, freshly signed each time.*/
             codegen::put(&mut o, "accountNo", &self.account_no);
             codegen::put(&mut o, "accountType", &self.account_type);
             codegen::put(&mut o, "notifyUrl", &self.notify_url);
-            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "currency", &self.optional.currency);
             codegen::put(&mut o, "remark", &self.remark);
-            codegen::put_opt(&mut o, "nonceStr", &self.nonce_str);
-            codegen::put_opt(&mut o, "phone", &self.phone);
-            codegen::put_opt(&mut o, "email", &self.email);
+            codegen::put_opt(&mut o, "nonceStr", &self.optional.nonce_str);
+            codegen::put_opt(&mut o, "phone", &self.optional.phone);
+            codegen::put_opt(&mut o, "email", &self.optional.email);
             Json::Object(o)
         }
     }
@@ -394,8 +317,32 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             })
         }
     }
-    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`QueryPayoutResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn query_payout(client: &cashy::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = cashy::QueryPayoutRequest::default().mch_order_no("…");
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `500`: `ambiguous` (`may_exist`: query before sending again)
+- `401`: `unauthorized`
+- `409`: `duplicate` (`may_exist`: query before sending again)
+- `404`: `not_found`
+- `400`: `invalid_request`*/
     #[derive(Debug, Clone, PartialEq)]
+    #[derive(Default)]
     pub struct QueryPayoutRequest {
         /**Merchant order number.
 
@@ -411,14 +358,6 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub order_no: Option<String>,
     }
     impl QueryPayoutRequest {
-        ///With every field unset.
-        pub fn new() -> Self {
-            QueryPayoutRequest {
-                mch_order_no: None,
-                nonce_str: None,
-                order_no: None,
-            }
-        }
         ///Sets `mchOrderNo`.
         pub fn mch_order_no(mut self, value: impl Into<String>) -> Self {
             self.mch_order_no = Some(value.into());
@@ -568,8 +507,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreatePayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreatePayoutRequest {
+        type Gateway = Gateway;
+        type Response = CreatePayoutResponse;
+        const NAME: &'static str = "create_payout";
+        fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
                 body: CreatePayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -590,8 +532,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl QueryPayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for QueryPayoutRequest {
+        type Gateway = Gateway;
+        type Response = QueryPayoutResponse;
+        const NAME: &'static str = "query_payout";
+        fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
                 body: QueryPayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -724,11 +669,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "cashy";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"cashy\",\"name\":\"Cashy (Colombia)\",\"description\":\"Colombian payout gateway (CoCashy). Payouts in COP to bank accounts; every request and webhook is signed with an MD5 of the raw body bytes followed by the API key.\",\"docs\":\"https://docs.cocashy.com\",\"country\":\"CO\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.cocashy.com\",\"description\":\"Test environment (host assumed; the seed writes only `baseUrl`).\"},\"production\":{\"base_url\":\"https://api.cocashy.com\"}},\"credentials\":{\"merchant_id\":{\"description\":\"Merchant id, sent in the `MerchantId` header.\",\"type\":\"text\"},\"api_key\":{\"description\":\"API key; only ever used inside the MD5 signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"COP\",\"amount\":{\"encoding\":\"number\",\"unit\":\"major\",\"decimals\":2,\"min\":\"10000\",\"max\":\"5000000\"}},\"signing\":{\"body_md5\":{\"description\":\"MD5 of the exact body bytes followed by the API key, uppercase hex (seed: `Sign` header). Cashy's samples are uppercase; compare without regard to case.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ input }}{{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]},\"sorted_md5\":{\"description\":\"Not used by Cashy. The sorted `k=v&...&key=SECRET` MD5 recipe common at similar gateways, kept here to show it is expressible; it has its own vector.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&key={{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]}},\"error_codes\":{\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"409\":\"duplicate\",\"404\":\"not_found\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to a Colombian bank account.\",\"method\":\"POST\",\"path\":\"/api/payOut\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in COP, 10000-5000000, two decimals.\",\"required\":true,\"role\":\"amount\",\"example\":\"50000.00\"},\"bankId\":{\"type\":\"int\",\"description\":\"Bank id, from Cashy's payout bank list query.\",\"required\":true,\"example\":33},\"idType\":{\"type\":\"string\",\"description\":\"Payee ID type; must match the document used to open the account (NIT, CC...), or the payout fails.\",\"required\":true,\"role\":\"beneficiary.id_type\",\"max_len\":32,\"example\":\"1\"},\"accountName\":{\"type\":\"string\",\"description\":\"Beneficiary name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":32,\"example\":\"Jeson\"},\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"order00000001\"},\"idCard\":{\"type\":\"string\",\"description\":\"Beneficiary ID number.\",\"required\":true,\"role\":\"beneficiary.id_number\",\"max_len\":32,\"example\":\"43912345\"},\"accountNo\":{\"type\":\"string\",\"description\":\"Beneficiary account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":32,\"example\":\"3023612345\"},\"accountType\":{\"type\":\"int\",\"description\":\"Beneficiary account type, from Cashy's Payout Account Type table (the seed sends \\\"0\\\").\",\"required\":true,\"role\":\"beneficiary.account_type\",\"json\":\"string\",\"example\":0},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Webhook (callback) address; the seed sends an empty string.\",\"required\":true,\"role\":\"notify_url\",\"max_len\":250},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"max_len\":32,\"enum\":[\"COP\"]},\"remark\":{\"type\":\"string\",\"description\":\"Order remarks.\",\"required\":true,\"role\":\"remark\",\"max_len\":32,\"example\":\"remark\"},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number.\",\"role\":\"beneficiary.phone\",\"max_len\":32},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email.\",\"role\":\"beneficiary.email\",\"max_len\":32}}},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\",\"description\":\"Merchant id.\",\"example\":\"1002001\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/payOutQuery\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":32},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"at_least_one_of\":[\"orderNo\",\"mchOrderNo\"]}]},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\",\"example\":\"1002001\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"description\":\"Channel order number.\",\"nullable\":true,\"role\":\"utr\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"description\":\"Order status description; `PAYMENT_OFFSET` marks a reversal.\",\"nullable\":true,\"role\":\"failure_reason\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"}}}}}}}},\"statuses\":{\"WAITING\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"Accepted and processing.\"},\"PAYING\":{\"unified\":\"processing\",\"description\":\"Being paid.\"},\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"FAIL\":{\"unified\":\"failed\",\"description\":\"Failed. With `resultDesc` PAYMENT_OFFSET, a paid order was reversed.\",\"reasons\":{\"PAYMENT_OFFSET\":\"reversed\"}},\"CANCEL\":{\"unified\":\"cancelled\",\"description\":\"Cancelled.\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Result notification, POSTed to `notifyUrl`. A final result can be reversed later (`resultDesc` PAYMENT_OFFSET): success → failure and failure → success both happen.\",\"method\":\"POST\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"merchantId\":{\"type\":\"string\",\"example\":\"1002001\"},\"nonceStr\":{\"type\":\"string\",\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"payType\":{\"type\":\"string\",\"example\":\"11\"}}},\"nonce\":{\"charset\":\"digits\",\"length\":13},\"ack\":{\"status\":200,\"body\":\"{\\\"status\\\":\\\"SUCCESS\\\"}\"},\"retry\":{\"after_minutes\":[1,2,4,8,16,32,64,128,256,512],\"accepted_statuses\":[200,301,302]}}},\"sandbox\":{\"success_path\":[\"PROCESSING\",\"PAYING\",\"SUCCESS\"],\"failure_path\":[\"PROCESSING\",\"FAIL\"],\"reversal\":{\"status\":\"FAIL\",\"reason\":\"PAYMENT_OFFSET\"},\"provider_ref_prefix\":\"PAYOUT\",\"success\":{\"code\":200,\"msg\":\"SUCCESS\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"msg\":\"Sign_error\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":409,\"msg\":\"Order_exist\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":404,\"msg\":\"Order_not_exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"msg\":\"System_error\"}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"cashy\",\"name\":\"Cashy (Colombia)\",\"description\":\"Colombian payout gateway (CoCashy). Payouts in COP to bank accounts; every request and webhook is signed with an MD5 of the raw body bytes followed by the API key.\",\"docs\":\"https://docs.cocashy.com\",\"country\":\"CO\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.cocashy.com\",\"description\":\"Test environment (host assumed; the seed writes only `baseUrl`).\"},\"production\":{\"base_url\":\"https://api.cocashy.com\"}},\"credentials\":{\"merchant_id\":{\"description\":\"Merchant id, sent in the `MerchantId` header.\",\"type\":\"text\"},\"api_key\":{\"description\":\"API key; only ever used inside the MD5 signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"COP\",\"amount\":{\"encoding\":\"number\",\"unit\":\"major\",\"decimals\":2,\"min\":\"10000\",\"max\":\"5000000\"}},\"signing\":{\"body_md5\":{\"description\":\"MD5 of the exact body bytes followed by the API key, uppercase hex (seed: `Sign` header). Cashy's samples are uppercase; compare without regard to case.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ input }}{{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]},\"sorted_md5\":{\"description\":\"Not used by Cashy. The sorted `k=v&...&key=SECRET` MD5 recipe common at similar gateways, kept here to show it is expressible; it has its own vector.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&key={{ credentials.api_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex_upper\"}]}},\"error_codes\":{\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"409\":\"duplicate\",\"404\":\"not_found\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to a Colombian bank account.\",\"method\":\"POST\",\"path\":\"/api/payOut\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in COP, 10000-5000000, two decimals.\",\"required\":true,\"role\":\"amount\",\"example\":\"50000.00\"},\"bankId\":{\"type\":\"int\",\"description\":\"Bank id, from Cashy's payout bank list query.\",\"required\":true,\"example\":33},\"idType\":{\"type\":\"string\",\"description\":\"Payee ID type; must match the document used to open the account (NIT, CC...), or the payout fails.\",\"required\":true,\"role\":\"beneficiary.id_type\",\"max_len\":32,\"example\":\"1\"},\"accountName\":{\"type\":\"string\",\"description\":\"Beneficiary name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":32,\"example\":\"Jeson\"},\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"order00000001\"},\"idCard\":{\"type\":\"string\",\"description\":\"Beneficiary ID number.\",\"required\":true,\"role\":\"beneficiary.id_number\",\"max_len\":32,\"example\":\"43912345\"},\"accountNo\":{\"type\":\"string\",\"description\":\"Beneficiary account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":32,\"example\":\"3023612345\"},\"accountType\":{\"type\":\"int\",\"description\":\"Beneficiary account type, from Cashy's Payout Account Type table (the seed sends \\\"0\\\").\",\"required\":true,\"role\":\"beneficiary.account_type\",\"json\":\"string\",\"example\":0},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Webhook (callback) address; the seed sends an empty string.\",\"required\":true,\"role\":\"notify_url\",\"max_len\":250},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"max_len\":32,\"enum\":[\"COP\"]},\"remark\":{\"type\":\"string\",\"description\":\"Order remarks.\",\"required\":true,\"role\":\"remark\",\"max_len\":32,\"example\":\"remark\"},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number.\",\"role\":\"beneficiary.phone\",\"max_len\":32},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email.\",\"role\":\"beneficiary.email\",\"max_len\":32}}},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\",\"description\":\"Merchant id.\",\"example\":\"1002001\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/payOutQuery\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"mchOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":32},\"nonceStr\":{\"type\":\"string\",\"description\":\"Random string.\",\"required\":true,\"max_len\":32,\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"at_least_one_of\":[\"orderNo\",\"mchOrderNo\"]}]},\"nonce\":{\"charset\":\"digits\",\"length\":10},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantId\":{\"type\":\"string\",\"example\":\"1002001\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"description\":\"Channel order number.\",\"nullable\":true,\"role\":\"utr\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"description\":\"Order status description; `PAYMENT_OFFSET` marks a reversal.\",\"nullable\":true,\"role\":\"failure_reason\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"}}}}}}}},\"statuses\":{\"WAITING\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"Accepted and processing.\"},\"PAYING\":{\"unified\":\"processing\",\"description\":\"Being paid.\"},\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"FAIL\":{\"unified\":\"failed\",\"description\":\"Failed. With `resultDesc` PAYMENT_OFFSET, a paid order was reversed.\",\"reasons\":{\"PAYMENT_OFFSET\":\"reversed\"}},\"CANCEL\":{\"unified\":\"cancelled\",\"description\":\"Cancelled.\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Result notification, POSTed to `notifyUrl`. A final result can be reversed later (`resultDesc` PAYMENT_OFFSET): success → failure and failure → success both happen.\",\"method\":\"POST\",\"headers\":{\"MerchantId\":\"{{ credentials.merchant_id }}\",\"Sign\":\"{{ signatures.body_md5 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"completionTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"-05:00\"},\"fee\":{\"type\":\"decimal\",\"role\":\"fee\"},\"mchOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"merchantId\":{\"type\":\"string\",\"example\":\"1002001\"},\"nonceStr\":{\"type\":\"string\",\"generate\":\"nonce\"},\"orderNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"channelOrderNo\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"orderStatus\":{\"type\":\"string\",\"role\":\"status\"},\"resultDesc\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"payType\":{\"type\":\"string\",\"example\":\"11\"}}},\"nonce\":{\"charset\":\"digits\",\"length\":13},\"ack\":{\"status\":200,\"body\":\"{\\\"status\\\":\\\"SUCCESS\\\"}\"},\"retry\":{\"after_minutes\":[1,2,4,8,16,32,64,128,256,512],\"accepted_statuses\":[200,301,302]}}},\"sandbox\":{\"success_path\":[\"PROCESSING\",\"PAYING\",\"SUCCESS\"],\"failure_path\":[\"PROCESSING\",\"FAIL\"],\"reversal\":{\"status\":\"FAIL\",\"reason\":\"PAYMENT_OFFSET\"},\"provider_ref_prefix\":\"PAYOUT\",\"success\":{\"code\":200,\"msg\":\"SUCCESS\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"msg\":\"Sign_error\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":409,\"msg\":\"Order_exist\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":404,\"msg\":\"Order_not_exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"msg\":\"System_error\"}}}}}";
 }

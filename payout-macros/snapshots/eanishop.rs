@@ -4,24 +4,34 @@ Indian payout gateway. Requests and responses carry an `Authorization: V2_SHA256
 
 Gateway documentation: <https://docs.eanishop.com>
 
-Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: INR, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod eanishop {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/eanishop.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`CreatePayoutRequest`], [`QueryPayoutRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -43,7 +53,11 @@ pub mod eanishop {
                 app_secret: Secret::new(app_secret),
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("app_id".to_string(), self.app_id.clone()),
@@ -70,111 +84,9 @@ pub mod eanishop {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
-    }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Create a payout to a bank account (IMPS) or a UPI address (from the gateway's API documentation; no captured example). The response is assumed to have the inquiry's shape.
-
-Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
-        pub async fn create_payout(
-            &self,
-            request: &CreatePayoutRequest,
-        ) -> Result<CreatePayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "create_payout", request)
-                .await
-                .map(CreatePayoutResponse::from_result)
-        }
-        /**Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn query_payout(
-            &self,
-            request: &QueryPayoutRequest,
-        ) -> Result<QueryPayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "query_payout", request)
-                .await
-                .map(QueryPayoutResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
         }
     }
     ///The values of `currency`.
@@ -236,18 +148,10 @@ Retried with backoff on transient failures, freshly signed each time.*/
     ///An Indian bank account, paid by IMPS.
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutRequestPayoutMethodBankAccount {
-        /**Transfer mode.
-
-`mode` · always sent · default `IMPS` · unified role `transfer_mode`*/
-        pub mode: Option<CreatePayoutRequestPayoutMethodBankAccountMode>,
         /**IFSC of the branch.
 
 `bankCode` · required · pattern `[A-Z]{4}0[A-Z0-9]{6}` · unified role `beneficiary.bank_code`*/
         pub bank_code: String,
-        /**Bank name.
-
-`bankName` · unified role `beneficiary.bank_name`*/
-        pub bank_name: Option<String>,
         /**Account number.
 
 `accountNumber` · required · at least 1 characters · unified role `beneficiary.account_number`*/
@@ -256,6 +160,20 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `payeeName` · required · at least 1 characters · unified role `beneficiary.name`*/
         pub payee_name: String,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreatePayoutRequestPayoutMethodBankAccountOptional,
+    }
+    ///The optional fields of [`CreatePayoutRequestPayoutMethodBankAccount`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutRequestPayoutMethodBankAccountOptional {
+        /**Transfer mode.
+
+`mode` · always sent · default `IMPS` · unified role `transfer_mode`*/
+        pub mode: Option<CreatePayoutRequestPayoutMethodBankAccountMode>,
+        /**Bank name.
+
+`bankName` · unified role `beneficiary.bank_name`*/
+        pub bank_name: Option<String>,
         /**Payee's phone number.
 
 `payeePhone` · unified role `beneficiary.phone`*/
@@ -266,56 +184,40 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub payee_email: Option<String>,
     }
     impl CreatePayoutRequestPayoutMethodBankAccount {
-        ///With its required fields: `bankCode`, `accountNumber`, `payeeName`. The others are set with the methods of the same name.
-        pub fn new(
-            bank_code: impl Into<String>,
-            account_number: impl Into<String>,
-            payee_name: impl Into<String>,
-        ) -> Self {
-            CreatePayoutRequestPayoutMethodBankAccount {
-                mode: None,
-                bank_code: bank_code.into(),
-                bank_name: None,
-                account_number: account_number.into(),
-                payee_name: payee_name.into(),
-                payee_phone: None,
-                payee_email: None,
-            }
-        }
         ///Sets `mode`.
         pub fn mode(
             mut self,
             value: CreatePayoutRequestPayoutMethodBankAccountMode,
         ) -> Self {
-            self.mode = Some(value);
+            self.optional.mode = Some(value);
             self
         }
         ///Sets `bankName`.
         pub fn bank_name(mut self, value: impl Into<String>) -> Self {
-            self.bank_name = Some(value.into());
+            self.optional.bank_name = Some(value.into());
             self
         }
         ///Sets `payeePhone`.
         pub fn payee_phone(mut self, value: impl Into<String>) -> Self {
-            self.payee_phone = Some(value.into());
+            self.optional.payee_phone = Some(value.into());
             self
         }
         ///Sets `payeeEmail`.
         pub fn payee_email(mut self, value: impl Into<String>) -> Self {
-            self.payee_email = Some(value.into());
+            self.optional.payee_email = Some(value.into());
             self
         }
     }
     impl ToJson for CreatePayoutRequestPayoutMethodBankAccount {
         fn to_json(&self) -> Json {
             let mut o = codegen::object();
-            codegen::put_opt(&mut o, "mode", &self.mode);
+            codegen::put_opt(&mut o, "mode", &self.optional.mode);
             codegen::put(&mut o, "bankCode", &self.bank_code);
-            codegen::put_opt(&mut o, "bankName", &self.bank_name);
+            codegen::put_opt(&mut o, "bankName", &self.optional.bank_name);
             codegen::put(&mut o, "accountNumber", &self.account_number);
             codegen::put(&mut o, "payeeName", &self.payee_name);
-            codegen::put_opt(&mut o, "payeePhone", &self.payee_phone);
-            codegen::put_opt(&mut o, "payeeEmail", &self.payee_email);
+            codegen::put_opt(&mut o, "payeePhone", &self.optional.payee_phone);
+            codegen::put_opt(&mut o, "payeeEmail", &self.optional.payee_email);
             Json::Object(o)
         }
     }
@@ -330,15 +232,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `payeeName` · required · at least 1 characters · unified role `beneficiary.name`*/
         pub payee_name: String,
-    }
-    impl CreatePayoutRequestPayoutMethodUpi {
-        ///With its required fields: `vpa`, `payeeName`. The others are set with the methods of the same name.
-        pub fn new(vpa: impl Into<String>, payee_name: impl Into<String>) -> Self {
-            CreatePayoutRequestPayoutMethodUpi {
-                vpa: vpa.into(),
-                payee_name: payee_name.into(),
-            }
-        }
     }
     impl ToJson for CreatePayoutRequestPayoutMethodUpi {
         fn to_json(&self) -> Json {
@@ -377,7 +270,42 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Create a payout to a bank account (IMPS) or a UPI address (from the gateway's API documentation; no captured example). The response is assumed to have the inquiry's shape.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreatePayoutResponse`]. Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.
+
+# Example
+
+```ignore
+async fn create_payout(client: &eanishop::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = eanishop::CreatePayoutRequest {
+        merchant_trade_no: "MTOU-0211".into(),
+        amount: "100.00".parse()?,
+        payout_method: eanishop::CreatePayoutRequestPayoutMethod::BankAccount(eanishop::CreatePayoutRequestPayoutMethodBankAccount {
+            bank_code: "HDFC0000123".into(),
+            account_number: "…".into(),
+            payee_name: "…".into(),
+            optional: Default::default(),
+        }),
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `UNAUTHORIZED`: `unauthorized`
+- `SIGN_ERROR`: `unauthorized`
+- `PARAM_ERROR`: `invalid_request`
+- `DUPLICATE_ORDER`: `duplicate` (`may_exist`: query before sending again)
+- `ORDER_NOT_FOUND`: `not_found`
+- `INSUFFICIENT_BALANCE`: `insufficient_funds`
+- `SYSTEM_ERROR`: `ambiguous` (`may_exist`: query before sending again)*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutRequest {
         /**Merchant order number, unique per merchant.
@@ -388,6 +316,16 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
         pub amount: Decimal,
+        /**Where the money goes, chosen by `type`.
+
+`payoutMethod` · required · unified role `payout_method`*/
+        pub payout_method: CreatePayoutRequestPayoutMethod,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreatePayoutRequestOptional,
+    }
+    ///The optional fields of [`CreatePayoutRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutRequestOptional {
         /**Currency code.
 
 `currency` · always sent · the spec's currency when left out · unified role `currency`*/
@@ -396,10 +334,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `description` · unified role `remark`*/
         pub description: Option<String>,
-        /**Where the money goes, chosen by `type`.
-
-`payoutMethod` · required · unified role `payout_method`*/
-        pub payout_method: CreatePayoutRequestPayoutMethod,
         /**Where the result webhook is sent.
 
 `notifyUrl` · unified role `notify_url`*/
@@ -410,40 +344,24 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub merchant_attach: Option<String>,
     }
     impl CreatePayoutRequest {
-        ///With its required fields: `merchantTradeNo`, `amount`, `payoutMethod`. The others are set with the methods of the same name.
-        pub fn new(
-            merchant_trade_no: impl Into<String>,
-            amount: Decimal,
-            payout_method: CreatePayoutRequestPayoutMethod,
-        ) -> Self {
-            CreatePayoutRequest {
-                merchant_trade_no: merchant_trade_no.into(),
-                amount,
-                currency: None,
-                description: None,
-                payout_method,
-                notify_url: None,
-                merchant_attach: None,
-            }
-        }
         ///Sets `currency`.
         pub fn currency(mut self, value: CreatePayoutRequestCurrency) -> Self {
-            self.currency = Some(value);
+            self.optional.currency = Some(value);
             self
         }
         ///Sets `description`.
         pub fn description(mut self, value: impl Into<String>) -> Self {
-            self.description = Some(value.into());
+            self.optional.description = Some(value.into());
             self
         }
         ///Sets `notifyUrl`.
         pub fn notify_url(mut self, value: impl Into<String>) -> Self {
-            self.notify_url = Some(value.into());
+            self.optional.notify_url = Some(value.into());
             self
         }
         ///Sets `merchantAttach`.
         pub fn merchant_attach(mut self, value: impl Into<String>) -> Self {
-            self.merchant_attach = Some(value.into());
+            self.optional.merchant_attach = Some(value.into());
             self
         }
     }
@@ -452,11 +370,11 @@ Retried with backoff on transient failures, freshly signed each time.*/
             let mut o = codegen::object();
             codegen::put(&mut o, "merchantTradeNo", &self.merchant_trade_no);
             codegen::put(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "currency", &self.currency);
-            codegen::put_opt(&mut o, "description", &self.description);
+            codegen::put_opt(&mut o, "currency", &self.optional.currency);
+            codegen::put_opt(&mut o, "description", &self.optional.description);
             codegen::put(&mut o, "payoutMethod", &self.payout_method);
-            codegen::put_opt(&mut o, "notifyUrl", &self.notify_url);
-            codegen::put_opt(&mut o, "merchantAttach", &self.merchant_attach);
+            codegen::put_opt(&mut o, "notifyUrl", &self.optional.notify_url);
+            codegen::put_opt(&mut o, "merchantAttach", &self.optional.merchant_attach);
             Json::Object(o)
         }
     }
@@ -547,8 +465,34 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             })
         }
     }
-    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`QueryPayoutResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn query_payout(client: &eanishop::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = eanishop::QueryPayoutRequest::default().merchant_trade_no("…");
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `UNAUTHORIZED`: `unauthorized`
+- `SIGN_ERROR`: `unauthorized`
+- `PARAM_ERROR`: `invalid_request`
+- `DUPLICATE_ORDER`: `duplicate` (`may_exist`: query before sending again)
+- `ORDER_NOT_FOUND`: `not_found`
+- `INSUFFICIENT_BALANCE`: `insufficient_funds`
+- `SYSTEM_ERROR`: `ambiguous` (`may_exist`: query before sending again)*/
     #[derive(Debug, Clone, PartialEq)]
+    #[derive(Default)]
     pub struct QueryPayoutRequest {
         /**Merchant order number.
 
@@ -560,13 +504,6 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub payout_no: Option<String>,
     }
     impl QueryPayoutRequest {
-        ///With every field unset.
-        pub fn new() -> Self {
-            QueryPayoutRequest {
-                merchant_trade_no: None,
-                payout_no: None,
-            }
-        }
         ///Sets `merchantTradeNo`.
         pub fn merchant_trade_no(mut self, value: impl Into<String>) -> Self {
             self.merchant_trade_no = Some(value.into());
@@ -772,8 +709,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreatePayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreatePayoutRequest {
+        type Gateway = Gateway;
+        type Response = CreatePayoutResponse;
+        const NAME: &'static str = "create_payout";
+        fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
                 body: CreatePayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -794,8 +734,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl QueryPayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for QueryPayoutRequest {
+        type Gateway = Gateway;
+        type Response = QueryPayoutResponse;
+        const NAME: &'static str = "query_payout";
+        fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
                 body: QueryPayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -923,11 +866,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "eanishop";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"eanishop\",\"name\":\"EaniShop Pay\",\"description\":\"Indian payout gateway. Requests and responses carry an `Authorization: V2_SHA256 appId=..., sign=...,timestamp=...,nonce=...` header whose `sign` is the lowercase hex SHA-256 of the app id, the app secret, the method, the URL, the timestamp, the nonce and the exact body, each followed by a newline.\",\"docs\":\"https://docs.eanishop.com\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://gateway-sandbox.eanishop.com\",\"description\":\"Test environment.\"},\"production\":{\"base_url\":\"https://gateway.eanishop.com\"}},\"credentials\":{\"app_id\":{\"description\":\"App id, sent in the `Authorization` header and signed.\",\"type\":\"text\"},\"app_secret\":{\"description\":\"App secret; only ever used inside the signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"v2_sha256\":{\"description\":\"`sign` of the `Authorization` header (chosen variant: full URL): lowercase hex SHA-256 of appId, appSecret, METHOD, full URL (query included), timestamp, nonce and the exact body bytes, each followed by \\\"\\\\n\\\". Responses are verified with the same recipe over the response body, with the request's method and URL and the response's own timestamp and nonce; webhooks with the URL they were delivered to (the notify URL).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ url }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"v2_sha256_path\":{\"description\":\"Not used: the alternative (unconfirmed) variant of `v2_sha256` that signs only the path (`/pg/v2/payout/query`) instead of the full URL. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ path }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]}},\"error_codes\":{\"UNAUTHORIZED\":\"unauthorized\",\"SIGN_ERROR\":\"unauthorized\",\"PARAM_ERROR\":\"invalid_request\",\"DUPLICATE_ORDER\":\"duplicate\",\"ORDER_NOT_FOUND\":\"not_found\",\"INSUFFICIENT_BALANCE\":\"insufficient_funds\",\"SYSTEM_ERROR\":\"ambiguous\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to a bank account (IMPS) or a UPI address (from the gateway's API documentation; no captured example). The response is assumed to have the inquiry's shape.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/create\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":50,\"example\":\"MTOU-0211\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR with two decimals (`\\\"100.00\\\"`).\",\"required\":true,\"role\":\"amount\",\"example\":\"100.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"enum\":[\"INR\"]},\"description\":{\"type\":\"string\",\"description\":\"Description of the payout.\",\"role\":\"remark\"},\"payoutMethod\":{\"type\":\"one_of\",\"description\":\"Where the money goes, chosen by `type`.\",\"required\":true,\"role\":\"payout_method\",\"tag\":\"type\",\"variants\":{\"BANK_ACCOUNT\":{\"description\":\"An Indian bank account, paid by IMPS.\",\"unified\":\"bank_account\",\"fields\":{\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\"],\"default\":\"IMPS\"},\"bankCode\":{\"type\":\"string\",\"description\":\"IFSC of the branch.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"pattern\":\"[A-Z]{4}0[A-Z0-9]{6}\",\"example\":\"HDFC0000123\"},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name.\",\"role\":\"beneficiary.bank_name\"},\"accountNumber\":{\"type\":\"string\",\"description\":\"Account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1},\"payeeName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1},\"payeePhone\":{\"type\":\"string\",\"description\":\"Payee's phone number.\",\"role\":\"beneficiary.phone\"},\"payeeEmail\":{\"type\":\"string\",\"description\":\"Payee's email.\",\"role\":\"beneficiary.email\"}}},\"UPI\":{\"description\":\"A UPI virtual payment address.\",\"unified\":\"upi\",\"fields\":{\"vpa\":{\"type\":\"string\",\"description\":\"UPI address (VPA).\",\"required\":true,\"role\":\"beneficiary.vpa\",\"pattern\":\"[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}\",\"example\":\"testpayee@upi\"},\"payeeName\":{\"type\":\"string\",\"description\":\"Payee's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1}}}}},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Where the result webhook is sent.\",\"role\":\"notify_url\"},\"merchantAttach\":{\"type\":\"string\",\"description\":\"Merchant data returned as is by the inquiry and the webhook.\"}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/query\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":50},\"payoutNo\":{\"type\":\"string\",\"description\":\"The platform's payout number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"exactly_one_of\":[\"merchantTradeNo\",\"payoutNo\"]}]},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"PENDING\":{\"unified\":\"pending\",\"description\":\"Pending processing.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"In progress.\"},\"PAID\":{\"unified\":\"succeeded\",\"description\":\"Payout successful.\"},\"FAILURE\":{\"unified\":\"failed\",\"description\":\"Payout failed.\"},\"REVERSED\":{\"unified\":\"reversed\",\"description\":\"Payout reversed.\"},\"CANCELLED\":{\"unified\":\"cancelled\",\"description\":\"Payout cancelled.\"}},\"webhooks\":{\"payout_notify\":{\"description\":\"Payout result, POSTed to `notifyUrl`. The gateway's documentation says the body is \\\"like the query response's data\\\"; the known working integration reads `data.merchantTradeNo` and `data.status` from it, so the payout sits under `data`, in the inquiry response's envelope. The signature is not documented: it is assumed to be the request's `Authorization` header, signed by the gateway over POST, the notify URL it calls and the body.\",\"method\":\"POST\",\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"{\\\"code\\\":\\\"OK\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"PROCESSING\",\"PAID\"],\"failure_path\":[\"PENDING\",\"PROCESSING\",\"FAILURE\"],\"reversal\":{\"status\":\"REVERSED\"},\"provider_ref_prefix\":\"2024\",\"success\":{\"code\":\"OK\",\"errorMessage\":null},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"SIGN_ERROR\",\"errorMessage\":\"Signature verification failed\",\"data\":null}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"DUPLICATE_ORDER\",\"errorMessage\":\"Duplicate merchantTradeNo\",\"data\":null}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"ORDER_NOT_FOUND\",\"errorMessage\":\"Order not found\",\"data\":null}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"PARAM_ERROR\",\"errorMessage\":\"{{ message }}\",\"data\":null}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"SYSTEM_ERROR\",\"errorMessage\":\"System error\",\"data\":null}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"eanishop\",\"name\":\"EaniShop Pay\",\"description\":\"Indian payout gateway. Requests and responses carry an `Authorization: V2_SHA256 appId=..., sign=...,timestamp=...,nonce=...` header whose `sign` is the lowercase hex SHA-256 of the app id, the app secret, the method, the URL, the timestamp, the nonce and the exact body, each followed by a newline.\",\"docs\":\"https://docs.eanishop.com\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://gateway-sandbox.eanishop.com\",\"description\":\"Test environment.\"},\"production\":{\"base_url\":\"https://gateway.eanishop.com\"}},\"credentials\":{\"app_id\":{\"description\":\"App id, sent in the `Authorization` header and signed.\",\"type\":\"text\"},\"app_secret\":{\"description\":\"App secret; only ever used inside the signature.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"v2_sha256\":{\"description\":\"`sign` of the `Authorization` header (chosen variant: full URL): lowercase hex SHA-256 of appId, appSecret, METHOD, full URL (query included), timestamp, nonce and the exact body bytes, each followed by \\\"\\\\n\\\". Responses are verified with the same recipe over the response body, with the request's method and URL and the response's own timestamp and nonce; webhooks with the URL they were delivered to (the notify URL).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ url }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"v2_sha256_path\":{\"description\":\"Not used: the alternative (unconfirmed) variant of `v2_sha256` that signs only the path (`/pg/v2/payout/query`) instead of the full URL. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ credentials.app_id }}\\n{{ credentials.app_secret }}\\n{{ method }}\\n{{ path }}\\n{{ timestamp }}\\n{{ nonce }}\\n{{ input }}\\n\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]}},\"error_codes\":{\"UNAUTHORIZED\":\"unauthorized\",\"SIGN_ERROR\":\"unauthorized\",\"PARAM_ERROR\":\"invalid_request\",\"DUPLICATE_ORDER\":\"duplicate\",\"ORDER_NOT_FOUND\":\"not_found\",\"INSUFFICIENT_BALANCE\":\"insufficient_funds\",\"SYSTEM_ERROR\":\"ambiguous\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to a bank account (IMPS) or a UPI address (from the gateway's API documentation; no captured example). The response is assumed to have the inquiry's shape.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/create\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number, unique per merchant.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":50,\"example\":\"MTOU-0211\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR with two decimals (`\\\"100.00\\\"`).\",\"required\":true,\"role\":\"amount\",\"example\":\"100.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency code.\",\"required\":true,\"role\":\"currency\",\"enum\":[\"INR\"]},\"description\":{\"type\":\"string\",\"description\":\"Description of the payout.\",\"role\":\"remark\"},\"payoutMethod\":{\"type\":\"one_of\",\"description\":\"Where the money goes, chosen by `type`.\",\"required\":true,\"role\":\"payout_method\",\"tag\":\"type\",\"variants\":{\"BANK_ACCOUNT\":{\"description\":\"An Indian bank account, paid by IMPS.\",\"unified\":\"bank_account\",\"fields\":{\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\"],\"default\":\"IMPS\"},\"bankCode\":{\"type\":\"string\",\"description\":\"IFSC of the branch.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"pattern\":\"[A-Z]{4}0[A-Z0-9]{6}\",\"example\":\"HDFC0000123\"},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name.\",\"role\":\"beneficiary.bank_name\"},\"accountNumber\":{\"type\":\"string\",\"description\":\"Account number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1},\"payeeName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1},\"payeePhone\":{\"type\":\"string\",\"description\":\"Payee's phone number.\",\"role\":\"beneficiary.phone\"},\"payeeEmail\":{\"type\":\"string\",\"description\":\"Payee's email.\",\"role\":\"beneficiary.email\"}}},\"UPI\":{\"description\":\"A UPI virtual payment address.\",\"unified\":\"upi\",\"fields\":{\"vpa\":{\"type\":\"string\",\"description\":\"UPI address (VPA).\",\"required\":true,\"role\":\"beneficiary.vpa\",\"pattern\":\"[A-Za-z0-9._-]{2,256}@[A-Za-z]{2,64}\",\"example\":\"testpayee@upi\"},\"payeeName\":{\"type\":\"string\",\"description\":\"Payee's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1}}}}},\"notifyUrl\":{\"type\":\"string\",\"description\":\"Where the result webhook is sent.\",\"role\":\"notify_url\"},\"merchantAttach\":{\"type\":\"string\",\"description\":\"Merchant data returned as is by the inquiry and the webhook.\"}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.\",\"method\":\"POST\",\"path\":\"/pg/v2/payout/query\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantTradeNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\",\"max_len\":50},\"payoutNo\":{\"type\":\"string\",\"description\":\"The platform's payout number.\",\"role\":\"provider_ref\",\"max_len\":32}},\"rules\":[{\"exactly_one_of\":[\"merchantTradeNo\",\"payoutNo\"]}]},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"response\":{\"success\":\"code == \\\"OK\\\"\",\"error\":{\"code\":\"code\",\"message\":\"errorMessage\"},\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"PENDING\":{\"unified\":\"pending\",\"description\":\"Pending processing.\"},\"PROCESSING\":{\"unified\":\"processing\",\"description\":\"In progress.\"},\"PAID\":{\"unified\":\"succeeded\",\"description\":\"Payout successful.\"},\"FAILURE\":{\"unified\":\"failed\",\"description\":\"Payout failed.\"},\"REVERSED\":{\"unified\":\"reversed\",\"description\":\"Payout reversed.\"},\"CANCELLED\":{\"unified\":\"cancelled\",\"description\":\"Payout cancelled.\"}},\"webhooks\":{\"payout_notify\":{\"description\":\"Payout result, POSTed to `notifyUrl`. The gateway's documentation says the body is \\\"like the query response's data\\\"; the known working integration reads `data.merchantTradeNo` and `data.status` from it, so the payout sits under `data`, in the inquiry response's envelope. The signature is not documented: it is assumed to be the request's `Authorization` header, signed by the gateway over POST, the notify URL it calls and the body.\",\"method\":\"POST\",\"headers\":{\"Authorization\":\"V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2_sha256 }},timestamp={{ timestamp }},nonce={{ nonce }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `OK` is success.\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"payoutNo\":{\"type\":\"string\",\"description\":\"The payout number generated by the platform.\",\"role\":\"provider_ref\"},\"merchantTradeNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"totalFee\":{\"type\":\"decimal\",\"description\":\"Payout service fee.\",\"role\":\"fee\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"rrn\":{\"type\":\"string\",\"description\":\"Reference Retrieval Number, when the channel returns one.\",\"nullable\":true,\"role\":\"utr\"},\"merchantAttach\":{\"type\":\"string\",\"nullable\":true},\"createdTime\":{\"type\":\"datetime\",\"description\":\"Order creation time (local time with time zone).\",\"role\":\"created_at\"},\"paidTime\":{\"type\":\"datetime\",\"description\":\"Paid time; null unless the payout succeeded.\",\"nullable\":true,\"role\":\"completed_at\"},\"errorCode\":{\"type\":\"string\",\"description\":\"Failure code, e.g. `Payout.Common.Rejected`.\",\"nullable\":true,\"role\":\"failure_code\"},\"errorInfo\":{\"type\":\"string\",\"description\":\"Failure message.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"nonce\":{\"charset\":\"hex_upper\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"{\\\"code\\\":\\\"OK\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"PROCESSING\",\"PAID\"],\"failure_path\":[\"PENDING\",\"PROCESSING\",\"FAILURE\"],\"reversal\":{\"status\":\"REVERSED\"},\"provider_ref_prefix\":\"2024\",\"success\":{\"code\":\"OK\",\"errorMessage\":null},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"SIGN_ERROR\",\"errorMessage\":\"Signature verification failed\",\"data\":null}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"DUPLICATE_ORDER\",\"errorMessage\":\"Duplicate merchantTradeNo\",\"data\":null}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"ORDER_NOT_FOUND\",\"errorMessage\":\"Order not found\",\"data\":null}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"PARAM_ERROR\",\"errorMessage\":\"{{ message }}\",\"data\":null}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"SYSTEM_ERROR\",\"errorMessage\":\"System error\",\"data\":null}}}}}";
 }

@@ -4,24 +4,34 @@ Paystack's Transfers API (Nigeria, Ghana, South Africa, Kenya). A payout is two 
 
 Gateway documentation: <https://paystack.com/docs/api/transfer/>
 
-Money: NGN, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: NGN, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod paystack {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/paystack.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`CreateRecipientRequest`], [`CreateTransferRequest`], [`VerifyTransferRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -37,7 +47,11 @@ pub mod paystack {
                 secret_key: Secret::new(secret_key),
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("secret_key".to_string(), self.secret_key.expose().to_string()),
@@ -58,122 +72,9 @@ pub mod paystack {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
-    }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Create a transfer recipient (a bank account or mobile money wallet).
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn create_recipient(
-            &self,
-            request: &CreateRecipientRequest,
-        ) -> Result<CreateRecipientResponse, PayoutError> {
-            codegen::call(&self.inner, "create_recipient", request)
-                .await
-                .map(CreateRecipientResponse::from_result)
-        }
-        /**Send money from the Paystack balance to a recipient.
-
-Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
-        pub async fn create_transfer(
-            &self,
-            request: &CreateTransferRequest,
-        ) -> Result<CreateTransferResponse, PayoutError> {
-            codegen::call(&self.inner, "create_transfer", request)
-                .await
-                .map(CreateTransferResponse::from_result)
-        }
-        /**Fetch a transfer's status by your reference.
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn verify_transfer(
-            &self,
-            request: &VerifyTransferRequest,
-        ) -> Result<VerifyTransferResponse, PayoutError> {
-            codegen::call(&self.inner, "verify_transfer", request)
-                .await
-                .map(VerifyTransferResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
         }
     }
     ///The values of `type`.
@@ -224,13 +125,35 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Some(value)
         }
     }
-    ///The request of [`Client::create_recipient`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Create a transfer recipient (a bank account or mobile money wallet).
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreateRecipientResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn create_recipient(client: &paystack::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = paystack::CreateRecipientRequest {
+        name: "Tolu Robert".into(),
+        account_number: "0001234567".into(),
+        bank_code: "058".into(),
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `duplicate_reference`: `duplicate` (`may_exist`: query before sending again)
+- `insufficient_balance`: `insufficient_funds`
+- `invalid_key`: `unauthorized`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreateRecipientRequest {
-        /**Recipient type.
-
-`type` · always sent · default `nuban`*/
-        pub type_: Option<CreateRecipientRequestType>,
         /**The account holder's name.
 
 `name` · required · at most 100 characters · unified role `beneficiary.name`*/
@@ -243,6 +166,16 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `bank_code` · required · at most 20 characters · unified role `beneficiary.bank_code`*/
         pub bank_code: String,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreateRecipientRequestOptional,
+    }
+    ///The optional fields of [`CreateRecipientRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreateRecipientRequestOptional {
+        /**Recipient type.
+
+`type` · always sent · default `nuban`*/
+        pub type_: Option<CreateRecipientRequestType>,
         /**Currency of the account (default NGN).
 
 `currency` · the spec's currency when left out · unified role `currency`*/
@@ -253,46 +186,31 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub description: Option<String>,
     }
     impl CreateRecipientRequest {
-        ///With its required fields: `name`, `account_number`, `bank_code`. The others are set with the methods of the same name.
-        pub fn new(
-            name: impl Into<String>,
-            account_number: impl Into<String>,
-            bank_code: impl Into<String>,
-        ) -> Self {
-            CreateRecipientRequest {
-                type_: None,
-                name: name.into(),
-                account_number: account_number.into(),
-                bank_code: bank_code.into(),
-                currency: None,
-                description: None,
-            }
-        }
         ///Sets `type`.
         pub fn type_(mut self, value: CreateRecipientRequestType) -> Self {
-            self.type_ = Some(value);
+            self.optional.type_ = Some(value);
             self
         }
         ///Sets `currency`.
         pub fn currency(mut self, value: impl Into<String>) -> Self {
-            self.currency = Some(value.into());
+            self.optional.currency = Some(value.into());
             self
         }
         ///Sets `description`.
         pub fn description(mut self, value: impl Into<String>) -> Self {
-            self.description = Some(value.into());
+            self.optional.description = Some(value.into());
             self
         }
     }
     impl ToJson for CreateRecipientRequest {
         fn to_json(&self) -> Json {
             let mut o = codegen::object();
-            codegen::put_opt(&mut o, "type", &self.type_);
+            codegen::put_opt(&mut o, "type", &self.optional.type_);
             codegen::put(&mut o, "name", &self.name);
             codegen::put(&mut o, "account_number", &self.account_number);
             codegen::put(&mut o, "bank_code", &self.bank_code);
-            codegen::put_opt(&mut o, "currency", &self.currency);
-            codegen::put_opt(&mut o, "description", &self.description);
+            codegen::put_opt(&mut o, "currency", &self.optional.currency);
+            codegen::put_opt(&mut o, "description", &self.optional.description);
             Json::Object(o)
         }
     }
@@ -370,13 +288,35 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             Some(value)
         }
     }
-    ///The request of [`Client::create_transfer`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Send money from the Paystack balance to a recipient.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreateTransferResponse`]. Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.
+
+# Example
+
+```ignore
+async fn create_transfer(client: &paystack::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = paystack::CreateTransferRequest {
+        amount: "1000.00".parse()?,
+        reference: "acme-transfer-0001".into(),
+        recipient: "…".into(),
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `duplicate_reference`: `duplicate` (`may_exist`: query before sending again)
+- `insufficient_balance`: `insufficient_funds`
+- `invalid_key`: `unauthorized`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreateTransferRequest {
-        /**Where the money comes from.
-
-`source` · always sent · default `balance`*/
-        pub source: Option<CreateTransferRequestSource>,
         /**Amount, sent in the currency's subunit (kobo, pesewas, cents).
 
 `amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
@@ -389,6 +329,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
 
 `recipient` · required · unified role `obtained.recipient`*/
         pub recipient: String,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreateTransferRequestOptional,
+    }
+    ///The optional fields of [`CreateTransferRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreateTransferRequestOptional {
+        /**Where the money comes from.
+
+`source` · always sent · default `balance`*/
+        pub source: Option<CreateTransferRequestSource>,
         /**Why the money is sent.
 
 `reason` · at most 255 characters · unified role `purpose`*/
@@ -399,46 +349,31 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub currency: Option<String>,
     }
     impl CreateTransferRequest {
-        ///With its required fields: `amount`, `reference`, `recipient`. The others are set with the methods of the same name.
-        pub fn new(
-            amount: Decimal,
-            reference: impl Into<String>,
-            recipient: impl Into<String>,
-        ) -> Self {
-            CreateTransferRequest {
-                source: None,
-                amount,
-                reference: reference.into(),
-                recipient: recipient.into(),
-                reason: None,
-                currency: None,
-            }
-        }
         ///Sets `source`.
         pub fn source(mut self, value: CreateTransferRequestSource) -> Self {
-            self.source = Some(value);
+            self.optional.source = Some(value);
             self
         }
         ///Sets `reason`.
         pub fn reason(mut self, value: impl Into<String>) -> Self {
-            self.reason = Some(value.into());
+            self.optional.reason = Some(value.into());
             self
         }
         ///Sets `currency`.
         pub fn currency(mut self, value: impl Into<String>) -> Self {
-            self.currency = Some(value.into());
+            self.optional.currency = Some(value.into());
             self
         }
     }
     impl ToJson for CreateTransferRequest {
         fn to_json(&self) -> Json {
             let mut o = codegen::object();
-            codegen::put_opt(&mut o, "source", &self.source);
+            codegen::put_opt(&mut o, "source", &self.optional.source);
             codegen::put(&mut o, "amount", &self.amount);
             codegen::put(&mut o, "reference", &self.reference);
             codegen::put(&mut o, "recipient", &self.recipient);
-            codegen::put_opt(&mut o, "reason", &self.reason);
-            codegen::put_opt(&mut o, "currency", &self.currency);
+            codegen::put_opt(&mut o, "reason", &self.optional.reason);
+            codegen::put_opt(&mut o, "currency", &self.optional.currency);
             Json::Object(o)
         }
     }
@@ -494,19 +429,34 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             })
         }
     }
-    ///The request of [`Client::verify_transfer`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Fetch a transfer's status by your reference.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`VerifyTransferResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn verify_transfer(client: &paystack::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = paystack::VerifyTransferRequest {
+        reference: "…".into(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `duplicate_reference`: `duplicate` (`may_exist`: query before sending again)
+- `insufficient_balance`: `insufficient_funds`
+- `invalid_key`: `unauthorized`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct VerifyTransferRequest {
         ///`reference` · required · unified role `merchant_ref`
         pub reference: String,
-    }
-    impl VerifyTransferRequest {
-        ///With its required fields: `reference`. The others are set with the methods of the same name.
-        pub fn new(reference: impl Into<String>) -> Self {
-            VerifyTransferRequest {
-                reference: reference.into(),
-            }
-        }
     }
     impl ToJson for VerifyTransferRequest {
         fn to_json(&self) -> Json {
@@ -633,8 +583,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreateRecipientResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreateRecipientRequest {
+        type Gateway = Gateway;
+        type Response = CreateRecipientResponse;
+        const NAME: &'static str = "create_recipient";
+        fn response(result: PayoutResult) -> CreateRecipientResponse {
             CreateRecipientResponse {
                 body: CreateRecipientResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -655,8 +608,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreateTransferResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreateTransferRequest {
+        type Gateway = Gateway;
+        type Response = CreateTransferResponse;
+        const NAME: &'static str = "create_transfer";
+        fn response(result: PayoutResult) -> CreateTransferResponse {
             CreateTransferResponse {
                 body: CreateTransferResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -677,8 +633,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl VerifyTransferResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for VerifyTransferRequest {
+        type Gateway = Gateway;
+        type Response = VerifyTransferResponse;
+        const NAME: &'static str = "verify_transfer";
+        fn response(result: PayoutResult) -> VerifyTransferResponse {
             VerifyTransferResponse {
                 body: VerifyTransferResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -834,11 +793,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "paystack";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"paystack\",\"name\":\"Paystack (transfers)\",\"description\":\"Paystack's Transfers API (Nigeria, Ghana, South Africa, Kenya). A payout is two calls: `POST /transferrecipient` makes a recipient (its `recipient_code`), then `POST /transfer` sends money to it. Requests carry the secret key as a Bearer token; webhooks are signed with an HMAC-SHA512 of the raw body under the same key.\",\"docs\":\"https://paystack.com/docs/api/transfer/\",\"country\":\"NG\"},\"environments\":{\"production\":{\"base_url\":\"https://api.paystack.co\"}},\"credentials\":{\"secret_key\":{\"description\":\"Secret key (`sk_test_…` or `sk_live_…`); sent as the Bearer token and used to sign webhooks.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"NGN\",\"amount\":{\"encoding\":\"number\",\"unit\":\"minor\",\"decimals\":2,\"min\":\"1\"},\"currencies\":{\"GHS\":{},\"ZAR\":{},\"KES\":{}}},\"signing\":{\"bearer\":{\"description\":\"The secret key, sent as an HTTP Bearer token (`Authorization: Bearer …`): Paystack authenticates every request by it, so the recipe sends the secret on purpose (TLS is its only protection).\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.secret_key }}\"}]},\"webhook_hmac\":{\"description\":\"HMAC-SHA512 of the exact webhook body under the secret key, lowercase hex (`x-paystack-signature`).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha512\",\"key\":\"{{ credentials.secret_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"duplicate_reference\":\"duplicate\",\"insufficient_balance\":\"insufficient_funds\",\"invalid_key\":\"unauthorized\"},\"http_statuses\":[400,401,404,409,422],\"operations\":{\"create_recipient\":{\"role\":\"other\",\"description\":\"Create a transfer recipient (a bank account or mobile money wallet).\",\"method\":\"POST\",\"path\":\"/transferrecipient\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"type\":{\"type\":\"string\",\"description\":\"Recipient type.\",\"required\":true,\"enum\":[\"nuban\",\"ghipss\",\"mobile_money\",\"basa\",\"kepss\",\"authorization\"],\"default\":\"nuban\"},\"name\":{\"type\":\"string\",\"description\":\"The account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"max_len\":100,\"example\":\"Tolu Robert\"},\"account_number\":{\"type\":\"string\",\"description\":\"Account or mobile money number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"max_len\":20,\"example\":\"0001234567\"},\"bank_code\":{\"type\":\"string\",\"description\":\"Bank code, from Paystack's List Banks endpoint.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"max_len\":20,\"example\":\"058\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency of the account (default NGN).\",\"role\":\"currency\"},\"description\":{\"type\":\"string\",\"description\":\"A note about the recipient.\",\"role\":\"remark\",\"max_len\":255}}},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"recipient_code\":{\"type\":\"string\",\"description\":\"The recipient's code (`RCP_…`).\"},\"currency\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"}}}}}}},\"create_transfer\":{\"role\":\"create\",\"description\":\"Send money from the Paystack balance to a recipient.\",\"method\":\"POST\",\"path\":\"/transfer\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"source\":{\"type\":\"string\",\"description\":\"Where the money comes from.\",\"required\":true,\"enum\":[\"balance\"],\"default\":\"balance\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount, sent in the currency's subunit (kobo, pesewas, cents).\",\"required\":true,\"role\":\"amount\",\"example\":\"1000.00\"},\"reference\":{\"type\":\"string\",\"description\":\"Your unique reference for the transfer.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":100,\"pattern\":\"[A-Za-z0-9_-]+\",\"example\":\"acme-transfer-0001\"},\"recipient\":{\"type\":\"string\",\"description\":\"The recipient's code (`RCP_…`); a unified create makes it first.\",\"required\":true,\"role\":\"obtained.recipient\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the money is sent.\",\"role\":\"purpose\",\"max_len\":255},\"currency\":{\"type\":\"string\",\"description\":\"Currency (default NGN).\",\"role\":\"currency\"}}},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"transfer_code\":{\"type\":\"string\",\"description\":\"Paystack's code for the transfer (`TRF_…`).\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"status\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"verify_transfer\":{\"role\":\"query\",\"description\":\"Fetch a transfer's status by your reference.\",\"method\":\"GET\",\"path\":\"/transfer/verify/{reference}\",\"params\":{\"reference\":{\"type\":\"string\",\"required\":true,\"role\":\"merchant_ref\"}},\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"transfer_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"reason\":{\"type\":\"string\",\"nullable\":true},\"failures\":{\"type\":\"any\",\"nullable\":true}}}}}}}},\"obtain\":{\"recipient\":{\"description\":\"The transfer recipient for the beneficiary's account: made once per account, bank and currency, then reused (Paystack itself returns the existing recipient when the same account is added again).\",\"operation\":\"create_recipient\",\"value\":\"data.recipient_code\",\"key\":\"{{ body.type }}:{{ body.bank_code }}:{{ body.account_number }}:{{ body.currency }}\"}},\"statuses\":{\"pending\":{\"unified\":\"pending\",\"description\":\"Queued.\"},\"received\":{\"unified\":\"processing\",\"description\":\"Received by Paystack, being processed.\"},\"otp\":{\"unified\":\"pending\",\"description\":\"Waiting for the OTP that finalises it (when OTP is enabled on the account).\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"success\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned.\"},\"abandoned\":{\"unified\":\"cancelled\",\"description\":\"Not finalised (OTP never given).\"},\"blocked\":{\"unified\":\"failed\",\"description\":\"Blocked by Paystack.\"},\"rejected\":{\"unified\":\"failed\",\"description\":\"Rejected.\"}},\"webhooks\":{\"transfer_event\":{\"description\":\"`transfer.success`, `transfer.failed` and `transfer.reversed`, POSTed to the URL set in the dashboard, signed in `x-paystack-signature`. Answer 200 at once.\",\"method\":\"POST\",\"headers\":{\"x-paystack-signature\":\"{{ signatures.webhook_hmac }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\"},\"data\":{\"type\":\"object\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"transfer_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"reason\":{\"type\":\"string\",\"nullable\":true}}}}},\"ack\":{\"status\":200,\"body\":\"\"},\"retry\":{\"after_minutes\":[3,3,3,3,60,60,60],\"accepted_statuses\":[200]}}},\"sandbox\":{\"success_path\":[\"pending\",\"success\"],\"failure_path\":[\"pending\",\"failed\"],\"reversal\":{\"status\":\"reversed\"},\"provider_ref_prefix\":\"TRF_\",\"success\":{\"status\":true,\"message\":\"Transfer has been queued\"},\"events\":{\"success\":\"transfer.success\",\"failed\":\"transfer.failed\",\"reversed\":\"transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":401,\"body\":{\"status\":false,\"message\":\"Invalid key\",\"code\":\"invalid_key\"}},\"duplicate\":{\"http_status\":400,\"body\":{\"status\":false,\"message\":\"{{ message }}\",\"code\":\"duplicate_reference\"}},\"not_found\":{\"http_status\":404,\"body\":{\"status\":false,\"message\":\"Transfer not found\"}},\"invalid_request\":{\"http_status\":400,\"body\":{\"status\":false,\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":500,\"body\":{\"status\":false,\"message\":\"An error occurred\"}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"paystack\",\"name\":\"Paystack (transfers)\",\"description\":\"Paystack's Transfers API (Nigeria, Ghana, South Africa, Kenya). A payout is two calls: `POST /transferrecipient` makes a recipient (its `recipient_code`), then `POST /transfer` sends money to it. Requests carry the secret key as a Bearer token; webhooks are signed with an HMAC-SHA512 of the raw body under the same key.\",\"docs\":\"https://paystack.com/docs/api/transfer/\",\"country\":\"NG\"},\"environments\":{\"production\":{\"base_url\":\"https://api.paystack.co\"}},\"credentials\":{\"secret_key\":{\"description\":\"Secret key (`sk_test_…` or `sk_live_…`); sent as the Bearer token and used to sign webhooks.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"NGN\",\"amount\":{\"encoding\":\"number\",\"unit\":\"minor\",\"decimals\":2,\"min\":\"1\"},\"currencies\":{\"GHS\":{},\"ZAR\":{},\"KES\":{}}},\"signing\":{\"bearer\":{\"description\":\"The secret key, sent as an HTTP Bearer token (`Authorization: Bearer …`): Paystack authenticates every request by it, so the recipe sends the secret on purpose (TLS is its only protection).\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.secret_key }}\"}]},\"webhook_hmac\":{\"description\":\"HMAC-SHA512 of the exact webhook body under the secret key, lowercase hex (`x-paystack-signature`).\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha512\",\"key\":\"{{ credentials.secret_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"duplicate_reference\":\"duplicate\",\"insufficient_balance\":\"insufficient_funds\",\"invalid_key\":\"unauthorized\"},\"http_statuses\":[400,401,404,409,422],\"operations\":{\"create_recipient\":{\"role\":\"other\",\"description\":\"Create a transfer recipient (a bank account or mobile money wallet).\",\"method\":\"POST\",\"path\":\"/transferrecipient\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"type\":{\"type\":\"string\",\"description\":\"Recipient type.\",\"required\":true,\"enum\":[\"nuban\",\"ghipss\",\"mobile_money\",\"basa\",\"kepss\",\"authorization\"],\"default\":\"nuban\"},\"name\":{\"type\":\"string\",\"description\":\"The account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"max_len\":100,\"example\":\"Tolu Robert\"},\"account_number\":{\"type\":\"string\",\"description\":\"Account or mobile money number.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"max_len\":20,\"example\":\"0001234567\"},\"bank_code\":{\"type\":\"string\",\"description\":\"Bank code, from Paystack's List Banks endpoint.\",\"required\":true,\"role\":\"beneficiary.bank_code\",\"max_len\":20,\"example\":\"058\"},\"currency\":{\"type\":\"string\",\"description\":\"Currency of the account (default NGN).\",\"role\":\"currency\"},\"description\":{\"type\":\"string\",\"description\":\"A note about the recipient.\",\"role\":\"remark\",\"max_len\":255}}},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"recipient_code\":{\"type\":\"string\",\"description\":\"The recipient's code (`RCP_…`).\"},\"currency\":{\"type\":\"string\"},\"type\":{\"type\":\"string\"}}}}}}},\"create_transfer\":{\"role\":\"create\",\"description\":\"Send money from the Paystack balance to a recipient.\",\"method\":\"POST\",\"path\":\"/transfer\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"source\":{\"type\":\"string\",\"description\":\"Where the money comes from.\",\"required\":true,\"enum\":[\"balance\"],\"default\":\"balance\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount, sent in the currency's subunit (kobo, pesewas, cents).\",\"required\":true,\"role\":\"amount\",\"example\":\"1000.00\"},\"reference\":{\"type\":\"string\",\"description\":\"Your unique reference for the transfer.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":100,\"pattern\":\"[A-Za-z0-9_-]+\",\"example\":\"acme-transfer-0001\"},\"recipient\":{\"type\":\"string\",\"description\":\"The recipient's code (`RCP_…`); a unified create makes it first.\",\"required\":true,\"role\":\"obtained.recipient\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the money is sent.\",\"role\":\"purpose\",\"max_len\":255},\"currency\":{\"type\":\"string\",\"description\":\"Currency (default NGN).\",\"role\":\"currency\"}}},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"transfer_code\":{\"type\":\"string\",\"description\":\"Paystack's code for the transfer (`TRF_…`).\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"status\":{\"type\":\"string\",\"role\":\"status\"}}}}}}},\"verify_transfer\":{\"role\":\"query\",\"description\":\"Fetch a transfer's status by your reference.\",\"method\":\"GET\",\"path\":\"/transfer/verify/{reference}\",\"params\":{\"reference\":{\"type\":\"string\",\"required\":true,\"role\":\"merchant_ref\"}},\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"response\":{\"success\":\"status == true\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"status\":{\"type\":\"bool\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"transfer_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"reason\":{\"type\":\"string\",\"nullable\":true},\"failures\":{\"type\":\"any\",\"nullable\":true}}}}}}}},\"obtain\":{\"recipient\":{\"description\":\"The transfer recipient for the beneficiary's account: made once per account, bank and currency, then reused (Paystack itself returns the existing recipient when the same account is added again).\",\"operation\":\"create_recipient\",\"value\":\"data.recipient_code\",\"key\":\"{{ body.type }}:{{ body.bank_code }}:{{ body.account_number }}:{{ body.currency }}\"}},\"statuses\":{\"pending\":{\"unified\":\"pending\",\"description\":\"Queued.\"},\"received\":{\"unified\":\"processing\",\"description\":\"Received by Paystack, being processed.\"},\"otp\":{\"unified\":\"pending\",\"description\":\"Waiting for the OTP that finalises it (when OTP is enabled on the account).\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"success\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned.\"},\"abandoned\":{\"unified\":\"cancelled\",\"description\":\"Not finalised (OTP never given).\"},\"blocked\":{\"unified\":\"failed\",\"description\":\"Blocked by Paystack.\"},\"rejected\":{\"unified\":\"failed\",\"description\":\"Rejected.\"}},\"webhooks\":{\"transfer_event\":{\"description\":\"`transfer.success`, `transfer.failed` and `transfer.reversed`, POSTed to the URL set in the dashboard, signed in `x-paystack-signature`. Answer 200 at once.\",\"method\":\"POST\",\"headers\":{\"x-paystack-signature\":\"{{ signatures.webhook_hmac }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\"},\"data\":{\"type\":\"object\",\"fields\":{\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"role\":\"currency\"},\"reference\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"transfer_code\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"reason\":{\"type\":\"string\",\"nullable\":true}}}}},\"ack\":{\"status\":200,\"body\":\"\"},\"retry\":{\"after_minutes\":[3,3,3,3,60,60,60],\"accepted_statuses\":[200]}}},\"sandbox\":{\"success_path\":[\"pending\",\"success\"],\"failure_path\":[\"pending\",\"failed\"],\"reversal\":{\"status\":\"reversed\"},\"provider_ref_prefix\":\"TRF_\",\"success\":{\"status\":true,\"message\":\"Transfer has been queued\"},\"events\":{\"success\":\"transfer.success\",\"failed\":\"transfer.failed\",\"reversed\":\"transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":401,\"body\":{\"status\":false,\"message\":\"Invalid key\",\"code\":\"invalid_key\"}},\"duplicate\":{\"http_status\":400,\"body\":{\"status\":false,\"message\":\"{{ message }}\",\"code\":\"duplicate_reference\"}},\"not_found\":{\"http_status\":404,\"body\":{\"status\":false,\"message\":\"Transfer not found\"}},\"invalid_request\":{\"http_status\":400,\"body\":{\"status\":false,\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":500,\"body\":{\"status\":false,\"message\":\"An error occurred\"}}}}}";
 }

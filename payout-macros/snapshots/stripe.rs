@@ -4,24 +4,34 @@ Payouts from a Stripe balance. Requests are form-encoded with nested keys (`meta
 
 Gateway documentation: <https://docs.stripe.com/api/payouts>
 
-Money: USD, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: USD, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod stripe {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/stripe.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`CreatePayoutRequest`], [`QueryPayoutRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -43,7 +53,11 @@ pub mod stripe {
                 webhook_secret: Secret::new(webhook_secret),
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("secret_key".to_string(), self.secret_key.expose().to_string()),
@@ -70,111 +84,9 @@ pub mod stripe {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
-    }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Create a payout to the account's default (or a named) bank account or card.
-
-Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
-        pub async fn create_payout(
-            &self,
-            request: &CreatePayoutRequest,
-        ) -> Result<CreatePayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "create_payout", request)
-                .await
-                .map(CreatePayoutResponse::from_result)
-        }
-        /**Retrieve one payout by its id.
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn query_payout(
-            &self,
-            request: &QueryPayoutRequest,
-        ) -> Result<QueryPayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "query_payout", request)
-                .await
-                .map(QueryPayoutResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
         }
     }
     ///The values of `currency`.
@@ -245,14 +157,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
 `order_id` · required · 1 to 255 characters · unified role `merchant_ref`*/
         pub order_id: String,
     }
-    impl CreatePayoutRequestMetadata {
-        ///With its required fields: `order_id`. The others are set with the methods of the same name.
-        pub fn new(order_id: impl Into<String>) -> Self {
-            CreatePayoutRequestMetadata {
-                order_id: order_id.into(),
-            }
-        }
-    }
     impl ToJson for CreatePayoutRequestMetadata {
         fn to_json(&self) -> Json {
             let mut o = codegen::object();
@@ -260,13 +164,52 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Json::Object(o)
         }
     }
-    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Create a payout to the account's default (or a named) bank account or card.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreatePayoutResponse`]. Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.
+
+# Example
+
+```ignore
+async fn create_payout(client: &stripe::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = stripe::CreatePayoutRequest {
+        amount: "10.00".parse()?,
+        metadata: stripe::CreatePayoutRequestMetadata {
+            order_id: "ORDER-42".into(),
+        },
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `resource_missing`: `not_found`
+- `balance_insufficient`: `insufficient_funds`
+- `idempotency_key_in_use`: `duplicate` (`may_exist`: query before sending again)
+- `rate_limit`: `rate_limited`
+- `api_key_expired`: `unauthorized`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutRequest {
         /**Amount in the smallest currency unit (cents): `1000` is $10.00.
 
 `amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
         pub amount: Decimal,
+        /**Key-value pairs kept with the payout; this spec keeps the merchant reference here.
+
+`metadata` · required*/
+        pub metadata: CreatePayoutRequestMetadata,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreatePayoutRequestOptional,
+    }
+    ///The optional fields of [`CreatePayoutRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutRequestOptional {
         /**Three-letter ISO code, lower case.
 
 `currency` · always sent · the spec's currency when left out · unified role `currency`*/
@@ -287,47 +230,31 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `statement_descriptor` · at most 22 characters*/
         pub statement_descriptor: Option<String>,
-        /**Key-value pairs kept with the payout; this spec keeps the merchant reference here.
-
-`metadata` · required*/
-        pub metadata: CreatePayoutRequestMetadata,
     }
     impl CreatePayoutRequest {
-        ///With its required fields: `amount`, `metadata`. The others are set with the methods of the same name.
-        pub fn new(amount: Decimal, metadata: CreatePayoutRequestMetadata) -> Self {
-            CreatePayoutRequest {
-                amount,
-                currency: None,
-                description: None,
-                destination: None,
-                method: None,
-                statement_descriptor: None,
-                metadata,
-            }
-        }
         ///Sets `currency`.
         pub fn currency(mut self, value: CreatePayoutRequestCurrency) -> Self {
-            self.currency = Some(value);
+            self.optional.currency = Some(value);
             self
         }
         ///Sets `description`.
         pub fn description(mut self, value: impl Into<String>) -> Self {
-            self.description = Some(value.into());
+            self.optional.description = Some(value.into());
             self
         }
         ///Sets `destination`.
         pub fn destination(mut self, value: impl Into<String>) -> Self {
-            self.destination = Some(value.into());
+            self.optional.destination = Some(value.into());
             self
         }
         ///Sets `method`.
         pub fn method(mut self, value: CreatePayoutRequestMethod) -> Self {
-            self.method = Some(value);
+            self.optional.method = Some(value);
             self
         }
         ///Sets `statement_descriptor`.
         pub fn statement_descriptor(mut self, value: impl Into<String>) -> Self {
-            self.statement_descriptor = Some(value.into());
+            self.optional.statement_descriptor = Some(value.into());
             self
         }
     }
@@ -335,11 +262,15 @@ Retried with backoff on transient failures, freshly signed each time.*/
         fn to_json(&self) -> Json {
             let mut o = codegen::object();
             codegen::put(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "currency", &self.currency);
-            codegen::put_opt(&mut o, "description", &self.description);
-            codegen::put_opt(&mut o, "destination", &self.destination);
-            codegen::put_opt(&mut o, "method", &self.method);
-            codegen::put_opt(&mut o, "statement_descriptor", &self.statement_descriptor);
+            codegen::put_opt(&mut o, "currency", &self.optional.currency);
+            codegen::put_opt(&mut o, "description", &self.optional.description);
+            codegen::put_opt(&mut o, "destination", &self.optional.destination);
+            codegen::put_opt(&mut o, "method", &self.optional.method);
+            codegen::put_opt(
+                &mut o,
+                "statement_descriptor",
+                &self.optional.statement_descriptor,
+            );
             codegen::put(&mut o, "metadata", &self.metadata);
             Json::Object(o)
         }
@@ -446,21 +377,38 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             })
         }
     }
-    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Retrieve one payout by its id.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`QueryPayoutResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn query_payout(client: &stripe::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = stripe::QueryPayoutRequest {
+        id: "po_1".into(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `resource_missing`: `not_found`
+- `balance_insufficient`: `insufficient_funds`
+- `idempotency_key_in_use`: `duplicate` (`may_exist`: query before sending again)
+- `rate_limit`: `rate_limited`
+- `api_key_expired`: `unauthorized`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
         /**Stripe's payout id (`po_…`).
 
 `id` · required · at least 1 characters · unified role `provider_ref`*/
         pub id: String,
-    }
-    impl QueryPayoutRequest {
-        ///With its required fields: `id`. The others are set with the methods of the same name.
-        pub fn new(id: impl Into<String>) -> Self {
-            QueryPayoutRequest {
-                id: id.into(),
-            }
-        }
     }
     impl ToJson for QueryPayoutRequest {
         fn to_json(&self) -> Json {
@@ -684,8 +632,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreatePayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreatePayoutRequest {
+        type Gateway = Gateway;
+        type Response = CreatePayoutResponse;
+        const NAME: &'static str = "create_payout";
+        fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
                 body: CreatePayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -706,8 +657,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl QueryPayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for QueryPayoutRequest {
+        type Gateway = Gateway;
+        type Response = QueryPayoutResponse;
+        const NAME: &'static str = "query_payout";
+        fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
                 body: QueryPayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -828,11 +782,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "stripe";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"stripe\",\"name\":\"Stripe (payouts)\",\"description\":\"Payouts from a Stripe balance. Requests are form-encoded with nested keys (`metadata[order_id]=…`), authenticated with the secret API key as a Bearer token, and made safe to retry with an `Idempotency-Key` header. Webhook events carry `Stripe-Signature: t=…,v1=…`: the hex HMAC-SHA256 of `t.payload` keyed with the endpoint's signing secret.\",\"docs\":\"https://docs.stripe.com/api/payouts\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://api.stripe.com\",\"description\":\"Test mode (a `sk_test_` secret key).\"},\"production\":{\"base_url\":\"https://api.stripe.com\"}},\"credentials\":{\"secret_key\":{\"description\":\"Secret API key (`sk_test_…` or `sk_live_…`), sent as a Bearer token.\",\"secret\":true,\"type\":\"text\"},\"webhook_secret\":{\"description\":\"Signing secret of the webhook endpoint (`whsec_…`), the HMAC key of `Stripe-Signature`.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"USD\",\"amount\":{\"encoding\":\"number\",\"unit\":\"minor\",\"decimals\":2,\"min\":\"0.01\"}},\"signing\":{\"bearer\":{\"description\":\"The secret key as written into `Authorization: Bearer …`. Not a signature: Stripe authenticates requests with the secret key itself, in the clear (over TLS), hence `reveals_secret`.\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.secret_key }}\"}]},\"webhook_v1\":{\"description\":\"The `v1` part of `Stripe-Signature`: lowercase hex HMAC-SHA256, keyed with the endpoint secret, of the `t` part, a dot, and the exact payload bytes.\",\"compare\":\"exact\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ timestamp }}.{{ input }}\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.webhook_secret }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"resource_missing\":\"not_found\",\"balance_insufficient\":\"insufficient_funds\",\"idempotency_key_in_use\":\"duplicate\",\"rate_limit\":\"rate_limited\",\"api_key_expired\":\"unauthorized\"},\"http_statuses\":[400,401,402,403,404,409,429],\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to the account's default (or a named) bank account or card.\",\"method\":\"POST\",\"path\":\"/v1/payouts\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\",\"Idempotency-Key\":\"{{ body.metadata.order_id }}\"},\"body\":{\"encoding\":\"form\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in the smallest currency unit (cents): `1000` is $10.00.\",\"required\":true,\"role\":\"amount\",\"example\":\"10.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Three-letter ISO code, lower case.\",\"required\":true,\"role\":\"currency\",\"enum\":{\"USD\":\"usd\"},\"unified\":{\"USD\":\"USD\"}},\"description\":{\"type\":\"string\",\"description\":\"An arbitrary string shown to users (length not documented, so not limited here).\",\"role\":\"remark\",\"example\":\"Invoice 42\"},\"destination\":{\"type\":\"string\",\"description\":\"ID of the bank account or card to send the payout to.\",\"role\":\"beneficiary.contact_id\"},\"method\":{\"type\":\"string\",\"description\":\"`standard` (default) or `instant`.\",\"role\":\"transfer_mode\",\"enum\":[\"standard\",\"instant\"]},\"statement_descriptor\":{\"type\":\"string\",\"description\":\"Text on the bank statement (at most 22 characters).\",\"max_len\":22},\"metadata\":{\"type\":\"object\",\"description\":\"Key-value pairs kept with the payout; this spec keeps the merchant reference here.\",\"required\":true,\"fields\":{\"order_id\":{\"type\":\"string\",\"description\":\"Merchant reference: also the Idempotency-Key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":255,\"example\":\"ORDER-42\"}}}}},\"response\":{\"success\":\"object == \\\"payout\\\"\",\"error\":{\"code\":\"error.code\",\"message\":\"error.message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"description\":\"`payout`.\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"description\":\"Lower-case currency code.\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"method\":{\"type\":\"string\"},\"description\":{\"type\":\"string\",\"nullable\":true},\"arrival_date\":{\"type\":\"int\",\"description\":\"Expected arrival (epoch seconds).\"},\"created\":{\"type\":\"int\",\"description\":\"Creation time (epoch seconds).\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"error\":{\"type\":\"object\",\"description\":\"Present instead of the payout when the request failed.\",\"fields\":{\"type\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Retrieve one payout by its id.\",\"method\":\"GET\",\"path\":\"/v1/payouts/{id}\",\"params\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"po_1\"}},\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"response\":{\"success\":\"object == \\\"payout\\\"\",\"error\":{\"code\":\"error.code\",\"message\":\"error.message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"description\":\"`payout`.\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"description\":\"Lower-case currency code.\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"method\":{\"type\":\"string\"},\"description\":{\"type\":\"string\",\"nullable\":true},\"arrival_date\":{\"type\":\"int\",\"description\":\"Expected arrival (epoch seconds).\"},\"created\":{\"type\":\"int\",\"description\":\"Creation time (epoch seconds).\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"error\":{\"type\":\"object\",\"description\":\"Present instead of the payout when the request failed.\",\"fields\":{\"type\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}}}}},\"statuses\":{\"pending\":{\"unified\":\"pending\",\"description\":\"Created, not yet submitted to the bank.\"},\"in_transit\":{\"unified\":\"processing\",\"description\":\"Submitted to the bank.\"},\"paid\":{\"unified\":\"succeeded\",\"description\":\"Expected to be available in the bank account.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Not paid; `failure_code` says why. Stripe notes a payout can go from paid to failed.\"},\"canceled\":{\"unified\":\"cancelled\",\"description\":\"Canceled before it was submitted.\"}},\"webhooks\":{\"payout_event\":{\"description\":\"A `payout.*` event (`payout.created`, `payout.updated`, `payout.paid`, `payout.failed`, `payout.canceled`) whose `data.object` is the payout.\",\"method\":\"POST\",\"headers\":{\"Stripe-Signature\":\"t={{ timestamp }},v1={{ signatures.webhook_v1 }}\"},\"header_parts\":{\"Stripe-Signature\":{\"separator\":\",\",\"pair\":\"=\"}},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Event id (`evt_…`).\",\"example\":\"evt_1\"},\"object\":{\"type\":\"string\",\"example\":\"event\"},\"type\":{\"type\":\"string\",\"role\":\"event\"},\"created\":{\"type\":\"int\",\"description\":\"Event time (epoch seconds).\"},\"data\":{\"type\":\"object\",\"fields\":{\"object\":{\"type\":\"object\",\"fields\":{\"id\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"example\":\"payout\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"example\":\"usd\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"ack\":{\"status\":200,\"body\":\"{\\\"received\\\":true}\"}}},\"sandbox\":{\"success_path\":[\"pending\",\"in_transit\",\"paid\"],\"failure_path\":[\"pending\",\"in_transit\",\"failed\"],\"provider_ref_prefix\":\"po_\",\"success\":{\"object\":\"payout\"},\"events\":{\"pending\":\"payout.created\",\"in_transit\":\"payout.updated\",\"paid\":\"payout.paid\",\"failed\":\"payout.failed\",\"canceled\":\"payout.canceled\"},\"errors\":{\"unauthorized\":{\"http_status\":401,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key provided\"}}},\"duplicate\":{\"http_status\":409,\"body\":{\"error\":{\"type\":\"idempotency_error\",\"code\":\"idempotency_key_in_use\",\"message\":\"{{ message }}\"}}},\"not_found\":{\"http_status\":404,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payout\"}}},\"invalid_request\":{\"http_status\":400,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"{{ message }}\"}}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end\"}}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"stripe\",\"name\":\"Stripe (payouts)\",\"description\":\"Payouts from a Stripe balance. Requests are form-encoded with nested keys (`metadata[order_id]=…`), authenticated with the secret API key as a Bearer token, and made safe to retry with an `Idempotency-Key` header. Webhook events carry `Stripe-Signature: t=…,v1=…`: the hex HMAC-SHA256 of `t.payload` keyed with the endpoint's signing secret.\",\"docs\":\"https://docs.stripe.com/api/payouts\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://api.stripe.com\",\"description\":\"Test mode (a `sk_test_` secret key).\"},\"production\":{\"base_url\":\"https://api.stripe.com\"}},\"credentials\":{\"secret_key\":{\"description\":\"Secret API key (`sk_test_…` or `sk_live_…`), sent as a Bearer token.\",\"secret\":true,\"type\":\"text\"},\"webhook_secret\":{\"description\":\"Signing secret of the webhook endpoint (`whsec_…`), the HMAC key of `Stripe-Signature`.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"USD\",\"amount\":{\"encoding\":\"number\",\"unit\":\"minor\",\"decimals\":2,\"min\":\"0.01\"}},\"signing\":{\"bearer\":{\"description\":\"The secret key as written into `Authorization: Bearer …`. Not a signature: Stripe authenticates requests with the secret key itself, in the clear (over TLS), hence `reveals_secret`.\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.secret_key }}\"}]},\"webhook_v1\":{\"description\":\"The `v1` part of `Stripe-Signature`: lowercase hex HMAC-SHA256, keyed with the endpoint secret, of the `t` part, a dot, and the exact payload bytes.\",\"compare\":\"exact\",\"steps\":[{\"input\":\"body_bytes\"},{\"template\":\"{{ timestamp }}.{{ input }}\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.webhook_secret }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"resource_missing\":\"not_found\",\"balance_insufficient\":\"insufficient_funds\",\"idempotency_key_in_use\":\"duplicate\",\"rate_limit\":\"rate_limited\",\"api_key_expired\":\"unauthorized\"},\"http_statuses\":[400,401,402,403,404,409,429],\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout to the account's default (or a named) bank account or card.\",\"method\":\"POST\",\"path\":\"/v1/payouts\",\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\",\"Idempotency-Key\":\"{{ body.metadata.order_id }}\"},\"body\":{\"encoding\":\"form\",\"fields\":{\"amount\":{\"type\":\"amount\",\"description\":\"Amount in the smallest currency unit (cents): `1000` is $10.00.\",\"required\":true,\"role\":\"amount\",\"example\":\"10.00\"},\"currency\":{\"type\":\"string\",\"description\":\"Three-letter ISO code, lower case.\",\"required\":true,\"role\":\"currency\",\"enum\":{\"USD\":\"usd\"},\"unified\":{\"USD\":\"USD\"}},\"description\":{\"type\":\"string\",\"description\":\"An arbitrary string shown to users (length not documented, so not limited here).\",\"role\":\"remark\",\"example\":\"Invoice 42\"},\"destination\":{\"type\":\"string\",\"description\":\"ID of the bank account or card to send the payout to.\",\"role\":\"beneficiary.contact_id\"},\"method\":{\"type\":\"string\",\"description\":\"`standard` (default) or `instant`.\",\"role\":\"transfer_mode\",\"enum\":[\"standard\",\"instant\"]},\"statement_descriptor\":{\"type\":\"string\",\"description\":\"Text on the bank statement (at most 22 characters).\",\"max_len\":22},\"metadata\":{\"type\":\"object\",\"description\":\"Key-value pairs kept with the payout; this spec keeps the merchant reference here.\",\"required\":true,\"fields\":{\"order_id\":{\"type\":\"string\",\"description\":\"Merchant reference: also the Idempotency-Key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":255,\"example\":\"ORDER-42\"}}}}},\"response\":{\"success\":\"object == \\\"payout\\\"\",\"error\":{\"code\":\"error.code\",\"message\":\"error.message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"description\":\"`payout`.\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"description\":\"Lower-case currency code.\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"method\":{\"type\":\"string\"},\"description\":{\"type\":\"string\",\"nullable\":true},\"arrival_date\":{\"type\":\"int\",\"description\":\"Expected arrival (epoch seconds).\"},\"created\":{\"type\":\"int\",\"description\":\"Creation time (epoch seconds).\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"error\":{\"type\":\"object\",\"description\":\"Present instead of the payout when the request failed.\",\"fields\":{\"type\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Retrieve one payout by its id.\",\"method\":\"GET\",\"path\":\"/v1/payouts/{id}\",\"params\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"po_1\"}},\"headers\":{\"Authorization\":\"Bearer {{ signatures.bearer }}\"},\"response\":{\"success\":\"object == \\\"payout\\\"\",\"error\":{\"code\":\"error.code\",\"message\":\"error.message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Stripe's payout id (`po_…`).\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"description\":\"`payout`.\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"description\":\"Lower-case currency code.\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"method\":{\"type\":\"string\"},\"description\":{\"type\":\"string\",\"nullable\":true},\"arrival_date\":{\"type\":\"int\",\"description\":\"Expected arrival (epoch seconds).\"},\"created\":{\"type\":\"int\",\"description\":\"Creation time (epoch seconds).\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"error\":{\"type\":\"object\",\"description\":\"Present instead of the payout when the request failed.\",\"fields\":{\"type\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}}}}}}},\"statuses\":{\"pending\":{\"unified\":\"pending\",\"description\":\"Created, not yet submitted to the bank.\"},\"in_transit\":{\"unified\":\"processing\",\"description\":\"Submitted to the bank.\"},\"paid\":{\"unified\":\"succeeded\",\"description\":\"Expected to be available in the bank account.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Not paid; `failure_code` says why. Stripe notes a payout can go from paid to failed.\"},\"canceled\":{\"unified\":\"cancelled\",\"description\":\"Canceled before it was submitted.\"}},\"webhooks\":{\"payout_event\":{\"description\":\"A `payout.*` event (`payout.created`, `payout.updated`, `payout.paid`, `payout.failed`, `payout.canceled`) whose `data.object` is the payout.\",\"method\":\"POST\",\"headers\":{\"Stripe-Signature\":\"t={{ timestamp }},v1={{ signatures.webhook_v1 }}\"},\"header_parts\":{\"Stripe-Signature\":{\"separator\":\",\",\"pair\":\"=\"}},\"body\":{\"encoding\":\"json\",\"fields\":{\"id\":{\"type\":\"string\",\"description\":\"Event id (`evt_…`).\",\"example\":\"evt_1\"},\"object\":{\"type\":\"string\",\"example\":\"event\"},\"type\":{\"type\":\"string\",\"role\":\"event\"},\"created\":{\"type\":\"int\",\"description\":\"Event time (epoch seconds).\"},\"data\":{\"type\":\"object\",\"fields\":{\"object\":{\"type\":\"object\",\"fields\":{\"id\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"object\":{\"type\":\"string\",\"example\":\"payout\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"currency\":{\"type\":\"string\",\"example\":\"usd\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"metadata\":{\"type\":\"object\",\"fields\":{\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"}}},\"failure_code\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_code\"},\"failure_message\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}},\"ack\":{\"status\":200,\"body\":\"{\\\"received\\\":true}\"}}},\"sandbox\":{\"success_path\":[\"pending\",\"in_transit\",\"paid\"],\"failure_path\":[\"pending\",\"in_transit\",\"failed\"],\"provider_ref_prefix\":\"po_\",\"success\":{\"object\":\"payout\"},\"events\":{\"pending\":\"payout.created\",\"in_transit\":\"payout.updated\",\"paid\":\"payout.paid\",\"failed\":\"payout.failed\",\"canceled\":\"payout.canceled\"},\"errors\":{\"unauthorized\":{\"http_status\":401,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key provided\"}}},\"duplicate\":{\"http_status\":409,\"body\":{\"error\":{\"type\":\"idempotency_error\",\"code\":\"idempotency_key_in_use\",\"message\":\"{{ message }}\"}}},\"not_found\":{\"http_status\":404,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payout\"}}},\"invalid_request\":{\"http_status\":400,\"body\":{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"{{ message }}\"}}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end\"}}}}}}";
 }

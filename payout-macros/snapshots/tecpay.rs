@@ -4,24 +4,34 @@ Indian payout gateway of the PayAtom family (UPI / IMPS, INR). Only the status q
 
 Gateway documentation: <https://github.com/tecpay555/tecpay>
 
-Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: INR, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod tecpay {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/tecpay.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`QueryPayoutRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -40,7 +50,11 @@ pub mod tecpay {
                 secret_key: Secret::new(secret_key),
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("pid".to_string(), self.pid.clone()),
@@ -64,117 +78,43 @@ pub mod tecpay {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
+        }
     }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.
+    /**Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.
 
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn query_payout(
-            &self,
-            request: &QueryPayoutRequest,
-        ) -> Result<QueryPayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "query_payout", request)
-                .await
-                .map(QueryPayoutResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
-        }
-    }
-    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`QueryPayoutResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn query_payout(client: &tecpay::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = tecpay::QueryPayoutRequest {
+        order_id: "ORD-54321-ABC".into(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `no valid data format recieved`: `invalid_request`
+- `Invalid PID`: `unauthorized`
+- `Invalid Hash`: `unauthorized`
+- `order id does not exist`: `not_found`
+- `Internal Server Error`: `ambiguous` (`may_exist`: query before sending again)*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
         /**The unique order ID of the payout to query.
 
 `order_id` · required · at least 1 characters · unified role `merchant_ref`*/
         pub order_id: String,
-    }
-    impl QueryPayoutRequest {
-        ///With its required fields: `order_id`. The others are set with the methods of the same name.
-        pub fn new(order_id: impl Into<String>) -> Self {
-            QueryPayoutRequest {
-                order_id: order_id.into(),
-            }
-        }
     }
     impl ToJson for QueryPayoutRequest {
         fn to_json(&self) -> Json {
@@ -418,8 +358,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl QueryPayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for QueryPayoutRequest {
+        type Gateway = Gateway;
+        type Response = QueryPayoutResponse;
+        const NAME: &'static str = "query_payout";
+        fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
                 body: QueryPayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -561,11 +504,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "tecpay";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"tecpay\",\"name\":\"Tecpay (India)\",\"description\":\"Indian payout gateway of the PayAtom family (UPI / IMPS, INR). Only the status query is documented. Requests and responses carry a `post_hash`: an MD5 of some of their values and the secret key, AES-256-CBC encrypted with a key derived from the secret key, a random IV and an HMAC-SHA256, Base64.\",\"docs\":\"https://github.com/tecpay555/tecpay\",\"country\":\"IN\"},\"environments\":{\"production\":{\"base_url\":\"https://gateway.tecpay.invalid\",\"description\":\"Placeholder; use the base URL Tecpay gives the merchant.\"}},\"credentials\":{\"pid\":{\"description\":\"Partner (merchant) id, sent as `pid` in the body and mixed into `post_hash`.\",\"type\":\"text\"},\"secret_key\":{\"description\":\"Secret key; only ever used inside `post_hash` (MD5 input and AES key).\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"post_hash\":{\"description\":\"The request's `post_hash`: md5hex(order_id + pid + secret_key), encrypted as the family's public code does (Status_Polling `encrypt()`): key = raw SHA-256 of the secret key, 16 random IV bytes, AES-256-CBC with PKCS#7, mac = HMAC-SHA256(key, ciphertext + iv), Base64 of iv + mac + ciphertext. The seed says only \\\"AES-256-CBC with your secret_key as the password\\\"; the other readings are the `post_hash_*` alternatives below.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"response_hash\":{\"description\":\"The `post_hash` of a status response (and of a webhook): md5hex(order_id + processed_amount + status + secret_key), the amount exactly as Tecpay printed it, encrypted like `post_hash`. Tecpay's IV is random, so it is verified by decrypting and comparing, never by re-encrypting.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ body.processed_amount }}{{ body.status }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_key_zero_pad\":{\"description\":\"Not used. Variant: the AES key is the secret key itself, padded with zero bytes (or cut) to 32 bytes, as OpenSSL/PHP treat a short password given as the key.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_fixed_iv\":{\"description\":\"Not used. Variant: a fixed IV instead of a random one (the value here is a test value; a gateway that uses one hands it out), layout and MAC as the family's.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":{\"fixed\":\"000102030405060708090a0b0c0d0e0f\"},\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_seed_literal\":{\"description\":\"Not used. Variant: the seed read literally, as PHP's `openssl_encrypt($md5, 'AES-256-CBC', $secret_key, OPENSSL_RAW_DATA)` would do it: the password zero-padded to the key, a zero IV that is not sent, no MAC, Base64 of the ciphertext alone.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"zero\",\"layout\":[\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_no_mac\":{\"description\":\"Not used. Variant: the family's key and random IV without the HMAC: Base64 of iv + ciphertext.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"layout\":[\"iv\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_double_base64\":{\"description\":\"Not used. Variant: the family's value Base64-encoded a second time (PHP `openssl_encrypt` with options 0 already returns Base64, and the seed's step 4 encodes again).\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"},{\"encode\":\"base64\"}]}},\"error_codes\":{\"no valid data format recieved\":\"invalid_request\",\"Invalid PID\":\"unauthorized\",\"Invalid Hash\":\"unauthorized\",\"order id does not exist\":\"not_found\",\"Internal Server Error\":\"ambiguous\"},\"operations\":{\"query_payout\":{\"role\":\"query\",\"description\":\"Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.\",\"method\":\"POST\",\"path\":\"/payout/api/order_status_polling.php\",\"body\":{\"encoding\":\"json\",\"fields\":{\"pid\":{\"type\":\"string\",\"description\":\"Your unique Partner ID.\",\"value\":\"{{ credentials.pid }}\"},\"order_id\":{\"type\":\"string\",\"description\":\"The unique order ID of the payout to query.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"example\":\"ORD-54321-ABC\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Security hash (recipe `post_hash`).\",\"value\":\"{{ signatures.post_hash }}\"}}},\"response\":{\"success\":\"error is undefined\",\"error\":{\"code\":\"error\",\"message\":\"error\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"error\":{\"type\":\"string\",\"description\":\"Error message; present only on errors.\"},\"requested_amount\":{\"type\":\"amount\",\"description\":\"The amount originally requested.\",\"example\":\"100.00\"},\"processed_amount\":{\"type\":\"amount\",\"description\":\"The final amount processed (signed in `post_hash` as printed).\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"description\":\"The order ID.\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"description\":\"SUCCESS, PENDING, FAILED (family: Approved, Declined, Pending, User Timed Out, Cancelled).\",\"role\":\"status\"},\"time\":{\"type\":\"string\",\"description\":\"Time of the last action (`H:i:s`).\",\"example\":\"18:30:05\"},\"ref_code\":{\"type\":\"string\",\"description\":\"An internal reference code or hash value; not covered by `post_hash`.\",\"example\":\"some_hash_value\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Response hash (recipe `response_hash`), verified by decrypting.\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"description\":\"When the payout was initiated (India time).\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"description\":\"When the status was last updated (India time).\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\",\"example\":\"15-07-2025 18:30:05\"},\"payment_type\":{\"type\":\"string\",\"description\":\"UPI or IMPS.\",\"example\":\"IMPS\"},\"upi_vpa\":{\"type\":\"string\",\"description\":\"The UPI VPA, if applicable.\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"description\":\"The beneficiary account number, if applicable.\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"description\":\"The beneficiary name, if applicable.\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"description\":\"The IFSC of the beneficiary bank, if applicable.\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"description\":\"The status changes of the payout, oldest first.\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}},\"example\":[{\"date\":\"2025-07-15 18:29:00\",\"status\":\"PENDING\",\"ref_number\":null,\"message\":\"Transaction initiated\"}]},\"bank_reference\":{\"type\":\"string\",\"description\":\"The UTR or bank reference number.\",\"nullable\":true,\"role\":\"utr\"}}}}}},\"statuses\":{\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"PENDING\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"FAILED\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"Approved\":{\"unified\":\"succeeded\",\"description\":\"Approved by the gateway (family value).\"},\"Declined\":{\"unified\":\"failed\",\"description\":\"Declined by the gateway (family value).\"},\"Pending\":{\"unified\":\"processing\",\"description\":\"Still in progress (family value).\"},\"User Timed Out\":{\"unified\":\"failed\",\"description\":\"Not completed within the session period (family value).\"},\"Cancelled\":{\"unified\":\"cancelled\",\"description\":\"Cancelled (family value).\"}},\"webhooks\":{\"payout_status\":{\"description\":\"Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).\",\"method\":\"POST\",\"body\":{\"encoding\":\"json\",\"fields\":{\"requested_amount\":{\"type\":\"amount\",\"example\":\"100.00\"},\"processed_amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"time\":{\"type\":\"string\",\"example\":\"18:30:05\"},\"ref_code\":{\"type\":\"string\",\"description\":\"Not covered by `post_hash`.\",\"example\":\"some_hash_value\"},\"post_hash\":{\"type\":\"string\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\",\"example\":\"15-07-2025 18:30:05\"},\"payment_type\":{\"type\":\"string\",\"example\":\"IMPS\"},\"upi_vpa\":{\"type\":\"string\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}},\"example\":[{\"date\":\"2025-07-15 18:29:00\",\"status\":\"PENDING\",\"ref_number\":null,\"message\":\"Transaction initiated\"}]},\"bank_reference\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"}}},\"ack\":{\"status\":200,\"body\":\"{\\\"hash_status\\\":\\\"Hash Matched\\\",\\\"acknowledge\\\":\\\"yes\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"SUCCESS\"],\"failure_path\":[\"PENDING\",\"FAILED\"],\"provider_ref_prefix\":\"TPREF\",\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"error\":\"Invalid Hash\"}},\"not_found\":{\"http_status\":200,\"body\":{\"error\":\"order id does not exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"error\":\"no valid data format recieved\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"error\":\"order id already exists\"}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":\"Internal Server Error\"}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"tecpay\",\"name\":\"Tecpay (India)\",\"description\":\"Indian payout gateway of the PayAtom family (UPI / IMPS, INR). Only the status query is documented. Requests and responses carry a `post_hash`: an MD5 of some of their values and the secret key, AES-256-CBC encrypted with a key derived from the secret key, a random IV and an HMAC-SHA256, Base64.\",\"docs\":\"https://github.com/tecpay555/tecpay\",\"country\":\"IN\"},\"environments\":{\"production\":{\"base_url\":\"https://gateway.tecpay.invalid\",\"description\":\"Placeholder; use the base URL Tecpay gives the merchant.\"}},\"credentials\":{\"pid\":{\"description\":\"Partner (merchant) id, sent as `pid` in the body and mixed into `post_hash`.\",\"type\":\"text\"},\"secret_key\":{\"description\":\"Secret key; only ever used inside `post_hash` (MD5 input and AES key).\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2}},\"signing\":{\"post_hash\":{\"description\":\"The request's `post_hash`: md5hex(order_id + pid + secret_key), encrypted as the family's public code does (Status_Polling `encrypt()`): key = raw SHA-256 of the secret key, 16 random IV bytes, AES-256-CBC with PKCS#7, mac = HMAC-SHA256(key, ciphertext + iv), Base64 of iv + mac + ciphertext. The seed says only \\\"AES-256-CBC with your secret_key as the password\\\"; the other readings are the `post_hash_*` alternatives below.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"response_hash\":{\"description\":\"The `post_hash` of a status response (and of a webhook): md5hex(order_id + processed_amount + status + secret_key), the amount exactly as Tecpay printed it, encrypted like `post_hash`. Tecpay's IV is random, so it is verified by decrypting and comparing, never by re-encrypting.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ body.processed_amount }}{{ body.status }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_key_zero_pad\":{\"description\":\"Not used. Variant: the AES key is the secret key itself, padded with zero bytes (or cut) to 32 bytes, as OpenSSL/PHP treat a short password given as the key.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_fixed_iv\":{\"description\":\"Not used. Variant: a fixed IV instead of a random one (the value here is a test value; a gateway that uses one hands it out), layout and MAC as the family's.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":{\"fixed\":\"000102030405060708090a0b0c0d0e0f\"},\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_seed_literal\":{\"description\":\"Not used. Variant: the seed read literally, as PHP's `openssl_encrypt($md5, 'AES-256-CBC', $secret_key, OPENSSL_RAW_DATA)` would do it: the password zero-padded to the key, a zero IV that is not sent, no MAC, Base64 of the ciphertext alone.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"zero_pad\",\"iv\":\"zero\",\"layout\":[\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_no_mac\":{\"description\":\"Not used. Variant: the family's key and random IV without the HMAC: Base64 of iv + ciphertext.\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"layout\":[\"iv\",\"ciphertext\"]}},{\"encode\":\"base64\"}]},\"post_hash_double_base64\":{\"description\":\"Not used. Variant: the family's value Base64-encoded a second time (PHP `openssl_encrypt` with options 0 already returns Base64, and the seed's step 4 encodes again).\",\"compare\":\"exact\",\"steps\":[{\"template\":\"{{ body.order_id }}{{ credentials.pid }}{{ credentials.secret_key }}\"},{\"hash\":\"md5\"},{\"encode\":\"hex\"},{\"aes_encrypt\":{\"key\":\"{{ credentials.secret_key }}\",\"key_derivation\":\"sha256\",\"iv\":\"random\",\"mac\":{\"alg\":\"hmac_sha256\",\"over\":[\"ciphertext\",\"iv\"]},\"layout\":[\"iv\",\"mac\",\"ciphertext\"]}},{\"encode\":\"base64\"},{\"encode\":\"base64\"}]}},\"error_codes\":{\"no valid data format recieved\":\"invalid_request\",\"Invalid PID\":\"unauthorized\",\"Invalid Hash\":\"unauthorized\",\"order id does not exist\":\"not_found\",\"Internal Server Error\":\"ambiguous\"},\"operations\":{\"query_payout\":{\"role\":\"query\",\"description\":\"Get a payout's status by order id (Payout Status check API). Tecpay documents no create call for this family's payouts.\",\"method\":\"POST\",\"path\":\"/payout/api/order_status_polling.php\",\"body\":{\"encoding\":\"json\",\"fields\":{\"pid\":{\"type\":\"string\",\"description\":\"Your unique Partner ID.\",\"value\":\"{{ credentials.pid }}\"},\"order_id\":{\"type\":\"string\",\"description\":\"The unique order ID of the payout to query.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"example\":\"ORD-54321-ABC\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Security hash (recipe `post_hash`).\",\"value\":\"{{ signatures.post_hash }}\"}}},\"response\":{\"success\":\"error is undefined\",\"error\":{\"code\":\"error\",\"message\":\"error\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"error\":{\"type\":\"string\",\"description\":\"Error message; present only on errors.\"},\"requested_amount\":{\"type\":\"amount\",\"description\":\"The amount originally requested.\",\"example\":\"100.00\"},\"processed_amount\":{\"type\":\"amount\",\"description\":\"The final amount processed (signed in `post_hash` as printed).\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"description\":\"The order ID.\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"description\":\"SUCCESS, PENDING, FAILED (family: Approved, Declined, Pending, User Timed Out, Cancelled).\",\"role\":\"status\"},\"time\":{\"type\":\"string\",\"description\":\"Time of the last action (`H:i:s`).\",\"example\":\"18:30:05\"},\"ref_code\":{\"type\":\"string\",\"description\":\"An internal reference code or hash value; not covered by `post_hash`.\",\"example\":\"some_hash_value\"},\"post_hash\":{\"type\":\"string\",\"description\":\"Response hash (recipe `response_hash`), verified by decrypting.\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"description\":\"When the payout was initiated (India time).\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"description\":\"When the status was last updated (India time).\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\",\"example\":\"15-07-2025 18:30:05\"},\"payment_type\":{\"type\":\"string\",\"description\":\"UPI or IMPS.\",\"example\":\"IMPS\"},\"upi_vpa\":{\"type\":\"string\",\"description\":\"The UPI VPA, if applicable.\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"description\":\"The beneficiary account number, if applicable.\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"description\":\"The beneficiary name, if applicable.\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"description\":\"The IFSC of the beneficiary bank, if applicable.\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"description\":\"The status changes of the payout, oldest first.\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}},\"example\":[{\"date\":\"2025-07-15 18:29:00\",\"status\":\"PENDING\",\"ref_number\":null,\"message\":\"Transaction initiated\"}]},\"bank_reference\":{\"type\":\"string\",\"description\":\"The UTR or bank reference number.\",\"nullable\":true,\"role\":\"utr\"}}}}}},\"statuses\":{\"SUCCESS\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"PENDING\":{\"unified\":\"processing\",\"description\":\"Being processed.\"},\"FAILED\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"Approved\":{\"unified\":\"succeeded\",\"description\":\"Approved by the gateway (family value).\"},\"Declined\":{\"unified\":\"failed\",\"description\":\"Declined by the gateway (family value).\"},\"Pending\":{\"unified\":\"processing\",\"description\":\"Still in progress (family value).\"},\"User Timed Out\":{\"unified\":\"failed\",\"description\":\"Not completed within the session period (family value).\"},\"Cancelled\":{\"unified\":\"cancelled\",\"description\":\"Cancelled (family value).\"}},\"webhooks\":{\"payout_status\":{\"description\":\"Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).\",\"method\":\"POST\",\"body\":{\"encoding\":\"json\",\"fields\":{\"requested_amount\":{\"type\":\"amount\",\"example\":\"100.00\"},\"processed_amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"order_id\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"time\":{\"type\":\"string\",\"example\":\"18:30:05\"},\"ref_code\":{\"type\":\"string\",\"description\":\"Not covered by `post_hash`.\",\"example\":\"some_hash_value\"},\"post_hash\":{\"type\":\"string\",\"value\":\"{{ signatures.response_hash }}\"},\"request_time\":{\"type\":\"datetime\",\"role\":\"created_at\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\"},\"action_time\":{\"type\":\"datetime\",\"format\":\"%d-%m-%Y %H:%M:%S\",\"offset\":\"+05:30\",\"example\":\"15-07-2025 18:30:05\"},\"payment_type\":{\"type\":\"string\",\"example\":\"IMPS\"},\"upi_vpa\":{\"type\":\"string\",\"nullable\":true},\"account_no\":{\"type\":\"string\",\"nullable\":true},\"account_holder\":{\"type\":\"string\",\"nullable\":true},\"ifsc\":{\"type\":\"string\",\"nullable\":true},\"bank_name\":{\"type\":\"string\",\"nullable\":true},\"bank_address\":{\"type\":\"string\",\"nullable\":true},\"transaction_info\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"fields\":{\"date\":{\"type\":\"datetime\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+05:30\"},\"status\":{\"type\":\"string\"},\"ref_number\":{\"type\":\"string\",\"nullable\":true},\"message\":{\"type\":\"string\"}}},\"example\":[{\"date\":\"2025-07-15 18:29:00\",\"status\":\"PENDING\",\"ref_number\":null,\"message\":\"Transaction initiated\"}]},\"bank_reference\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"}}},\"ack\":{\"status\":200,\"body\":\"{\\\"hash_status\\\":\\\"Hash Matched\\\",\\\"acknowledge\\\":\\\"yes\\\"}\"}}},\"sandbox\":{\"success_path\":[\"PENDING\",\"SUCCESS\"],\"failure_path\":[\"PENDING\",\"FAILED\"],\"provider_ref_prefix\":\"TPREF\",\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"error\":\"Invalid Hash\"}},\"not_found\":{\"http_status\":200,\"body\":{\"error\":\"order id does not exist\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"error\":\"no valid data format recieved\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"error\":\"order id already exists\"}},\"server_error\":{\"http_status\":500,\"body\":{\"error\":\"Internal Server Error\"}}}}}";
 }

@@ -4,24 +4,34 @@ Payout gateway for Indonesia (IDR, whole rupiah only) and other markets, chosen 
 
 Gateway documentation: <https://github.com/teemopay/docs>
 
-Money: IDR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: IDR, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod teemopay {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/teemopay.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`CreatePayoutRequest`], [`QueryPayoutRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -49,7 +59,11 @@ pub mod teemopay {
                 platform_public_key,
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("app_code".to_string(), self.app_code.clone()),
@@ -83,111 +97,9 @@ pub mod teemopay {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
-    }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Create a payout order. A response with status 3 (failed) may be resent with the same `merchantOrderNo`.
-
-Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
-        pub async fn create_payout(
-            &self,
-            request: &CreatePayoutRequest,
-        ) -> Result<CreatePayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "create_payout", request)
-                .await
-                .map(CreatePayoutResponse::from_result)
-        }
-        /**Query a payout order by merchant order number (from the gateway's API documentation; the response shape is that of TeemoPay's public Indonesian payout-query docs).
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn query_payout(
-            &self,
-            request: &QueryPayoutRequest,
-        ) -> Result<QueryPayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "query_payout", request)
-                .await
-                .map(QueryPayoutResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
         }
     }
     ///The values of `accountType`.
@@ -222,7 +134,39 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Some(value)
         }
     }
-    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Create a payout order. A response with status 3 (failed) may be resent with the same `merchantOrderNo`.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreatePayoutResponse`]. Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.
+
+# Example
+
+```ignore
+async fn create_payout(client: &teemopay::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = teemopay::CreatePayoutRequest {
+        merchant_order_no: "11111111111".into(),
+        amount: "1000".parse()?,
+        account_type: teemopay::CreatePayoutRequestAccountType::Transfer,
+        bank_account: "11111111111".into(),
+        real_name: "realName".into(),
+        phone: "11111111111".into(),
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `425`: `insufficient_funds`
+- `426`: `duplicate` (`may_exist`: query before sending again)
+- `414`: `invalid_request`
+- `500`: `ambiguous` (`may_exist`: query before sending again)
+- `401`: `unauthorized`
+- `400`: `invalid_request`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutRequest {
         /**Merchant order number.
@@ -233,14 +177,6 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `amount` · required · unified role `amount` · an exact amount, written as the spec's money format says*/
         pub amount: Decimal,
-        /**Bank code (TeemoPay's bank list); required for accountType 501.
-
-`bankCode` · at most 50 characters · unified role `beneficiary.bank_code`*/
-        pub bank_code: Option<String>,
-        /**Bank name; required for accountType 501.
-
-`bankName` · at most 50 characters · unified role `beneficiary.bank_name`*/
-        pub bank_name: Option<String>,
         /**Payout type: 701 TRANSFER (seed; `bankAccount` is the recipient's 11-digit phone number) or 501 BANK_TRANSFER (current public docs).
 
 `accountType` · required · unified role `payout_method`*/
@@ -257,6 +193,20 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `phone` · required · 10 to 13 characters · pattern `[0-9]+` · unified role `beneficiary.phone`*/
         pub phone: String,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreatePayoutRequestOptional,
+    }
+    ///The optional fields of [`CreatePayoutRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutRequestOptional {
+        /**Bank code (TeemoPay's bank list); required for accountType 501.
+
+`bankCode` · at most 50 characters · unified role `beneficiary.bank_code`*/
+        pub bank_code: Option<String>,
+        /**Bank name; required for accountType 501.
+
+`bankName` · at most 50 characters · unified role `beneficiary.bank_name`*/
+        pub bank_name: Option<String>,
         /**Beneficiary email (current public docs; not in the seed).
 
 `email` · at most 64 characters · unified role `beneficiary.email`*/
@@ -267,46 +217,24 @@ Retried with backoff on transient failures, freshly signed each time.*/
         pub callback_url: Option<String>,
     }
     impl CreatePayoutRequest {
-        ///With its required fields: `merchantOrderNo`, `amount`, `accountType`, `bankAccount`, `realName`, `phone`. The others are set with the methods of the same name.
-        pub fn new(
-            merchant_order_no: impl Into<String>,
-            amount: Decimal,
-            account_type: CreatePayoutRequestAccountType,
-            bank_account: impl Into<String>,
-            real_name: impl Into<String>,
-            phone: impl Into<String>,
-        ) -> Self {
-            CreatePayoutRequest {
-                merchant_order_no: merchant_order_no.into(),
-                amount,
-                bank_code: None,
-                bank_name: None,
-                account_type,
-                bank_account: bank_account.into(),
-                real_name: real_name.into(),
-                phone: phone.into(),
-                email: None,
-                callback_url: None,
-            }
-        }
         ///Sets `bankCode`.
         pub fn bank_code(mut self, value: impl Into<String>) -> Self {
-            self.bank_code = Some(value.into());
+            self.optional.bank_code = Some(value.into());
             self
         }
         ///Sets `bankName`.
         pub fn bank_name(mut self, value: impl Into<String>) -> Self {
-            self.bank_name = Some(value.into());
+            self.optional.bank_name = Some(value.into());
             self
         }
         ///Sets `email`.
         pub fn email(mut self, value: impl Into<String>) -> Self {
-            self.email = Some(value.into());
+            self.optional.email = Some(value.into());
             self
         }
         ///Sets `callbackUrl`.
         pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-            self.callback_url = Some(value.into());
+            self.optional.callback_url = Some(value.into());
             self
         }
     }
@@ -315,14 +243,14 @@ Retried with backoff on transient failures, freshly signed each time.*/
             let mut o = codegen::object();
             codegen::put(&mut o, "merchantOrderNo", &self.merchant_order_no);
             codegen::put(&mut o, "amount", &self.amount);
-            codegen::put_opt(&mut o, "bankCode", &self.bank_code);
-            codegen::put_opt(&mut o, "bankName", &self.bank_name);
+            codegen::put_opt(&mut o, "bankCode", &self.optional.bank_code);
+            codegen::put_opt(&mut o, "bankName", &self.optional.bank_name);
             codegen::put(&mut o, "accountType", &self.account_type);
             codegen::put(&mut o, "bankAccount", &self.bank_account);
             codegen::put(&mut o, "realName", &self.real_name);
             codegen::put(&mut o, "phone", &self.phone);
-            codegen::put_opt(&mut o, "email", &self.email);
-            codegen::put_opt(&mut o, "callbackUrl", &self.callback_url);
+            codegen::put_opt(&mut o, "email", &self.optional.email);
+            codegen::put_opt(&mut o, "callbackUrl", &self.optional.callback_url);
             Json::Object(o)
         }
     }
@@ -391,21 +319,40 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             })
         }
     }
-    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Query a payout order by merchant order number (from the gateway's API documentation; the response shape is that of TeemoPay's public Indonesian payout-query docs).
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`QueryPayoutResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn query_payout(client: &teemopay::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = teemopay::QueryPayoutRequest {
+        merchant_order_no: "…".into(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `400`: `not_found`
+- `425`: `insufficient_funds`
+- `426`: `duplicate` (`may_exist`: query before sending again)
+- `414`: `invalid_request`
+- `500`: `ambiguous` (`may_exist`: query before sending again)
+- `401`: `unauthorized`
+- `400`: `invalid_request`*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
         /**Merchant order number.
 
 `merchantOrderNo` · required · 1 to 32 characters · unified role `merchant_ref`*/
         pub merchant_order_no: String,
-    }
-    impl QueryPayoutRequest {
-        ///With its required fields: `merchantOrderNo`. The others are set with the methods of the same name.
-        pub fn new(merchant_order_no: impl Into<String>) -> Self {
-            QueryPayoutRequest {
-                merchant_order_no: merchant_order_no.into(),
-            }
-        }
     }
     impl ToJson for QueryPayoutRequest {
         fn to_json(&self) -> Json {
@@ -554,8 +501,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreatePayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreatePayoutRequest {
+        type Gateway = Gateway;
+        type Response = CreatePayoutResponse;
+        const NAME: &'static str = "create_payout";
+        fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
                 body: CreatePayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -576,8 +526,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl QueryPayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for QueryPayoutRequest {
+        type Gateway = Gateway;
+        type Response = QueryPayoutResponse;
+        const NAME: &'static str = "query_payout";
+        fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
                 body: QueryPayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -691,11 +644,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "teemopay";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"teemopay\",\"name\":\"TeemoPay\",\"description\":\"Payout gateway for Indonesia (IDR, whole rupiah only) and other markets, chosen per request by the `country` header. Every request and callback carries a `sign` body field: a SHA1withRSA signature over the sorted `k=v` body fields followed by `&nonce=<nonce header>`, made with the sender's own private key and checked with its public key.\",\"docs\":\"https://github.com/teemopay/docs\",\"country\":\"ID\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://test-id-gateway.teemopay.com\",\"description\":\"Test environment (host assumed from the public `test-mx-gateway` pattern).\"},\"production\":{\"base_url\":\"https://id-gateway.teemopay.com\",\"description\":\"Production (host assumed; take the real one from the merchant back office).\"}},\"credentials\":{\"app_code\":{\"description\":\"Application code assigned to the merchant; sent in the `app_code` header.\",\"type\":\"text\"},\"country\":{\"description\":\"Market of the application (`ID` for Indonesia); sent in the `country` header.\",\"type\":\"text\"},\"merchant_private_key\":{\"description\":\"The merchant's RSA private key, PKCS#8, as TeemoPay hands it out (bare Base64 of the DER, no PEM armour) or as PEM. Signs every request (SHA1withRSA).\",\"secret\":true,\"type\":\"rsa_private_key\"},\"platform_public_key\":{\"description\":\"TeemoPay's (\\\"platform\\\") public key, from \\\"Exchange Public Key\\\" in the merchant back office (bare Base64 of the SPKI DER, or PEM). Verifies callbacks.\",\"type\":\"rsa_public_key\"}},\"money\":{\"currency\":\"IDR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":0,\"max\":\"99999999999999999999\"}},\"signing\":{\"teemo_rsa\":{\"description\":\"The `sign` field of requests and callbacks: every body field except `sign`, leaving out null and blank values, sorted by ASCII key and joined as `k=v&k=v`, then `&nonce=` and the message's `nonce` header appended; SHA1withRSA (PKCS#1 v1.5), Base64. Requests are signed with the merchant's private key; callbacks are signed by TeemoPay with its own key and checked with `platform_public_key`. That the callback string also ends in `&nonce=<callback nonce header>` is the choice made here (the public authentication guide: \\\"Platform will perform above operations when calling back to merchant\\\"), not confirmed; the other reading, without the suffix, is `callback_rsa_no_nonce`.\",\"compare\":\"exact\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&nonce={{ nonce }}\"},{\"rsa_sign\":{\"hash\":\"sha1\",\"key\":\"merchant_private_key\",\"verify_key\":\"platform_public_key\"}},{\"encode\":\"base64\"}]},\"callback_rsa_no_nonce\":{\"description\":\"Not used: the alternative reading of how callbacks are signed, without the `&nonce=<nonce header>` suffix (only the sorted `k=v` body fields). Kept so that the variant is expressed and tested (see its vector); switch the webhook's `sign` field to it if TeemoPay's callbacks turn out to be signed this way.\",\"compare\":\"exact\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"rsa_sign\":{\"hash\":\"sha1\",\"key\":\"merchant_private_key\",\"verify_key\":\"platform_public_key\"}},{\"encode\":\"base64\"}]}},\"error_codes\":{\"425\":\"insufficient_funds\",\"426\":\"duplicate\",\"414\":\"invalid_request\",\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order. A response with status 3 (failed) may be resent with the same `merchantOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/pay/payout/create/v1\",\"headers\":{\"app_code\":\"{{ credentials.app_code }}\",\"country\":\"{{ credentials.country }}\",\"nonce\":\"{{ nonce }}\",\"timestamp\":\"{{ timestamp }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"11111111111\"},\"amount\":{\"type\":\"amount\",\"description\":\"Payout amount in IDR, whole rupiah only (a JSON string of at most 20 characters).\",\"required\":true,\"role\":\"amount\",\"example\":\"1000\"},\"bankCode\":{\"type\":\"string\",\"description\":\"Bank code (TeemoPay's bank list); required for accountType 501.\",\"role\":\"beneficiary.bank_code\",\"max_len\":50},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name; required for accountType 501.\",\"role\":\"beneficiary.bank_name\",\"max_len\":50},\"accountType\":{\"type\":\"int\",\"description\":\"Payout type: 701 TRANSFER (seed; `bankAccount` is the recipient's 11-digit phone number) or 501 BANK_TRANSFER (current public docs).\",\"required\":true,\"role\":\"payout_method\",\"enum\":{\"TRANSFER\":701,\"BANK_TRANSFER\":501},\"unified\":{\"wallet\":\"TRANSFER\",\"bank_account\":\"BANK_TRANSFER\"},\"json\":\"string\",\"example\":\"TRANSFER\"},\"bankAccount\":{\"type\":\"string\",\"description\":\"Recipient account; for accountType 701 the recipient's phone number, 11 digits.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":255,\"example\":\"11111111111\"},\"realName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":255,\"example\":\"realName\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number, 10 to 13 digits.\",\"required\":true,\"role\":\"beneficiary.phone\",\"min_len\":10,\"max_len\":13,\"pattern\":\"[0-9]+\",\"example\":\"11111111111\"},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email (current public docs; not in the seed).\",\"role\":\"beneficiary.email\",\"max_len\":64},\"callbackUrl\":{\"type\":\"string\",\"description\":\"Callback URL for the payout result; the merchant configuration's when absent.\",\"role\":\"notify_url\",\"max_len\":200},\"sign\":{\"type\":\"string\",\"description\":\"Signature (recipe `teemo_rsa`).\",\"value\":\"{{ signatures.teemo_rsa }}\"}},\"rules\":[{\"when\":{\"field\":\"accountType\",\"equals\":\"TRANSFER\",\"then\":{\"bankAccount\":{\"pattern\":\"[0-9]{11}\",\"message\":\"for accountType 701 (TRANSFER) bankAccount is the recipient's phone number, 11 digits\"}}}},{\"when\":{\"field\":\"accountType\",\"equals\":\"BANK_TRANSFER\",\"then\":{\"bankCode\":{\"required\":true,\"message\":\"bankCode is required for accountType 501 (BANK_TRANSFER)\"},\"bankName\":{\"required\":true,\"message\":\"bankName is required for accountType 501 (BANK_TRANSFER)\"}}}}]},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\",\"description\":\"200 on success, else an error code (425 insufficient balance, 426 duplicate order...).\"},\"msg\":{\"type\":\"string\"},\"success\":{\"type\":\"bool\"},\"traceId\":{\"type\":\"string\",\"description\":\"TeemoPay's trace id (public docs; not in the seed).\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"description\":\"Transaction amount.\",\"role\":\"amount\"},\"status\":{\"type\":\"int\",\"description\":\"1 processing, 3 failed (may be resent with the same merchantOrderNo).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order by merchant order number (from the gateway's API documentation; the response shape is that of TeemoPay's public Indonesian payout-query docs).\",\"method\":\"POST\",\"path\":\"/api/pay/payout/query/v1\",\"headers\":{\"app_code\":\"{{ credentials.app_code }}\",\"country\":\"{{ credentials.country }}\",\"nonce\":\"{{ nonce }}\",\"timestamp\":\"{{ timestamp }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32},\"sign\":{\"type\":\"string\",\"description\":\"Signature (recipe `teemo_rsa`).\",\"value\":\"{{ signatures.teemo_rsa }}\"}}},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"codes\":{\"400\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"success\":{\"type\":\"bool\"},\"traceId\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"int\",\"description\":\"2 success, 3 failed, 4 refunded (reversed).\",\"role\":\"status\"},\"serviceAmount\":{\"type\":\"decimal\",\"description\":\"Service fee = fixed fee + amount × rate.\",\"role\":\"fee\"},\"immService\":{\"type\":\"decimal\",\"description\":\"Fixed part of the fee.\"},\"serviceRate\":{\"type\":\"decimal\",\"description\":\"Rate part of the fee.\"},\"errorCode\":{\"type\":\"int\",\"description\":\"Failure code (1000 account missing or restricted, 1001 returned, 1002 channel fluctuation, 9999 other).\",\"nullable\":true,\"role\":\"failure_code\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"completeTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+07:00\"}}}}}}}},\"statuses\":{\"1\":{\"unified\":\"processing\",\"description\":\"Processing (create response).\"},\"2\":{\"unified\":\"succeeded\",\"description\":\"Paid (query and callback).\"},\"3\":{\"unified\":\"failed\",\"description\":\"Failed; a failed create may be resent with the same merchantOrderNo.\"},\"4\":{\"unified\":\"reversed\",\"description\":\"Refunded: a paid payout came back (query and callback).\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Payout result callback, POSTed to `callbackUrl` (or the configured one) with the same headers as a request. Signed like a request, by TeemoPay with its private key; verified with `platform_public_key`. Fields from the public Indonesian callback docs (the seed has none). TeemoPay retries until the answer is `SUCCESS`.\",\"method\":\"POST\",\"headers\":{\"nonce\":\"{{ nonce }}\",\"country\":\"{{ credentials.country }}\",\"appCode\":\"{{ credentials.app_code }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"serviceAmount\":{\"type\":\"decimal\",\"role\":\"fee\"},\"remark\":{\"type\":\"string\",\"description\":\"Remarks (currently always empty).\"},\"status\":{\"type\":\"int\",\"description\":\"2 success, 3 failed, 4 refunded.\",\"role\":\"status\"},\"errorCode\":{\"type\":\"int\",\"nullable\":true,\"role\":\"failure_code\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"completeTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+07:00\"},\"sign\":{\"type\":\"string\",\"value\":\"{{ signatures.teemo_rsa }}\"}}},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"SUCCESS\"}}},\"sandbox\":{\"success_path\":[\"1\",\"2\"],\"failure_path\":[\"1\",\"3\"],\"reversal\":{\"status\":\"4\"},\"provider_ref_prefix\":\"TF\",\"success\":{\"code\":200,\"msg\":\"success\",\"success\":true},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"data\":null,\"msg\":\"sign verify failed\",\"success\":false}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":426,\"data\":null,\"msg\":\"merchant order duplicate\",\"success\":false}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"Order not found\",\"success\":false}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":414,\"data\":null,\"msg\":\"{{ message }}\",\"success\":false}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"data\":null,\"msg\":\"Business Error\",\"success\":false}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"teemopay\",\"name\":\"TeemoPay\",\"description\":\"Payout gateway for Indonesia (IDR, whole rupiah only) and other markets, chosen per request by the `country` header. Every request and callback carries a `sign` body field: a SHA1withRSA signature over the sorted `k=v` body fields followed by `&nonce=<nonce header>`, made with the sender's own private key and checked with its public key.\",\"docs\":\"https://github.com/teemopay/docs\",\"country\":\"ID\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://test-id-gateway.teemopay.com\",\"description\":\"Test environment (host assumed from the public `test-mx-gateway` pattern).\"},\"production\":{\"base_url\":\"https://id-gateway.teemopay.com\",\"description\":\"Production (host assumed; take the real one from the merchant back office).\"}},\"credentials\":{\"app_code\":{\"description\":\"Application code assigned to the merchant; sent in the `app_code` header.\",\"type\":\"text\"},\"country\":{\"description\":\"Market of the application (`ID` for Indonesia); sent in the `country` header.\",\"type\":\"text\"},\"merchant_private_key\":{\"description\":\"The merchant's RSA private key, PKCS#8, as TeemoPay hands it out (bare Base64 of the DER, no PEM armour) or as PEM. Signs every request (SHA1withRSA).\",\"secret\":true,\"type\":\"rsa_private_key\"},\"platform_public_key\":{\"description\":\"TeemoPay's (\\\"platform\\\") public key, from \\\"Exchange Public Key\\\" in the merchant back office (bare Base64 of the SPKI DER, or PEM). Verifies callbacks.\",\"type\":\"rsa_public_key\"}},\"money\":{\"currency\":\"IDR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":0,\"max\":\"99999999999999999999\"}},\"signing\":{\"teemo_rsa\":{\"description\":\"The `sign` field of requests and callbacks: every body field except `sign`, leaving out null and blank values, sorted by ASCII key and joined as `k=v&k=v`, then `&nonce=` and the message's `nonce` header appended; SHA1withRSA (PKCS#1 v1.5), Base64. Requests are signed with the merchant's private key; callbacks are signed by TeemoPay with its own key and checked with `platform_public_key`. That the callback string also ends in `&nonce=<callback nonce header>` is the choice made here (the public authentication guide: \\\"Platform will perform above operations when calling back to merchant\\\"), not confirmed; the other reading, without the suffix, is `callback_rsa_no_nonce`.\",\"compare\":\"exact\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"template\":\"{{ input }}&nonce={{ nonce }}\"},{\"rsa_sign\":{\"hash\":\"sha1\",\"key\":\"merchant_private_key\",\"verify_key\":\"platform_public_key\"}},{\"encode\":\"base64\"}]},\"callback_rsa_no_nonce\":{\"description\":\"Not used: the alternative reading of how callbacks are signed, without the `&nonce=<nonce header>` suffix (only the sorted `k=v` body fields). Kept so that the variant is expressed and tested (see its vector); switch the webhook's `sign` field to it if TeemoPay's callbacks turn out to be signed this way.\",\"compare\":\"exact\",\"steps\":[{\"input\":{\"canonical\":{\"exclude\":[\"sign\"],\"skip_null\":true,\"skip_blank\":true,\"sort\":true,\"separator\":\"&\",\"pair\":\"=\",\"percent_encode\":false}}},{\"rsa_sign\":{\"hash\":\"sha1\",\"key\":\"merchant_private_key\",\"verify_key\":\"platform_public_key\"}},{\"encode\":\"base64\"}]}},\"error_codes\":{\"425\":\"insufficient_funds\",\"426\":\"duplicate\",\"414\":\"invalid_request\",\"500\":\"ambiguous\",\"401\":\"unauthorized\",\"400\":\"invalid_request\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order. A response with status 3 (failed) may be resent with the same `merchantOrderNo`.\",\"method\":\"POST\",\"path\":\"/api/pay/payout/create/v1\",\"headers\":{\"app_code\":\"{{ credentials.app_code }}\",\"country\":\"{{ credentials.country }}\",\"nonce\":\"{{ nonce }}\",\"timestamp\":\"{{ timestamp }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32,\"example\":\"11111111111\"},\"amount\":{\"type\":\"amount\",\"description\":\"Payout amount in IDR, whole rupiah only (a JSON string of at most 20 characters).\",\"required\":true,\"role\":\"amount\",\"example\":\"1000\"},\"bankCode\":{\"type\":\"string\",\"description\":\"Bank code (TeemoPay's bank list); required for accountType 501.\",\"role\":\"beneficiary.bank_code\",\"max_len\":50},\"bankName\":{\"type\":\"string\",\"description\":\"Bank name; required for accountType 501.\",\"role\":\"beneficiary.bank_name\",\"max_len\":50},\"accountType\":{\"type\":\"int\",\"description\":\"Payout type: 701 TRANSFER (seed; `bankAccount` is the recipient's 11-digit phone number) or 501 BANK_TRANSFER (current public docs).\",\"required\":true,\"role\":\"payout_method\",\"enum\":{\"TRANSFER\":701,\"BANK_TRANSFER\":501},\"unified\":{\"wallet\":\"TRANSFER\",\"bank_account\":\"BANK_TRANSFER\"},\"json\":\"string\",\"example\":\"TRANSFER\"},\"bankAccount\":{\"type\":\"string\",\"description\":\"Recipient account; for accountType 701 the recipient's phone number, 11 digits.\",\"required\":true,\"role\":\"beneficiary.account_number\",\"min_len\":1,\"max_len\":255,\"example\":\"11111111111\"},\"realName\":{\"type\":\"string\",\"description\":\"Account holder's name.\",\"required\":true,\"role\":\"beneficiary.name\",\"min_len\":1,\"max_len\":255,\"example\":\"realName\"},\"phone\":{\"type\":\"string\",\"description\":\"Beneficiary phone number, 10 to 13 digits.\",\"required\":true,\"role\":\"beneficiary.phone\",\"min_len\":10,\"max_len\":13,\"pattern\":\"[0-9]+\",\"example\":\"11111111111\"},\"email\":{\"type\":\"string\",\"description\":\"Beneficiary email (current public docs; not in the seed).\",\"role\":\"beneficiary.email\",\"max_len\":64},\"callbackUrl\":{\"type\":\"string\",\"description\":\"Callback URL for the payout result; the merchant configuration's when absent.\",\"role\":\"notify_url\",\"max_len\":200},\"sign\":{\"type\":\"string\",\"description\":\"Signature (recipe `teemo_rsa`).\",\"value\":\"{{ signatures.teemo_rsa }}\"}},\"rules\":[{\"when\":{\"field\":\"accountType\",\"equals\":\"TRANSFER\",\"then\":{\"bankAccount\":{\"pattern\":\"[0-9]{11}\",\"message\":\"for accountType 701 (TRANSFER) bankAccount is the recipient's phone number, 11 digits\"}}}},{\"when\":{\"field\":\"accountType\",\"equals\":\"BANK_TRANSFER\",\"then\":{\"bankCode\":{\"required\":true,\"message\":\"bankCode is required for accountType 501 (BANK_TRANSFER)\"},\"bankName\":{\"required\":true,\"message\":\"bankName is required for accountType 501 (BANK_TRANSFER)\"}}}}]},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\",\"description\":\"200 on success, else an error code (425 insufficient balance, 426 duplicate order...).\"},\"msg\":{\"type\":\"string\"},\"success\":{\"type\":\"bool\"},\"traceId\":{\"type\":\"string\",\"description\":\"TeemoPay's trace id (public docs; not in the seed).\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"description\":\"Platform order number.\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"description\":\"Transaction amount.\",\"role\":\"amount\"},\"status\":{\"type\":\"int\",\"description\":\"1 processing, 3 failed (may be resent with the same merchantOrderNo).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Query a payout order by merchant order number (from the gateway's API documentation; the response shape is that of TeemoPay's public Indonesian payout-query docs).\",\"method\":\"POST\",\"path\":\"/api/pay/payout/query/v1\",\"headers\":{\"app_code\":\"{{ credentials.app_code }}\",\"country\":\"{{ credentials.country }}\",\"nonce\":\"{{ nonce }}\",\"timestamp\":\"{{ timestamp }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"description\":\"Merchant order number.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":32},\"sign\":{\"type\":\"string\",\"description\":\"Signature (recipe `teemo_rsa`).\",\"value\":\"{{ signatures.teemo_rsa }}\"}}},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"response\":{\"success\":\"code == 200\",\"error\":{\"code\":\"code\",\"message\":\"msg\"},\"codes\":{\"400\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"int\"},\"msg\":{\"type\":\"string\"},\"success\":{\"type\":\"bool\"},\"traceId\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"int\",\"description\":\"2 success, 3 failed, 4 refunded (reversed).\",\"role\":\"status\"},\"serviceAmount\":{\"type\":\"decimal\",\"description\":\"Service fee = fixed fee + amount × rate.\",\"role\":\"fee\"},\"immService\":{\"type\":\"decimal\",\"description\":\"Fixed part of the fee.\"},\"serviceRate\":{\"type\":\"decimal\",\"description\":\"Rate part of the fee.\"},\"errorCode\":{\"type\":\"int\",\"description\":\"Failure code (1000 account missing or restricted, 1001 returned, 1002 channel fluctuation, 9999 other).\",\"nullable\":true,\"role\":\"failure_code\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"completeTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+07:00\"}}}}}}}},\"statuses\":{\"1\":{\"unified\":\"processing\",\"description\":\"Processing (create response).\"},\"2\":{\"unified\":\"succeeded\",\"description\":\"Paid (query and callback).\"},\"3\":{\"unified\":\"failed\",\"description\":\"Failed; a failed create may be resent with the same merchantOrderNo.\"},\"4\":{\"unified\":\"reversed\",\"description\":\"Refunded: a paid payout came back (query and callback).\"}},\"webhooks\":{\"payout_result\":{\"description\":\"Payout result callback, POSTed to `callbackUrl` (or the configured one) with the same headers as a request. Signed like a request, by TeemoPay with its private key; verified with `platform_public_key`. Fields from the public Indonesian callback docs (the seed has none). TeemoPay retries until the answer is `SUCCESS`.\",\"method\":\"POST\",\"headers\":{\"nonce\":\"{{ nonce }}\",\"country\":\"{{ credentials.country }}\",\"appCode\":\"{{ credentials.app_code }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"merchantOrderNo\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"tradeNo\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"serviceAmount\":{\"type\":\"decimal\",\"role\":\"fee\"},\"remark\":{\"type\":\"string\",\"description\":\"Remarks (currently always empty).\"},\"status\":{\"type\":\"int\",\"description\":\"2 success, 3 failed, 4 refunded.\",\"role\":\"status\"},\"errorCode\":{\"type\":\"int\",\"nullable\":true,\"role\":\"failure_code\"},\"errorMessage\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"},\"completeTime\":{\"type\":\"datetime\",\"nullable\":true,\"role\":\"completed_at\",\"format\":\"%Y-%m-%d %H:%M:%S\",\"offset\":\"+07:00\"},\"sign\":{\"type\":\"string\",\"value\":\"{{ signatures.teemo_rsa }}\"}}},\"nonce\":{\"charset\":\"alphanumeric\",\"length\":32},\"ack\":{\"status\":200,\"body\":\"SUCCESS\"}}},\"sandbox\":{\"success_path\":[\"1\",\"2\"],\"failure_path\":[\"1\",\"3\"],\"reversal\":{\"status\":\"4\"},\"provider_ref_prefix\":\"TF\",\"success\":{\"code\":200,\"msg\":\"success\",\"success\":true},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":401,\"data\":null,\"msg\":\"sign verify failed\",\"success\":false}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":426,\"data\":null,\"msg\":\"merchant order duplicate\",\"success\":false}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":400,\"msg\":\"Order not found\",\"success\":false}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":414,\"data\":null,\"msg\":\"{{ message }}\",\"success\":false}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":500,\"data\":null,\"msg\":\"Business Error\",\"success\":false}}}}}";
 }

@@ -4,24 +4,34 @@ Indian payout gateway. A payout is an order to a contact created beforehand; req
 
 Gateway documentation: <https://docs.xettle.io>
 
-Money: INR, amounts as exact decimals. Use [`Client`] (typed methods, and [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).*/
+Money: INR, amounts as exact decimals. A [`Client`] sends each operation's typed request with [`send`](::payout::runtime::TypedClient::send), and serves the unified interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).*/
 pub mod xettle {
-    #![allow(
-        clippy::all,
-        clippy::pedantic,
-        non_camel_case_types,
-        non_snake_case,
-        unused_mut,
-        unused_variables
-    )]
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        BoxFuture, Capability, ClientOptions, CompiledSpec, CreatePayout, Decimal,
-        DynamicClient, IndexMap, Json, PayoutError, PayoutProvider, PayoutRef,
-        PayoutResult, PayoutStatus, Secret, WebhookEvent, WebhookRequest,
+        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
+        Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/xettle.yaml");
+    /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+    /// never a value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Gateway {}
+    ///A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a typed request ([`CreatePayoutRequest`], [`QueryPayoutRequest`]) and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) verifies and reads a [`Webhook`]; the unified interface is [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.
+    pub type Client = ::payout::runtime::TypedClient<Gateway>;
+    impl ::payout::runtime::Gateway for Gateway {
+        const PROVIDER_ID: &'static str = PROVIDER_ID;
+        type Credentials = Credentials;
+        type Environment = Environment;
+        type Webhook = Webhook;
+        fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+            static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+            codegen::embedded(&SPEC, SPEC_JSON)
+        }
+        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event)
+        }
+    }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Credentials {
@@ -46,7 +56,11 @@ pub mod xettle {
                 salt_key: Secret::new(salt_key),
             })
         }
-        /// By the spec's credential names, for the runtime.
+    }
+    impl ::payout::runtime::GatewayCredentials for Credentials {
+        fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+            Credentials::from_map(values)
+        }
         fn values(&self) -> IndexMap<String, String> {
             IndexMap::from([
                 ("client_key".to_string(), self.client_key.clone()),
@@ -74,111 +88,9 @@ pub mod xettle {
             }
         }
     }
-    /// A client of the gateway: typed methods per operation, and the unified
-    /// [`PayoutProvider`] interface. Cheap to clone.
-    #[derive(Debug, Clone)]
-    pub struct Client {
-        inner: DynamicClient,
-    }
-    impl Client {
-        /// A client for one of the gateway's environments.
-        pub fn new(
-            credentials: Credentials,
-            environment: Environment,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(credentials, environment.base_url(), options)
-        }
-        /// A client for any base URL (a plain `http://` one needs
-        /// `ClientOptions::allow_insecure_http`).
-        pub fn with_base_url(
-            credentials: Credentials,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            let spec = spec()?;
-            let creds = ::payout::runtime::Credentials::new(
-                spec.spec(),
-                credentials.values(),
-            )?;
-            Ok(Client {
-                inner: DynamicClient::new(spec, creds, base_url, options)?,
-            })
-        }
-        /// [`Client::with_base_url`] with the credentials by the spec's names (see
-        /// [`Credentials::from_map`]).
-        pub fn from_map(
-            credentials: &IndexMap<String, String>,
-            base_url: &str,
-            options: ClientOptions,
-        ) -> Result<Self, PayoutError> {
-            Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-        }
-        /// The dynamic client underneath (operations by name, raw input).
-        pub fn dynamic(&self) -> &DynamicClient {
-            &self.inner
-        }
-        /**Create a payout order to an existing contact.
-
-Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.*/
-        pub async fn create_payout(
-            &self,
-            request: &CreatePayoutRequest,
-        ) -> Result<CreatePayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "create_payout", request)
-                .await
-                .map(CreatePayoutResponse::from_result)
-        }
-        /**Status of one order (from the gateway's API documentation). The response is assumed to have the create response's envelope, with the webhook's `data` fields.
-
-Retried with backoff on transient failures, freshly signed each time.*/
-        pub async fn query_payout(
-            &self,
-            request: &QueryPayoutRequest,
-        ) -> Result<QueryPayoutResponse, PayoutError> {
-            codegen::call(&self.inner, "query_payout", request)
-                .await
-                .map(QueryPayoutResponse::from_result)
-        }
-        /// Verifies a webhook, then reads it. One that does not verify is an error, never
-        /// an event.
-        pub fn webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(self.inner.webhook(request)?)
-        }
-    }
-    impl PayoutProvider for Client {
-        fn provider_id(&self) -> &str {
-            self.inner.provider_id()
-        }
-        fn supports(&self, capability: Capability) -> bool {
-            self.inner.supports(capability)
-        }
-        fn create_payout<'a>(
-            &'a self,
-            request: &'a CreatePayout,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.create_payout(request)
-        }
-        fn query_payout<'a>(
-            &'a self,
-            reference: &'a PayoutRef,
-        ) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-            self.inner.query_payout(reference)
-        }
-        fn parse_webhook(
-            &self,
-            request: &WebhookRequest<'_>,
-        ) -> Result<WebhookEvent, PayoutError> {
-            self.inner.parse_webhook(request)
-        }
-        fn verify_webhook<'a>(
-            &'a self,
-            request: WebhookRequest<'a>,
-        ) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-            self.inner.verify_webhook(request)
+    impl ::payout::runtime::GatewayEnvironment for Environment {
+        fn base_url(&self) -> &'static str {
+            Environment::base_url(self)
         }
     }
     ///The values of `mode`.
@@ -221,7 +133,39 @@ Retried with backoff on transient failures, freshly signed each time.*/
             Some(value)
         }
     }
-    ///The request of [`Client::create_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Create a payout order to an existing contact.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`CreatePayoutResponse`]. Sent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.
+
+# Example
+
+```ignore
+async fn create_payout(client: &xettle::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = xettle::CreatePayoutRequest {
+        contact_id: "CONT_18578XXXX0580306C74F".into(),
+        amount: "1".parse()?,
+        purpose: "salary_disbursement".into(),
+        mode: xettle::CreatePayoutRequestMode::Imps,
+        client_ref_id: "CRF37XXXX47484".into(),
+        optional: Default::default(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `0x0201`: `unauthorized`
+- `0x0202`: `rejected`
+- `0x0203`: `invalid_request`
+- `0x0204`: `ambiguous` (`may_exist`: query before sending again)
+- `0x0205`: `ambiguous` (`may_exist`: query before sending again)
+- `0x0206`: `ambiguous` (`may_exist`: query before sending again)
+- `0x0207`: `duplicate` (`may_exist`: query before sending again)*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreatePayoutRequest {
         /**Id of the contact (beneficiary) created beforehand.
@@ -240,6 +184,16 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `mode` · required · unified role `transfer_mode`*/
         pub mode: CreatePayoutRequestMode,
+        /**Merchant reference, unique per merchant: the idempotency key.
+
+`clientRefId` · required · 1 to 30 characters · unified role `merchant_ref`*/
+        pub client_ref_id: String,
+        /// The optional fields, each `None` unless set.
+        pub optional: CreatePayoutRequestOptional,
+    }
+    ///The optional fields of [`CreatePayoutRequest`]; `Default::default()` sets none of them.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct CreatePayoutRequestOptional {
         /**Narration shown on the transfer.
 
 `narration` · at most 15 characters*/
@@ -248,38 +202,16 @@ Retried with backoff on transient failures, freshly signed each time.*/
 
 `remark` · at most 15 characters · unified role `remark`*/
         pub remark: Option<String>,
-        /**Merchant reference, unique per merchant: the idempotency key.
-
-`clientRefId` · required · 1 to 30 characters · unified role `merchant_ref`*/
-        pub client_ref_id: String,
     }
     impl CreatePayoutRequest {
-        ///With its required fields: `contactId`, `amount`, `purpose`, `mode`, `clientRefId`. The others are set with the methods of the same name.
-        pub fn new(
-            contact_id: impl Into<String>,
-            amount: Decimal,
-            purpose: impl Into<String>,
-            mode: CreatePayoutRequestMode,
-            client_ref_id: impl Into<String>,
-        ) -> Self {
-            CreatePayoutRequest {
-                contact_id: contact_id.into(),
-                amount,
-                purpose: purpose.into(),
-                mode,
-                narration: None,
-                remark: None,
-                client_ref_id: client_ref_id.into(),
-            }
-        }
         ///Sets `narration`.
         pub fn narration(mut self, value: impl Into<String>) -> Self {
-            self.narration = Some(value.into());
+            self.optional.narration = Some(value.into());
             self
         }
         ///Sets `remark`.
         pub fn remark(mut self, value: impl Into<String>) -> Self {
-            self.remark = Some(value.into());
+            self.optional.remark = Some(value.into());
             self
         }
     }
@@ -290,8 +222,8 @@ Retried with backoff on transient failures, freshly signed each time.*/
             codegen::put(&mut o, "amount", &self.amount);
             codegen::put(&mut o, "purpose", &self.purpose);
             codegen::put(&mut o, "mode", &self.mode);
-            codegen::put_opt(&mut o, "narration", &self.narration);
-            codegen::put_opt(&mut o, "remark", &self.remark);
+            codegen::put_opt(&mut o, "narration", &self.optional.narration);
+            codegen::put_opt(&mut o, "remark", &self.optional.remark);
             codegen::put(&mut o, "clientRefId", &self.client_ref_id);
             Json::Object(o)
         }
@@ -353,21 +285,41 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
             })
         }
     }
-    ///The request of [`Client::query_payout`]. Required fields are plain values; limits the types cannot carry (lengths, patterns, ranges, rules across fields) are checked before anything is sent, every problem reported at once.
+    /**Status of one order (from the gateway's API documentation). The response is assumed to have the create response's envelope, with the webhook's `data` fields.
+
+Sent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a [`QueryPayoutResponse`]. Retried with backoff on transient failures, freshly signed each time.
+
+# Example
+
+```ignore
+async fn query_payout(client: &xettle::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let request = xettle::QueryPayoutRequest {
+        order_ref_id: "REF22905XXXX70835580BC0".into(),
+    };
+    let response = client.send(&request).await?;
+    println!("{:?}", response.result.status);
+    Ok(())
+}
+```
+
+# Errors
+
+A [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says what happened: refused before sending (`validation`), not answered, or answered with an error. The gateway's error codes, as the spec reads them:
+
+- `0x0202`: `not_found`
+- `0x0201`: `unauthorized`
+- `0x0202`: `rejected`
+- `0x0203`: `invalid_request`
+- `0x0204`: `ambiguous` (`may_exist`: query before sending again)
+- `0x0205`: `ambiguous` (`may_exist`: query before sending again)
+- `0x0206`: `ambiguous` (`may_exist`: query before sending again)
+- `0x0207`: `duplicate` (`may_exist`: query before sending again)*/
     #[derive(Debug, Clone, PartialEq)]
     pub struct QueryPayoutRequest {
         /**Xettle's order reference, from the create response.
 
 `orderRefId` · required · at least 1 characters · unified role `provider_ref`*/
         pub order_ref_id: String,
-    }
-    impl QueryPayoutRequest {
-        ///With its required fields: `orderRefId`. The others are set with the methods of the same name.
-        pub fn new(order_ref_id: impl Into<String>) -> Self {
-            QueryPayoutRequest {
-                order_ref_id: order_ref_id.into(),
-            }
-        }
     }
     impl ToJson for QueryPayoutRequest {
         fn to_json(&self) -> Json {
@@ -560,8 +512,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl CreatePayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for CreatePayoutRequest {
+        type Gateway = Gateway;
+        type Response = CreatePayoutResponse;
+        const NAME: &'static str = "create_payout";
+        fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
                 body: CreatePayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -582,8 +537,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         /// The unified view: status, references, amounts, and the raw JSON.
         pub result: PayoutResult,
     }
-    impl QueryPayoutResponse {
-        fn from_result(result: PayoutResult) -> Self {
+    impl ::payout::runtime::Operation for QueryPayoutRequest {
+        type Gateway = Gateway;
+        type Response = QueryPayoutResponse;
+        const NAME: &'static str = "query_payout";
+        fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
                 body: QueryPayoutResponseBody::from_json(&result.response)
                     .unwrap_or_default(),
@@ -711,11 +669,5 @@ The typed body is a reading of the raw JSON, which stays available as `event.bod
     }
     /// The gateway's provider id.
     pub const PROVIDER_ID: &str = "xettle";
-    /// The checked spec, embedded at compile time (no YAML is read at run time).
-    pub const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"xettle\",\"name\":\"Xettle (iPayments)\",\"description\":\"Indian payout gateway. A payout is an order to a contact created beforehand; requests carry HTTP Basic credentials and a `signature` header, the lowercase hex SHA-256 of the Base64 body, the path, the client key, `####` and the salt key.\",\"docs\":\"https://docs.xettle.io\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.xettle.io\",\"description\":\"Test environment (host assumed).\"},\"production\":{\"base_url\":\"https://api.xettle.io\"}},\"credentials\":{\"client_key\":{\"description\":\"Client key; the user name of HTTP Basic auth, and part of every signature.\",\"type\":\"text\"},\"client_secret\":{\"description\":\"Client secret; the password of HTTP Basic auth.\",\"secret\":true,\"type\":\"text\"},\"salt_key\":{\"description\":\"Salt key; only ever used inside signatures.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2,\"trim\":true}},\"signing\":{\"basic_auth\":{\"description\":\"The credentials of `Authorization: Basic ...`: Base64 of `client_key:client_secret`. Not a signature, but built the same way so the secret never appears in a header template. Base64 hides nothing: the client secret travels readable (over TLS), as HTTP Basic auth and the seed require, hence `reveals_secret`.\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.client_key }}:{{ credentials.client_secret }}\"},{\"encode\":\"base64\"}]},\"post_sha256\":{\"description\":\"`signature` header of a POST (seed, \\\"Generate Signature\\\"): lowercase hex SHA-256 of base64(exact body bytes) + path + client_key + \\\"####\\\" + salt_key.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"get_sha256\":{\"description\":\"`signature` header of a GET (the gateway's documentation): lowercase hex SHA-256 of path + client_key + \\\"####\\\" + salt_key; the path includes the filled `{orderRefId}`.\",\"compare\":\"case_insensitive\",\"steps\":[{\"template\":\"{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_sha256\":{\"description\":\"Webhook `Signature` header (chosen variant, unconfirmed): lowercase hex SHA-256 of base64(raw body) + client_key + \\\"####\\\" + salt_key, the request recipe without a path.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_hmac\":{\"description\":\"Not used: the alternative webhook signature recipe (unconfirmed), hex HMAC-SHA256 of the raw body keyed with the salt key. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.salt_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"0x0201\":\"unauthorized\",\"0x0202\":\"rejected\",\"0x0203\":\"invalid_request\",\"0x0204\":\"ambiguous\",\"0x0205\":\"ambiguous\",\"0x0206\":\"ambiguous\",\"0x0207\":\"duplicate\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to an existing contact.\",\"method\":\"POST\",\"path\":\"/v1/service/payout/orders\",\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.post_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"escape_slashes\":true,\"fields\":{\"contactId\":{\"type\":\"string\",\"description\":\"Id of the contact (beneficiary) created beforehand.\",\"required\":true,\"role\":\"beneficiary.contact_id\",\"min_len\":1,\"example\":\"CONT_18578XXXX0580306C74F\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR, as text of at most 5 characters (`\\\"1\\\"`).\",\"required\":true,\"role\":\"amount\",\"max_len\":5,\"example\":\"1\"},\"purpose\":{\"type\":\"string\",\"description\":\"Purpose of the payout, e.g. `salary_disbursement`, `reimbursement`, `bonus`, `incentive`, `others`.\",\"required\":true,\"role\":\"purpose\",\"max_len\":30,\"example\":\"salary_disbursement\"},\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\",\"NEFT\",\"RTGS\",\"UPI\"],\"example\":\"IMPS\"},\"narration\":{\"type\":\"string\",\"description\":\"Narration shown on the transfer.\",\"max_len\":15,\"example\":\"narration\"},\"remark\":{\"type\":\"string\",\"description\":\"Remark.\",\"role\":\"remark\",\"max_len\":15,\"example\":\"remark\"},\"clientRefId\":{\"type\":\"string\",\"description\":\"Merchant reference, unique per merchant: the idempotency key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":30,\"example\":\"CRF37XXXX47484\"}}},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `0x0200` is success.\"},\"message\":{\"type\":\"string\",\"description\":\"Human-readable result (`Order accepted successfully`).\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome, not the payout's.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference.\",\"role\":\"provider_ref\"},\"status\":{\"type\":\"string\",\"description\":\"Order status (`queued` on creation).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Status of one order (from the gateway's API documentation). The response is assumed to have the create response's envelope, with the webhook's `data` fields.\",\"method\":\"GET\",\"path\":\"/v1/service/payout/orders/{orderRefId}\",\"params\":{\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference, from the create response.\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"REF22905XXXX70835580BC0\"}},\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.get_sha256 }}\"},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"codes\":{\"0x0202\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"description\":\"Bank reference (UTR) of the transfer.\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the order failed or was reversed.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"queued\":{\"unified\":\"pending\",\"description\":\"Accepted and queued.\"},\"pending\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed by the bank.\"},\"processed\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned to the merchant.\"}},\"webhooks\":{\"payout_transfer\":{\"description\":\"Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed`, signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.\",\"method\":\"POST\",\"headers\":{\"Signature\":\"{{ signatures.webhook_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\",\"enum\":[\"payout.transfer.success\",\"payout.transfer.failed\",\"payout.transfer.reversed\"]},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"ack\":{\"status\":200,\"body\":\"OK\"}}},\"sandbox\":{\"success_path\":[\"queued\",\"processing\",\"processed\"],\"failure_path\":[\"queued\",\"processing\",\"failed\"],\"reversal\":{\"status\":\"reversed\",\"reason\":\"Returned by beneficiary bank\"},\"provider_ref_prefix\":\"REF\",\"success\":{\"code\":\"0x0200\",\"message\":\"Order accepted successfully\",\"status\":\"SUCCESS\"},\"events\":{\"processed\":\"payout.transfer.success\",\"failed\":\"payout.transfer.failed\",\"reversed\":\"payout.transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"0x0201\",\"status\":\"FAILURE\",\"message\":\"Unauthorized\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"0x0207\",\"status\":\"FAILURE\",\"message\":\"Duplicate clientRefId\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"0x0202\",\"status\":\"FAILURE\",\"message\":\"Order Not Found\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"0x0203\",\"status\":\"FAILURE\",\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"0x0205\",\"status\":\"FAILURE\",\"message\":\"Something went wrong\"}}}}}";
-    /// The spec, compiled once (its templates too) for every client of this module.
-    pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-        static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-        SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-    }
+    const SPEC_JSON: &str = "{\"spec_version\":1,\"provider\":{\"id\":\"xettle\",\"name\":\"Xettle (iPayments)\",\"description\":\"Indian payout gateway. A payout is an order to a contact created beforehand; requests carry HTTP Basic credentials and a `signature` header, the lowercase hex SHA-256 of the Base64 body, the path, the client key, `####` and the salt key.\",\"docs\":\"https://docs.xettle.io\",\"country\":\"IN\"},\"environments\":{\"sandbox\":{\"base_url\":\"https://sandbox.xettle.io\",\"description\":\"Test environment (host assumed).\"},\"production\":{\"base_url\":\"https://api.xettle.io\"}},\"credentials\":{\"client_key\":{\"description\":\"Client key; the user name of HTTP Basic auth, and part of every signature.\",\"type\":\"text\"},\"client_secret\":{\"description\":\"Client secret; the password of HTTP Basic auth.\",\"secret\":true,\"type\":\"text\"},\"salt_key\":{\"description\":\"Salt key; only ever used inside signatures.\",\"secret\":true,\"type\":\"text\"}},\"money\":{\"currency\":\"INR\",\"amount\":{\"encoding\":\"string\",\"unit\":\"major\",\"decimals\":2,\"trim\":true}},\"signing\":{\"basic_auth\":{\"description\":\"The credentials of `Authorization: Basic ...`: Base64 of `client_key:client_secret`. Not a signature, but built the same way so the secret never appears in a header template. Base64 hides nothing: the client secret travels readable (over TLS), as HTTP Basic auth and the seed require, hence `reveals_secret`.\",\"compare\":\"exact\",\"reveals_secret\":true,\"steps\":[{\"template\":\"{{ credentials.client_key }}:{{ credentials.client_secret }}\"},{\"encode\":\"base64\"}]},\"post_sha256\":{\"description\":\"`signature` header of a POST (seed, \\\"Generate Signature\\\"): lowercase hex SHA-256 of base64(exact body bytes) + path + client_key + \\\"####\\\" + salt_key.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"get_sha256\":{\"description\":\"`signature` header of a GET (the gateway's documentation): lowercase hex SHA-256 of path + client_key + \\\"####\\\" + salt_key; the path includes the filled `{orderRefId}`.\",\"compare\":\"case_insensitive\",\"steps\":[{\"template\":\"{{ path }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_sha256\":{\"description\":\"Webhook `Signature` header (chosen variant, unconfirmed): lowercase hex SHA-256 of base64(raw body) + client_key + \\\"####\\\" + salt_key, the request recipe without a path.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"encode\":\"base64\"},{\"template\":\"{{ input }}{{ credentials.client_key }}####{{ credentials.salt_key }}\"},{\"hash\":\"sha256\"},{\"encode\":\"hex\"}]},\"webhook_hmac\":{\"description\":\"Not used: the alternative webhook signature recipe (unconfirmed), hex HMAC-SHA256 of the raw body keyed with the salt key. Kept with its own vector so that switching to it is a one-line change.\",\"compare\":\"case_insensitive\",\"steps\":[{\"input\":\"body_bytes\"},{\"hmac\":{\"alg\":\"sha256\",\"key\":\"{{ credentials.salt_key }}\"}},{\"encode\":\"hex\"}]}},\"error_codes\":{\"0x0201\":\"unauthorized\",\"0x0202\":\"rejected\",\"0x0203\":\"invalid_request\",\"0x0204\":\"ambiguous\",\"0x0205\":\"ambiguous\",\"0x0206\":\"ambiguous\",\"0x0207\":\"duplicate\"},\"operations\":{\"create_payout\":{\"role\":\"create\",\"description\":\"Create a payout order to an existing contact.\",\"method\":\"POST\",\"path\":\"/v1/service/payout/orders\",\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.post_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"escape_slashes\":true,\"fields\":{\"contactId\":{\"type\":\"string\",\"description\":\"Id of the contact (beneficiary) created beforehand.\",\"required\":true,\"role\":\"beneficiary.contact_id\",\"min_len\":1,\"example\":\"CONT_18578XXXX0580306C74F\"},\"amount\":{\"type\":\"amount\",\"description\":\"Amount in INR, as text of at most 5 characters (`\\\"1\\\"`).\",\"required\":true,\"role\":\"amount\",\"max_len\":5,\"example\":\"1\"},\"purpose\":{\"type\":\"string\",\"description\":\"Purpose of the payout, e.g. `salary_disbursement`, `reimbursement`, `bonus`, `incentive`, `others`.\",\"required\":true,\"role\":\"purpose\",\"max_len\":30,\"example\":\"salary_disbursement\"},\"mode\":{\"type\":\"string\",\"description\":\"Transfer mode.\",\"required\":true,\"role\":\"transfer_mode\",\"enum\":[\"IMPS\",\"NEFT\",\"RTGS\",\"UPI\"],\"example\":\"IMPS\"},\"narration\":{\"type\":\"string\",\"description\":\"Narration shown on the transfer.\",\"max_len\":15,\"example\":\"narration\"},\"remark\":{\"type\":\"string\",\"description\":\"Remark.\",\"role\":\"remark\",\"max_len\":15,\"example\":\"remark\"},\"clientRefId\":{\"type\":\"string\",\"description\":\"Merchant reference, unique per merchant: the idempotency key.\",\"required\":true,\"role\":\"merchant_ref\",\"min_len\":1,\"max_len\":30,\"example\":\"CRF37XXXX47484\"}}},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\",\"description\":\"Response code; `0x0200` is success.\"},\"message\":{\"type\":\"string\",\"description\":\"Human-readable result (`Order accepted successfully`).\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome, not the payout's.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference.\",\"role\":\"provider_ref\"},\"status\":{\"type\":\"string\",\"description\":\"Order status (`queued` on creation).\",\"role\":\"status\"}}}}}}},\"query_payout\":{\"role\":\"query\",\"description\":\"Status of one order (from the gateway's API documentation). The response is assumed to have the create response's envelope, with the webhook's `data` fields.\",\"method\":\"GET\",\"path\":\"/v1/service/payout/orders/{orderRefId}\",\"params\":{\"orderRefId\":{\"type\":\"string\",\"description\":\"Xettle's order reference, from the create response.\",\"required\":true,\"role\":\"provider_ref\",\"min_len\":1,\"example\":\"REF22905XXXX70835580BC0\"}},\"headers\":{\"Authorization\":\"Basic {{ signatures.basic_auth }}\",\"signature\":\"{{ signatures.get_sha256 }}\"},\"response\":{\"success\":\"code == \\\"0x0200\\\"\",\"error\":{\"code\":\"code\",\"message\":\"message\"},\"codes\":{\"0x0202\":\"not_found\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"description\":\"`SUCCESS` or `FAILURE`: the request's outcome.\"},\"data\":{\"type\":\"object\",\"nullable\":true,\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"description\":\"Bank reference (UTR) of the transfer.\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"description\":\"Why the order failed or was reversed.\",\"nullable\":true,\"role\":\"failure_reason\"}}}}}}}},\"statuses\":{\"queued\":{\"unified\":\"pending\",\"description\":\"Accepted and queued.\"},\"pending\":{\"unified\":\"pending\",\"description\":\"Waiting to be processed.\"},\"processing\":{\"unified\":\"processing\",\"description\":\"Being processed by the bank.\"},\"processed\":{\"unified\":\"succeeded\",\"description\":\"Paid.\"},\"failed\":{\"unified\":\"failed\",\"description\":\"Failed; no money moved.\"},\"reversed\":{\"unified\":\"reversed\",\"description\":\"Paid, then returned to the merchant.\"}},\"webhooks\":{\"payout_transfer\":{\"description\":\"Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed`, signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.\",\"method\":\"POST\",\"headers\":{\"Signature\":\"{{ signatures.webhook_sha256 }}\"},\"body\":{\"encoding\":\"json\",\"fields\":{\"event\":{\"type\":\"string\",\"role\":\"event\",\"enum\":[\"payout.transfer.success\",\"payout.transfer.failed\",\"payout.transfer.reversed\"]},\"code\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"},\"data\":{\"type\":\"object\",\"fields\":{\"orderRefId\":{\"type\":\"string\",\"role\":\"provider_ref\"},\"clientRefId\":{\"type\":\"string\",\"role\":\"merchant_ref\"},\"contactId\":{\"type\":\"string\"},\"amount\":{\"type\":\"amount\",\"role\":\"amount\"},\"status\":{\"type\":\"string\",\"role\":\"status\"},\"utr\":{\"type\":\"string\",\"nullable\":true,\"role\":\"utr\"},\"reason\":{\"type\":\"string\",\"nullable\":true,\"role\":\"failure_reason\"}}}}},\"ack\":{\"status\":200,\"body\":\"OK\"}}},\"sandbox\":{\"success_path\":[\"queued\",\"processing\",\"processed\"],\"failure_path\":[\"queued\",\"processing\",\"failed\"],\"reversal\":{\"status\":\"reversed\",\"reason\":\"Returned by beneficiary bank\"},\"provider_ref_prefix\":\"REF\",\"success\":{\"code\":\"0x0200\",\"message\":\"Order accepted successfully\",\"status\":\"SUCCESS\"},\"events\":{\"processed\":\"payout.transfer.success\",\"failed\":\"payout.transfer.failed\",\"reversed\":\"payout.transfer.reversed\"},\"errors\":{\"unauthorized\":{\"http_status\":200,\"body\":{\"code\":\"0x0201\",\"status\":\"FAILURE\",\"message\":\"Unauthorized\"}},\"duplicate\":{\"http_status\":200,\"body\":{\"code\":\"0x0207\",\"status\":\"FAILURE\",\"message\":\"Duplicate clientRefId\"}},\"not_found\":{\"http_status\":200,\"body\":{\"code\":\"0x0202\",\"status\":\"FAILURE\",\"message\":\"Order Not Found\"}},\"invalid_request\":{\"http_status\":200,\"body\":{\"code\":\"0x0203\",\"status\":\"FAILURE\",\"message\":\"{{ message }}\"}},\"server_error\":{\"http_status\":200,\"body\":{\"code\":\"0x0205\",\"status\":\"FAILURE\",\"message\":\"Something went wrong\"}}}}}";
 }

@@ -1,13 +1,15 @@
 //! Stage 4: print the model as Rust.
 //!
-//! The generated module leans on `payout::runtime::codegen` for conversions and on
-//! `DynamicClient` for every call, so it holds types and glue only: the same signing,
-//! validation and reading code runs for typed and dynamic clients.
+//! The generated module holds only what is specific to its gateway: its types, and the
+//! impls that tie them to the runtime's shell (`payout::runtime::TypedClient`, generic over
+//! the module's `Gateway`), which holds the constructors, the typed call and the unified
+//! interface once for every gateway. Conversions lean on `payout::runtime::codegen`; every
+//! call runs through `DynamicClient`, so typed and dynamic clients run the same code.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Dir, EnumDef, FieldDef, Module, OneOfDef, StructDef, Ty, TypeDef};
+use crate::model::{Dir, EnumDef, FieldDef, Module, OneOfDef, Op, StructDef, Ty, TypeDef};
 use payout_spec::{OperationRole, PayoutStatus};
 
 pub fn module(m: &Module) -> TokenStream {
@@ -28,12 +30,13 @@ pub fn module(m: &Module) -> TokenStream {
         });
     let credentials = credentials(m);
     let environment = environment(m);
-    let client = client(m);
-    let types: Vec<TokenStream> = m.types.iter().map(type_def).collect();
+    let gateway = gateway(m);
+    let types: Vec<TokenStream> = m.types.iter().map(|t| type_def(m, t)).collect();
     let responses: Vec<TokenStream> = m
         .ops
         .iter()
         .map(|op| {
+            let request = &op.request;
             let response = &op.response;
             let body = &op.response_body;
             let name = &op.name;
@@ -56,8 +59,12 @@ pub fn module(m: &Module) -> TokenStream {
                     pub result: PayoutResult,
                 }
 
-                impl #response {
-                    fn from_result(result: PayoutResult) -> Self {
+                impl ::payout::runtime::Operation for #request {
+                    type Gateway = Gateway;
+                    type Response = #response;
+                    const NAME: &'static str = #name;
+
+                    fn response(result: PayoutResult) -> #response {
                         #response {
                             body: #body::from_json(&result.response).unwrap_or_default(),
                             status: result.provider_status.as_deref().map(Status::from_provider),
@@ -73,17 +80,15 @@ pub fn module(m: &Module) -> TokenStream {
     quote! {
         #[doc = #doc]
         #vis mod #ident {
-            #![allow(clippy::all, clippy::pedantic, non_camel_case_types, non_snake_case, unused_mut, unused_variables)]
-
             #(#imports)*
 
             // The spec file this module was generated from, included so that cargo rebuilds
             // the crate when the spec changes.
             const _: &[u8] = ::core::include_bytes!(#spec_file);
 
+            #gateway
             #credentials
             #environment
-            #client
             #(#types)*
             #(#responses)*
             #status
@@ -92,14 +97,8 @@ pub fn module(m: &Module) -> TokenStream {
             /// The gateway's provider id.
             pub const PROVIDER_ID: &str = #provider_id;
 
-            /// The checked spec, embedded at compile time (no YAML is read at run time).
-            pub const SPEC_JSON: &str = #spec_json;
-
-            /// The spec, compiled once (its templates too) for every client of this module.
-            pub fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
-                static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
-                SPEC.get_or_init(|| CompiledSpec::from_embedded(SPEC_JSON).map(Arc::new)).clone()
-            }
+            // The checked spec, embedded at compile time: no YAML is read at run time.
+            const SPEC_JSON: &str = #spec_json;
         }
     }
 }
@@ -152,7 +151,13 @@ fn credentials(m: &Module) -> TokenStream {
                 Ok(Credentials { #(#inits)* })
             }
 
-            /// By the spec's credential names, for the runtime.
+        }
+
+        impl ::payout::runtime::GatewayCredentials for Credentials {
+            fn from_map(values: &IndexMap<String, String>) -> Result<Self, PayoutError> {
+                Credentials::from_map(values)
+            }
+
             fn values(&self) -> IndexMap<String, String> {
                 IndexMap::from([#(#values)*])
             }
@@ -189,101 +194,55 @@ fn environment(m: &Module) -> TokenStream {
                 }
             }
         }
+
+        impl ::payout::runtime::GatewayEnvironment for Environment {
+            fn base_url(&self) -> &'static str {
+                Environment::base_url(self)
+            }
+        }
     }
 }
 
-fn client(m: &Module) -> TokenStream {
-    let methods = m.ops.iter().map(|op| {
-        let method = &op.method;
-        let request = &op.request;
-        let response = &op.response;
-        let name = &op.name;
-        let mut doc = op.doc.clone();
-        if op.role == OperationRole::Create {
-            doc.push_str("\n\nSent once, never retried: an error with `may_exist` means the payout may exist at the gateway; query before sending it again.");
-        } else {
-            doc.push_str("\n\nRetried with backoff on transient failures, freshly signed each time.");
-        }
-        let doc = doc_attrs(&doc);
-        quote! {
-            #doc
-            pub async fn #method(&self, request: &#request) -> Result<#response, PayoutError> {
-                codegen::call(&self.inner, #name, request).await.map(#response::from_result)
-            }
-        }
-    });
-    let env_ctor = if m.environments.is_empty() {
-        quote! {}
+/// The gateway's name for the runtime's shell, and the client that shell makes of it.
+fn gateway(m: &Module) -> TokenStream {
+    let environment = if m.environments.is_empty() {
+        quote! { ::payout::runtime::NoEnvironments }
     } else {
-        quote! {
-            /// A client for one of the gateway's environments.
-            pub fn new(credentials: Credentials, environment: Environment, options: ClientOptions) -> Result<Self, PayoutError> {
-                Client::with_base_url(credentials, environment.base_url(), options)
-            }
-        }
+        quote! { Environment }
     };
+    let mut client_doc = String::from(
+        "A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a \
+         typed request (",
+    );
+    let requests: Vec<String> = m.ops.iter().map(|op| format!("[`{}`]", op.request)).collect();
+    client_doc.push_str(&requests.join(", "));
+    client_doc.push_str(
+        ") and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) \
+         verifies and reads a [`Webhook`]; the unified interface is \
+         [`PayoutProvider`](::payout::runtime::PayoutProvider). Cheap to clone.",
+    );
     quote! {
-        /// A client of the gateway: typed methods per operation, and the unified
-        /// [`PayoutProvider`] interface. Cheap to clone.
-        #[derive(Debug, Clone)]
-        pub struct Client {
-            inner: DynamicClient,
-        }
+        /// The gateway, as [`TypedClient`](::payout::runtime::TypedClient) names it: a type,
+        /// never a value.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Gateway {}
 
-        impl Client {
-            #env_ctor
+        #[doc = #client_doc]
+        pub type Client = ::payout::runtime::TypedClient<Gateway>;
 
-            /// A client for any base URL (a plain `http://` one needs
-            /// `ClientOptions::allow_insecure_http`).
-            pub fn with_base_url(credentials: Credentials, base_url: &str, options: ClientOptions) -> Result<Self, PayoutError> {
-                let spec = spec()?;
-                let creds = ::payout::runtime::Credentials::new(spec.spec(), credentials.values())?;
-                Ok(Client { inner: DynamicClient::new(spec, creds, base_url, options)? })
+        impl ::payout::runtime::Gateway for Gateway {
+            const PROVIDER_ID: &'static str = PROVIDER_ID;
+            type Credentials = Credentials;
+            type Environment = #environment;
+            type Webhook = Webhook;
+
+            fn spec() -> Result<Arc<CompiledSpec>, PayoutError> {
+                static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
+                codegen::embedded(&SPEC, SPEC_JSON)
             }
 
-            /// [`Client::with_base_url`] with the credentials by the spec's names (see
-            /// [`Credentials::from_map`]).
-            pub fn from_map(credentials: &IndexMap<String, String>, base_url: &str, options: ClientOptions) -> Result<Self, PayoutError> {
-                Client::with_base_url(Credentials::from_map(credentials)?, base_url, options)
-            }
-
-            /// The dynamic client underneath (operations by name, raw input).
-            pub fn dynamic(&self) -> &DynamicClient {
-                &self.inner
-            }
-
-            #(#methods)*
-
-            /// Verifies a webhook, then reads it. One that does not verify is an error, never
-            /// an event.
-            pub fn webhook(&self, request: &WebhookRequest<'_>) -> Result<Webhook, PayoutError> {
-                Webhook::from_event(self.inner.webhook(request)?)
-            }
-        }
-
-        impl PayoutProvider for Client {
-            fn provider_id(&self) -> &str {
-                self.inner.provider_id()
-            }
-
-            fn supports(&self, capability: Capability) -> bool {
-                self.inner.supports(capability)
-            }
-
-            fn create_payout<'a>(&'a self, request: &'a CreatePayout) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-                self.inner.create_payout(request)
-            }
-
-            fn query_payout<'a>(&'a self, reference: &'a PayoutRef) -> BoxFuture<'a, Result<PayoutResult, PayoutError>> {
-                self.inner.query_payout(reference)
-            }
-
-            fn parse_webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
-                self.inner.parse_webhook(request)
-            }
-
-            fn verify_webhook<'a>(&'a self, request: WebhookRequest<'a>) -> BoxFuture<'a, Result<WebhookEvent, PayoutError>> {
-                self.inner.verify_webhook(request)
+            fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
+                Webhook::from_event(event)
             }
         }
     }
@@ -312,9 +271,9 @@ fn param_ty(t: &Ty) -> (TokenStream, bool) {
     }
 }
 
-fn type_def(t: &TypeDef) -> TokenStream {
+fn type_def(m: &Module, t: &TypeDef) -> TokenStream {
     match t {
-        TypeDef::Struct(s) => struct_def(s),
+        TypeDef::Struct(s) => struct_def(m, s),
         TypeDef::Enum(e) => enum_def(e),
         TypeDef::OneOf(o) => one_of_def(o),
     }
@@ -331,9 +290,8 @@ fn field_decl(f: &FieldDef) -> TokenStream {
     }
 }
 
-fn struct_def(s: &StructDef) -> TokenStream {
+fn struct_def(m: &Module, s: &StructDef) -> TokenStream {
     let ident = &s.ident;
-    let doc = doc_attrs(&s.doc);
     let fields: Vec<TokenStream> = s.fields.iter().map(field_decl).collect();
     match s.dir {
         Dir::Output => {
@@ -365,87 +323,282 @@ fn struct_def(s: &StructDef) -> TokenStream {
                 }
             }
         }
-        Dir::Input => {
-            let puts = s.fields.iter().map(|f| {
-                let id = &f.ident;
-                let name = &f.name;
-                if f.optional {
-                    quote! { codegen::put_opt(&mut o, #name, &self.#id); }
-                } else {
-                    quote! { codegen::put(&mut o, #name, &self.#id); }
-                }
-            });
-            let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional).collect();
-            let params = required.iter().map(|f| {
-                let id = &f.ident;
-                let (ty, _) = param_ty(&f.ty);
-                quote! { #id: #ty }
-            });
-            let inits = s.fields.iter().map(|f| {
-                let id = &f.ident;
-                if f.optional {
-                    quote! { #id: None, }
-                } else if param_ty(&f.ty).1 {
-                    quote! { #id: #id.into(), }
-                } else {
-                    quote! { #id, }
-                }
-            });
-            let setters = s.fields.iter().filter(|f| f.optional).map(|f| {
-                let id = &f.ident;
-                // A field called `new` cannot have a setter called `new`: that is the constructor.
-                let setter = if id == "new" {
-                    quote::format_ident!("set_new")
-                } else {
-                    id.clone()
-                };
-                let (ty, into) = param_ty(&f.ty);
-                let doc = format!("Sets `{}`.", f.name);
-                let value = if into {
-                    quote! { value.into() }
-                } else {
-                    quote! { value }
-                };
+        Dir::Input => input_struct(m, s),
+    }
+}
+
+/// Setters that would shadow a method every struct has (`X::default()`, `x.clone()`) are
+/// named `set_…`.
+fn setter_ident(field: &Ident) -> Ident {
+    const SHADOWING: &[&str] = &["default", "clone", "eq", "ne", "fmt", "hash", "to_json"];
+    if SHADOWING.iter().any(|n| field == n) {
+        format_ident!("set_{field}")
+    } else {
+        field.clone()
+    }
+}
+
+/// A struct that is sent. Required fields are plain `pub` fields, so a struct literal that
+/// leaves one out does not compile; optional ones are `Option`s, kept in a `Default` struct
+/// of their own when there are required ones too (`optional: Default::default()`), and set
+/// one by one with the methods of the same name.
+fn input_struct(m: &Module, s: &StructDef) -> TokenStream {
+    let ident = &s.ident;
+    let op = m.ops.iter().find(|op| op.request == *ident);
+    let mut doc = s.doc.clone();
+    if let Some(op) = op {
+        doc.push_str(&operation_doc(m, op));
+    }
+    let doc = doc_attrs(&doc);
+    let required: Vec<&FieldDef> = s.fields.iter().filter(|f| !f.optional).collect();
+    let optional: Vec<&FieldDef> = s.fields.iter().filter(|f| f.optional).collect();
+    let required_decls = required.iter().map(|f| field_decl(f));
+    let optional_decls: Vec<TokenStream> = optional.iter().map(|f| field_decl(f)).collect();
+    // Where the optional fields live: `self.optional` when split, `self` otherwise.
+    let (holder, declaration) = match &s.optional {
+        Some(part) => {
+            let part_doc = format!(
+                "The optional fields of [`{ident}`]; `Default::default()` sets none of them."
+            );
+            (
+                quote! { self.optional },
                 quote! {
-                    #[doc = #doc]
-                    pub fn #setter(mut self, value: #ty) -> Self {
-                        self.#id = Some(#value);
-                        self
+                    #doc
+                    #[derive(Debug, Clone, PartialEq)]
+                    pub struct #ident {
+                        #(#required_decls)*
+                        /// The optional fields, each `None` unless set.
+                        pub optional: #part,
                     }
-                }
-            });
-            let new_doc = if required.is_empty() {
-                "With every field unset.".to_string()
+
+                    #[doc = #part_doc]
+                    #[derive(Debug, Clone, PartialEq, Default)]
+                    pub struct #part {
+                        #(#optional_decls)*
+                    }
+                },
+            )
+        }
+        None => {
+            let derive_default = if required.is_empty() {
+                quote! { #[derive(Default)] }
             } else {
-                format!(
-                    "With its required fields: {}. The others are set with the methods of the same name.",
-                    required.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ")
-                )
+                quote! {}
+            };
+            (
+                quote! { self },
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq)]
+                    #derive_default
+                    pub struct #ident {
+                        #(#required_decls)*
+                        #(#optional_decls)*
+                    }
+                },
+            )
+        }
+    };
+    let setters: Vec<TokenStream> = optional
+        .iter()
+        .map(|f| {
+            let id = &f.ident;
+            let setter = setter_ident(id);
+            let (ty, into) = param_ty(&f.ty);
+            let doc = format!("Sets `{}`.", f.name);
+            let value = if into {
+                quote! { value.into() }
+            } else {
+                quote! { value }
             };
             quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq)]
-                pub struct #ident {
-                    #(#fields)*
+                #[doc = #doc]
+                pub fn #setter(mut self, value: #ty) -> Self {
+                    #holder.#id = Some(#value);
+                    self
                 }
+            }
+        })
+        .collect();
+    let setters = if setters.is_empty() {
+        quote! {}
+    } else {
+        quote! {
+            impl #ident {
+                #(#setters)*
+            }
+        }
+    };
+    let puts = s.fields.iter().map(|f| {
+        let id = &f.ident;
+        let name = &f.name;
+        if f.optional {
+            quote! { codegen::put_opt(&mut o, #name, &#holder.#id); }
+        } else {
+            quote! { codegen::put(&mut o, #name, &self.#id); }
+        }
+    });
+    // `o` is not written to when the struct has no fields.
+    let binding = if s.fields.is_empty() {
+        quote! { let o = codegen::object(); }
+    } else {
+        quote! { let mut o = codegen::object(); }
+    };
+    quote! {
+        #declaration
+        #setters
 
-                impl #ident {
-                    #[doc = #new_doc]
-                    pub fn new(#(#params),*) -> Self {
-                        #ident {
-                            #(#inits)*
-                        }
+        impl ToJson for #ident {
+            fn to_json(&self) -> Json {
+                #binding
+                #(#puts)*
+                Json::Object(o)
+            }
+        }
+    }
+}
+
+/// What the documentation of an operation's request adds to its description: how it is
+/// sent, an example, and the gateway's error codes.
+fn operation_doc(m: &Module, op: &Op) -> String {
+    let module = &m.ident;
+    let mut doc = format!(
+        "\n\nSent with [`Client::send`](::payout::runtime::TypedClient::send), which returns a \
+         [`{}`]. ",
+        op.response
+    );
+    if op.role == OperationRole::Create {
+        doc.push_str(
+            "Sent once, never retried: an error with `may_exist` means the payout may exist at \
+             the gateway; query before sending it again.",
+        );
+    } else {
+        doc.push_str("Retried with backoff on transient failures, freshly signed each time.");
+    }
+    let literal = example(m, &Ty::Named(op.request.clone()), None, 1);
+    doc.push_str(&format!(
+        "\n\n# Example\n\n```ignore\n\
+         async fn {name}(client: &{module}::Client) -> Result<(), Box<dyn std::error::Error>> {{\n\
+         \x20   let request = {literal};\n\
+         \x20   let response = client.send(&request).await?;\n\
+         \x20   println!(\"{{:?}}\", response.result.status);\n\
+         \x20   Ok(())\n\
+         }}\n```",
+        name = crate::model::field_ident(&op.name),
+    ));
+    let codes: Vec<String> = op
+        .error_codes
+        .iter()
+        .chain(&m.error_codes)
+        .map(|(code, kind)| {
+            let note = if kind == "ambiguous" || kind == "duplicate" {
+                " (`may_exist`: query before sending again)"
+            } else {
+                ""
+            };
+            format!("- `{code}`: `{kind}`{note}")
+        })
+        .collect();
+    doc.push_str(
+        "\n\n# Errors\n\nA [`PayoutError`](::payout::runtime::PayoutError) whose `kind` says \
+         what happened: refused before sending (`validation`), not answered, or answered with \
+         an error.",
+    );
+    if codes.is_empty() {
+        doc.push_str(" The spec lists no error codes of the gateway.");
+    } else {
+        doc.push_str(" The gateway's error codes, as the spec reads them:\n\n");
+        doc.push_str(&codes.join("\n"));
+    }
+    doc
+}
+
+/// A Rust expression of a value of `ty`, for the documentation's examples: the spec's
+/// example where it gives one, a placeholder of the right type otherwise. Structs are
+/// struct literals that name every required field.
+fn example(m: &Module, ty: &Ty, given: Option<&str>, depth: usize) -> String {
+    let module = &m.ident;
+    let indent = "    ".repeat(depth + 1);
+    let close = "    ".repeat(depth);
+    match ty {
+        Ty::String => format!("{:?}.into()", given.unwrap_or("…")),
+        Ty::I64 => given
+            .and_then(|g| g.parse::<i64>().ok())
+            .unwrap_or(0)
+            .to_string(),
+        Ty::Decimal => {
+            let text = given
+                .filter(|g| {
+                    !g.is_empty() && g.chars().all(|c| c.is_ascii_digit() || c == '.')
+                })
+                .unwrap_or("100.00");
+            format!("{text:?}.parse()?")
+        }
+        Ty::Bool => given.filter(|g| *g == "true").unwrap_or("false").to_string(),
+        Ty::Json => "Json::Null".to_string(),
+        Ty::Vec(_) => "vec![]".to_string(),
+        Ty::Named(name) => {
+            let Some(def) = m.types.iter().find(|t| match t {
+                TypeDef::Struct(s) => s.ident == *name,
+                TypeDef::Enum(e) => e.ident == *name,
+                TypeDef::OneOf(o) => o.ident == *name,
+            }) else {
+                return "Default::default()".to_string();
+            };
+            match def {
+                TypeDef::Enum(e) => {
+                    let variant = e
+                        .variants
+                        .iter()
+                        .find(|v| Some(v.name.as_str()) == given)
+                        .or(e.variants.first());
+                    match variant {
+                        Some(v) => format!("{module}::{name}::{}", v.ident),
+                        None => "Default::default()".to_string(),
                     }
-
-                    #(#setters)*
                 }
-
-                impl ToJson for #ident {
-                    fn to_json(&self) -> Json {
-                        let mut o = codegen::object();
-                        #(#puts)*
-                        Json::Object(o)
+                TypeDef::OneOf(o) => match o.variants.first() {
+                    Some(v) => format!(
+                        "{module}::{name}::{}({})",
+                        v.ident,
+                        example(m, &Ty::Named(v.fields.clone()), None, depth)
+                    ),
+                    None => "Default::default()".to_string(),
+                },
+                TypeDef::Struct(s) if depth > 3 => format!("{module}::{} {{ /* … */ }}", s.ident),
+                TypeDef::Struct(s) => {
+                    let required: Vec<&FieldDef> =
+                        s.fields.iter().filter(|f| !f.optional).collect();
+                    if required.is_empty() {
+                        // The first optional field set, to show how.
+                        let first = s.fields.iter().find(|f| {
+                            matches!(f.ty, Ty::String | Ty::I64 | Ty::Decimal | Ty::Bool)
+                        });
+                        return match first {
+                            Some(f) => {
+                                let value = example(m, &f.ty, f.example.as_deref(), depth);
+                                let value = value.strip_suffix(".into()").unwrap_or(&value);
+                                format!(
+                                    "{module}::{name}::default().{}({value})",
+                                    setter_ident(&f.ident)
+                                )
+                            }
+                            None => format!("{module}::{name}::default()"),
+                        };
                     }
+                    let mut out = format!("{module}::{name} {{\n");
+                    for f in required {
+                        out.push_str(&format!(
+                            "{indent}{}: {},\n",
+                            f.ident,
+                            example(m, &f.ty, f.example.as_deref(), depth + 1)
+                        ));
+                    }
+                    if s.optional.is_some() {
+                        out.push_str(&format!("{indent}optional: Default::default(),\n"));
+                    }
+                    out.push_str(&format!("{close}}}"));
+                    out
                 }
             }
         }

@@ -24,6 +24,8 @@ pub struct Module {
     pub ops: Vec<Op>,
     pub statuses: Vec<StatusVariant>,
     pub webhooks: Vec<Hook>,
+    /// The spec's `error_codes`: the gateway's code and the error kind it is read as.
+    pub error_codes: Vec<(String, String)>,
     /// The `use` items: the paths of [`IMPORTS`] with only the names the module uses, so
     /// that no spec yields an unused import.
     pub imports: Vec<(&'static str, Vec<&'static str>)>,
@@ -44,9 +46,9 @@ pub struct Env {
 
 pub struct Op {
     pub name: String,
-    pub method: Ident,
     pub role: OperationRole,
-    pub doc: String,
+    /// This operation's own error codes (on top of the spec's), as in [`Module::error_codes`].
+    pub error_codes: Vec<(String, String)>,
     pub request: Ident,
     pub response: Ident,
     pub response_body: Ident,
@@ -97,6 +99,10 @@ pub struct StructDef {
     pub doc: String,
     pub dir: Dir,
     pub fields: Vec<FieldDef>,
+    /// An input struct with both required and optional fields keeps the optional ones in a
+    /// struct of their own, named here, that is `Default`: a struct literal then names every
+    /// required field (one left out does not compile) and `optional: Default::default()`.
+    pub optional: Option<Ident>,
 }
 
 pub struct FieldDef {
@@ -106,6 +112,8 @@ pub struct FieldDef {
     pub ty: Ty,
     pub optional: bool,
     pub doc: String,
+    /// The spec's example value, for the generated documentation's examples.
+    pub example: Option<String>,
 }
 
 #[derive(Clone)]
@@ -191,8 +199,9 @@ pub fn build(
         doc.push_str(&format!("\n\nGateway documentation: <{url}>"));
     }
     doc.push_str(&format!(
-        "\n\nMoney: {}, amounts as exact decimals. Use [`Client`] (typed methods, and \
-         [`PayoutProvider`](::payout::runtime::PayoutProvider) for the unified interface).",
+        "\n\nMoney: {}, amounts as exact decimals. A [`Client`] sends each operation's typed \
+         request with [`send`](::payout::runtime::TypedClient::send), and serves the unified \
+         interface, [`PayoutProvider`](::payout::runtime::PayoutProvider).",
         spec.money.currency
     ));
 
@@ -226,18 +235,14 @@ pub fn build(
         .collect();
 
     let mut ops = Vec::new();
-    let mut methods: HashSet<String> = RESERVED_METHODS.iter().map(|s| s.to_string()).collect();
     for (name, op) in &spec.operations {
         let base = pascal(name);
         let request = b.name(&format!("{base}Request"));
         b.struct_def(
             &request,
-            format!(
-                "The request of [`Client::{}`]. Required fields are plain values; limits the \
-                 types cannot carry (lengths, patterns, ranges, rules across fields) are checked \
-                 before anything is sent, every problem reported at once.",
-                snake(name)
-            ),
+            op.description
+                .clone()
+                .unwrap_or_else(|| format!("The `{name}` operation.")),
             Dir::Input,
             op.request_fields().map(|(_, n, f)| (n, f)),
         );
@@ -252,12 +257,8 @@ pub fn build(
         let response = b.name(&format!("{base}Response"));
         ops.push(Op {
             name: name.clone(),
-            method: ident(&unique(&mut methods, snake(name))),
             role: op.role,
-            doc: op
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("The `{name}` operation.")),
+            error_codes: error_codes(&op.response.codes),
             request: ident(&request),
             response: ident(&response),
             response_body: ident(&response_body),
@@ -310,6 +311,7 @@ pub fn build(
         })
         .collect();
 
+    let error_codes = error_codes(&spec.error_codes);
     let spec_json = payout_spec::to_embedded(spec)?;
     let imports = imports(&credentials, &b.types);
     Ok(Module {
@@ -325,8 +327,17 @@ pub fn build(
         ops,
         statuses,
         webhooks,
+        error_codes,
         imports,
     })
+}
+
+/// Error codes as the documentation lists them: the code, and the kind it is read as.
+fn error_codes(codes: &indexmap::IndexMap<String, payout_spec::ErrorKind>) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|(code, kind)| (code.clone(), kind.as_str().to_string()))
+        .collect()
 }
 
 /// [`IMPORTS`], less the names this module does not use: `Secret` without a secret
@@ -386,8 +397,9 @@ impl Builder {
         dir: Dir,
         fields: impl IntoIterator<Item = (&'f str, &'f Field)>,
     ) {
-        let mut taken = HashSet::new();
-        let fields = fields
+        // `optional` is the field that holds an input struct's optional part.
+        let mut taken = HashSet::from(["optional".to_string()]);
+        let fields: Vec<FieldDef> = fields
             .into_iter()
             .filter(|(_, f)| dir == Dir::Output || f.is_input())
             .map(|(n, f)| {
@@ -396,11 +408,16 @@ impl Builder {
                 def
             })
             .collect();
+        let split = dir == Dir::Input
+            && fields.iter().any(|f| f.optional)
+            && fields.iter().any(|f| !f.optional);
+        let optional = split.then(|| ident(&self.name(&format!("{name}Optional"))));
         self.push(TypeDef::Struct(StructDef {
             ident: ident(name),
             doc,
             dir,
             fields,
+            optional,
         }));
     }
 
@@ -415,6 +432,10 @@ impl Builder {
             ty,
             optional,
             doc: field_doc(name, f, dir, optional),
+            example: f
+                .example
+                .as_ref()
+                .map(|e| e.scalar_text().unwrap_or_else(|| e.to_string())),
         }
     }
 
@@ -717,23 +738,15 @@ pub const IMPORTS: &[(&str, &[&str])] = &[
     (
         "payout::runtime",
         &[
-            "BoxFuture",
-            "Capability",
-            "ClientOptions",
             "CompiledSpec",
-            "CreatePayout",
             "Decimal",
-            "DynamicClient",
             "IndexMap",
             "Json",
             "PayoutError",
-            "PayoutProvider",
-            "PayoutRef",
             "PayoutResult",
             "PayoutStatus",
             "Secret",
             "WebhookEvent",
-            "WebhookRequest",
         ],
     ),
     ("std::sync", &["Arc", "OnceLock"]),
@@ -745,6 +758,7 @@ const DEFINED_TYPES: &[&str] = &[
     "Credentials",
     "Environment",
     "Client",
+    "Gateway",
     "Status",
     "Webhook",
     "Option",
@@ -756,9 +770,6 @@ const DEFINED_TYPES: &[&str] = &[
     "Ok",
     "Err",
 ];
-
-/// Methods of the generated `Client` that operations must not take.
-const RESERVED_METHODS: &[&str] = &["new", "with_base_url", "from_map", "dynamic", "webhook"];
 
 #[cfg(test)]
 mod tests {

@@ -7,10 +7,11 @@ use indexmap::IndexMap;
 use payout_spec::Json;
 use rust_decimal::Decimal;
 
-use crate::client::DynamicClient;
+use std::sync::{Arc, OnceLock};
+
+use crate::compiled::CompiledSpec;
 use crate::credentials::CredentialsError;
 use crate::error::PayoutError;
-use crate::unified::PayoutResult;
 
 /// A typed value written as the input the runtime validates and signs. Enums write their
 /// name; the runtime maps names to wire values, as for any input.
@@ -135,20 +136,14 @@ pub fn tag<'a>(v: &'a Json, name: &str) -> Option<&'a str> {
     v.as_object()?.get(name)?.as_str()
 }
 
-/// Runs the operation named `operation` with a typed request: the request is written as
-/// input and then validated, signed, sent and read by `client` exactly as dynamic input is.
-/// A request that does not write a JSON object is a configuration error.
-pub async fn call<T: ToJson + ?Sized>(
-    client: &DynamicClient,
-    operation: &str,
-    request: &T,
-) -> Result<PayoutResult, PayoutError> {
-    let Json::Object(input) = request.to_json() else {
-        return Err(PayoutError::config(format!(
-            "the request of `{operation}` is not a JSON object"
-        )));
-    };
-    client.call(operation, &input).await.map(|o| o.result)
+/// The spec embedded in a generated module, compiled on first use and shared by every
+/// client of the module after that (a failure is kept too: it cannot change).
+pub fn embedded(
+    cell: &'static OnceLock<Result<Arc<CompiledSpec>, PayoutError>>,
+    json: &str,
+) -> Result<Arc<CompiledSpec>, PayoutError> {
+    cell.get_or_init(|| CompiledSpec::from_embedded(json).map(Arc::new))
+        .clone()
 }
 
 /// Takes the credentials `names` out of `values` (by the spec's names), in order. Every

@@ -5,6 +5,7 @@
 //! request ([`request`], [`signing`]) → send it → read the response ([`response`]).
 
 pub mod client;
+#[doc(hidden)]
 pub mod codegen;
 pub mod compiled;
 pub mod context;
@@ -22,6 +23,7 @@ pub mod request;
 pub mod response;
 pub mod signing;
 pub mod source;
+pub mod typed;
 pub mod unified;
 pub mod validate;
 pub mod vectors;
@@ -39,6 +41,9 @@ pub use payout_spec::{self as spec, Json, PayoutStatus};
 pub use request::{PreparedRequest, RequestOptions};
 pub use rust_decimal::Decimal;
 pub use signing::StepTrace;
+pub use typed::{
+    Gateway, GatewayCredentials, GatewayEnvironment, NoEnvironments, Operation, TypedClient,
+};
 pub use unified::{
     marked_reversal, transition, Applied, Beneficiary, BoxFuture, Capability, CreatePayout,
     Evidence, Money, PayoutMethod, PayoutProvider, PayoutRef, PayoutResult, StatusTracker,

@@ -5,12 +5,13 @@ payout::provider!(mod teemopay = "repo/specs/teemopay.yaml");
 use teemopay::{CreatePayoutRequest, CreatePayoutRequestAccountType};
 
 fn main() {
-    let _ = CreatePayoutRequest::new(
-        "order-1",
-        10000.5,
-        CreatePayoutRequestAccountType::Transfer,
-        "08123456789",
-        "Budi Santoso",
-        "08123456789",
-    );
+    let _ = CreatePayoutRequest {
+        merchant_order_no: "order-1".into(),
+        amount: 10000.5,
+        account_type: CreatePayoutRequestAccountType::Transfer,
+        bank_account: "08123456789".into(),
+        real_name: "Budi Santoso".into(),
+        phone: "08123456789".into(),
+        optional: Default::default(),
+    };
 }

@@ -9,7 +9,9 @@ fn main() {
     let credentials = minimal::Credentials {
         merchant_id: "M1".into(),
     };
-    let request = minimal::QueryPayoutRequest::new("R1");
+    let request = minimal::QueryPayoutRequest {
+        reference: "R1".into(),
+    };
     let client = minimal::Client::with_base_url(
         credentials,
         "https://gateway.example",
