@@ -27,7 +27,9 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("cashy create preparation");
     g.bench_function("typed client", |b| b.iter(|| case.typed_create()));
-    g.bench_function("engine, dynamic input", |b| b.iter(|| case.dynamic_create()));
+    g.bench_function("engine, dynamic input", |b| {
+        b.iter(|| case.dynamic_create())
+    });
     g.bench_function("hand-written", |b| b.iter(|| case.hand_create()));
     g.finish();
 

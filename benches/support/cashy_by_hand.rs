@@ -58,7 +58,9 @@ pub struct Invalid(pub Vec<String>);
 fn length(problems: &mut Vec<String>, field: &str, value: &str, min: usize, max: usize) {
     let n = value.chars().count();
     if n < min || n > max {
-        problems.push(format!("`{field}` must be {min} to {max} characters, not {n}"));
+        problems.push(format!(
+            "`{field}` must be {min} to {max} characters, not {n}"
+        ));
     }
 }
 
@@ -81,7 +83,10 @@ pub fn create_request(base_url: &str, c: &Create<'_>) -> Result<Request, Invalid
     let min = Decimal::new(10_000, 0);
     let max = Decimal::new(5_000_000, 0);
     if c.amount < min || c.amount > max {
-        problems.push(format!("`amount` must be 10000 to 5000000, not {}", c.amount));
+        problems.push(format!(
+            "`amount` must be 10000 to 5000000, not {}",
+            c.amount
+        ));
     }
     let mut amount = c.amount.normalize();
     if amount.scale() > 2 {

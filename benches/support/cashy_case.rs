@@ -9,9 +9,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use payout::gateways::cashy;
+use payout::runtime::codegen::ToJson;
 use payout::runtime::response::{self, Received};
 use payout::runtime::source::{FixedClock, OsEntropy};
-use payout::runtime::codegen::ToJson;
 use payout::runtime::{
     ClientOptions, CompiledSpec, Credentials, Decimal, IndexMap, Json, Operation, PayoutResult,
     PayoutStatus, RequestOptions, Secret, WebhookRequest,
@@ -72,7 +72,10 @@ impl Case {
         let credentials = Credentials::new(
             spec.spec(),
             IndexMap::from([
-                ("merchant_id".to_string(), cashy_by_hand::MERCHANT_ID.to_string()),
+                (
+                    "merchant_id".to_string(),
+                    cashy_by_hand::MERCHANT_ID.to_string(),
+                ),
                 ("api_key".to_string(), cashy_by_hand::API_KEY.to_string()),
             ]),
         )
@@ -93,7 +96,10 @@ impl Case {
             email: None,
         };
         let headers = vec![
-            ("MerchantId".to_string(), cashy_by_hand::MERCHANT_ID.to_string()),
+            (
+                "MerchantId".to_string(),
+                cashy_by_hand::MERCHANT_ID.to_string(),
+            ),
             ("Sign".to_string(), WEBHOOK_SIGN.to_string()),
         ];
         Case {
@@ -203,7 +209,9 @@ impl Case {
 
     /// What the typed client does with an answer: read it against the request it answers,
     /// then type it.
-    pub fn typed_answer(&self) -> Result<cashy::CreatePayoutResponse, payout::runtime::PayoutError> {
+    pub fn typed_answer(
+        &self,
+    ) -> Result<cashy::CreatePayoutResponse, payout::runtime::PayoutError> {
         let prepared = self.typed_create_once();
         let got = Received {
             http_status: 200,

@@ -214,7 +214,11 @@ fn gateway(m: &Module) -> TokenStream {
         "A client of the gateway. [`send`](::payout::runtime::TypedClient::send) takes a \
          typed request (",
     );
-    let requests: Vec<String> = m.ops.iter().map(|op| format!("[`{}`]", op.request)).collect();
+    let requests: Vec<String> = m
+        .ops
+        .iter()
+        .map(|op| format!("[`{}`]", op.request))
+        .collect();
     client_doc.push_str(&requests.join(", "));
     client_doc.push_str(
         ") and returns its typed response; [`webhook`](::payout::runtime::TypedClient::webhook) \
@@ -528,13 +532,14 @@ fn example(m: &Module, ty: &Ty, given: Option<&str>, depth: usize) -> String {
             .to_string(),
         Ty::Decimal => {
             let text = given
-                .filter(|g| {
-                    !g.is_empty() && g.chars().all(|c| c.is_ascii_digit() || c == '.')
-                })
+                .filter(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit() || c == '.'))
                 .unwrap_or("100.00");
             format!("{text:?}.parse()?")
         }
-        Ty::Bool => given.filter(|g| *g == "true").unwrap_or("false").to_string(),
+        Ty::Bool => given
+            .filter(|g| *g == "true")
+            .unwrap_or("false")
+            .to_string(),
         Ty::Json => "Json::Null".to_string(),
         Ty::Vec(_) => "vec![]".to_string(),
         Ty::Named(name) => {

@@ -143,7 +143,11 @@ mod snapshots {
                 .map(|l| l.spec.operations.len())
                 .unwrap_or(0);
             assert!(operations > 0, "{id}: no operations read");
-            assert_eq!(examples.len(), operations, "{id}: one example per operation");
+            assert_eq!(
+                examples.len(),
+                operations,
+                "{id}: one example per operation"
+            );
             for example in examples {
                 assert!(example.contains(".send(&request)"), "{id}: {example}");
                 if let Err(e) = syn::parse_str::<syn::File>(example) {

@@ -333,7 +333,9 @@ pub fn build(
 }
 
 /// Error codes as the documentation lists them: the code, and the kind it is read as.
-fn error_codes(codes: &indexmap::IndexMap<String, payout_spec::ErrorKind>) -> Vec<(String, String)> {
+fn error_codes(
+    codes: &indexmap::IndexMap<String, payout_spec::ErrorKind>,
+) -> Vec<(String, String)> {
     codes
         .iter()
         .map(|(code, kind)| (code.clone(), kind.as_str().to_string()))
