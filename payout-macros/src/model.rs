@@ -400,7 +400,10 @@ impl Builder {
         fields: impl IntoIterator<Item = (&'f str, &'f Field)>,
     ) {
         // `optional` is the field that holds an input struct's optional part.
-        let mut taken = HashSet::from(["optional".to_string()]);
+        let mut taken = HashSet::new();
+        if dir == Dir::Input {
+            taken.insert("optional".to_string());
+        }
         let fields: Vec<FieldDef> = fields
             .into_iter()
             .filter(|(_, f)| dir == Dir::Output || f.is_input())
