@@ -93,6 +93,9 @@ pub struct Config {
     pub poll: Duration,
     /// Payouts the reconciler checks at once.
     pub batch: i64,
+    /// The longest `Retry-After` honoured: a gateway asking for more is asked again after
+    /// this long (a payout is never left unchecked for a day because one answer said so).
+    pub max_retry_after: Duration,
     /// Where gateways deliver webhooks (`http://host:port`), for payouts that name no
     /// notify URL: `{public_url}/webhooks/{gateway}`.
     pub public_url: Option<String>,
@@ -109,6 +112,7 @@ impl Default for Config {
             webhook_deadline: Duration::from_secs(24 * 3600),
             not_found_grace: Duration::from_secs(120),
             poll: Duration::from_millis(500),
+            max_retry_after: Duration::from_secs(3600),
             batch: 32,
             public_url: None,
         }
@@ -231,6 +235,7 @@ impl Ledger {
         };
         self.changed.notify_waiters();
         let answer = gw.client.create(&req).await;
+        let next = Next::At(now_ms() + self.wait_after(0, answer.as_ref().err()));
         let observed = match answer {
             Ok(r) => from_result(Source::Create, r, Evidence::Report),
             Err(e) => Observed {
@@ -244,7 +249,6 @@ impl Ledger {
                 detail: Some(e.to_string()),
             },
         };
-        let next = Next::At(now_ms() + self.backoff(0));
         let (p, d) = self.store.apply(p.id, &observed, next).await?;
         if d.changed() {
             self.changed.notify_waiters();
@@ -392,6 +396,27 @@ impl Ledger {
         exp * jitter / 1000
     }
 
+    /// Time before the next check after an answer: the backoff, but never sooner than
+    /// the `Retry-After` the gateway sent with an error (capped at `max_retry_after`),
+    /// plus a random spread of up to a tenth of it, so that payouts throttled together are
+    /// not all asked again at the same instant. A gateway that says "too many requests"
+    /// without saying how long is left alone for the longest backoff.
+    fn wait_after(&self, n: i64, error: Option<&PayoutError>) -> i64 {
+        let backoff = self.backoff(n);
+        let Some(e) = error else { return backoff };
+        match e.retry_after {
+            Some(asked) => {
+                let floor = asked.min(self.config.max_retry_after).as_millis() as i64;
+                let spread = (random_u64() % (floor as u64 / 10 + 1)) as i64;
+                backoff.max(floor + spread)
+            }
+            None if e.kind == ErrorKind::RateLimited => {
+                backoff.max(self.config.check_cap.as_millis() as i64)
+            }
+            None => backoff,
+        }
+    }
+
     /// After a restart of a single-process ledger: creates found `submitting` are due for
     /// recovery (they become `in_doubt`; never resent blindly).
     pub async fn recover(&self) -> Result<u64, LedgerError> {
@@ -503,13 +528,7 @@ impl Ledger {
             _ => PayoutRef::Merchant(p.merchant_ref.clone()),
         };
         let answer = gw.client.query(&reference).await;
-        // A gateway that says "too many requests" is left alone for the longest wait.
-        // (The runtime's errors do not carry `Retry-After` yet; when they do, it goes here.)
-        let wait = match &answer {
-            Err(e) if e.kind == ErrorKind::RateLimited => self.config.check_cap.as_millis() as i64,
-            _ => self.backoff(p.checks + 1),
-        };
-        let next = Next::At(now_ms() + wait);
+        let next = Next::At(now_ms() + self.wait_after(p.checks + 1, answer.as_ref().err()));
         let o = match answer {
             Ok(res)
                 if res
@@ -574,7 +593,9 @@ impl Ledger {
         {
             return Ok(());
         }
-        let o = match gw.client.create(&new.to_create()).await {
+        let answer = gw.client.create(&new.to_create()).await;
+        let next = Next::At(now_ms() + self.wait_after(p.attempts, answer.as_ref().err()));
+        let o = match answer {
             Ok(r) => from_result(Source::Probe, r, Evidence::Report),
             Err(e) => Observed {
                 source: Source::Probe,
@@ -588,8 +609,7 @@ impl Ledger {
                 detail: Some(e.to_string()),
             },
         };
-        self.applied(p.id, &o, Next::At(now_ms() + self.backoff(p.attempts)))
-            .await
+        self.applied(p.id, &o, next).await
     }
 
     /// Nothing can ask the gateway: wait for a webhook up to the deadline, then stop
