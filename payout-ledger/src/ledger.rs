@@ -7,8 +7,8 @@ use std::time::Duration;
 use indexmap::IndexMap;
 use payout_runtime::spec::{ErrorKind as SpecErrorKind, OperationRole, Spec};
 use payout_runtime::{
-    mapping, marked_reversal, DynamicClient, ErrorKind, Evidence, FieldError, Json, PayoutError,
-    PayoutRef, PayoutResult, RequestOptions, WebhookRequest,
+    freshness, mapping, marked_reversal, DynamicClient, ErrorKind, Evidence, FieldError, Json,
+    PayoutError, PayoutRef, PayoutResult, RequestOptions, WebhookRequest,
 };
 use sha2::{Digest, Sha256};
 
@@ -348,12 +348,18 @@ impl Ledger {
             provider_ref: ev.provider_ref.clone(),
             detail: ev.event.clone(),
         };
+        // The runtime's replay key (its signed nonce, or a digest of what the spec
+        // declares), recorded by the store in the transaction that applies the webhook.
+        let spec = gw.client.spec();
+        let (_, nonce) = freshness::signed_time_and_nonce(spec, &ev.webhook, headers);
+        let replay = freshness::replay_key(spec, &ev.webhook, nonce.as_deref(), headers, body);
         let digest = hex::encode(Sha256::digest(body));
         let text = String::from_utf8_lossy(body);
         let stored = self
             .store
             .webhook(
                 gateway,
+                &replay,
                 &digest,
                 &text,
                 ev.merchant_ref.as_deref(),
@@ -362,7 +368,7 @@ impl Ledger {
             )
             .await?;
         match stored {
-            None => tracing::debug!(gateway, "duplicate webhook acknowledged"),
+            None => tracing::debug!(gateway, "webhook received before (replay key) acknowledged"),
             Some(None) => tracing::warn!(
                 gateway,
                 merchant_ref = ev.merchant_ref.as_deref().unwrap_or(""),
@@ -452,7 +458,11 @@ impl Ledger {
             }
             match self.reconcile_once().await {
                 Ok(n) if n > 0 => continue,
-                Ok(_) => {}
+                Ok(_) => {
+                    if let Err(e) = self.store.forget_expired_replays(now_ms()).await {
+                        tracing::warn!(error = %e, "cannot forget expired replay keys");
+                    }
+                }
                 Err(e) => tracing::warn!(error = %e, "reconciler round failed"),
             }
             tokio::select! {

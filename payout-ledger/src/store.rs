@@ -35,16 +35,30 @@ pub struct Store {
 #[derive(Debug)]
 struct Embedded(Backend);
 
-const SQLITE: &[(i64, &str, &str)] = &[(
-    1,
-    "ledger",
-    include_str!("../migrations/sqlite/0001_ledger.sql"),
-)];
-const POSTGRES: &[(i64, &str, &str)] = &[(
-    1,
-    "ledger",
-    include_str!("../migrations/postgres/0001_ledger.sql"),
-)];
+const SQLITE: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "ledger",
+        include_str!("../migrations/sqlite/0001_ledger.sql"),
+    ),
+    (
+        2,
+        "replay keys",
+        include_str!("../migrations/sqlite/0002_replay_keys.sql"),
+    ),
+];
+const POSTGRES: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "ledger",
+        include_str!("../migrations/postgres/0001_ledger.sql"),
+    ),
+    (
+        2,
+        "replay keys",
+        include_str!("../migrations/postgres/0002_replay_keys.sql"),
+    ),
+];
 
 impl MigrationSource<'static> for Embedded {
     fn resolve(
@@ -655,12 +669,65 @@ impl Store {
         rows.iter().map(event).collect()
     }
 
-    /// Stores a verified webhook and applies it, in one transaction: a duplicate (the same
-    /// body again) is recognised and not applied twice. `None` when it was a duplicate;
-    /// otherwise the payout it was about, if the ledger has it.
+    /// Records a replay key unless it was recorded before and has not expired: `true` the
+    /// first time (or once the old one expired), `false` for a replay. One statement, so
+    /// atomic on both databases: of two concurrent calls with one key, one gets `false`
+    /// (on PostgreSQL the second waits for the first's transaction to end).
+    pub async fn first_seen(
+        &self,
+        key: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<bool, LedgerError> {
+        let mut tx = self.begin().await?;
+        let first = self.first_seen_in(&mut tx, key, now_ms, expires_ms).await?;
+        tx.commit()
+            .await
+            .map_err(db("cannot commit the replay key"))?;
+        Ok(first)
+    }
+
+    async fn first_seen_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        key: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<bool, LedgerError> {
+        let row = sqlx::query(
+            "INSERT INTO replay_keys (key, expires_ms) VALUES ($1, $2) \
+             ON CONFLICT (key) DO UPDATE SET expires_ms = excluded.expires_ms \
+             WHERE replay_keys.expires_ms <= $3 RETURNING key",
+        )
+        .bind(key)
+        .bind(expires_ms)
+        .bind(now_ms)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(db("cannot record the replay key"))?;
+        Ok(row.is_some())
+    }
+
+    /// Forgets replay keys that expired before `now_ms`; returns how many.
+    pub async fn forget_expired_replays(&self, now_ms: i64) -> Result<u64, LedgerError> {
+        let r = sqlx::query("DELETE FROM replay_keys WHERE expires_ms <= $1")
+            .bind(now_ms)
+            .execute(&self.pool)
+            .await
+            .map_err(db("cannot forget expired replay keys"))?;
+        Ok(r.rows_affected())
+    }
+
+    /// Stores a verified webhook and applies it, in one transaction that also records its
+    /// replay key (the runtime's [`payout_runtime::ReplayStore`], durable): a delivery seen
+    /// before is recognised and not applied twice, and a crash before the commit leaves
+    /// neither the key nor the change, so the gateway's next delivery is applied. `None`
+    /// when it was a replay; otherwise the payout it was about, if the ledger has it.
+    #[allow(clippy::too_many_arguments)]
     pub async fn webhook(
         &self,
         gateway: &str,
+        replay: &payout_runtime::ReplayKey,
         digest: &str,
         body: &str,
         merchant_ref: Option<&str>,
@@ -669,20 +736,26 @@ impl Store {
     ) -> Result<Option<Option<(Payout, Decision)>>, LedgerError> {
         let now = now_ms();
         let mut tx = self.begin().await?;
-        let stored = sqlx::query(
-            "INSERT INTO webhooks (gateway, digest, received_ms, body) VALUES ($1, $2, $3, $4) ON CONFLICT (gateway, digest) DO NOTHING RETURNING id",
+        let expires =
+            now.saturating_add(i64::try_from(replay.retention_millis).unwrap_or(i64::MAX));
+        if !self
+            .first_seen_in(&mut tx, &replay.key, now, expires)
+            .await?
+        {
+            tx.rollback().await.map_err(db("rollback"))?;
+            return Ok(None);
+        }
+        let row = sqlx::query(
+            "INSERT INTO webhooks (gateway, digest, replay_key, received_ms, body) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(gateway)
         .bind(digest)
+        .bind(replay.key.clone())
         .bind(now)
         .bind(body)
-        .fetch_optional(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
         .map_err(db("cannot store the webhook"))?;
-        let Some(row) = stored else {
-            tx.rollback().await.map_err(db("rollback"))?;
-            return Ok(None);
-        };
         let webhook_id: i64 = row.try_get("id").map_err(db("reading the webhook id"))?;
         let mut found = None;
         if let Some(m) = merchant_ref {

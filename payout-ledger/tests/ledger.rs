@@ -155,37 +155,6 @@ async fn webhooks_drive_payouts_and_every_change_is_an_event() {
     w.stop().await;
 }
 
-/// Records the webhooks a gateway sends and refuses them (HTTP 500), so a test can deliver
-/// them to the ledger in the order it likes.
-async fn recorder() -> (
-    String,
-    std::sync::Arc<std::sync::Mutex<Vec<(Vec<(String, String)>, Vec<u8>)>>>,
-) {
-    use axum::routing::post;
-    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let keep = got.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        post(
-            move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
-                let keep = keep.clone();
-                async move {
-                    let h = headers
-                        .iter()
-                        .filter_map(|(k, v)| Some((k.to_string(), v.to_str().ok()?.to_string())))
-                        .collect();
-                    keep.lock().unwrap().push((h, body.to_vec()));
-                    axum::http::StatusCode::INTERNAL_SERVER_ERROR
-                }
-            },
-        ),
-    );
-    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", l.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(l, app).await });
-    (url, got)
-}
-
 /// The trial's bug: Cashy's FAIL webhook is refused once, the gateway turns the failure into
 /// a success (`PAYMENT_OFFSET`) and says so, then retries the old FAIL. The payout stays
 /// succeeded: the late FAIL is kept as evidence, and the query it prompts agrees with the
@@ -193,7 +162,7 @@ async fn recorder() -> (
 #[tokio::test]
 async fn a_retried_old_failure_does_not_flip_a_success() {
     let w = World::start("sqlite::memory:", Options::default()).await;
-    let (hook, got) = recorder().await;
+    let (hook, got) = common::recorder().await;
     let r = "cashy-FLIP-1";
     let gw = w.gateway("cashy");
     gw.set_outcome(r, Outcome::Fail);

@@ -17,6 +17,8 @@ const SECS: Duration = Duration::from_secs(30);
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres() {
     let pg = Postgres::start();
+    common::replay::durable_store_refuses_replays_across_processes(&pg.database("replay").await)
+        .await;
     contract(&pg.database("contract").await).await;
     two_instances(&pg.database("shared").await).await;
 }
