@@ -153,6 +153,7 @@ impl Ledger {
     /// A ledger over a store, serving these clients (one per gateway).
     pub fn new(mut store: Store, clients: Vec<DynamicClient>, config: Config) -> Ledger {
         store.not_found_grace_ms = config.not_found_grace.as_millis() as i64;
+        store.owner = Some(config.owner.clone());
         let gateways = clients
             .into_iter()
             .map(|c| {
@@ -437,6 +438,9 @@ impl Ledger {
             .claim_due(&self.config.owner, lease, self.config.batch)
             .await?;
         let n = due.len();
+        if n > 0 {
+            tracing::debug!(owner = %self.config.owner, leased = n, "reconciler round");
+        }
         let mut set = tokio::task::JoinSet::new();
         for p in due {
             let me = self.clone();
@@ -451,13 +455,19 @@ impl Ledger {
     }
 
     /// Runs the reconciler until `stop` says so.
+    ///
+    /// It comes back at once only after a full batch (more is due); otherwise it waits
+    /// for the poll, jittered, so that instances sharing a database take turns: one that
+    /// went straight back after every round would lease every payout as it fell due and
+    /// leave the others idle.
     pub async fn run_reconciler(self: Arc<Self>, mut stop: tokio::sync::watch::Receiver<bool>) {
         loop {
             if *stop.borrow() {
                 return;
             }
             match self.reconcile_once().await {
-                Ok(n) if n > 0 => continue,
+                Ok(n) if n as i64 >= self.config.batch => continue,
+                Ok(n) if n > 0 => {}
                 Ok(_) => {
                     if let Err(e) = self.store.forget_expired_replays(now_ms()).await {
                         tracing::warn!(error = %e, "cannot forget expired replay keys");
@@ -465,8 +475,12 @@ impl Ledger {
                 }
                 Err(e) => tracing::warn!(error = %e, "reconciler round failed"),
             }
+            let poll = self
+                .config
+                .poll
+                .mul_f64(0.5 + (random_u64() % 1000) as f64 / 1000.0);
             tokio::select! {
-                _ = tokio::time::sleep(self.config.poll) => {}
+                _ = tokio::time::sleep(poll) => {}
                 _ = stop.changed() => {}
             }
         }
@@ -481,6 +495,7 @@ impl Ledger {
                 .await;
         };
         let r = gw.resolution;
+        tracing::debug!(gateway = %p.gateway, merchant_ref = %p.merchant_ref, status = %p.status, provider_ref = ?p.provider_ref, "reconciler check");
         match p.status {
             Status::Submitting => {
                 let o = Observed {
@@ -494,9 +509,11 @@ impl Ledger {
             Status::InDoubt => {
                 let queryable = r.query_by_merchant_ref
                     || (r.query_by_provider_ref && p.provider_ref.is_some());
+                // A probe that proved the payout exists set the next check at the
+                // webhook deadline: from then on only a webhook or a person can help.
                 if queryable {
                     self.query(gw, &p).await
-                } else if r.duplicate_probe {
+                } else if r.duplicate_probe && now_ms() < self.webhook_deadline(&p) {
                     self.probe(gw, &p).await
                 } else {
                     self.await_webhook(&p).await
@@ -604,13 +621,29 @@ impl Ledger {
             return Ok(());
         }
         let answer = gw.client.create(&new.to_create()).await;
-        let next = Next::At(now_ms() + self.wait_after(p.attempts, answer.as_ref().err()));
+        // It exists; if nothing can ask for its status, wait for a webhook until the
+        // deadline (probing again would only prove the same thing again).
+        let followable = gw.resolution.query_by_merchant_ref;
+        let next = match &answer {
+            Err(e) if e.kind == ErrorKind::Duplicate && !followable => {
+                Next::At(self.webhook_deadline(p))
+            }
+            other => Next::At(now_ms() + self.wait_after(p.attempts, other.as_ref().err())),
+        };
         let o = match answer {
             Ok(r) => from_result(Source::Probe, r, Evidence::Report),
+            Err(e) if e.kind == ErrorKind::Duplicate && !followable => Observed {
+                source: Source::Probe,
+                seen: Seen::Exists { followable },
+                provider_ref: None,
+                detail: Some(format!(
+                    "the payout exists at the gateway (a resent create was refused as a duplicate: {e}), but its status cannot be asked for: the query needs the provider reference, which the lost answer carried; only a webhook, or a person, can settle it"
+                )),
+            },
             Err(e) => Observed {
                 source: Source::Probe,
                 seen: match e.kind {
-                    ErrorKind::Duplicate => Seen::Exists,
+                    ErrorKind::Duplicate => Seen::Exists { followable },
                     _ if e.may_exist => Seen::Ambiguous,
                     // Refused for another reason: says nothing about the first attempt.
                     _ => Seen::Refused,
@@ -622,11 +655,16 @@ impl Ledger {
         self.applied(p.id, &o, next).await
     }
 
+    /// Until when an in-doubt payout that nothing can query waits for a webhook.
+    fn webhook_deadline(&self, p: &Payout) -> i64 {
+        let since = p.doubt_since_ms.unwrap_or(p.created_ms);
+        since + self.config.webhook_deadline.as_millis() as i64
+    }
+
     /// Nothing can ask the gateway: wait for a webhook up to the deadline, then stop
     /// checking (the payout stays `in_doubt` with its evidence, for a person).
     async fn await_webhook(&self, p: &Payout) -> Result<(), LedgerError> {
-        let since = p.doubt_since_ms.unwrap_or(p.created_ms);
-        let deadline = since + self.config.webhook_deadline.as_millis() as i64;
+        let deadline = self.webhook_deadline(p);
         if now_ms() >= deadline {
             let o = Observed {
                 source: Source::Reconciler,

@@ -29,6 +29,8 @@ pub struct Store {
     backend: Backend,
     /// How long a query's "not found" must hold before an in-doubt payout is refused.
     pub not_found_grace_ms: i64,
+    /// This instance's name, recorded with each observation it makes.
+    pub owner: Option<String>,
 }
 
 /// The migrations, embedded: one list per backend.
@@ -228,6 +230,7 @@ impl Store {
             pool,
             backend,
             not_found_grace_ms: 60_000,
+            owner: None,
         })
     }
 
@@ -508,8 +511,18 @@ impl Store {
         let mut tx = self.begin().await?;
         let p = self.by_id_in(&mut tx, id).await?;
         if p.updated_ms != asked_at_ms {
-            drop(tx);
-            self.reschedule(id, Some(now_ms())).await?;
+            // Kept as evidence, not applied; and the payout is checked again at once.
+            self.record(&mut tx, p.id, o, "superseded", now_ms())
+                .await?;
+            sqlx::query("UPDATE payouts SET next_check_ms = $1, lease_owner = NULL, lease_until_ms = NULL WHERE id = $2")
+                .bind(now_ms())
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db("cannot reschedule"))?;
+            tx.commit()
+                .await
+                .map_err(db("cannot commit the observation"))?;
             return Ok(None);
         }
         let out = self.apply_in(&mut tx, p, o, next).await?;
@@ -529,36 +542,7 @@ impl Store {
     ) -> Result<(Payout, Decision), LedgerError> {
         let now = now_ms();
         let d = decide(&p, o, now, self.not_found_grace_ms);
-        let status_seen: Option<String> = match &o.seen {
-            Seen::Status { status, .. } => status.map(|s| s.to_string()),
-            Seen::Exists => Some("exists".into()),
-            Seen::Ambiguous => Some(Status::InDoubt.to_string()),
-            Seen::Refused => Some(Status::Refused.to_string()),
-            Seen::NotFound => Some("not_found".into()),
-            Seen::Nothing => None,
-        };
-        let (ps, reason) = match &o.seen {
-            Seen::Status {
-                provider_status,
-                reason,
-                ..
-            } => (provider_status.clone(), reason.clone()),
-            _ => (None, None),
-        };
-        sqlx::query(
-            "INSERT INTO observations (payout_id, at_ms, source, status, provider_status, reason, applied, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(p.id)
-        .bind(now)
-        .bind(o.source.as_str())
-        .bind(status_seen)
-        .bind(ps)
-        .bind(reason)
-        .bind(d.applied)
-        .bind(o.detail.clone())
-        .execute(&mut **tx)
-        .await
-        .map_err(db("cannot record the observation"))?;
+        self.record(tx, p.id, o, d.applied, now).await?;
         // Settled payouts are left alone, unless a change waits for the gateway's word.
         let next_check = if d.confirm {
             Some(now)
@@ -568,6 +552,14 @@ impl Store {
             match next {
                 Next::At(t) => Some(t),
                 Next::Stop => None,
+                // Out of doubt (a webhook said what it is): it can be followed now, not
+                // at the deadline its doubt was given.
+                Next::Keep
+                    if d.status != p.status
+                        && matches!(p.status, Status::InDoubt | Status::Submitting) =>
+                {
+                    Some(now)
+                }
                 Next::Keep => p.next_check_ms.or(Some(now)),
             }
         };
@@ -620,6 +612,49 @@ impl Store {
             .await?;
         }
         Ok((updated, d))
+    }
+
+    /// Adds an observation to a payout's history, with what the status rule did with it.
+    async fn record(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        payout_id: i64,
+        o: &Observed,
+        applied: &str,
+        now: i64,
+    ) -> Result<(), LedgerError> {
+        let status_seen: Option<String> = match &o.seen {
+            Seen::Status { status, .. } => status.map(|s| s.to_string()),
+            Seen::Exists { .. } => Some("exists".into()),
+            Seen::Ambiguous => Some(Status::InDoubt.to_string()),
+            Seen::Refused => Some(Status::Refused.to_string()),
+            Seen::NotFound => Some("not_found".into()),
+            Seen::Nothing => None,
+        };
+        let (ps, reason) = match &o.seen {
+            Seen::Status {
+                provider_status,
+                reason,
+                ..
+            } => (provider_status.clone(), reason.clone()),
+            _ => (None, None),
+        };
+        sqlx::query(
+            "INSERT INTO observations (payout_id, at_ms, source, status, provider_status, reason, applied, detail, observer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(payout_id)
+        .bind(now)
+        .bind(o.source.as_str())
+        .bind(status_seen)
+        .bind(ps)
+        .bind(reason)
+        .bind(applied.to_string())
+        .bind(o.detail.clone())
+        .bind(self.owner.clone())
+        .execute(&mut **tx)
+        .await
+        .map_err(db("cannot record the observation"))?;
+        Ok(())
     }
 
     /// Appends to the event log. On PostgreSQL, a transaction-wide advisory lock makes

@@ -10,3 +10,7 @@ CREATE INDEX replay_keys_expiry ON replay_keys (expires_ms);
 ALTER TABLE webhooks DROP CONSTRAINT webhooks_gateway_digest_key;
 ALTER TABLE webhooks ADD COLUMN replay_key TEXT;
 CREATE INDEX webhooks_payout ON webhooks (payout_id);
+
+-- Which instance made each observation (its lease owner name): with several instances on
+-- one database, who queried, probed or recovered what.
+ALTER TABLE observations ADD COLUMN observer TEXT;

@@ -23,3 +23,7 @@ INSERT INTO webhooks_new (id, gateway, digest, payout_id, received_ms, body)
 DROP TABLE webhooks;
 ALTER TABLE webhooks_new RENAME TO webhooks;
 CREATE INDEX webhooks_payout ON webhooks (payout_id);
+
+-- Which instance made each observation (its lease owner name): with several instances on
+-- one database, who queried, probed or recovered what.
+ALTER TABLE observations ADD COLUMN observer TEXT;
