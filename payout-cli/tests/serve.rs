@@ -240,7 +240,8 @@ async fn killed_and_restarted_it_converges_with_no_duplicate() {
                         && final_at_gateway
                         && gw.count(r) == 1
                         && !ours.is_empty()
-                        && ours.iter().all(|d| !d.accepted);
+                        // Sent while the server was down: no answer at all.
+                        && ours.iter().all(|d| !d.accepted && d.http_status.is_none());
                     if ok || stuck {
                         in_doubt_seen += usize::from(h.iter().any(|o| o["source"] == "recovery"));
                         unknowable += usize::from(stuck && !ok);
