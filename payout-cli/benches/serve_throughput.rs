@@ -95,10 +95,35 @@ fn serve(db: &str, creds: &Path, sandbox: &Sandbox) -> Server {
     }
 }
 
-/// Where payouts go: straight to the gateway, or through a ledger service.
+/// Where the baseline's webhooks go: a merchant endpoint that answers 200 to anything.
+async fn webhook_sink() -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a sink");
+    let addr = listener.local_addr().expect("its address");
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                let _ = s.read(&mut buf).await;
+                let _ = s
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: close\r\n\r\nSUCCESS",
+                    )
+                    .await;
+                let _ = s.shutdown().await;
+            });
+        }
+    });
+    format!("http://{addr}/webhooks/cashy")
+}
+
+/// Where payouts go: straight to the gateway (with the notify URL the ledger would have
+/// filled in), or through a ledger service.
 #[derive(Clone)]
 enum Target {
-    Direct(DynamicClient),
+    Direct(DynamicClient, String),
     Serve(reqwest::Client, String),
 }
 
@@ -115,10 +140,11 @@ async fn send(target: &Target, n: u64, concurrency: usize, next: &Arc<AtomicU64>
         set.spawn(async move {
             let _permit = permit;
             match target {
-                Target::Direct(client) => {
-                    let new =
-                        NewPayout::from_json(&Json::parse(&body(&r).to_string()).expect("json"))
-                            .expect("a valid payout");
+                Target::Direct(client, notify) => {
+                    let mut b = body(&r);
+                    b["notify_url"] = serde_json::json!(notify);
+                    let new = NewPayout::from_json(&Json::parse(&b.to_string()).expect("json"))
+                        .expect("a valid payout");
                     client
                         .create(&new.to_create())
                         .await
@@ -182,6 +208,7 @@ fn bench(c: &mut Criterion) {
         ("serve_postgres", serve(&pg_url, &creds, &sandbox)),
     ];
     let http = reqwest::Client::new();
+    let sink = rt.block_on(webhook_sink());
     let next = Arc::new(AtomicU64::new(0));
 
     let mut g = c.benchmark_group("payouts");
@@ -190,7 +217,10 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10))
         .throughput(Throughput::Elements(BATCH));
     for concurrency in [1usize, 16] {
-        let mut targets = vec![("direct_client", Target::Direct(direct.clone()))];
+        let mut targets = vec![(
+            "direct_client",
+            Target::Direct(direct.clone(), sink.clone()),
+        )];
         for (name, s) in &servers {
             targets.push((name, Target::Serve(http.clone(), s.url.clone())));
         }
