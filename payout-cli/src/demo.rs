@@ -356,9 +356,15 @@ async fn follow(
                     p.status
                 ));
             }
-            // Resolved by the gateway's word (a query, or a duplicate probe), never resent blindly.
-            wait(w, id, r, |s| {
-                !matches!(s, Status::InDoubt | Status::Submitting)
+            // Resolved by the gateway's word (a query, or a duplicate probe), never resent
+            // blindly. A probe proves the payout exists; where nothing can then ask for its
+            // status (Xettle, PayPal, Stripe without their reference), the webhook that
+            // follows the payout's progress below settles it.
+            wait_for(w, id, r, |p| {
+                !matches!(p.status, Status::InDoubt | Status::Submitting)
+                    || p.history
+                        .iter()
+                        .any(|o| o.source == "probe" && o.status.as_deref() == Some("exists"))
             })
             .await?;
         }
@@ -390,10 +396,20 @@ async fn follow(
 
 /// Waits until the ledger's status of a payout passes `ok`.
 async fn wait(w: &World, id: &str, r: &str, ok: impl Fn(Status) -> bool) -> Result<(), String> {
+    wait_for(w, id, r, |p| ok(p.status)).await
+}
+
+/// Waits until the ledger's record of a payout passes `ok`.
+async fn wait_for(
+    w: &World,
+    id: &str,
+    r: &str,
+    ok: impl Fn(&payout_ledger::Payout) -> bool,
+) -> Result<(), String> {
     let deadline = Instant::now() + SETTLE;
     loop {
         let p = w.ledger.get(id, r).await.map_err(|e| e.to_string())?;
-        if ok(p.status) {
+        if ok(&p) {
             return Ok(());
         }
         if Instant::now() > deadline {

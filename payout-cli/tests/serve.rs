@@ -215,20 +215,33 @@ async fn killed_and_restarted_it_converges_with_no_duplicate() {
                         None => p["status"] == "refused",
                     };
                     // Xettle sends each webhook once, and its query needs the provider
-                    // reference: a payout whose create answer died with the server and
-                    // whose webhooks came while it was down is known to exist (a duplicate
-                    // probe said so) but nothing can tell its status. It stays pending
-                    // with that evidence, for a person.
+                    // reference. A payout whose create answer died with the server and
+                    // whose only webhook came while it was down is proven to exist (a
+                    // duplicate probe said so), but nothing the spec offers can tell its
+                    // status: the ledger keeps it `in_doubt` with that evidence, for a
+                    // person, and never claims a status. Exactly that is asserted.
                     let h = p["history"].as_array().unwrap();
+                    let final_at_gateway = truth
+                        .as_deref()
+                        .is_some_and(|t| t == "succeeded" || t == "failed");
+                    let ours: Vec<_> = gw
+                        .deliveries()
+                        .into_iter()
+                        .filter(|d| &d.merchant_ref == r)
+                        .collect();
                     let stuck = *id == "xettle"
-                        && p["status"] == "pending"
+                        && p["status"] == "in_doubt"
                         && p["provider_ref"].is_null()
+                        && p["reason"]
+                            .as_str()
+                            .is_some_and(|m| m.contains("exists at the gateway"))
                         && h.iter()
                             .any(|o| o["source"] == "probe" && o["status"] == "exists")
-                        && !gw
-                            .deliveries()
-                            .iter()
-                            .any(|d| &d.merchant_ref == r && d.accepted);
+                        && final_at_gateway
+                        && gw.count(r) == 1
+                        && !ours.is_empty()
+                        // Sent while the server was down: no answer at all.
+                        && ours.iter().all(|d| !d.accepted && d.http_status.is_none());
                     if ok || stuck {
                         in_doubt_seen += usize::from(h.iter().any(|o| o["source"] == "recovery"));
                         unknowable += usize::from(stuck && !ok);
@@ -247,8 +260,9 @@ async fn killed_and_restarted_it_converges_with_no_duplicate() {
                 assert!(gw.count(r) <= 1, "{id}/{r}: created twice");
             }
             println!(
-                "crash test: {} payouts, {kills} SIGKILLs, {in_doubt_seen} found unfinished after a restart, {unknowable} known to exist but unknowable (Xettle, webhooks lost while down), 0 duplicates",
-                payouts.len()
+                "crash test: {} payouts, {kills} SIGKILLs, {in_doubt_seen} found unfinished after a restart, {} converged to the sandbox's truth, {unknowable} in_doubt with evidence (Xettle: exists, webhook sent once while down, no query without the provider reference), 0 duplicates",
+                payouts.len(),
+                payouts.len() - unknowable
             );
             let mut s = server;
             // A graceful stop this time.

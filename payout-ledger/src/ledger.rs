@@ -7,8 +7,8 @@ use std::time::Duration;
 use indexmap::IndexMap;
 use payout_runtime::spec::{ErrorKind as SpecErrorKind, OperationRole, Spec};
 use payout_runtime::{
-    mapping, marked_reversal, DynamicClient, ErrorKind, Evidence, FieldError, Json, PayoutError,
-    PayoutRef, PayoutResult, RequestOptions, WebhookRequest,
+    freshness, mapping, marked_reversal, DynamicClient, ErrorKind, Evidence, FieldError, Json,
+    PayoutError, PayoutRef, PayoutResult, RequestOptions, WebhookRequest,
 };
 use sha2::{Digest, Sha256};
 
@@ -93,6 +93,9 @@ pub struct Config {
     pub poll: Duration,
     /// Payouts the reconciler checks at once.
     pub batch: i64,
+    /// The longest `Retry-After` honoured: a gateway asking for more is asked again after
+    /// this long (a payout is never left unchecked for a day because one answer said so).
+    pub max_retry_after: Duration,
     /// Where gateways deliver webhooks (`http://host:port`), for payouts that name no
     /// notify URL: `{public_url}/webhooks/{gateway}`.
     pub public_url: Option<String>,
@@ -109,6 +112,7 @@ impl Default for Config {
             webhook_deadline: Duration::from_secs(24 * 3600),
             not_found_grace: Duration::from_secs(120),
             poll: Duration::from_millis(500),
+            max_retry_after: Duration::from_secs(3600),
             batch: 32,
             public_url: None,
         }
@@ -149,6 +153,7 @@ impl Ledger {
     /// A ledger over a store, serving these clients (one per gateway).
     pub fn new(mut store: Store, clients: Vec<DynamicClient>, config: Config) -> Ledger {
         store.not_found_grace_ms = config.not_found_grace.as_millis() as i64;
+        store.owner = Some(config.owner.clone());
         let gateways = clients
             .into_iter()
             .map(|c| {
@@ -231,6 +236,7 @@ impl Ledger {
         };
         self.changed.notify_waiters();
         let answer = gw.client.create(&req).await;
+        let next = Next::At(now_ms() + self.wait_after(0, answer.as_ref().err()));
         let observed = match answer {
             Ok(r) => from_result(Source::Create, r, Evidence::Report),
             Err(e) => Observed {
@@ -244,7 +250,6 @@ impl Ledger {
                 detail: Some(e.to_string()),
             },
         };
-        let next = Next::At(now_ms() + self.backoff(0));
         let (p, d) = self.store.apply(p.id, &observed, next).await?;
         if d.changed() {
             self.changed.notify_waiters();
@@ -344,12 +349,18 @@ impl Ledger {
             provider_ref: ev.provider_ref.clone(),
             detail: ev.event.clone(),
         };
+        // The runtime's replay key (its signed nonce, or a digest of what the spec
+        // declares), recorded by the store in the transaction that applies the webhook.
+        let spec = gw.client.spec();
+        let (_, nonce) = freshness::signed_time_and_nonce(spec, &ev.webhook, headers);
+        let replay = freshness::replay_key(spec, &ev.webhook, nonce.as_deref(), headers, body);
         let digest = hex::encode(Sha256::digest(body));
         let text = String::from_utf8_lossy(body);
         let stored = self
             .store
             .webhook(
                 gateway,
+                &replay,
                 &digest,
                 &text,
                 ev.merchant_ref.as_deref(),
@@ -358,7 +369,7 @@ impl Ledger {
             )
             .await?;
         match stored {
-            None => tracing::debug!(gateway, "duplicate webhook acknowledged"),
+            None => tracing::debug!(gateway, "webhook received before (replay key) acknowledged"),
             Some(None) => tracing::warn!(
                 gateway,
                 merchant_ref = ev.merchant_ref.as_deref().unwrap_or(""),
@@ -392,6 +403,27 @@ impl Ledger {
         exp * jitter / 1000
     }
 
+    /// Time before the next check after an answer: the backoff, but never sooner than
+    /// the `Retry-After` the gateway sent with an error (capped at `max_retry_after`),
+    /// plus a random spread of up to a tenth of it, so that payouts throttled together are
+    /// not all asked again at the same instant. A gateway that says "too many requests"
+    /// without saying how long is left alone for the longest backoff.
+    fn wait_after(&self, n: i64, error: Option<&PayoutError>) -> i64 {
+        let backoff = self.backoff(n);
+        let Some(e) = error else { return backoff };
+        match e.retry_after {
+            Some(asked) => {
+                let floor = asked.min(self.config.max_retry_after).as_millis() as i64;
+                let spread = (random_u64() % (floor as u64 / 10 + 1)) as i64;
+                backoff.max(floor + spread)
+            }
+            None if e.kind == ErrorKind::RateLimited => {
+                backoff.max(self.config.check_cap.as_millis() as i64)
+            }
+            None => backoff,
+        }
+    }
+
     /// After a restart of a single-process ledger: creates found `submitting` are due for
     /// recovery (they become `in_doubt`; never resent blindly).
     pub async fn recover(&self) -> Result<u64, LedgerError> {
@@ -406,6 +438,9 @@ impl Ledger {
             .claim_due(&self.config.owner, lease, self.config.batch)
             .await?;
         let n = due.len();
+        if n > 0 {
+            tracing::debug!(owner = %self.config.owner, leased = n, "reconciler round");
+        }
         let mut set = tokio::task::JoinSet::new();
         for p in due {
             let me = self.clone();
@@ -420,18 +455,32 @@ impl Ledger {
     }
 
     /// Runs the reconciler until `stop` says so.
+    ///
+    /// It comes back at once only after a full batch (more is due); otherwise it waits
+    /// for the poll, jittered, so that instances sharing a database take turns: one that
+    /// went straight back after every round would lease every payout as it fell due and
+    /// leave the others idle.
     pub async fn run_reconciler(self: Arc<Self>, mut stop: tokio::sync::watch::Receiver<bool>) {
         loop {
             if *stop.borrow() {
                 return;
             }
             match self.reconcile_once().await {
-                Ok(n) if n > 0 => continue,
-                Ok(_) => {}
+                Ok(n) if n as i64 >= self.config.batch => continue,
+                Ok(n) if n > 0 => {}
+                Ok(_) => {
+                    if let Err(e) = self.store.forget_expired_replays(now_ms()).await {
+                        tracing::warn!(error = %e, "cannot forget expired replay keys");
+                    }
+                }
                 Err(e) => tracing::warn!(error = %e, "reconciler round failed"),
             }
+            let poll = self
+                .config
+                .poll
+                .mul_f64(0.5 + (random_u64() % 1000) as f64 / 1000.0);
             tokio::select! {
-                _ = tokio::time::sleep(self.config.poll) => {}
+                _ = tokio::time::sleep(poll) => {}
                 _ = stop.changed() => {}
             }
         }
@@ -446,6 +495,7 @@ impl Ledger {
                 .await;
         };
         let r = gw.resolution;
+        tracing::debug!(gateway = %p.gateway, merchant_ref = %p.merchant_ref, status = %p.status, provider_ref = ?p.provider_ref, "reconciler check");
         match p.status {
             Status::Submitting => {
                 let o = Observed {
@@ -459,9 +509,11 @@ impl Ledger {
             Status::InDoubt => {
                 let queryable = r.query_by_merchant_ref
                     || (r.query_by_provider_ref && p.provider_ref.is_some());
+                // A probe that proved the payout exists set the next check at the
+                // webhook deadline: from then on only a webhook or a person can help.
                 if queryable {
                     self.query(gw, &p).await
-                } else if r.duplicate_probe {
+                } else if r.duplicate_probe && now_ms() < self.webhook_deadline(&p) {
                     self.probe(gw, &p).await
                 } else {
                     self.await_webhook(&p).await
@@ -503,13 +555,7 @@ impl Ledger {
             _ => PayoutRef::Merchant(p.merchant_ref.clone()),
         };
         let answer = gw.client.query(&reference).await;
-        // A gateway that says "too many requests" is left alone for the longest wait.
-        // (The runtime's errors do not carry `Retry-After` yet; when they do, it goes here.)
-        let wait = match &answer {
-            Err(e) if e.kind == ErrorKind::RateLimited => self.config.check_cap.as_millis() as i64,
-            _ => self.backoff(p.checks + 1),
-        };
-        let next = Next::At(now_ms() + wait);
+        let next = Next::At(now_ms() + self.wait_after(p.checks + 1, answer.as_ref().err()));
         let o = match answer {
             Ok(res)
                 if res
@@ -574,12 +620,30 @@ impl Ledger {
         {
             return Ok(());
         }
-        let o = match gw.client.create(&new.to_create()).await {
+        let answer = gw.client.create(&new.to_create()).await;
+        // It exists; if nothing can ask for its status, wait for a webhook until the
+        // deadline (probing again would only prove the same thing again).
+        let followable = gw.resolution.query_by_merchant_ref;
+        let next = match &answer {
+            Err(e) if e.kind == ErrorKind::Duplicate && !followable => {
+                Next::At(self.webhook_deadline(p))
+            }
+            other => Next::At(now_ms() + self.wait_after(p.attempts, other.as_ref().err())),
+        };
+        let o = match answer {
             Ok(r) => from_result(Source::Probe, r, Evidence::Report),
+            Err(e) if e.kind == ErrorKind::Duplicate && !followable => Observed {
+                source: Source::Probe,
+                seen: Seen::Exists { followable },
+                provider_ref: None,
+                detail: Some(format!(
+                    "the payout exists at the gateway (a resent create was refused as a duplicate: {e}), but its status cannot be asked for: the query needs the provider reference, which the lost answer carried; only a webhook, or a person, can settle it"
+                )),
+            },
             Err(e) => Observed {
                 source: Source::Probe,
                 seen: match e.kind {
-                    ErrorKind::Duplicate => Seen::Exists,
+                    ErrorKind::Duplicate => Seen::Exists { followable },
                     _ if e.may_exist => Seen::Ambiguous,
                     // Refused for another reason: says nothing about the first attempt.
                     _ => Seen::Refused,
@@ -588,15 +652,19 @@ impl Ledger {
                 detail: Some(e.to_string()),
             },
         };
-        self.applied(p.id, &o, Next::At(now_ms() + self.backoff(p.attempts)))
-            .await
+        self.applied(p.id, &o, next).await
+    }
+
+    /// Until when an in-doubt payout that nothing can query waits for a webhook.
+    fn webhook_deadline(&self, p: &Payout) -> i64 {
+        let since = p.doubt_since_ms.unwrap_or(p.created_ms);
+        since + self.config.webhook_deadline.as_millis() as i64
     }
 
     /// Nothing can ask the gateway: wait for a webhook up to the deadline, then stop
     /// checking (the payout stays `in_doubt` with its evidence, for a person).
     async fn await_webhook(&self, p: &Payout) -> Result<(), LedgerError> {
-        let since = p.doubt_since_ms.unwrap_or(p.created_ms);
-        let deadline = since + self.config.webhook_deadline.as_millis() as i64;
+        let deadline = self.webhook_deadline(p);
         if now_ms() >= deadline {
             let o = Observed {
                 source: Source::Reconciler,

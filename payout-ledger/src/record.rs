@@ -143,7 +143,8 @@ pub struct Observation {
     pub status: Option<String>,
     pub provider_status: Option<String>,
     pub reason: Option<String>,
-    /// What the status rule did with it (`changed`, `same`, `stale`, `unconfirmed`, `noted`).
+    /// What the status rule did with it (`changed`, `same`, `stale`, `unconfirmed`, `noted`;
+    /// `superseded`: a query answer that came back after the payout changed, not applied).
     pub applied: String,
     /// Evidence for a person: the error, the provider reference learnt.
     pub detail: Option<String>,

@@ -18,7 +18,11 @@ pub enum Seen {
         evidence: Evidence,
     },
     /// The gateway says the payout exists (a duplicate answer to a probe), status unknown.
-    Exists,
+    /// `followable`: the ledger can ask for its status (a query by merchant reference), so
+    /// it is `pending` until asked; otherwise it stays `in_doubt` with this evidence, for
+    /// a webhook or a person (Xettle, whose query needs the reference the lost answer
+    /// carried).
+    Exists { followable: bool },
     /// The create may have made a payout (timeout, 5xx, lost connection, ambiguous code).
     Ambiguous,
     /// The gateway clearly refused the create: nothing exists.
@@ -128,9 +132,13 @@ pub fn decide(p: &Payout, o: &Observed, now_ms: i64, not_found_grace_ms: i64) ->
                 }
             }
         }
-        Seen::Exists if unknown => Decision {
+        Seen::Exists { followable: true } if unknown => Decision {
             doubt_since_ms: None,
             ..to(Status::Pending, None)
+        },
+        Seen::Exists { followable: false } if p.status == Status::InDoubt => Decision {
+            reason: o.detail.clone(),
+            ..keep("noted")
         },
         Seen::Ambiguous if p.status == Status::Submitting => Decision {
             doubt_since_ms: Some(now_ms),
@@ -252,12 +260,23 @@ mod tests {
             Status::Refused
         );
         let exists = Observed {
-            seen: Seen::Exists,
-            ..amb
+            seen: Seen::Exists { followable: true },
+            ..amb.clone()
         };
         assert_eq!(
             decide(&payout(Status::InDoubt), &exists, 7, 0).status,
             Status::Pending
+        );
+        // Known to exist, but nothing can ask for its status: still in doubt, with why.
+        let unknowable = Observed {
+            seen: Seen::Exists { followable: false },
+            detail: Some("exists".into()),
+            ..amb
+        };
+        let d = decide(&payout(Status::InDoubt), &unknowable, 7, 0);
+        assert_eq!(
+            (d.status, d.reason.as_deref(), d.applied),
+            (Status::InDoubt, Some("exists"), "noted")
         );
         assert_eq!(
             decide(&payout(Status::Succeeded), &exists, 7, 0).status,

@@ -29,22 +29,38 @@ pub struct Store {
     backend: Backend,
     /// How long a query's "not found" must hold before an in-doubt payout is refused.
     pub not_found_grace_ms: i64,
+    /// This instance's name, recorded with each observation it makes.
+    pub owner: Option<String>,
 }
 
 /// The migrations, embedded: one list per backend.
 #[derive(Debug)]
 struct Embedded(Backend);
 
-const SQLITE: &[(i64, &str, &str)] = &[(
-    1,
-    "ledger",
-    include_str!("../migrations/sqlite/0001_ledger.sql"),
-)];
-const POSTGRES: &[(i64, &str, &str)] = &[(
-    1,
-    "ledger",
-    include_str!("../migrations/postgres/0001_ledger.sql"),
-)];
+const SQLITE: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "ledger",
+        include_str!("../migrations/sqlite/0001_ledger.sql"),
+    ),
+    (
+        2,
+        "replay keys",
+        include_str!("../migrations/sqlite/0002_replay_keys.sql"),
+    ),
+];
+const POSTGRES: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "ledger",
+        include_str!("../migrations/postgres/0001_ledger.sql"),
+    ),
+    (
+        2,
+        "replay keys",
+        include_str!("../migrations/postgres/0002_replay_keys.sql"),
+    ),
+];
 
 impl MigrationSource<'static> for Embedded {
     fn resolve(
@@ -214,6 +230,7 @@ impl Store {
             pool,
             backend,
             not_found_grace_ms: 60_000,
+            owner: None,
         })
     }
 
@@ -494,8 +511,18 @@ impl Store {
         let mut tx = self.begin().await?;
         let p = self.by_id_in(&mut tx, id).await?;
         if p.updated_ms != asked_at_ms {
-            drop(tx);
-            self.reschedule(id, Some(now_ms())).await?;
+            // Kept as evidence, not applied; and the payout is checked again at once.
+            self.record(&mut tx, p.id, o, "superseded", now_ms())
+                .await?;
+            sqlx::query("UPDATE payouts SET next_check_ms = $1, lease_owner = NULL, lease_until_ms = NULL WHERE id = $2")
+                .bind(now_ms())
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db("cannot reschedule"))?;
+            tx.commit()
+                .await
+                .map_err(db("cannot commit the observation"))?;
             return Ok(None);
         }
         let out = self.apply_in(&mut tx, p, o, next).await?;
@@ -515,36 +542,7 @@ impl Store {
     ) -> Result<(Payout, Decision), LedgerError> {
         let now = now_ms();
         let d = decide(&p, o, now, self.not_found_grace_ms);
-        let status_seen: Option<String> = match &o.seen {
-            Seen::Status { status, .. } => status.map(|s| s.to_string()),
-            Seen::Exists => Some("exists".into()),
-            Seen::Ambiguous => Some(Status::InDoubt.to_string()),
-            Seen::Refused => Some(Status::Refused.to_string()),
-            Seen::NotFound => Some("not_found".into()),
-            Seen::Nothing => None,
-        };
-        let (ps, reason) = match &o.seen {
-            Seen::Status {
-                provider_status,
-                reason,
-                ..
-            } => (provider_status.clone(), reason.clone()),
-            _ => (None, None),
-        };
-        sqlx::query(
-            "INSERT INTO observations (payout_id, at_ms, source, status, provider_status, reason, applied, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(p.id)
-        .bind(now)
-        .bind(o.source.as_str())
-        .bind(status_seen)
-        .bind(ps)
-        .bind(reason)
-        .bind(d.applied)
-        .bind(o.detail.clone())
-        .execute(&mut **tx)
-        .await
-        .map_err(db("cannot record the observation"))?;
+        self.record(tx, p.id, o, d.applied, now).await?;
         // Settled payouts are left alone, unless a change waits for the gateway's word.
         let next_check = if d.confirm {
             Some(now)
@@ -554,6 +552,14 @@ impl Store {
             match next {
                 Next::At(t) => Some(t),
                 Next::Stop => None,
+                // Out of doubt (a webhook said what it is): it can be followed now, not
+                // at the deadline its doubt was given.
+                Next::Keep
+                    if d.status != p.status
+                        && matches!(p.status, Status::InDoubt | Status::Submitting) =>
+                {
+                    Some(now)
+                }
                 Next::Keep => p.next_check_ms.or(Some(now)),
             }
         };
@@ -608,6 +614,49 @@ impl Store {
         Ok((updated, d))
     }
 
+    /// Adds an observation to a payout's history, with what the status rule did with it.
+    async fn record(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        payout_id: i64,
+        o: &Observed,
+        applied: &str,
+        now: i64,
+    ) -> Result<(), LedgerError> {
+        let status_seen: Option<String> = match &o.seen {
+            Seen::Status { status, .. } => status.map(|s| s.to_string()),
+            Seen::Exists { .. } => Some("exists".into()),
+            Seen::Ambiguous => Some(Status::InDoubt.to_string()),
+            Seen::Refused => Some(Status::Refused.to_string()),
+            Seen::NotFound => Some("not_found".into()),
+            Seen::Nothing => None,
+        };
+        let (ps, reason) = match &o.seen {
+            Seen::Status {
+                provider_status,
+                reason,
+                ..
+            } => (provider_status.clone(), reason.clone()),
+            _ => (None, None),
+        };
+        sqlx::query(
+            "INSERT INTO observations (payout_id, at_ms, source, status, provider_status, reason, applied, detail, observer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(payout_id)
+        .bind(now)
+        .bind(o.source.as_str())
+        .bind(status_seen)
+        .bind(ps)
+        .bind(reason)
+        .bind(applied.to_string())
+        .bind(o.detail.clone())
+        .bind(self.owner.clone())
+        .execute(&mut **tx)
+        .await
+        .map_err(db("cannot record the observation"))?;
+        Ok(())
+    }
+
     /// Appends to the event log. On PostgreSQL, a transaction-wide advisory lock makes
     /// events commit in cursor order, so a reader never skips one committed late.
     async fn append_event(
@@ -655,12 +704,65 @@ impl Store {
         rows.iter().map(event).collect()
     }
 
-    /// Stores a verified webhook and applies it, in one transaction: a duplicate (the same
-    /// body again) is recognised and not applied twice. `None` when it was a duplicate;
-    /// otherwise the payout it was about, if the ledger has it.
+    /// Records a replay key unless it was recorded before and has not expired: `true` the
+    /// first time (or once the old one expired), `false` for a replay. One statement, so
+    /// atomic on both databases: of two concurrent calls with one key, one gets `false`
+    /// (on PostgreSQL the second waits for the first's transaction to end).
+    pub async fn first_seen(
+        &self,
+        key: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<bool, LedgerError> {
+        let mut tx = self.begin().await?;
+        let first = self.first_seen_in(&mut tx, key, now_ms, expires_ms).await?;
+        tx.commit()
+            .await
+            .map_err(db("cannot commit the replay key"))?;
+        Ok(first)
+    }
+
+    async fn first_seen_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        key: &str,
+        now_ms: i64,
+        expires_ms: i64,
+    ) -> Result<bool, LedgerError> {
+        let row = sqlx::query(
+            "INSERT INTO replay_keys (key, expires_ms) VALUES ($1, $2) \
+             ON CONFLICT (key) DO UPDATE SET expires_ms = excluded.expires_ms \
+             WHERE replay_keys.expires_ms <= $3 RETURNING key",
+        )
+        .bind(key)
+        .bind(expires_ms)
+        .bind(now_ms)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(db("cannot record the replay key"))?;
+        Ok(row.is_some())
+    }
+
+    /// Forgets replay keys that expired before `now_ms`; returns how many.
+    pub async fn forget_expired_replays(&self, now_ms: i64) -> Result<u64, LedgerError> {
+        let r = sqlx::query("DELETE FROM replay_keys WHERE expires_ms <= $1")
+            .bind(now_ms)
+            .execute(&self.pool)
+            .await
+            .map_err(db("cannot forget expired replay keys"))?;
+        Ok(r.rows_affected())
+    }
+
+    /// Stores a verified webhook and applies it, in one transaction that also records its
+    /// replay key (the runtime's [`payout_runtime::ReplayStore`], durable): a delivery seen
+    /// before is recognised and not applied twice, and a crash before the commit leaves
+    /// neither the key nor the change, so the gateway's next delivery is applied. `None`
+    /// when it was a replay; otherwise the payout it was about, if the ledger has it.
+    #[allow(clippy::too_many_arguments)]
     pub async fn webhook(
         &self,
         gateway: &str,
+        replay: &payout_runtime::ReplayKey,
         digest: &str,
         body: &str,
         merchant_ref: Option<&str>,
@@ -669,20 +771,26 @@ impl Store {
     ) -> Result<Option<Option<(Payout, Decision)>>, LedgerError> {
         let now = now_ms();
         let mut tx = self.begin().await?;
-        let stored = sqlx::query(
-            "INSERT INTO webhooks (gateway, digest, received_ms, body) VALUES ($1, $2, $3, $4) ON CONFLICT (gateway, digest) DO NOTHING RETURNING id",
+        let expires =
+            now.saturating_add(i64::try_from(replay.retention_millis).unwrap_or(i64::MAX));
+        if !self
+            .first_seen_in(&mut tx, &replay.key, now, expires)
+            .await?
+        {
+            tx.rollback().await.map_err(db("rollback"))?;
+            return Ok(None);
+        }
+        let row = sqlx::query(
+            "INSERT INTO webhooks (gateway, digest, replay_key, received_ms, body) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(gateway)
         .bind(digest)
+        .bind(replay.key.clone())
         .bind(now)
         .bind(body)
-        .fetch_optional(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
         .map_err(db("cannot store the webhook"))?;
-        let Some(row) = stored else {
-            tx.rollback().await.map_err(db("rollback"))?;
-            return Ok(None);
-        };
         let webhook_id: i64 = row.try_get("id").map_err(db("reading the webhook id"))?;
         let mut found = None;
         if let Some(m) = merchant_ref {

@@ -363,7 +363,12 @@ impl DynamicClient {
             op,
             &req.message,
             &got,
-        )?;
+        )
+        .map_err(|mut e| {
+            // The caller, not only this loop, must know how long the gateway asked for.
+            e.retry_after = *retry_after;
+            e
+        })?;
         Ok(CallOutcome {
             result: PayoutResult::from_extracted(
                 out.extracted,

@@ -1,6 +1,7 @@
 //! Errors of the runtime. Every one says whether the payout may exist at the gateway.
 
 use std::fmt;
+use std::time::Duration;
 
 /// What went wrong, in the unified vocabulary. `as_str` is the `kind` printed by the CLI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +119,11 @@ pub struct PayoutError {
     pub http_status: Option<u16>,
     /// For `InvalidInput`: every field problem.
     pub fields: Vec<FieldError>,
+    /// How long the gateway asked to be left alone: the `Retry-After` of the answer that
+    /// gave this error (RFC 9110 §10.2.3; 429 and 503 answers carry it), as a delay from
+    /// when it was received. Whoever asks again (the ledger's reconciler, an
+    /// application's own loop) asks no sooner.
+    pub retry_after: Option<Duration>,
 }
 
 impl PayoutError {
@@ -130,6 +136,7 @@ impl PayoutError {
             provider_message: None,
             http_status: None,
             fields: Vec::new(),
+            retry_after: None,
         }
     }
 

@@ -128,6 +128,59 @@ pub fn check_age(
     Ok(())
 }
 
+/// What identifies one delivery of a webhook in a [`ReplayStore`], and how long it is
+/// remembered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplayKey {
+    /// `gateway:webhook:nonce:N` when the signatures cover a nonce, else
+    /// `gateway:webhook:sha256:HEX` over the headers the spec declares and the body.
+    pub key: String,
+    /// Milliseconds to remember it: twice the spec's `max_age` (after that, `max_age`
+    /// refuses the webhook anyway), else [`RETENTION_MILLIS`].
+    pub retention_millis: u64,
+}
+
+/// The replay key of a verified webhook. Only the headers the spec declares for it count,
+/// with the body: the same webhook delivered again through another proxy (another `Host`,
+/// `X-Forwarded-For` or request id) is the same webhook.
+pub fn replay_key(
+    spec: &CompiledSpec,
+    webhook: &str,
+    nonce: Option<&str>,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> ReplayKey {
+    let s = spec.spec();
+    let declared = s.webhooks.get(webhook);
+    let id = match nonce {
+        Some(n) => format!("nonce:{n}"),
+        None => {
+            let mut h = Sha256::new();
+            for (k, v) in headers {
+                let counts = declared.is_some_and(|w| {
+                    w.headers.keys().any(|d| d.eq_ignore_ascii_case(k))
+                        || w.header_parts.keys().any(|d| d.eq_ignore_ascii_case(k))
+                });
+                if !counts {
+                    continue;
+                }
+                h.update(k.to_ascii_lowercase().as_bytes());
+                h.update([0]);
+                h.update(v.as_bytes());
+                h.update([0]);
+            }
+            h.update(body);
+            format!("sha256:{}", hex::encode(h.finalize()))
+        }
+    };
+    ReplayKey {
+        key: format!("{}:{webhook}:{id}", s.provider.id),
+        retention_millis: declared
+            .and_then(|w| w.max_age)
+            .map_or(RETENTION_MILLIS, |a| a.saturating_mul(2000)),
+    }
+}
+
 /// Records a verified webhook in the replay store; a second delivery of the same one is
 /// an error of kind `Duplicate` (a receiver acknowledges it and does not act on it again).
 pub fn check_replay(
@@ -141,29 +194,9 @@ pub fn check_replay(
     let Some(store) = guard.replay else {
         return Ok(());
     };
-    let s = spec.spec();
-    let id = match nonce {
-        Some(n) => format!("nonce:{n}"),
-        None => {
-            let mut h = Sha256::new();
-            for (k, v) in headers {
-                h.update(k.to_ascii_lowercase().as_bytes());
-                h.update([0]);
-                h.update(v.as_bytes());
-                h.update([0]);
-            }
-            h.update(body);
-            format!("sha256:{}", hex::encode(h.finalize()))
-        }
-    };
-    let key = format!("{}:{webhook}:{id}", s.provider.id);
-    let retention = s
-        .webhooks
-        .get(webhook)
-        .and_then(|w| w.max_age)
-        .map_or(RETENTION_MILLIS, |a| a.saturating_mul(2000));
+    let k = replay_key(spec, webhook, nonce, headers, body);
     let now = guard.clock.now_millis();
-    match store.first_seen(&key, now, now.saturating_add(retention)) {
+    match store.first_seen(&k.key, now, now.saturating_add(k.retention_millis)) {
         Ok(true) => Ok(()),
         Ok(false) => Err(PayoutError::new(
             ErrorKind::Duplicate,

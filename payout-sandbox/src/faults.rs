@@ -16,6 +16,9 @@ pub enum Fault {
     /// `invalid_request`, `unauthorized`, ...), before anything is stored; signed like the
     /// gateway's answers (wrongly, with `wrong_signature` too).
     Refuse { error: String },
+    /// Answer with this HTTP status (429 or 503) and `Retry-After: {retry_after}` (seconds
+    /// or an HTTP-date), before anything is stored: a gateway asking to be left alone.
+    Throttle { status: u16, retry_after: String },
     /// Answer with an HTTP 5xx after the payout was stored.
     ServerError,
     /// Answer with the gateway's own system-error reply (`sandbox.errors.server_error`,

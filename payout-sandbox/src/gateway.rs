@@ -441,6 +441,15 @@ impl Gateway {
                 tokio::time::sleep(Duration::from_millis(*millis)).await;
             }
         }
+        if let Some((status, after)) = faults.iter().find_map(|f| match f {
+            Fault::Throttle {
+                status,
+                retry_after,
+            } => Some((*status, retry_after)),
+            _ => None,
+        }) {
+            return throttled(status, after);
+        }
         let has = |f: &Fault| faults.contains(f);
         let refusal = faults.iter().find_map(|f| match f {
             Fault::Refuse { error } => Some(error.as_str()),
@@ -830,6 +839,17 @@ impl Gateway {
         *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         r
     }
+}
+
+/// An empty answer with a status and `Retry-After`, as a proxy or rate limiter in front
+/// of a gateway sends it.
+fn throttled(status: u16, retry_after: &str) -> Response {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    let mut r = plain(code, "text/plain", Vec::new());
+    if let Ok(v) = HeaderValue::from_str(retry_after) {
+        r.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+    }
+    r
 }
 
 /// A sandbox reply body with `{{ message }}` rendered in its strings.

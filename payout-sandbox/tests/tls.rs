@@ -226,6 +226,8 @@ async fn a_retry_after_beyond_the_limit_returns_the_error_at_once() {
         .await
         .unwrap_err();
     assert_eq!(err.http_status, Some(503), "{err:?}");
+    // The caller learns how long the gateway asked for, to ask again no sooner.
+    assert_eq!(err.retry_after, Some(Duration::from_secs(120)), "{err:?}");
     assert_eq!(arrivals.lock().unwrap().len(), 1);
 }
 

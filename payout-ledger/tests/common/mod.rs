@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod postgres;
+pub mod replay;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -300,4 +301,35 @@ impl Instance {
             t.await.unwrap().unwrap();
         }
     }
+}
+
+/// Records the webhooks a gateway sends and refuses them (HTTP 500), so a test can deliver
+/// them to the ledger in the order it likes.
+pub async fn recorder() -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<(Vec<(String, String)>, Vec<u8>)>>>,
+) {
+    use axum::routing::post;
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(
+            move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                let keep = keep.clone();
+                async move {
+                    let h = headers
+                        .iter()
+                        .filter_map(|(k, v)| Some((k.to_string(), v.to_str().ok()?.to_string())))
+                        .collect();
+                    keep.lock().unwrap().push((h, body.to_vec()));
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+            },
+        ),
+    );
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await });
+    (url, got)
 }

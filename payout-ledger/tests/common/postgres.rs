@@ -40,7 +40,10 @@ fn find_bin_dir() -> Option<PathBuf> {
     {
         let p = String::from_utf8_lossy(&out.stdout).trim().to_string();
         if out.status.success() && !p.is_empty() {
-            if let Some(d) = Path::new(&p).parent() {
+            // Through a link (`/usr/local/bin/initdb`) to the folder that has every tool
+            // (`createdb`, `psql`) of the same version.
+            let real = std::fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(&p));
+            if let Some(d) = real.parent() {
                 return Some(d.to_path_buf());
             }
         }
@@ -148,13 +151,40 @@ impl Postgres {
 
     /// A URL of a new, empty database.
     pub async fn database(&self, name: &str) -> String {
-        use sqlx::Connection;
-        let admin = format!("postgres://postgres@127.0.0.1:{}/postgres", self.port);
-        let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
-        sqlx::Executor::execute(&mut c, format!("CREATE DATABASE {name}").as_str())
-            .await
-            .unwrap();
+        let port = self.port.to_string();
+        run(
+            &self.bin,
+            "createdb",
+            &["-h", "127.0.0.1", "-p", &port, "-U", "postgres", name],
+        );
         format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
+    }
+
+    /// Runs one SQL statement with `psql` and returns its rows, one a line, columns
+    /// separated by `|`.
+    pub fn psql(&self, database: &str, sql: &str) -> String {
+        let exe = self.bin.join("psql");
+        let out = Command::new(&exe)
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string()])
+            .args([
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-At",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
+        assert!(
+            out.status.success(),
+            "psql {sql}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 }
 
