@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use indexmap::IndexMap;
 use payout_runtime::context::Message;
-use payout_runtime::crypto::rsa::PrivateKey;
+use payout_runtime::credentials::GatewayKeys;
 use payout_runtime::extract::{money_value, role_paths, unified_status};
 use payout_runtime::http::header_pairs;
 use payout_runtime::message::Finished;
@@ -42,9 +42,9 @@ pub struct Gateway {
     pub(crate) creds: Credentials,
     /// The same credentials with every secret altered, for wrong-signature faults.
     pub(crate) wrong_creds: Credentials,
-    pub(crate) keys: HashMap<String, PrivateKey>,
+    pub(crate) keys: GatewayKeys,
     /// Keys that sign wrongly, for wrong-signature faults.
-    wrong_keys: HashMap<String, PrivateKey>,
+    wrong_keys: GatewayKeys,
     store: Mutex<Store>,
     pub(crate) faults: Mutex<Faults>,
     outcomes: Mutex<HashMap<String, Outcome>>,
@@ -80,7 +80,7 @@ impl Gateway {
     pub(crate) fn new(
         spec: Arc<CompiledSpec>,
         credentials: IndexMap<String, String>,
-        keys: HashMap<String, PrivateKey>,
+        keys: GatewayKeys,
         notify_url: Option<String>,
         shared: Arc<Shared>,
     ) -> Result<Self, String> {
