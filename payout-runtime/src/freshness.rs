@@ -304,6 +304,52 @@ webhooks:
         assert!(store.seen.lock().unwrap().len() < 5000);
     }
 
+    /// Stripe's tolerance: `t` in Unix seconds, at most 300 s from the receiver's clock.
+    /// The event and signature are the vector of specs/stripe.yaml:
+    ///   printf '%s' "1714131228.$B" | openssl dgst -sha256 -hmac 'whsec_test_secret' -r
+    #[test]
+    fn stripe_refuses_a_t_older_than_300_seconds() {
+        let spec =
+            CompiledSpec::from_str(include_str!("../../specs/stripe.yaml"), "specs/stripe.yaml")
+                .unwrap();
+        let mut v = IndexMap::new();
+        v.insert(
+            "secret_key".to_string(),
+            "sk_test_4eC39HqLyjWDarjtT1zdp7dc".to_string(),
+        );
+        v.insert(
+            "webhook_secret".to_string(),
+            "whsec_test_secret".to_string(),
+        );
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let headers = vec![(
+            "Stripe-Signature".to_string(),
+            "t=1714131228,v1=6f850ef42bb07047e869afd322d40606b80950f5d0373c32108360f9c9a2092f"
+                .to_string(),
+        )];
+        let body = br#"{"id":"evt_1","object":"event","type":"payout.paid","data":{"object":{"id":"po_1","object":"payout","amount":1000,"currency":"usd","status":"paid","metadata":{"order_id":"ORDER-42"},"failure_code":null,"failure_message":null}}}"#;
+        let at = |now_secs: u64| {
+            let clock = FixedClock(now_secs * 1000);
+            let guard = Guard {
+                clock: &clock,
+                replay: None,
+            };
+            let req = WebhookRequest::new(&headers, body);
+            receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).map(|_| ())
+        };
+        assert!(at(1_714_131_228).is_ok());
+        assert!(at(1_714_131_228 + 300).is_ok());
+        let e = at(1_714_131_228 + 301).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature);
+        assert!(e.message.contains("301s old"), "{e}");
+        // A day later the captured event no longer verifies.
+        assert!(at(1_714_131_228 + 86_400).is_err());
+        assert_eq!(
+            spec.spec().webhooks["payout_event"].timestamp_unit,
+            payout_spec::TimestampUnit::Seconds
+        );
+    }
+
     #[test]
     fn timestamps_are_seconds_or_milliseconds() {
         assert_eq!(timestamp_millis("1700000000"), Some(1_700_000_000_000));

@@ -701,9 +701,16 @@ impl Gateway {
         if !out.issued.is_empty() {
             message::reorder(&mut body, fields);
         }
+        // A seed may carry the time already written in the gateway's unit (a webhook in
+        // epoch seconds); otherwise epoch milliseconds.
+        let timestamp = out
+            .seed
+            .timestamp
+            .clone()
+            .unwrap_or_else(|| now.to_string());
         let mut msg = Message {
             body,
-            timestamp: Some(now.to_string()),
+            timestamp: Some(timestamp),
             nonce: Some(nonce),
             ..out.seed
         };
