@@ -13,7 +13,7 @@ use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
-use crate::freshness::{Guard, ReplayStore};
+use crate::freshness::{self, Guard, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -450,20 +450,51 @@ impl DynamicClient {
                 ),
             ));
         }
+        let guard = Guard {
+            clock: i.clock.as_ref(),
+            replay: i.replay.as_deref(),
+        };
         let mut last = None;
         for (name, wh) in &s.webhooks {
             let Some(op) = &wh.postback else {
                 match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
-                    Ok(ev) => return Ok(Self::event(ev, wh.ack.clone())),
+                    Ok(ev) => {
+                        // Fresh as on the other path: `max_age`, then the replay store.
+                        let (t, n) = freshness::signed_time_and_nonce(&i.spec, name, req.headers);
+                        freshness::check_age(name, wh.max_age, t.as_deref(), guard.clock)?;
+                        freshness::check_replay(
+                            &i.spec,
+                            name,
+                            n.as_deref(),
+                            req.headers,
+                            req.body,
+                            &guard,
+                        )?;
+                        return Ok(Self::event(ev, wh.ack.clone()));
+                    }
                     Err(e) => last = Some(e),
                 }
                 continue;
             };
+            // The time and id the gateway's yes covers: those sent back to it.
+            let (t, n) = freshness::confirmed_time_and_nonce(&i.spec, name, req.headers);
+            // A stale webhook is refused before the gateway is asked (a replay costs it no
+            // call); the replay store is consulted only once the gateway said yes, so only
+            // genuine webhooks are recorded.
+            freshness::check_age(name, wh.max_age, t.as_deref(), guard.clock)?;
             let input = webhook::postback_input(s, op, &req)?;
             match self.call(op, &input).await {
                 Ok(_) => {
                     let ev =
                         webhook::read_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req, true)?;
+                    freshness::check_replay(
+                        &i.spec,
+                        name,
+                        n.as_deref(),
+                        req.headers,
+                        req.body,
+                        &guard,
+                    )?;
                     return Ok(Self::event(ev, wh.ack.clone()));
                 }
                 // No answer: nothing is known; the gateway will deliver it again.

@@ -76,9 +76,14 @@ pub struct Guard<'a> {
     pub replay: Option<&'a dyn ReplayStore>,
 }
 
-/// A webhook `{{ timestamp }}` in epoch milliseconds: 11 digits or fewer are seconds.
+/// A webhook `{{ timestamp }}` in epoch milliseconds: 11 digits or fewer are seconds; an
+/// RFC 3339 date (`2024-04-26T11:33:48Z`, PayPal's transmission time) is read as one.
 fn timestamp_millis(text: &str) -> Option<u64> {
     let t = text.trim();
+    if t.len() <= 40 && t.contains('T') {
+        let at = chrono::DateTime::parse_from_rfc3339(t).ok()?;
+        return u64::try_from(at.timestamp_millis()).ok();
+    }
     if t.is_empty() || t.len() > 16 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -109,7 +114,7 @@ pub fn check_age(
     })?;
     let at = timestamp_millis(ts).ok_or_else(|| {
         stale(format!(
-            "the webhook's timestamp `{}` is not epoch seconds or milliseconds",
+            "the webhook's timestamp `{}` is not epoch seconds or milliseconds, nor an RFC 3339 date",
             crate::response::preview(ts)
         ))
     })?;
@@ -174,6 +179,55 @@ pub fn check_replay(
             format!("the replay store cannot be consulted ({e}); refuse the webhook so that it is delivered again"),
         )),
     }
+}
+
+/// The `{{ timestamp }}` and `{{ nonce }}` of a webhook verified by postback, read from the
+/// headers its postback operation sends back to the gateway (`role: webhook.header.NAME`):
+/// the gateway's yes covers those, and nothing else the webhook carries.
+pub fn confirmed_time_and_nonce(
+    spec: &CompiledSpec,
+    webhook: &str,
+    headers: &[(String, String)],
+) -> (Option<String>, Option<String>) {
+    let s = spec.spec();
+    let Some(op) = s
+        .webhooks
+        .get(webhook)
+        .and_then(|w| w.postback.as_deref())
+        .and_then(|op| s.operations.get(op))
+    else {
+        return (None, None);
+    };
+    let sent_back: Vec<&str> = op
+        .request_fields()
+        .filter_map(|(_, _, f)| f.role.as_deref())
+        .filter_map(|r| r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE))
+        .collect();
+    let (mut timestamp, mut nonce) = (None, None);
+    for h in sent_back {
+        let Some(segments) = spec
+            .info(&format!("webhooks.{webhook}.headers.{h}"))
+            .and_then(|i| i.segments.as_ref())
+        else {
+            continue;
+        };
+        let Some(received) = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(h))
+            .map(|(_, v)| v)
+        else {
+            continue;
+        };
+        for (name, text) in payout_spec::template::read_back(segments, received).unwrap_or_default()
+        {
+            match name.as_str() {
+                "timestamp" => timestamp = timestamp.or(Some(text)),
+                "nonce" => nonce = nonce.or(Some(text)),
+                _ => {}
+            }
+        }
+    }
+    (timestamp, nonce)
 }
 
 /// The `{{ timestamp }}` and `{{ nonce }}` a webhook's headers carry, each only when the
@@ -357,5 +411,17 @@ webhooks:
         assert_eq!(timestamp_millis("-1"), None);
         assert_eq!(timestamp_millis("99999999999999999999"), None);
         assert_eq!(timestamp_millis(""), None);
+        // PayPal's transmission time; python3 -c "from datetime import datetime;
+        //   print(int(datetime.fromisoformat('2024-04-26T11:33:48.114+00:00').timestamp()*1000))"
+        assert_eq!(
+            timestamp_millis("2024-04-26T11:33:48.114Z"),
+            Some(1_714_131_228_114)
+        );
+        assert_eq!(
+            timestamp_millis("2024-04-26T13:33:48+02:00"),
+            Some(1_714_131_228_000)
+        );
+        assert_eq!(timestamp_millis("2024-04-26T11:33:48"), None);
+        assert_eq!(timestamp_millis("1969-12-31T23:59:59Z"), None);
     }
 }
