@@ -45,7 +45,7 @@ pub fn read(text: &str) -> Result<KeyText, CryptoError> {
         });
     }
     let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    if compact.len() % 2 == 0 && compact.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if compact.len().is_multiple_of(2) && compact.bytes().all(|b| b.is_ascii_hexdigit()) {
         if let Ok(bytes) = encoding::decode(Encoding::Hex, &compact) {
             return Ok(KeyText::Bytes(bytes));
         }
