@@ -96,6 +96,9 @@ struct Inner {
     /// Where accepted webhooks are recorded, so a replay is refused.
     replay: Option<Arc<dyn ReplayStore>>,
     flow: Arc<FlowState>,
+    /// The flow cache is the client's own [`MemoryCache`] (not one given by `with_cache`):
+    /// it tells expiry by the client's clock, and follows it when the clock is replaced.
+    own_cache: bool,
 }
 
 impl std::fmt::Debug for DynamicClient {
@@ -150,7 +153,9 @@ impl DynamicClient {
                 &options.tls,
             )?,
         };
-        let flow = Arc::new(FlowState::new(Arc::new(MemoryCache::default()), &creds));
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let cache = MemoryCache::default().with_clock(clock.clone());
+        let flow = Arc::new(FlowState::new(Arc::new(cache), &creds));
         Ok(DynamicClient {
             inner: Arc::new(Inner {
                 flow,
@@ -159,9 +164,10 @@ impl DynamicClient {
                 base_url,
                 http,
                 options,
-                clock: Arc::new(SystemClock),
+                clock,
                 entropy: Arc::new(OsEntropy),
                 replay: None,
+                own_cache: true,
             }),
         })
     }
@@ -186,6 +192,11 @@ impl DynamicClient {
     /// Replaces the clock and random source (tests).
     pub fn with_sources(self, clock: Arc<dyn Clock>, entropy: Arc<dyn Entropy>) -> Self {
         self.changed(|i| {
+            if i.own_cache {
+                // A new empty cache on the new clock: the old one judged expiry by the old.
+                let cache = MemoryCache::default().with_clock(clock.clone());
+                i.flow = Arc::new(FlowState::new(Arc::new(cache), &i.creds));
+            }
             i.clock = clock;
             i.entropy = entropy;
         })
@@ -210,7 +221,10 @@ impl DynamicClient {
     /// Keeps obtained values (tokens, recipients) in `cache` instead of in memory: a
     /// durable store keeps recipients across restarts, a shared one across clients.
     pub fn with_cache(self, cache: Arc<dyn FlowCache>) -> Self {
-        self.changed(|i| i.flow = Arc::new(FlowState::new(cache, &i.creds)))
+        self.changed(|i| {
+            i.flow = Arc::new(FlowState::new(cache, &i.creds));
+            i.own_cache = false;
+        })
     }
 
     pub(crate) fn compiled(&self) -> &CompiledSpec {
