@@ -233,7 +233,9 @@ impl Gateway {
             created_ms: now,
             updated_ms: now,
         };
-        store.insert(order.clone());
+        if !store.insert(order.clone()) {
+            return Err(format!("merchant reference {merchant_ref} already used"));
+        }
         drop(store);
         self.schedule(merchant_ref);
         Ok(order)
