@@ -577,3 +577,35 @@ async fn answers_have_the_shapes_of_the_seed_examples() {
     assert_has("cashy", "webhook", h, "", &hook);
     assert_ne!(h["completionTime"], Value::Null, "final: {h}");
 }
+
+/// Stripe writes `t` in Unix seconds, and the receiver holds it to Stripe's 300 s
+/// tolerance: the sandbox's webhook carries a 10-digit `t` within seconds of now, and it
+/// verified (the receiver applies `max_age`).
+#[tokio::test]
+async fn the_stripe_sandbox_writes_t_in_unix_seconds() {
+    let w = world().await;
+    let gw = w.gateway("stripe");
+    let r = "stripe-T-SECONDS-1";
+    w.create("stripe", r).await;
+    gw.advance(r).unwrap();
+    let order = gw.order(r).unwrap();
+    let status = order.history.last().unwrap().clone();
+    let got = w.verified_webhook("stripe", r, &status).await;
+    let header = got
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("stripe-signature"))
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    let t = header
+        .split(',')
+        .find_map(|p| p.strip_prefix("t="))
+        .unwrap_or_else(|| panic!("no t= in {header}"));
+    assert_eq!(t.len(), 10, "{header}");
+    let t: u64 = t.parse().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!(now.abs_diff(t) <= 300, "t={t}, now={now}");
+}

@@ -37,6 +37,22 @@ fn sign(spec: &Path, v: &Vector, dir: &Path, extra: &[&str]) -> (Value, String) 
                         root().join("tests/keys/test-only-merchant-private.pem"),
                     )
                     .unwrap(),
+                    payout_spec::CredentialKind::Ed25519PrivateKey => std::fs::read_to_string(
+                        root().join("tests/keys/test-only-merchant-ed25519-private.pem"),
+                    )
+                    .unwrap(),
+                    payout_spec::CredentialKind::Ed25519PublicKey => std::fs::read_to_string(
+                        root().join("tests/keys/test-only-platform-ed25519-public.pem"),
+                    )
+                    .unwrap(),
+                    payout_spec::CredentialKind::P256PrivateKey => std::fs::read_to_string(
+                        root().join("tests/keys/test-only-merchant-p256-private.pem"),
+                    )
+                    .unwrap(),
+                    payout_spec::CredentialKind::P256PublicKey => std::fs::read_to_string(
+                        root().join("tests/keys/test-only-platform-p256-public.pem"),
+                    )
+                    .unwrap(),
                     payout_spec::CredentialKind::Text => "unused".to_string(),
                 });
             (k.clone(), Value::String(value))
@@ -241,4 +257,105 @@ fn invalid_input_exits_1_with_every_problem_and_a_bad_spec_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 3);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A spec whose request carries an Ed25519 signature of the body and an ES256 token:
+/// `payout sign --explain` writes what openssl and python `cryptography` compute, and shows
+/// each step with the merchant's keys nowhere in the output.
+#[test]
+fn sign_explains_ed25519_and_es256_steps() {
+    let dir = tmp("sign-curves");
+    let spec = write(
+        &dir,
+        "curves.yaml",
+        r#"spec_version: 1
+provider: { id: curves, name: Curves }
+environments: { sandbox: { base_url: "http://127.0.0.1:9" } }
+credentials:
+  merchant_ed: { type: ed25519_private_key }
+  merchant_ec: { type: p256_private_key }
+money: { currency: USD, amount: { encoding: string, decimals: 2 } }
+signing:
+  body_signature:
+    steps: [ { input: body_bytes }, { ed25519_sign: { key: merchant_ed } }, { encode: base64 } ]
+  body_token:
+    steps: [ { input: body_bytes }, { jws_sign: { alg: es256, key: merchant_ec, typ: JWT } } ]
+operations:
+  create_payout:
+    role: create
+    method: POST
+    path: /payouts
+    headers:
+      X-Signature: "{{ signatures.body_signature }}"
+      X-Token: "{{ signatures.body_token }}"
+    body:
+      fields:
+        amount: { type: amount, required: true, role: amount }
+        ref: { type: string, required: true, role: merchant_ref }
+    response: { success: "true" }
+"#,
+    );
+    let key = |f: &str| std::fs::read_to_string(root().join("tests/keys").join(f)).unwrap();
+    let creds = serde_json::json!({
+        "merchant_ed": key("test-only-merchant-ed25519-private.pem"),
+        "merchant_ec": key("test-only-merchant-p256-private.pem"),
+    });
+    let creds = write(&dir, "creds.json", &creds.to_string());
+    let input = write(&dir, "input.json", r#"{"amount":"10.00","ref":"ORDER-42"}"#);
+    let out = payout()
+        .args(["sign", "--op", "create_payout", "--explain", "--spec"])
+        .arg(&spec)
+        .arg("--credentials")
+        .arg(&creds)
+        .arg("--input")
+        .arg(&input)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["body"], r#"{"amount":"10.00","ref":"ORDER-42"}"#);
+    // printf '%s' '{"amount":"10.00","ref":"ORDER-42"}' > m
+    // openssl pkeyutl -sign -rawin -inkey tests/keys/test-only-merchant-ed25519-private.pem -in m | base64 -w0
+    assert_eq!(
+        v["headers"]["X-Signature"],
+        "JdIgPpqgp2jbKp31ZK1dO+bNCdePfhGjq2r9WXMMjhLluyqAG6XIQf9REAYJGZ8Iqr31JSHo6A4dIBZ3Z3neBQ=="
+    );
+    // The command of payout-runtime's crypto::jws::tests::es256_matches_python_cryptography.
+    assert_eq!(
+        v["headers"]["X-Token"],
+        "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.JkH_Pgv9x5YjXdrnw8lPQ2Cnk-pgwTOhRcHSukvgAEm79bgRPQMlYuREZYyzS5_jRvMAN6uOFqKWKeUNZrNa7Q"
+    );
+    let steps: Vec<String> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{}: {}",
+                s["recipe"].as_str().unwrap(),
+                s["step"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        steps.contains(&"body_signature: ed25519_sign".to_string()),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(&"body_token: jws_sign: ES256".to_string()),
+        "{steps:?}"
+    );
+    for f in [
+        "test-only-merchant-ed25519-private.pem",
+        "test-only-merchant-p256-private.pem",
+    ] {
+        let pem = key(f);
+        let body: Vec<&str> = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        assert!(body.iter().all(|l| !text.contains(l)), "{f} is printed");
+    }
 }

@@ -13,7 +13,7 @@ use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
-use crate::freshness::{Guard, ReplayStore};
+use crate::freshness::{self, Guard, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -96,6 +96,9 @@ struct Inner {
     /// Where accepted webhooks are recorded, so a replay is refused.
     replay: Option<Arc<dyn ReplayStore>>,
     flow: Arc<FlowState>,
+    /// The flow cache is the client's own [`MemoryCache`] (not one given by `with_cache`):
+    /// it tells expiry by the client's clock, and follows it when the clock is replaced.
+    own_cache: bool,
 }
 
 impl std::fmt::Debug for DynamicClient {
@@ -150,7 +153,9 @@ impl DynamicClient {
                 &options.tls,
             )?,
         };
-        let flow = Arc::new(FlowState::new(Arc::new(MemoryCache::default()), &creds));
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let cache = MemoryCache::default().with_clock(clock.clone());
+        let flow = Arc::new(FlowState::new(Arc::new(cache), &creds));
         Ok(DynamicClient {
             inner: Arc::new(Inner {
                 flow,
@@ -159,9 +164,10 @@ impl DynamicClient {
                 base_url,
                 http,
                 options,
-                clock: Arc::new(SystemClock),
+                clock,
                 entropy: Arc::new(OsEntropy),
                 replay: None,
+                own_cache: true,
             }),
         })
     }
@@ -186,6 +192,11 @@ impl DynamicClient {
     /// Replaces the clock and random source (tests).
     pub fn with_sources(self, clock: Arc<dyn Clock>, entropy: Arc<dyn Entropy>) -> Self {
         self.changed(|i| {
+            if i.own_cache {
+                // A new empty cache on the new clock: the old one judged expiry by the old.
+                let cache = MemoryCache::default().with_clock(clock.clone());
+                i.flow = Arc::new(FlowState::new(Arc::new(cache), &i.creds));
+            }
             i.clock = clock;
             i.entropy = entropy;
         })
@@ -210,7 +221,10 @@ impl DynamicClient {
     /// Keeps obtained values (tokens, recipients) in `cache` instead of in memory: a
     /// durable store keeps recipients across restarts, a shared one across clients.
     pub fn with_cache(self, cache: Arc<dyn FlowCache>) -> Self {
-        self.changed(|i| i.flow = Arc::new(FlowState::new(cache, &i.creds)))
+        self.changed(|i| {
+            i.flow = Arc::new(FlowState::new(cache, &i.creds));
+            i.own_cache = false;
+        })
     }
 
     pub(crate) fn compiled(&self) -> &CompiledSpec {
@@ -455,20 +469,51 @@ impl DynamicClient {
                 ),
             ));
         }
+        let guard = Guard {
+            clock: i.clock.as_ref(),
+            replay: i.replay.as_deref(),
+        };
         let mut last = None;
         for (name, wh) in &s.webhooks {
             let Some(op) = &wh.postback else {
                 match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
-                    Ok(ev) => return Ok(Self::event(ev, wh.ack.clone())),
+                    Ok(ev) => {
+                        // Fresh as on the other path: `max_age`, then the replay store.
+                        let (t, n) = freshness::signed_time_and_nonce(&i.spec, name, req.headers);
+                        freshness::check_age(name, wh.max_age, t.as_deref(), guard.clock)?;
+                        freshness::check_replay(
+                            &i.spec,
+                            name,
+                            n.as_deref(),
+                            req.headers,
+                            req.body,
+                            &guard,
+                        )?;
+                        return Ok(Self::event(ev, wh.ack.clone()));
+                    }
                     Err(e) => last = Some(e),
                 }
                 continue;
             };
+            // The time and id the gateway's yes covers: those sent back to it.
+            let (t, n) = freshness::confirmed_time_and_nonce(&i.spec, name, req.headers);
+            // A stale webhook is refused before the gateway is asked (a replay costs it no
+            // call); the replay store is consulted only once the gateway said yes, so only
+            // genuine webhooks are recorded.
+            freshness::check_age(name, wh.max_age, t.as_deref(), guard.clock)?;
             let input = webhook::postback_input(s, op, &req)?;
             match self.call(op, &input).await {
                 Ok(_) => {
                     let ev =
                         webhook::read_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req, true)?;
+                    freshness::check_replay(
+                        &i.spec,
+                        name,
+                        n.as_deref(),
+                        req.headers,
+                        req.body,
+                        &guard,
+                    )?;
                     return Ok(Self::event(ev, wh.ack.clone()));
                 }
                 // No answer: nothing is known; the gateway will deliver it again.

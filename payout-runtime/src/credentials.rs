@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 use payout_spec::{CredentialKind, Spec};
 
 use crate::crypto::rsa::{self, PrivateKey, PublicKey};
+use crate::crypto::{ec, ed25519};
 
 /// A text that `Debug` and `Display` never show.
 #[derive(Clone, PartialEq, Eq)]
@@ -61,6 +62,7 @@ pub struct Credentials {
     secret: Vec<String>,
     private_keys: HashMap<String, PrivateKey>,
     public_keys: HashMap<String, PublicKey>,
+    curve_keys: CurveKeys,
     /// `credentials` as templates see it, built once: every render of every request
     /// uses it.
     template_value: minijinja::Value,
@@ -113,6 +115,7 @@ impl Credentials {
         }
         let mut private_keys = HashMap::new();
         let mut public_keys = HashMap::new();
+        let mut curve_keys = CurveKeys::default();
         for (name, decl) in &spec.credentials {
             let Some(v) = values.get(name) else {
                 if all {
@@ -131,6 +134,30 @@ impl Credentials {
                 CredentialKind::RsaPublicKey => match rsa::parse_public_key(v) {
                     Ok(k) => {
                         public_keys.insert(name.clone(), k);
+                    }
+                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
+                },
+                CredentialKind::Ed25519PrivateKey => match ed25519::parse_private_key(v) {
+                    Ok(k) => {
+                        curve_keys.ed25519_private.insert(name.clone(), k);
+                    }
+                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
+                },
+                CredentialKind::Ed25519PublicKey => match ed25519::parse_public_key(v) {
+                    Ok(k) => {
+                        curve_keys.ed25519_public.insert(name.clone(), k);
+                    }
+                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
+                },
+                CredentialKind::P256PrivateKey => match ec::parse_private_key(v) {
+                    Ok(k) => {
+                        curve_keys.p256_private.insert(name.clone(), k);
+                    }
+                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
+                },
+                CredentialKind::P256PublicKey => match ec::parse_public_key(v) {
+                    Ok(k) => {
+                        curve_keys.p256_public.insert(name.clone(), k);
                     }
                     Err(e) => problems.push(format!("credential `{name}`: {e}")),
                 },
@@ -160,6 +187,7 @@ impl Credentials {
             secret,
             private_keys,
             public_keys,
+            curve_keys,
             template_value,
             redacted_template_value,
         })
@@ -191,10 +219,45 @@ impl Credentials {
         self.public_keys.get(name)
     }
 
+    pub fn ed25519_private_key(&self, name: &str) -> Option<&ed25519::PrivateKey> {
+        self.curve_keys.ed25519_private.get(name)
+    }
+
+    pub fn ed25519_public_key(&self, name: &str) -> Option<&ed25519::PublicKey> {
+        self.curve_keys.ed25519_public.get(name)
+    }
+
+    pub fn p256_private_key(&self, name: &str) -> Option<&ec::PrivateKey> {
+        self.curve_keys.p256_private.get(name)
+    }
+
+    pub fn p256_public_key(&self, name: &str) -> Option<&ec::PublicKey> {
+        self.curve_keys.p256_public.get(name)
+    }
+
     /// (name, value) pairs, for building template contexts.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Secret)> {
         self.values.iter().map(|(k, v)| (k.as_str(), v))
     }
+}
+
+/// Ed25519 and P-256 keys, parsed once like the RSA ones.
+#[derive(Clone, Default)]
+struct CurveKeys {
+    ed25519_private: HashMap<String, ed25519::PrivateKey>,
+    ed25519_public: HashMap<String, ed25519::PublicKey>,
+    p256_private: HashMap<String, ec::PrivateKey>,
+    p256_public: HashMap<String, ec::PublicKey>,
+}
+
+/// The gateway's private keys, held by its side (the sandbox), by the name of the
+/// public-key credential a merchant verifies their signatures with: with them the engine
+/// signs as the gateway, and can read what a merchant encrypted (`rsa_encrypt`).
+#[derive(Debug, Clone, Default)]
+pub struct GatewayKeys {
+    pub rsa: HashMap<String, PrivateKey>,
+    pub ed25519: HashMap<String, ed25519::PrivateKey>,
+    pub p256: HashMap<String, ec::PrivateKey>,
 }
 
 fn names(spec: &Spec) -> String {

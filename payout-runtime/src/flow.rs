@@ -18,6 +18,7 @@ use crate::context::ObtainedValue;
 use crate::error::{ErrorKind, PayoutError};
 use crate::mapping;
 use crate::request::RequestOptions;
+use crate::source::{Clock, SystemClock};
 use crate::unified::{BoxFuture, CreatePayout};
 
 /// Where an obtained value is kept: provider, the spec's name for the value, and its key
@@ -57,26 +58,134 @@ pub trait FlowCache: Send + Sync {
     fn remove<'a>(&'a self, key: &'a CacheKey) -> BoxFuture<'a, ()>;
 }
 
-/// The in-memory [`FlowCache`].
-#[derive(Debug, Default)]
+/// The in-memory [`FlowCache`], bounded: an expired value is dropped when it is read or
+/// when the cache is full, and a full cache then forgets its least recently used eighth.
+/// Forgetting is safe: the step that obtained the value runs again (a token is fetched, a
+/// recipient made or found anew), as after a restart.
 pub struct MemoryCache {
-    values: Mutex<HashMap<CacheKey, Obtained>>,
+    values: Mutex<HashMap<CacheKey, Entry>>,
+    capacity: usize,
+    clock: Arc<dyn Clock>,
+    /// Increases with every use, so that entries can be ordered by their last use.
+    tick: std::sync::atomic::AtomicU64,
+}
+
+struct Entry {
+    value: Obtained,
+    last_used: u64,
 }
 
 impl MemoryCache {
-    fn values(&self) -> std::sync::MutexGuard<'_, HashMap<CacheKey, Obtained>> {
+    /// How many values the default cache keeps: many more tokens and recipients than one
+    /// merchant's payouts in flight need, a few megabytes at most.
+    pub const DEFAULT_CAPACITY: usize = 10_000;
+
+    /// A cache of at most `capacity` values (at least 1), on the system clock.
+    pub fn with_capacity(capacity: usize) -> Self {
+        MemoryCache {
+            values: Mutex::new(HashMap::new()),
+            capacity: capacity.max(1),
+            clock: Arc::new(SystemClock),
+            tick: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// The same cache, telling expiry by `clock` (tests, or the client's own clock).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// How many values are kept now.
+    pub fn len(&self) -> usize {
+        self.values().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn values(&self) -> std::sync::MutexGuard<'_, HashMap<CacheKey, Entry>> {
         self.values.lock().unwrap_or_else(|p| p.into_inner())
     }
+
+    fn next_tick(&self) -> u64 {
+        self.tick.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Makes room for one more value: expired ones go first, then, if still full, the least
+    /// recently used eighth (so that a full cache sorts once per capacity/8 insertions).
+    fn make_room(&self, values: &mut HashMap<CacheKey, Entry>) {
+        if values.len() < self.capacity {
+            return;
+        }
+        let now = self.clock.now_millis();
+        values.retain(|_, e| !is_expired(&e.value, now));
+        if values.len() < self.capacity {
+            return;
+        }
+        let target = self.capacity - self.capacity.div_ceil(8);
+        let mut uses: Vec<u64> = values.values().map(|e| e.last_used).collect();
+        uses.sort_unstable();
+        let cut = uses[values.len() - target - 1];
+        values.retain(|_, e| e.last_used > cut);
+    }
+}
+
+impl Default for MemoryCache {
+    fn default() -> Self {
+        MemoryCache::with_capacity(Self::DEFAULT_CAPACITY)
+    }
+}
+
+impl std::fmt::Debug for MemoryCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemoryCache")
+            .field("len", &self.len())
+            .field("capacity", &self.capacity)
+            .finish()
+    }
+}
+
+/// Whether the gateway no longer accepts the value at `now`.
+fn is_expired(v: &Obtained, now: u64) -> bool {
+    v.expires_at_ms.is_some_and(|at| at <= now)
 }
 
 impl FlowCache for MemoryCache {
     fn get<'a>(&'a self, key: &'a CacheKey) -> BoxFuture<'a, Option<Obtained>> {
-        let v = self.values().get(key).cloned();
+        let now = self.clock.now_millis();
+        let tick = self.next_tick();
+        let mut values = self.values();
+        let v = match values.get_mut(key) {
+            Some(e) if is_expired(&e.value, now) => {
+                values.remove(key);
+                None
+            }
+            Some(e) => {
+                e.last_used = tick;
+                Some(e.value.clone())
+            }
+            None => None,
+        };
+        drop(values);
         Box::pin(async move { v })
     }
 
     fn put<'a>(&'a self, key: &'a CacheKey, value: Obtained) -> BoxFuture<'a, ()> {
-        self.values().insert(key.clone(), value);
+        let tick = self.next_tick();
+        let mut values = self.values();
+        if !values.contains_key(key) {
+            self.make_room(&mut values);
+        }
+        values.insert(
+            key.clone(),
+            Entry {
+                value,
+                last_used: tick,
+            },
+        );
+        drop(values);
         Box::pin(async {})
     }
 
@@ -114,6 +223,12 @@ impl FlowState {
 
     fn lock_for(&self, key: &CacheKey) -> Arc<tokio::sync::Mutex<()>> {
         let mut locks = self.locks.lock().unwrap_or_else(|p| p.into_inner());
+        // One lock per key ever used would grow without end: past 1024, whenever the count
+        // reaches a power of two, the locks nobody holds or waits for are dropped
+        // (amortised constant per key).
+        if locks.len() >= 1024 && locks.len().is_power_of_two() {
+            locks.retain(|_, l| Arc::strong_count(l) > 1);
+        }
         locks.entry(key.clone()).or_default().clone()
     }
 }
@@ -397,4 +512,98 @@ fn step_error(mut e: PayoutError, name: &str, op: &str) -> PayoutError {
     e.message = format!("obtaining `{name}` (operation `{op}`): {}", e.message);
     e.may_exist = false;
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use super::*;
+
+    struct ManualClock(AtomicU64);
+
+    impl Clock for ManualClock {
+        fn now_millis(&self) -> u64 {
+            self.0.load(Ordering::SeqCst)
+        }
+    }
+
+    fn key(i: usize) -> CacheKey {
+        CacheKey {
+            provider: "p".into(),
+            name: "recipient".into(),
+            key: format!("k{i}"),
+        }
+    }
+
+    fn value(expires_at_ms: Option<u64>) -> Obtained {
+        Obtained {
+            value: "v".into(),
+            expires_at_ms,
+        }
+    }
+
+    fn get(c: &MemoryCache, k: &CacheKey) -> Option<Obtained> {
+        ready(c.get(k))
+    }
+
+    fn put(c: &MemoryCache, k: &CacheKey, v: Obtained) {
+        ready(c.put(k, v))
+    }
+
+    /// The cache's futures are ready at once.
+    fn ready<T>(f: BoxFuture<'_, T>) -> T {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    #[test]
+    fn an_expired_value_is_dropped_when_read() {
+        let clock = Arc::new(ManualClock(AtomicU64::new(1_000)));
+        let c = MemoryCache::with_capacity(8).with_clock(clock.clone());
+        put(&c, &key(1), value(Some(2_000)));
+        put(&c, &key(2), value(None));
+        assert!(get(&c, &key(1)).is_some());
+        clock.0.store(2_000, Ordering::SeqCst);
+        assert_eq!(get(&c, &key(1)), None);
+        assert_eq!(c.len(), 1);
+        // A value without an expiry (a recipient) stays.
+        assert!(get(&c, &key(2)).is_some());
+    }
+
+    #[test]
+    fn a_full_cache_forgets_the_least_recently_used() {
+        let c = MemoryCache::with_capacity(16);
+        put(&c, &key(0), value(None));
+        for i in 1..1000 {
+            put(&c, &key(i), value(None));
+            // Key 0 is used all along, so it is never the least recently used.
+            assert!(get(&c, &key(0)).is_some(), "key 0 forgotten at {i}");
+            assert!(c.len() <= 16, "{} values at {i}", c.len());
+        }
+        assert!(get(&c, &key(999)).is_some());
+        assert_eq!(get(&c, &key(1)), None);
+        // Replacing a value does not evict another.
+        let before = c.len();
+        put(&c, &key(999), value(Some(u64::MAX)));
+        assert_eq!(c.len(), before);
+    }
+
+    #[test]
+    fn expired_values_go_before_live_ones_when_full() {
+        let clock = Arc::new(ManualClock(AtomicU64::new(0)));
+        let c = MemoryCache::with_capacity(4).with_clock(clock.clone());
+        put(&c, &key(0), value(None));
+        for i in 1..4 {
+            put(&c, &key(i), value(Some(100)));
+        }
+        clock.0.store(100, Ordering::SeqCst);
+        put(&c, &key(4), value(None));
+        // The three expired tokens went; the oldest entry, still valid, stayed.
+        assert_eq!(c.len(), 2);
+        assert!(get(&c, &key(0)).is_some());
+        assert!(get(&c, &key(4)).is_some());
+    }
 }

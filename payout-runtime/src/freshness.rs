@@ -76,9 +76,14 @@ pub struct Guard<'a> {
     pub replay: Option<&'a dyn ReplayStore>,
 }
 
-/// A webhook `{{ timestamp }}` in epoch milliseconds: 11 digits or fewer are seconds.
+/// A webhook `{{ timestamp }}` in epoch milliseconds: 11 digits or fewer are seconds; an
+/// RFC 3339 date (`2024-04-26T11:33:48Z`, PayPal's transmission time) is read as one.
 fn timestamp_millis(text: &str) -> Option<u64> {
     let t = text.trim();
+    if t.len() <= 40 && t.contains('T') {
+        let at = chrono::DateTime::parse_from_rfc3339(t).ok()?;
+        return u64::try_from(at.timestamp_millis()).ok();
+    }
     if t.is_empty() || t.len() > 16 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -109,7 +114,7 @@ pub fn check_age(
     })?;
     let at = timestamp_millis(ts).ok_or_else(|| {
         stale(format!(
-            "the webhook's timestamp `{}` is not epoch seconds or milliseconds",
+            "the webhook's timestamp `{}` is not epoch seconds or milliseconds, nor an RFC 3339 date",
             crate::response::preview(ts)
         ))
     })?;
@@ -207,6 +212,55 @@ pub fn check_replay(
             format!("the replay store cannot be consulted ({e}); refuse the webhook so that it is delivered again"),
         )),
     }
+}
+
+/// The `{{ timestamp }}` and `{{ nonce }}` of a webhook verified by postback, read from the
+/// headers its postback operation sends back to the gateway (`role: webhook.header.NAME`):
+/// the gateway's yes covers those, and nothing else the webhook carries.
+pub fn confirmed_time_and_nonce(
+    spec: &CompiledSpec,
+    webhook: &str,
+    headers: &[(String, String)],
+) -> (Option<String>, Option<String>) {
+    let s = spec.spec();
+    let Some(op) = s
+        .webhooks
+        .get(webhook)
+        .and_then(|w| w.postback.as_deref())
+        .and_then(|op| s.operations.get(op))
+    else {
+        return (None, None);
+    };
+    let sent_back: Vec<&str> = op
+        .request_fields()
+        .filter_map(|(_, _, f)| f.role.as_deref())
+        .filter_map(|r| r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE))
+        .collect();
+    let (mut timestamp, mut nonce) = (None, None);
+    for h in sent_back {
+        let Some(segments) = spec
+            .info(&format!("webhooks.{webhook}.headers.{h}"))
+            .and_then(|i| i.segments.as_ref())
+        else {
+            continue;
+        };
+        let Some(received) = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(h))
+            .map(|(_, v)| v)
+        else {
+            continue;
+        };
+        for (name, text) in payout_spec::template::read_back(segments, received).unwrap_or_default()
+        {
+            match name.as_str() {
+                "timestamp" => timestamp = timestamp.or(Some(text)),
+                "nonce" => nonce = nonce.or(Some(text)),
+                _ => {}
+            }
+        }
+    }
+    (timestamp, nonce)
 }
 
 /// The `{{ timestamp }}` and `{{ nonce }}` a webhook's headers carry, each only when the
@@ -337,6 +391,52 @@ webhooks:
         assert!(store.seen.lock().unwrap().len() < 5000);
     }
 
+    /// Stripe's tolerance: `t` in Unix seconds, at most 300 s from the receiver's clock.
+    /// The event and signature are the vector of specs/stripe.yaml:
+    ///   printf '%s' "1714131228.$B" | openssl dgst -sha256 -hmac 'whsec_test_secret' -r
+    #[test]
+    fn stripe_refuses_a_t_older_than_300_seconds() {
+        let spec =
+            CompiledSpec::from_str(include_str!("../../specs/stripe.yaml"), "specs/stripe.yaml")
+                .unwrap();
+        let mut v = IndexMap::new();
+        v.insert(
+            "secret_key".to_string(),
+            "sk_test_4eC39HqLyjWDarjtT1zdp7dc".to_string(),
+        );
+        v.insert(
+            "webhook_secret".to_string(),
+            "whsec_test_secret".to_string(),
+        );
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let headers = vec![(
+            "Stripe-Signature".to_string(),
+            "t=1714131228,v1=6f850ef42bb07047e869afd322d40606b80950f5d0373c32108360f9c9a2092f"
+                .to_string(),
+        )];
+        let body = br#"{"id":"evt_1","object":"event","type":"payout.paid","data":{"object":{"id":"po_1","object":"payout","amount":1000,"currency":"usd","status":"paid","metadata":{"order_id":"ORDER-42"},"failure_code":null,"failure_message":null}}}"#;
+        let at = |now_secs: u64| {
+            let clock = FixedClock(now_secs * 1000);
+            let guard = Guard {
+                clock: &clock,
+                replay: None,
+            };
+            let req = WebhookRequest::new(&headers, body);
+            receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).map(|_| ())
+        };
+        assert!(at(1_714_131_228).is_ok());
+        assert!(at(1_714_131_228 + 300).is_ok());
+        let e = at(1_714_131_228 + 301).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature);
+        assert!(e.message.contains("301s old"), "{e}");
+        // A day later the captured event no longer verifies.
+        assert!(at(1_714_131_228 + 86_400).is_err());
+        assert_eq!(
+            spec.spec().webhooks["payout_event"].timestamp_unit,
+            payout_spec::TimestampUnit::Seconds
+        );
+    }
+
     #[test]
     fn timestamps_are_seconds_or_milliseconds() {
         assert_eq!(timestamp_millis("1700000000"), Some(1_700_000_000_000));
@@ -344,5 +444,17 @@ webhooks:
         assert_eq!(timestamp_millis("-1"), None);
         assert_eq!(timestamp_millis("99999999999999999999"), None);
         assert_eq!(timestamp_millis(""), None);
+        // PayPal's transmission time; python3 -c "from datetime import datetime;
+        //   print(int(datetime.fromisoformat('2024-04-26T11:33:48.114+00:00').timestamp()*1000))"
+        assert_eq!(
+            timestamp_millis("2024-04-26T11:33:48.114Z"),
+            Some(1_714_131_228_114)
+        );
+        assert_eq!(
+            timestamp_millis("2024-04-26T13:33:48+02:00"),
+            Some(1_714_131_228_000)
+        );
+        assert_eq!(timestamp_millis("2024-04-26T11:33:48"), None);
+        assert_eq!(timestamp_millis("1969-12-31T23:59:59Z"), None);
     }
 }

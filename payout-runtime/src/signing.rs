@@ -5,15 +5,13 @@
 //! that cannot be recomputed (an RSA signature, a random-IV encryption): that step is
 //! undone instead (RSA verify, decrypt-and-compare), and only encodings may follow it.
 
-use std::collections::HashMap;
-
 use indexmap::IndexMap;
 use payout_spec::{Compare, Encoding, Input, Iv, Recipe, Step};
 
 use crate::compiled::CompiledSpec;
 use crate::context::{Message, Signature};
-use crate::credentials::Credentials;
-use crate::crypto::{aes, canonical, ct, digest, encoding, jws, mac, rsa};
+use crate::credentials::{Credentials, GatewayKeys};
+use crate::crypto::{aes, canonical, ct, digest, ec, ed25519, encoding, jws, mac, rsa};
 use crate::source::Entropy;
 
 /// One step's value, as `payout sign --explain` shows it.
@@ -102,9 +100,10 @@ pub struct Engine<'a> {
     pub shown_strings_to_sign: IndexMap<String, String>,
     /// Whether to record `trace` (a second, redacted rendering of every template).
     explain: bool,
-    /// When set, the engine signs as the gateway (the sandbox): an RSA step signs with the
-    /// private key of its `verify_key` credential, found here by that credential's name.
-    gateway_keys: Option<&'a HashMap<String, rsa::PrivateKey>>,
+    /// When set, the engine signs as the gateway (the sandbox): an asymmetric step signs
+    /// with the private key of its `verify_key` credential, found here by that credential's
+    /// name.
+    gateway_keys: Option<&'a GatewayKeys>,
 }
 
 impl<'a> Engine<'a> {
@@ -127,9 +126,9 @@ impl<'a> Engine<'a> {
         self
     }
 
-    /// Signs as the gateway: RSA steps use the gateway's private keys (by the name of the
-    /// public-key credential a merchant verifies them with).
-    pub fn as_gateway(mut self, keys: &'a HashMap<String, rsa::PrivateKey>) -> Self {
+    /// Signs as the gateway: asymmetric steps use the gateway's private keys (by the name of
+    /// the public-key credential a merchant verifies them with).
+    pub fn as_gateway(mut self, keys: &'a GatewayKeys) -> Self {
         self.gateway_keys = Some(keys);
         self
     }
@@ -268,6 +267,7 @@ impl<'a> Engine<'a> {
             Step::RsaSign(r) => self.rsa_sign_step(r, &prev_of(prev)?),
             Step::RsaEncrypt(r) => self.rsa_encrypt_step(r, &prev_of(prev)?),
             Step::JwsSign(j) => self.jws_step(at, j, &prev_of(prev)?, msg),
+            Step::Ed25519Sign(e) => self.ed25519_sign_step(e, &prev_of(prev)?),
             Step::AesEncrypt(a) => self.aes_encrypt_step(at, a, &prev_of(prev)?, msg),
             Step::AesDecrypt(a) => self.aes_decrypt_step(at, a, &prev_of(prev)?, msg),
             Step::Encode(e) => Ok(encode_step(*e, prev_of(prev)?)),
@@ -388,6 +388,7 @@ impl<'a> Engine<'a> {
     fn rsa_sign_step(&self, r: &payout_spec::RsaSign, prev: &Value) -> Result<Value, String> {
         let key = match (self.gateway_keys, &r.verify_key) {
             (Some(keys), Some(vk)) => keys
+                .rsa
                 .get(vk)
                 .ok_or_else(|| format!("no gateway private key for `{vk}`"))?,
             _ => self
@@ -411,8 +412,33 @@ impl<'a> Engine<'a> {
         Ok(Value::raw(out))
     }
 
+    /// `ed25519_sign:` with the merchant's private key; as the gateway (the sandbox), with the
+    /// private key behind `verify_key`.
+    fn ed25519_sign_step(
+        &self,
+        e: &payout_spec::Ed25519Sign,
+        prev: &Value,
+    ) -> Result<Value, String> {
+        let key = match (self.gateway_keys, &e.verify_key) {
+            (Some(keys), Some(vk)) => keys
+                .ed25519
+                .get(vk)
+                .ok_or_else(|| format!("no gateway Ed25519 private key for `{vk}`"))?,
+            _ => {
+                let name = e.key.as_deref().ok_or(
+                    "`ed25519_sign` has no `key:` to sign with (it only verifies the gateway's signatures)",
+                )?;
+                self.creds.ed25519_private_key(name).ok_or_else(|| {
+                    format!("the credential `{name}` is not an Ed25519 private key")
+                })?
+            }
+        };
+        Ok(Value::raw(ed25519::sign(key, &prev.bytes)))
+    }
+
     /// `jws_sign:` the previous value as the payload of a compact JWS. HS256 keys with its
-    /// `secret` template; RS256 signs as `rsa_sign` does (the gateway's key in the sandbox).
+    /// `secret` template; RS256 and ES256 sign with the merchant's `key` (the gateway's
+    /// key behind `verify_key` in the sandbox).
     fn jws_step(
         &self,
         at: &StepAt,
@@ -436,6 +462,10 @@ impl<'a> Engine<'a> {
                     self.rsa_signing_key(j.key.as_deref().unwrap_or(""), j.verify_key.as_ref())?;
                 jws::sign(&header, &prev.bytes, jws::SigningKey::Rsa(key), j.detached)
             }
+            payout_spec::JwsAlg::Es256 => {
+                let key = self.p256_signing_key(j)?;
+                jws::sign(&header, &prev.bytes, jws::SigningKey::Ec(key), j.detached)
+            }
         }
         .map_err(|e| e.to_string())?;
         Ok(Value::text(token.into_bytes()))
@@ -450,12 +480,32 @@ impl<'a> Engine<'a> {
     ) -> Result<&'a rsa::PrivateKey, String> {
         match (self.gateway_keys, verify_key) {
             (Some(keys), Some(vk)) => keys
+                .rsa
                 .get(vk)
                 .ok_or_else(|| format!("no gateway private key for `{vk}`")),
             _ => self
                 .creds
                 .private_key(key)
                 .ok_or_else(|| format!("the credential `{key}` is not an RSA private key")),
+        }
+    }
+
+    /// The P-256 key an ES256 step signs with: the merchant's `key`, or as the gateway the
+    /// private half of `verify_key`.
+    fn p256_signing_key(&self, j: &payout_spec::JwsSign) -> Result<&'a ec::PrivateKey, String> {
+        match (self.gateway_keys, &j.verify_key) {
+            (Some(keys), Some(vk)) => keys
+                .p256
+                .get(vk)
+                .ok_or_else(|| format!("no gateway P-256 private key for `{vk}`")),
+            _ => {
+                let name = j.key.as_deref().ok_or(
+                    "`jws_sign` has no `key:` to sign with (it only verifies the gateway's tokens)",
+                )?;
+                self.creds
+                    .p256_private_key(name)
+                    .ok_or_else(|| format!("the credential `{name}` is not a P-256 private key"))
+            }
         }
     }
 
@@ -562,7 +612,19 @@ impl<'a> Engine<'a> {
                         let key = self.verifying_key(&as_rsa, signer).map_err(err)?;
                         jws::verify(&token, j.alg, &expected.bytes, jws::VerifyingKey::Rsa(&key))
                     }
+                    payout_spec::JwsAlg::Es256 => {
+                        let key = self
+                            .p256_verifying_key(j.key.as_deref(), j.verify_key.as_deref(), signer)
+                            .map_err(err)?;
+                        jws::verify(&token, j.alg, &expected.bytes, jws::VerifyingKey::Ec(&key))
+                    }
                 })
+            }
+            Step::Ed25519Sign(e) => {
+                let key = self
+                    .ed25519_verifying_key(e.key.as_deref(), e.verify_key.as_deref(), signer)
+                    .map_err(err)?;
+                Ok(ed25519::verify(&key, &expected.bytes, &got))
             }
             Step::RsaEncrypt(r) => {
                 // Only the holder of the private key can read it: the gateway (the sandbox,
@@ -577,6 +639,7 @@ impl<'a> Engine<'a> {
                     }
                 };
                 let private = keys
+                    .rsa
                     .get(&r.key)
                     .ok_or_else(|| err(format!("no private key for `{}`", r.key)))?;
                 Ok(match rsa::decrypt(private, r.padding, &got) {
@@ -625,6 +688,59 @@ impl<'a> Engine<'a> {
     }
 }
 
+impl Engine<'_> {
+    /// The public key that checks an Ed25519 signature: the gateway's (`verify_key`) for
+    /// what it signed, the public half of the merchant's `key` for what a merchant signed.
+    fn ed25519_verifying_key(
+        &self,
+        key: Option<&str>,
+        verify_key: Option<&str>,
+        signer: Signer,
+    ) -> Result<ed25519::PublicKey, String> {
+        match signer {
+            Signer::Gateway => {
+                let vk = verify_key.ok_or("no `verify_key` for signatures made by the gateway")?;
+                self.creds
+                    .ed25519_public_key(vk)
+                    .cloned()
+                    .ok_or_else(|| format!("the credential `{vk}` is not an Ed25519 public key"))
+            }
+            Signer::Merchant => {
+                let k = key.ok_or("no `key` for signatures made by the merchant")?;
+                self.creds
+                    .ed25519_private_key(k)
+                    .map(|p| p.public_key())
+                    .ok_or_else(|| format!("the credential `{k}` is not an Ed25519 private key"))
+            }
+        }
+    }
+
+    /// The same for a P-256 (ES256) signature.
+    fn p256_verifying_key(
+        &self,
+        key: Option<&str>,
+        verify_key: Option<&str>,
+        signer: Signer,
+    ) -> Result<ec::PublicKey, String> {
+        match signer {
+            Signer::Gateway => {
+                let vk = verify_key.ok_or("no `verify_key` for tokens made by the gateway")?;
+                self.creds
+                    .p256_public_key(vk)
+                    .cloned()
+                    .ok_or_else(|| format!("the credential `{vk}` is not a P-256 public key"))
+            }
+            Signer::Merchant => {
+                let k = key.ok_or("no `key` for tokens made by the merchant")?;
+                self.creds
+                    .p256_private_key(k)
+                    .map(|p| p.public_key())
+                    .ok_or_else(|| format!("the credential `{k}` is not a P-256 private key"))
+            }
+        }
+    }
+}
+
 /// A JWS step's protected header.
 fn jws_header(j: &payout_spec::JwsSign) -> String {
     let extra: Vec<(String, String)> = j
@@ -648,11 +764,11 @@ impl StepAt<'_> {
     }
 }
 
-/// A step whose output cannot be recomputed by the receiver: an RSA signature (only the
+/// A step whose output cannot be recomputed by the receiver: an RSA or Ed25519 signature (only the
 /// signer has the private key) or an encryption with a fresh random IV.
 fn is_random(step: &Step) -> bool {
     match step {
-        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) | Step::Ed25519Sign(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     }
@@ -787,6 +903,7 @@ fn step_label(step: &Step) -> String {
         Step::RsaSign(r) => format!("rsa_sign: {}", serde_name(&r.hash)),
         Step::RsaEncrypt(r) => format!("rsa_encrypt: {}", serde_name(&r.padding)),
         Step::JwsSign(j) => format!("jws_sign: {}", jws::alg_name(j.alg)),
+        Step::Ed25519Sign(_) => "ed25519_sign".into(),
         Step::AesEncrypt(_) => "aes_encrypt".into(),
         Step::AesDecrypt(_) => "aes_decrypt".into(),
         Step::Encode(e) => format!("encode: {}", encoding::name(*e)),
@@ -1178,8 +1295,8 @@ operations: {}
 
         // The gateway's side (the sandbox) checks it by decrypting with the private half.
         let gateway = {
-            let mut m = HashMap::new();
-            m.insert(
+            let mut m = GatewayKeys::default();
+            m.rsa.insert(
                 "gateway_public".to_string(),
                 rsa::parse_private_key(include_str!(
                     "../../tests/keys/test-only-platform-private.pem"
@@ -1259,5 +1376,161 @@ operations: {}
         assert!(!checker
             .verify("token", &mut other, with_kid, Signer::Gateway)
             .unwrap());
+    }
+
+    const CURVES: &str = r#"
+spec_version: 1
+provider: { id: curves, name: Curves }
+credentials:
+  merchant_ed: { type: ed25519_private_key }
+  gateway_ed: { type: ed25519_public_key }
+  merchant_ec: { type: p256_private_key }
+  gateway_ec: { type: p256_public_key }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  request_ed:
+    steps: [ { input: body_bytes }, { ed25519_sign: { key: merchant_ed, verify_key: gateway_ed } }, { encode: base64 } ]
+  webhook_ed:
+    steps: [ { input: body_bytes }, { ed25519_sign: { verify_key: gateway_ed } }, { encode: hex } ]
+  request_es:
+    steps: [ { input: body_bytes }, { jws_sign: { alg: es256, key: merchant_ec, typ: JWT } } ]
+  webhook_es:
+    steps: [ { input: body_bytes }, { jws_sign: { alg: es256, verify_key: gateway_ec, detached: true } } ]
+operations: {}
+"#;
+
+    fn curve_creds(spec: &CompiledSpec) -> Credentials {
+        let mut v = IndexMap::new();
+        for (name, file) in [
+            ("merchant_ed", "test-only-merchant-ed25519-private.pem"),
+            ("gateway_ed", "test-only-platform-ed25519-public.pem"),
+            ("merchant_ec", "test-only-merchant-p256-private.pem"),
+            ("gateway_ec", "test-only-platform-p256-public.pem"),
+        ] {
+            let path = format!("{}/../tests/keys/{file}", env!("CARGO_MANIFEST_DIR"));
+            v.insert(name.to_string(), std::fs::read_to_string(path).unwrap());
+        }
+        Credentials::new(spec.spec(), v).unwrap()
+    }
+
+    fn gateway_curve_keys() -> GatewayKeys {
+        let read = |f: &str| {
+            std::fs::read_to_string(format!("{}/../tests/keys/{f}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        };
+        let mut keys = GatewayKeys::default();
+        keys.ed25519.insert(
+            "gateway_ed".into(),
+            ed25519::parse_private_key(&read("test-only-platform-ed25519-private.pem")).unwrap(),
+        );
+        keys.p256.insert(
+            "gateway_ec".into(),
+            ec::parse_private_key(&read("test-only-platform-p256-private.pem")).unwrap(),
+        );
+        keys
+    }
+
+    const CURVE_BODY: &[u8] = br#"{"amount":"10.00","ref":"ORDER-42"}"#;
+
+    /// The merchant signs a request with Ed25519 (the bytes openssl makes) and ES256 (the
+    /// token python `cryptography` makes, RFC 6979); the gateway's side checks both with the
+    /// merchant's public half; `--explain` names the steps.
+    #[test]
+    fn ed25519_and_es256_sign_requests_the_gateway_can_check() {
+        let spec = CompiledSpec::from_str(CURVES, "curves.yaml").unwrap();
+        let creds = curve_creds(&spec);
+        let mut engine = Engine::new(&spec, &creds, &OsEntropy).explaining();
+        let mut msg = Message {
+            body_bytes: Some(CURVE_BODY.to_vec()),
+            ..Message::default()
+        };
+        engine
+            .ensure(&["request_ed".into(), "request_es".into()], &mut msg)
+            .unwrap();
+        // printf '%s' '{"amount":"10.00","ref":"ORDER-42"}' > m
+        // openssl pkeyutl -sign -rawin -inkey tests/keys/test-only-merchant-ed25519-private.pem -in m | base64 -w0
+        assert_eq!(
+            msg.signatures["request_ed"].text,
+            "JdIgPpqgp2jbKp31ZK1dO+bNCdePfhGjq2r9WXMMjhLluyqAG6XIQf9REAYJGZ8Iqr31JSHo6A4dIBZ3Z3neBQ=="
+        );
+        // The command of crypto::jws::tests::es256_matches_python_cryptography.
+        assert_eq!(
+            msg.signatures["request_es"].text,
+            "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.JkH_Pgv9x5YjXdrnw8lPQ2Cnk-pgwTOhRcHSukvgAEm79bgRPQMlYuREZYyzS5_jRvMAN6uOFqKWKeUNZrNa7Q"
+        );
+        let labels: Vec<&str> = engine.trace.iter().map(|t| t.step.as_str()).collect();
+        assert!(labels.contains(&"ed25519_sign"), "{labels:?}");
+        assert!(labels.contains(&"jws_sign: ES256"), "{labels:?}");
+
+        let keys = gateway_curve_keys();
+        let mut gateway = Engine::new(&spec, &creds, &OsEntropy).as_gateway(&keys);
+        for name in ["request_ed", "request_es"] {
+            let sent = msg.signatures[name].text.clone();
+            let mut received = Message {
+                body_bytes: Some(CURVE_BODY.to_vec()),
+                ..Message::default()
+            };
+            assert!(gateway
+                .verify(name, &mut received, &sent, Signer::Merchant)
+                .unwrap());
+            let mut tampered = Message {
+                body_bytes: Some(br#"{"amount":"99.00","ref":"ORDER-42"}"#.to_vec()),
+                ..Message::default()
+            };
+            assert!(!gateway
+                .verify(name, &mut tampered, &sent, Signer::Merchant)
+                .unwrap());
+        }
+    }
+
+    /// What the gateway signs (an Ed25519 webhook signature made by openssl with its key, a
+    /// detached ES256 token) verifies with its public key, and nothing else does.
+    #[test]
+    fn ed25519_and_es256_verify_what_the_gateway_signed() {
+        let spec = CompiledSpec::from_str(CURVES, "curves.yaml").unwrap();
+        let creds = curve_creds(&spec);
+        let mut merchant = Engine::new(&spec, &creds, &OsEntropy);
+        let received = || Message {
+            body_bytes: Some(CURVE_BODY.to_vec()),
+            ..Message::default()
+        };
+        // openssl pkeyutl -sign -rawin -inkey tests/keys/test-only-platform-ed25519-private.pem -in m | xxd -p -c128
+        let by_gateway = "dda4759605887a308ef0fa4c1c30ec642433a68447da34545844bbb7b766bc8e3efddd5a86a0595da4591426b01d326cb9a40fcd73ecca4778bf52cc85543c06";
+        assert!(merchant
+            .verify("webhook_ed", &mut received(), by_gateway, Signer::Gateway)
+            .unwrap());
+        // The merchant's own signature is not the gateway's.
+        let by_merchant = "25d2203e9aa0a768db2a9df564ad5d3be6cd09d78f7e11a3ab6afd59730c8e12e5bb2a801ba5c841ff51100609199f08aabdf52521e8e80e1d2016776779de05";
+        assert!(!merchant
+            .verify("webhook_ed", &mut received(), by_merchant, Signer::Gateway)
+            .unwrap());
+        assert!(!merchant
+            .verify("webhook_ed", &mut received(), "zz", Signer::Gateway)
+            .unwrap());
+
+        // The sandbox signs as the gateway, and the merchant accepts it.
+        let keys = gateway_curve_keys();
+        let mut gateway = Engine::new(&spec, &creds, &OsEntropy).as_gateway(&keys);
+        let mut out = received();
+        gateway
+            .ensure(&["webhook_ed".into(), "webhook_es".into()], &mut out)
+            .unwrap();
+        assert_eq!(out.signatures["webhook_ed"].text, by_gateway);
+        let token = out.signatures["webhook_es"].text.clone();
+        assert!(token.contains(".."), "detached: {token}");
+        assert!(merchant
+            .verify("webhook_es", &mut received(), &token, Signer::Gateway)
+            .unwrap());
+        // A token by the merchant's key (python, as in jws::tests) is refused.
+        let wrong = "eyJhbGciOiJFUzI1NiIsImtpZCI6Imd3LTEifQ..icwXFcwJWSw3xEh-gERTeWfvu36DfmQuQsVPqqWlbnVZXe-V4xKl8vXVFy8QFDCe23pZHpC8ywDFwSHKbZXwvw";
+        assert!(!merchant
+            .verify("webhook_es", &mut received(), wrong, Signer::Gateway)
+            .unwrap());
+
+        // A recipe with only `verify_key` cannot sign on the merchant's side, and says so.
+        let e = merchant
+            .ensure(&["webhook_ed".into()], &mut received())
+            .unwrap_err();
+        assert!(e.message.contains("no `key:`"), "{e}");
     }
 }

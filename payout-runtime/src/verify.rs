@@ -165,8 +165,7 @@ pub fn verify(
     check(spec, creds, entropy, msg, carriers, signer, None).map_err(|r| r.message)
 }
 
-/// The gateway's private keys, by the name of the public-key credential they belong to.
-pub type GatewayKeys = std::collections::HashMap<String, crate::crypto::rsa::PrivateKey>;
+pub use crate::credentials::GatewayKeys;
 
 /// Why a message was refused: the message [`verify`] gives, and for a signature that does
 /// not match, the recipe and the string it expected to be signed (secrets redacted) — what

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use indexmap::IndexMap;
 use payout_runtime::context::Message;
-use payout_runtime::crypto::rsa::PrivateKey;
+use payout_runtime::credentials::GatewayKeys;
 use payout_runtime::extract::{money_value, role_paths, unified_status};
 use payout_runtime::http::header_pairs;
 use payout_runtime::message::Finished;
@@ -42,9 +42,9 @@ pub struct Gateway {
     pub(crate) creds: Credentials,
     /// The same credentials with every secret altered, for wrong-signature faults.
     pub(crate) wrong_creds: Credentials,
-    pub(crate) keys: HashMap<String, PrivateKey>,
+    pub(crate) keys: GatewayKeys,
     /// Keys that sign wrongly, for wrong-signature faults.
-    wrong_keys: HashMap<String, PrivateKey>,
+    wrong_keys: GatewayKeys,
     store: Mutex<Store>,
     pub(crate) faults: Mutex<Faults>,
     outcomes: Mutex<HashMap<String, Outcome>>,
@@ -80,7 +80,7 @@ impl Gateway {
     pub(crate) fn new(
         spec: Arc<CompiledSpec>,
         credentials: IndexMap<String, String>,
-        keys: HashMap<String, PrivateKey>,
+        keys: GatewayKeys,
         notify_url: Option<String>,
         shared: Arc<Shared>,
     ) -> Result<Self, String> {
@@ -233,7 +233,9 @@ impl Gateway {
             created_ms: now,
             updated_ms: now,
         };
-        store.insert(order.clone());
+        if !store.insert(order.clone()) {
+            return Err(format!("merchant reference {merchant_ref} already used"));
+        }
         drop(store);
         self.schedule(merchant_ref);
         Ok(order)
@@ -710,9 +712,16 @@ impl Gateway {
         if !out.issued.is_empty() {
             message::reorder(&mut body, fields);
         }
+        // A seed may carry the time already written in the gateway's unit (a webhook in
+        // epoch seconds); otherwise epoch milliseconds.
+        let timestamp = out
+            .seed
+            .timestamp
+            .clone()
+            .unwrap_or_else(|| now.to_string());
         let mut msg = Message {
             body,
-            timestamp: Some(now.to_string()),
+            timestamp: Some(timestamp),
             nonce: Some(nonce),
             ..out.seed
         };

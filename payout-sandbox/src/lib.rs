@@ -22,13 +22,12 @@ mod server;
 pub mod store;
 mod tls;
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use indexmap::IndexMap;
-use payout_runtime::crypto::rsa::PrivateKey;
+use payout_runtime::credentials::GatewayKeys;
 use payout_runtime::CompiledSpec;
 use tokio::sync::watch;
 
@@ -71,7 +70,7 @@ pub struct GatewaySetup {
     pub credentials: IndexMap<String, String>,
     /// The gateway's own private keys, by the name of the public-key credential that
     /// verifies them.
-    pub gateway_keys: HashMap<String, PrivateKey>,
+    pub gateway_keys: GatewayKeys,
     /// Where webhooks go when a payout names no notify URL.
     pub notify_url: Option<String>,
 }

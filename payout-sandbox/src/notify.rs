@@ -101,6 +101,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
             // As the merchant's side reads it: the path without the query.
             path: payout_runtime::context::path_of(url),
             url: url.to_string(),
+            timestamp: Some(wh.timestamp_unit.write(SystemClock.now_millis())),
             ..Message::default()
         },
     };

@@ -1,5 +1,7 @@
 //! The orders a simulated gateway keeps.
 
+use std::collections::HashMap;
+
 use payout_runtime::source::{Clock, SystemClock};
 use payout_spec::Json;
 use rust_decimal::Decimal;
@@ -63,53 +65,81 @@ pub fn rfc3339(ms: u64) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// The orders of one gateway. Merchant references are unique: a second create with the
-/// same reference is refused before anything is stored.
+/// The orders of one gateway, each in one place (`orders`), found through two indexes:
+/// by merchant reference and by provider reference. Lookups and the duplicate check of a
+/// create are hash lookups, so the time a create holds the lock does not grow with the
+/// payouts stored. Merchant references are unique: a second create with the same
+/// reference is refused before anything is stored.
 #[derive(Debug, Default)]
 pub struct Store {
     orders: Vec<Order>,
+    by_merchant: HashMap<String, usize>,
+    by_provider: HashMap<String, usize>,
     next: u64,
 }
 
 impl Store {
     pub fn by_merchant_ref(&self, r: &str) -> Option<&Order> {
-        self.orders.iter().find(|o| o.merchant_ref == r)
+        self.by_merchant.get(r).map(|&i| &self.orders[i])
     }
 
     pub fn by_provider_ref(&self, r: &str) -> Option<&Order> {
-        self.orders.iter().find(|o| o.provider_ref == r)
+        self.by_provider.get(r).map(|&i| &self.orders[i])
     }
 
+    /// The order to change. Its references are never changed (they are the indexes' keys).
     pub fn get_mut(&mut self, merchant_ref: &str) -> Option<&mut Order> {
-        self.orders
-            .iter_mut()
-            .find(|o| o.merchant_ref == merchant_ref)
+        let i = *self.by_merchant.get(merchant_ref)?;
+        self.orders.get_mut(i)
     }
 
-    /// How many payouts exist with this merchant reference (the admin endpoint's answer).
+    /// How many payouts exist with this merchant reference (the admin endpoint's answer):
+    /// 0 or 1.
     pub fn count(&self, merchant_ref: &str) -> usize {
-        self.orders
-            .iter()
-            .filter(|o| o.merchant_ref == merchant_ref)
-            .count()
+        usize::from(self.by_merchant.contains_key(merchant_ref))
+    }
+
+    /// How many payouts are stored.
+    pub fn len(&self) -> usize {
+        self.orders.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.orders.is_empty()
     }
 
     pub fn all(&self) -> &[Order] {
         &self.orders
     }
 
-    /// A fresh provider reference.
+    /// A fresh provider reference, unused by any stored order.
     pub fn next_ref(&mut self, prefix: &str) -> String {
-        self.next += 1;
-        format!(
-            "{prefix}{:010}{:04}",
-            SystemClock.now_millis() % 10_000_000_000,
-            self.next % 10_000
-        )
+        loop {
+            self.next += 1;
+            let r = format!(
+                "{prefix}{:010}{:04}",
+                SystemClock.now_millis() % 10_000_000_000,
+                self.next % 10_000
+            );
+            if !self.by_provider.contains_key(&r) {
+                return r;
+            }
+        }
     }
 
-    pub fn insert(&mut self, order: Order) {
+    /// Stores a new order; `false` (and nothing stored) when its merchant or provider
+    /// reference is taken.
+    pub fn insert(&mut self, order: Order) -> bool {
+        if self.by_merchant.contains_key(&order.merchant_ref)
+            || self.by_provider.contains_key(&order.provider_ref)
+        {
+            return false;
+        }
+        let i = self.orders.len();
+        self.by_merchant.insert(order.merchant_ref.clone(), i);
+        self.by_provider.insert(order.provider_ref.clone(), i);
         self.orders.push(order);
+        true
     }
 }
 
@@ -124,5 +154,43 @@ mod tests {
         // date -u -d @0 → 1970-01-01T00:00:00Z; date -u -d @951782400 → 2000-02-29T00:00:00Z
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400_000), "2000-02-29T00:00:00Z");
+    }
+
+    fn order(m: &str, p: &str) -> Order {
+        Order {
+            merchant_ref: m.into(),
+            provider_ref: p.into(),
+            amount: Decimal::new(100, 2),
+            path: vec!["PENDING".into()],
+            step: 0,
+            status: "PENDING".into(),
+            reason: None,
+            notify_url: None,
+            utr: None,
+            created_ms: 0,
+            updated_ms: 0,
+            history: vec!["PENDING".into()],
+        }
+    }
+
+    /// Both indexes find the one stored order, a change through one is seen through the
+    /// other, and a taken reference of either kind stores nothing.
+    #[test]
+    fn orders_are_found_by_either_reference() {
+        let mut s = Store::default();
+        for i in 0..1000 {
+            assert!(s.insert(order(&format!("m{i}"), &format!("p{i}"))));
+        }
+        assert_eq!(s.by_merchant_ref("m500").unwrap().provider_ref, "p500");
+        assert_eq!(s.by_provider_ref("p999").unwrap().merchant_ref, "m999");
+        s.get_mut("m7").unwrap().status = "PAID".into();
+        assert_eq!(s.by_provider_ref("p7").unwrap().status, "PAID");
+        assert!(!s.insert(order("m7", "p-new")));
+        assert!(!s.insert(order("m-new", "p7")));
+        assert_eq!(s.len(), 1000);
+        assert_eq!((s.count("m7"), s.count("nope")), (1, 0));
+        assert!(s.by_merchant_ref("nope").is_none());
+        let r = s.next_ref("SBX");
+        assert!(r.starts_with("SBX") && s.by_provider_ref(&r).is_none());
     }
 }

@@ -1,4 +1,4 @@
-//! JWS compact serialisation (RFC 7515) with HS256 and RS256: the protected header and the
+//! JWS compact serialisation (RFC 7515) with HS256, RS256 and ES256: the protected header and the
 //! payload in unpadded Base64url, joined by dots, and the signature of that text.
 //!
 //! Built on the HMAC and RSA primitives beside it, so no second implementation of either.
@@ -7,7 +7,7 @@
 
 use payout_spec::{JwsAlg, RsaHash};
 
-use super::{ct, encoding, mac, rsa, CryptoError};
+use super::{ct, ec, encoding, mac, rsa, CryptoError};
 use payout_spec::{Encoding, HmacAlg};
 
 /// The key that signs.
@@ -16,12 +16,15 @@ pub enum SigningKey<'k> {
     Hmac(&'k [u8]),
     /// RS256: an RSA private key.
     Rsa(&'k rsa::PrivateKey),
+    /// ES256: a P-256 private key.
+    Ec(&'k ec::PrivateKey),
 }
 
 /// The key that verifies.
 pub enum VerifyingKey<'k> {
     Hmac(&'k [u8]),
     Rsa(&'k rsa::PublicKey),
+    Ec(&'k ec::PublicKey),
 }
 
 /// The protected header: `alg` first, then `typ` when given, then the extra members in
@@ -39,11 +42,12 @@ pub fn header(alg: JwsAlg, typ: Option<&str>, extra: &[(String, String)]) -> Str
     format!("{{{}}}", body.join(","))
 }
 
-/// `HS256`, `RS256`.
+/// `HS256`, `RS256`, `ES256`.
 pub fn alg_name(alg: JwsAlg) -> &'static str {
     match alg {
         JwsAlg::Hs256 => "HS256",
         JwsAlg::Rs256 => "RS256",
+        JwsAlg::Es256 => "ES256",
     }
 }
 
@@ -59,6 +63,8 @@ pub fn sign(
     let sig = match key {
         SigningKey::Hmac(k) => mac::hmac(HmacAlg::Sha256, k, input.as_bytes()),
         SigningKey::Rsa(k) => rsa::sign(k, RsaHash::Sha256, input.as_bytes())?,
+        // RFC 7518 §3.4: the 64-byte `r || s`, not DER.
+        SigningKey::Ec(k) => ec::sign(k, input.as_bytes()),
     };
     let (head, body) = input.split_once('.').unwrap_or((&input, ""));
     let body = if detached { "" } else { body };
@@ -100,6 +106,7 @@ pub fn verify(token: &str, alg: JwsAlg, payload: &[u8], key: VerifyingKey<'_>) -
     match key {
         VerifyingKey::Hmac(k) => ct::eq(&mac::hmac(HmacAlg::Sha256, k, input.as_bytes()), &sig),
         VerifyingKey::Rsa(k) => rsa::verify(k, RsaHash::Sha256, input.as_bytes(), &sig),
+        VerifyingKey::Ec(k) => ec::verify(k, input.as_bytes(), &sig),
     }
 }
 
@@ -215,4 +222,66 @@ mod tests {
     }
 
     const RS256_TOKEN: &str = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.RiWESkrGQvHOnlouwSmHNU8BSP3s0aQ4G-zilb-DUE3oLVHkkrJQm-fAuljLjLrwvlqRARMYtu3rkR_-MlmZondA5yVLIk9pkTfQb8yC4JIbkGEn7np8BxkhSUdh9nvo5XkoQO2WyoZsaP6U52Xo8UkbAaUYs2V2roTQ8aPLV689m7hkyEJX4xZZItHDTyc-VDIpBv7bTPz3Gw2iNzRn-0MA0IC1A5S-k3M8LV8s77ZpjyUO4-WzDZmCvGFDYdckVEbUd-sadLL32lpix1jZDrOYGgQ8KU87Xp2GIUfRoIOx8fVP_BVgo_L9i97h_8H-vnSh4C83KxtDjFKnoy3q5A";
+
+    /// ES256 over the same payload. python `cryptography` with RFC 6979 deterministic
+    /// signing gives the same bytes as `p256`:
+    ///   python3 -c "
+    ///   import base64; from cryptography.hazmat.primitives import serialization, hashes
+    ///   from cryptography.hazmat.primitives.asymmetric import ec, utils
+    ///   b = lambda x: base64.urlsafe_b64encode(x).rstrip(b'=').decode()
+    ///   k = serialization.load_pem_private_key(open('tests/keys/test-only-merchant-p256-private.pem','rb').read(), None)
+    ///   H = b(b'{\"alg\":\"ES256\",\"typ\":\"JWT\"}'); P = b(b'{\"amount\":\"10.00\",\"ref\":\"ORDER-42\"}')
+    ///   r, s = utils.decode_dss_signature(k.sign(f'{H}.{P}'.encode(), ec.ECDSA(hashes.SHA256(), deterministic_signing=True)))
+    ///   print(f'{H}.{P}.' + b(r.to_bytes(32,'big') + s.to_bytes(32,'big')))"
+    #[test]
+    fn es256_matches_python_cryptography() {
+        let key = ec::parse_private_key(include_str!(
+            "../../../tests/keys/test-only-merchant-p256-private.pem"
+        ))
+        .unwrap();
+        let h = header(JwsAlg::Es256, Some("JWT"), &[]);
+        let token = sign(&h, PAYLOAD, SigningKey::Ec(&key), false).unwrap();
+        assert_eq!(token, ES256_TOKEN);
+        let public = key.public_key();
+        assert!(verify(
+            &token,
+            JwsAlg::Es256,
+            PAYLOAD,
+            VerifyingKey::Ec(&public)
+        ));
+        assert!(!verify(
+            &token,
+            JwsAlg::Es256,
+            b"{}",
+            VerifyingKey::Ec(&public)
+        ));
+        // Its algorithm must be the one the spec says.
+        assert!(!verify(
+            &token,
+            JwsAlg::Rs256,
+            PAYLOAD,
+            VerifyingKey::Ec(&public)
+        ));
+        // A randomised token python made (ordinary ECDSA, header with `kid`) verifies too:
+        // the same command with `{"alg":"ES256","kid":"gw-1"}` and `deterministic_signing=False`.
+        assert!(verify(
+            ES256_RANDOMISED,
+            JwsAlg::Es256,
+            PAYLOAD,
+            VerifyingKey::Ec(&public)
+        ));
+        let other = ec::parse_public_key(include_str!(
+            "../../../tests/keys/test-only-platform-p256-public.pem"
+        ))
+        .unwrap();
+        assert!(!verify(
+            ES256_RANDOMISED,
+            JwsAlg::Es256,
+            PAYLOAD,
+            VerifyingKey::Ec(&other)
+        ));
+    }
+
+    const ES256_TOKEN: &str = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.JkH_Pgv9x5YjXdrnw8lPQ2Cnk-pgwTOhRcHSukvgAEm79bgRPQMlYuREZYyzS5_jRvMAN6uOFqKWKeUNZrNa7Q";
+    const ES256_RANDOMISED: &str = "eyJhbGciOiJFUzI1NiIsImtpZCI6Imd3LTEifQ.eyJhbW91bnQiOiIxMC4wMCIsInJlZiI6Ik9SREVSLTQyIn0.icwXFcwJWSw3xEh-gERTeWfvu36DfmQuQsVPqqWlbnVZXe-V4xKl8vXVFy8QFDCe23pZHpC8ywDFwSHKbZXwvw";
 }

@@ -7,8 +7,11 @@ pub mod aes;
 pub mod canonical;
 pub mod ct;
 pub mod digest;
+pub mod ec;
+pub mod ed25519;
 pub mod encoding;
 pub mod jws;
+pub mod keytext;
 pub mod mac;
 pub mod rsa;
 

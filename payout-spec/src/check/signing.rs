@@ -37,6 +37,15 @@ pub(super) fn check_recipes(cx: &mut Ctx) {
                     CredentialKind::RsaPublicKey,
                 ),
                 Step::JwsSign(j) => check_jws(cx, &format!("{path}.jws_sign"), j),
+                Step::Ed25519Sign(e) => {
+                    let at = format!("{path}.ed25519_sign");
+                    check_key_pair(
+                        cx,
+                        &at,
+                        (e.key.as_deref(), CredentialKind::Ed25519PrivateKey),
+                        (e.verify_key.as_deref(), CredentialKind::Ed25519PublicKey),
+                    );
+                }
                 Step::AesEncrypt(a) => check_aes(cx, &format!("{path}.aes_encrypt"), a),
                 Step::AesDecrypt(a) => check_aes(cx, &format!("{path}.aes_decrypt"), a),
                 _ => {}
@@ -83,6 +92,7 @@ fn check_step_order(cx: &mut Ctx, base: &str, recipe: &Recipe) {
                 | Step::Hmac(_)
                 | Step::RsaSign(_)
                 | Step::RsaEncrypt(_)
+                | Step::Ed25519Sign(_)
                 | Step::AesEncrypt(_)
                 | Step::Decode(_)
         ) {
@@ -107,14 +117,12 @@ fn check_key(cx: &mut Ctx, path: &str, name: &str, kind: CredentialKind) {
             ),
         ),
         Some(c) if c.kind != kind => {
-            let want = match kind {
-                CredentialKind::RsaPrivateKey => "rsa_private_key",
-                CredentialKind::RsaPublicKey => "rsa_public_key",
-                CredentialKind::Text => "text",
-            };
             cx.error(
                 path.to_string(),
-                format!("the credential `{name}` must be declared with `type: {want}`"),
+                format!(
+                    "the credential `{name}` must be declared with `type: {}`",
+                    kind.name()
+                ),
             );
         }
         Some(_) => {}
@@ -136,26 +144,59 @@ fn check_jws(cx: &mut Ctx, path: &str, j: &JwsSign) {
                 );
             }
         }
-        JwsAlg::Rs256 => {
-            match &j.key {
-                Some(k) => check_key(cx, &format!("{path}.key"), k, CredentialKind::RsaPrivateKey),
-                None => cx.error(
-                    path.to_string(),
-                    "`alg: rs256` signs with `key:`, an `rsa_private_key` credential",
-                ),
-            }
-            if let Some(v) = &j.verify_key {
-                check_key(
-                    cx,
-                    &format!("{path}.verify_key"),
-                    v,
+        JwsAlg::Rs256 | JwsAlg::Es256 => {
+            let (private, public, name) = if j.alg == JwsAlg::Rs256 {
+                (
+                    CredentialKind::RsaPrivateKey,
                     CredentialKind::RsaPublicKey,
+                    "rs256",
+                )
+            } else {
+                (
+                    CredentialKind::P256PrivateKey,
+                    CredentialKind::P256PublicKey,
+                    "es256",
+                )
+            };
+            check_key_pair(
+                cx,
+                path,
+                (j.key.as_deref(), private),
+                (j.verify_key.as_deref(), public),
+            );
+            if j.secret.is_some() {
+                cx.error(
+                    path.to_string(),
+                    format!("`alg: {name}` uses `key` / `verify_key`, not `secret`"),
                 );
             }
-            if j.secret.is_some() {
-                cx.error(path.to_string(), "`alg: rs256` uses `key`, not `secret`");
-            }
         }
+    }
+}
+
+/// An asymmetric step names the merchant's private `key` (to sign what this side sends), the
+/// gateway's public `verify_key` (to check what it sends), or both; each of the right type.
+fn check_key_pair(
+    cx: &mut Ctx,
+    path: &str,
+    (key, private): (Option<&str>, CredentialKind),
+    (verify_key, public): (Option<&str>, CredentialKind),
+) {
+    if key.is_none() && verify_key.is_none() {
+        cx.error(
+            path.to_string(),
+            format!(
+                "name `key:` (a `{}` credential, to sign) or `verify_key:` (a `{}` credential, to verify the gateway's signatures), or both",
+                private.name(),
+                public.name()
+            ),
+        );
+    }
+    if let Some(k) = key {
+        check_key(cx, &format!("{path}.key"), k, private);
+    }
+    if let Some(v) = verify_key {
+        check_key(cx, &format!("{path}.verify_key"), v, public);
     }
 }
 
@@ -208,5 +249,128 @@ fn check_aes(cx: &mut Ctx, path: &str, a: &Aes) {
                 "a fixed IV is 16 bytes written as 32 hex digits",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: curves, name: Curves }
+credentials:
+  api_key: {}
+  merchant_ed: { type: ed25519_private_key }
+  gateway_ed: { type: ed25519_public_key }
+  merchant_ec: { type: p256_private_key }
+  gateway_ec: { type: p256_public_key }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  sig:
+    steps: [ { input: body_bytes }, STEP, { encode: base64url } ]
+operations:
+  create_payout:
+    role: create
+    method: POST
+    path: /payouts
+    headers: { X-Signature: "{{ signatures.sig }}" }
+    body:
+      fields:
+        ref: { type: string, required: true, role: merchant_ref }
+        amount: { type: amount, required: true, role: amount }
+    response: { success: "true" }
+"#;
+
+    /// The diagnostics of the spec with `STEP` replaced, as `file:line:col: ...` lines.
+    fn errors(step: &str) -> Vec<String> {
+        match crate::load::load_str(&SPEC.replace("STEP", step), "t.yaml") {
+            Ok(_) => Vec::new(),
+            Err(e) => e.diagnostics.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    fn has(errors: &[String], text: &str) -> bool {
+        errors.iter().any(|e| e.contains(text))
+    }
+
+    #[test]
+    fn curve_steps_that_can_sign_pass() {
+        assert_eq!(
+            errors("{ ed25519_sign: { key: merchant_ed } }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("{ ed25519_sign: { key: merchant_ed, verify_key: gateway_ed } }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("{ jws_sign: { alg: es256, key: merchant_ec, verify_key: gateway_ec } }"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_curve_step_needs_a_key_of_its_own_type() {
+        let e = errors("{ ed25519_sign: {} }");
+        assert!(
+            has(&e, "name `key:` (a `ed25519_private_key` credential"),
+            "{e:?}"
+        );
+        let e = errors("{ ed25519_sign: { key: api_key } }");
+        assert!(
+            has(
+                &e,
+                "the credential `api_key` must be declared with `type: ed25519_private_key`"
+            ),
+            "{e:?}"
+        );
+        assert!(has(&e, "signing.sig.steps[1].ed25519_sign.key"), "{e:?}");
+        let e = errors("{ jws_sign: { alg: es256, key: merchant_ed } }");
+        assert!(
+            has(
+                &e,
+                "`merchant_ed` must be declared with `type: p256_private_key`"
+            ),
+            "{e:?}"
+        );
+        let e = errors("{ jws_sign: { alg: es256, verify_key: gateway_ed } }");
+        assert!(has(&e, "`type: p256_public_key`"), "{e:?}");
+        let e = errors("{ jws_sign: { alg: es256, key: merchant_ec, secret: x } }");
+        assert!(
+            has(&e, "`alg: es256` uses `key` / `verify_key`, not `secret`"),
+            "{e:?}"
+        );
+        let e = errors("{ ed25519_sign: { kee: merchant_ed } }");
+        assert!(!e.is_empty());
+    }
+
+    /// A recipe that only names the gateway's public key cannot sign a request, and lint
+    /// says so where the step is (line and column of the YAML).
+    #[test]
+    fn a_request_signed_without_a_private_key_is_refused() {
+        let e = errors("{ ed25519_sign: { verify_key: gateway_ed } }");
+        assert!(
+            has(
+                &e,
+                "t.yaml:13:39: error: signing.sig.steps[1].ed25519_sign:"
+            ) && has(&e, "signs a message this side sends"),
+            "{e:?}"
+        );
+        let e = errors("{ jws_sign: { alg: es256, verify_key: gateway_ec } }");
+        assert!(has(&e, "add `key:`"), "{e:?}");
+    }
+
+    #[test]
+    fn an_ed25519_signature_is_raw_bytes_to_encode() {
+        let e = match crate::load::load_str(
+            &SPEC.replace(
+                "STEP, { encode: base64url }",
+                "{ ed25519_sign: { key: merchant_ed } }",
+            ),
+            "t.yaml",
+        ) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.diagnostics.iter().map(|d| d.to_string()).collect(),
+        };
+        assert!(has(&e, "ends with raw bytes from `ed25519_sign`"), "{e:?}");
     }
 }

@@ -521,11 +521,14 @@ fn check_signature_placements(
                     );
                 }
                 check_verifiable(cx, r, recipe, &u.path);
-            } else if !readable {
-                cx.warning(
-                    u.path.clone(),
-                    "the sandbox reads signatures back through this template to verify them; with filters or blocks it cannot, so it will accept this request unverified",
-                );
+            } else {
+                check_signable(cx, r, recipe, &u.path);
+                if !readable {
+                    cx.warning(
+                        u.path.clone(),
+                        "the sandbox reads signatures back through this template to verify them; with filters or blocks it cannot, so it will accept this request unverified",
+                    );
+                }
             }
         }
     }
@@ -538,12 +541,33 @@ fn field_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
+/// A signature this side sends with a private key needs that key: a recipe written only to
+/// verify the gateway's signatures (`verify_key` alone) cannot sign a request.
+fn check_signable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
+    for (i, step) in recipe.steps.iter().enumerate() {
+        let (what, missing) = match step {
+            Step::Ed25519Sign(e) => ("ed25519_sign", e.key.is_none()),
+            Step::JwsSign(j) => (
+                "jws_sign",
+                j.alg != crate::model::JwsAlg::Hs256 && j.key.is_none(),
+            ),
+            _ => continue,
+        };
+        if missing {
+            cx.error(
+                format!("signing.{name}.steps[{i}].{what}"),
+                format!("`{name}` signs a message this side sends ({used_at}): add `key:` naming the merchant's private key credential"),
+            );
+        }
+    }
+}
+
 /// A received signature is verified by recomputing it, except after a step that cannot be
 /// recomputed (an RSA signature, a random-IV encryption): that step is undone instead, and
 /// only encodings may follow it.
 fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
     let random = |s: &Step| match s {
-        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) => true,
+        Step::RsaSign(_) | Step::RsaEncrypt(_) | Step::JwsSign(_) | Step::Ed25519Sign(_) => true,
         Step::AesEncrypt(a) => a.iv == Iv::Random,
         _ => false,
     };
@@ -564,8 +588,16 @@ fn check_verifiable(cx: &mut Ctx, name: &str, recipe: &Recipe, used_at: &str) {
             format!("`{name}` checks a message the gateway sent ({used_at}), but what is encrypted with the public key `{}` can only be read by the holder of its private key, the gateway: encrypt only what this side sends", r.key),
         );
     }
+    if let Step::Ed25519Sign(e) = &recipe.steps[k] {
+        if e.verify_key.is_none() {
+            cx.error(
+                format!("signing.{name}.steps[{k}].ed25519_sign"),
+                format!("`{name}` verifies a message the gateway signed ({used_at}): add `verify_key:` naming the gateway's `ed25519_public_key` credential"),
+            );
+        }
+    }
     if let Step::JwsSign(j) = &recipe.steps[k] {
-        if j.alg == crate::model::JwsAlg::Rs256 && j.verify_key.is_none() {
+        if j.alg != crate::model::JwsAlg::Hs256 && j.verify_key.is_none() {
             cx.error(
                 format!("signing.{name}.steps[{k}].jws_sign"),
                 format!("`{name}` verifies a token the gateway signed ({used_at}): add `verify_key:` naming the gateway's public key credential"),

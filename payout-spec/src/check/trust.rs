@@ -84,11 +84,32 @@ pub fn check_max_age(cx: &mut Ctx) {
                 .error(path, "`max_age` is in seconds and must be at least 1");
             continue;
         }
+        let has_timestamp =
+            |source: &str| template::analyze(source).is_ok_and(|a| a.roots().contains("timestamp"));
+        if let Some(op) = wh
+            .postback
+            .as_deref()
+            .and_then(|op| cx.spec.operations.get(op))
+        {
+            // Verified by postback: the gateway's yes covers the headers sent back to it.
+            let sent_back: Vec<&str> = op
+                .request_fields()
+                .filter_map(|(_, _, f)| f.role.as_deref())
+                .filter_map(|r| r.strip_prefix(crate::model::WEBHOOK_HEADER_ROLE))
+                .collect();
+            let confirmed = wh.headers.iter().any(|(h, source)| {
+                sent_back.iter().any(|s| s.eq_ignore_ascii_case(h)) && has_timestamp(source)
+            });
+            if !confirmed {
+                cx.issues.error(
+                    path,
+                    "`max_age` needs a `{{ timestamp }}` in a header that the postback operation sends back to the gateway (`role: webhook.header.NAME`): only what the gateway confirms can be trusted",
+                );
+            }
+            continue;
+        }
         let cov = coverage::of_message(cx.spec, &wh.headers, &wh.body.fields);
-        let carried = wh
-            .headers
-            .values()
-            .any(|source| template::analyze(source).is_ok_and(|a| a.roots().contains("timestamp")));
+        let carried = wh.headers.values().any(|source| has_timestamp(source));
         if !carried || !cov.timestamp {
             cx.issues.error(
                 path,

@@ -47,6 +47,40 @@ pub enum CredentialKind {
     RsaPrivateKey,
     /// An RSA public key, SubjectPublicKeyInfo, as PEM or bare Base64 DER.
     RsaPublicKey,
+    /// An Ed25519 private key: PKCS#8 PEM or bare Base64 DER, or the 32-byte seed (or
+    /// 64-byte `seed || public`) in Base64 or hex.
+    Ed25519PrivateKey,
+    /// An Ed25519 public key: SPKI PEM or bare Base64 DER, or the raw 32 bytes in Base64 or hex.
+    Ed25519PublicKey,
+    /// A P-256 (secp256r1) private key for ES256: PKCS#8 or SEC1 PEM, or bare Base64 DER.
+    P256PrivateKey,
+    /// A P-256 public key: SPKI PEM or bare Base64 DER, or the SEC1 point in Base64 or hex.
+    P256PublicKey,
+}
+
+impl CredentialKind {
+    /// The name written after `type:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CredentialKind::Text => "text",
+            CredentialKind::RsaPrivateKey => "rsa_private_key",
+            CredentialKind::RsaPublicKey => "rsa_public_key",
+            CredentialKind::Ed25519PrivateKey => "ed25519_private_key",
+            CredentialKind::Ed25519PublicKey => "ed25519_public_key",
+            CredentialKind::P256PrivateKey => "p256_private_key",
+            CredentialKind::P256PublicKey => "p256_public_key",
+        }
+    }
+
+    /// Whether the value is a private key (always secret).
+    pub fn is_private_key(self) -> bool {
+        matches!(
+            self,
+            CredentialKind::RsaPrivateKey
+                | CredentialKind::Ed25519PrivateKey
+                | CredentialKind::P256PrivateKey
+        )
+    }
 }
 
 /// A value the merchant is given by the gateway.
@@ -66,10 +100,10 @@ pub struct Credential {
 }
 
 impl Credential {
-    /// Whether the value must never be shown: marked `secret`, or an RSA private key, which
-    /// is secret whatever the spec says (the runtime redacts private keys too).
+    /// Whether the value must never be shown: marked `secret`, or a private key, which is
+    /// secret whatever the spec says (the runtime redacts private keys too).
     pub fn is_secret(&self) -> bool {
-        self.secret || self.kind == CredentialKind::RsaPrivateKey
+        self.secret || self.kind.is_private_key()
     }
 }
 

@@ -62,6 +62,9 @@ pub enum Step {
     /// `header.payload.signature`. A received token is checked against this side's payload
     /// with the header it carries (which must name the same `alg`).
     JwsSign(JwsSign),
+    /// An Ed25519 signature (RFC 8032) of the input: 64 raw bytes (follow with `encode`).
+    /// A received one is checked with the public key.
+    Ed25519Sign(Ed25519Sign),
     /// AES-256-CBC encryption of the input (raw bytes laid out as `layout` says).
     AesEncrypt(Aes),
     /// AES-256-CBC decryption of the input (the reverse of `aes_encrypt`).
@@ -83,6 +86,7 @@ impl Step {
             Step::RsaSign(_) => "rsa_sign",
             Step::RsaEncrypt(_) => "rsa_encrypt",
             Step::JwsSign(_) => "jws_sign",
+            Step::Ed25519Sign(_) => "ed25519_sign",
             Step::AesEncrypt(_) => "aes_encrypt",
             Step::AesDecrypt(_) => "aes_decrypt",
             Step::Encode(_) => "encode",
@@ -100,6 +104,7 @@ impl Step {
                 | Step::RsaSign(_)
                 | Step::RsaEncrypt(_)
                 | Step::JwsSign(_)
+                | Step::Ed25519Sign(_)
                 | Step::AesEncrypt(_)
         )
     }
@@ -254,6 +259,20 @@ pub struct RsaEncrypt {
     pub key: String,
 }
 
+/// An Ed25519 signature step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ed25519Sign {
+    /// Credential holding the merchant's private key that signs (an `ed25519_private_key`).
+    /// May be left out when the recipe only verifies what the gateway signs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Credential holding the gateway's public key (an `ed25519_public_key`) that verifies
+    /// what the gateway signs: webhooks, responses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_key: Option<String>,
+}
+
 /// JWS algorithms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -262,6 +281,9 @@ pub enum JwsAlg {
     Hs256,
     /// RSASSA-PKCS1-v1_5 with SHA-256, with the RSA credential `key`.
     Rs256,
+    /// ECDSA on P-256 with SHA-256, with the `p256_private_key` credential `key`; the
+    /// signature is the 64-byte `r || s` (RFC 7518 §3.4), not DER.
+    Es256,
 }
 
 /// A JWS signing step.
@@ -272,10 +294,12 @@ pub struct JwsSign {
     /// HS256: the shared secret, as a template (`"{{ credentials.jwt_secret }}"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
-    /// RS256: the credential holding the private key that signs (`rsa_private_key`).
+    /// RS256 / ES256: the credential holding the private key that signs (`rsa_private_key`,
+    /// `p256_private_key`). May be left out when the step only verifies what the gateway signs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
-    /// RS256: the credential holding the gateway's public key, for tokens it signs.
+    /// RS256 / ES256: the credential holding the gateway's public key (`rsa_public_key`,
+    /// `p256_public_key`), for tokens it signs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify_key: Option<String>,
     /// The header's `typ` (`JWT`); left out when absent.

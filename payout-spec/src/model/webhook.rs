@@ -116,12 +116,40 @@ pub struct Webhook {
     /// signature (`payout lint` checks): a captured webhook then stops verifying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age: Option<u64>,
+    /// How the gateway writes `{{ timestamp }}` in this webhook: `milliseconds` (the
+    /// default) or `seconds` (Stripe's `t=`). The sandbox writes it so; the receiver reads
+    /// either (11 digits or fewer are seconds).
+    #[serde(default, skip_serializing_if = "TimestampUnit::is_default")]
+    pub timestamp_unit: TimestampUnit,
     /// Verification by postback: the webhook is sent back to the gateway with this
     /// operation (`role: other`; its fields take the webhook's parts by the roles
     /// `webhook.header.NAME` and `webhook.body`), and read only when that operation's
     /// `success` holds (PayPal's `verification_status == "SUCCESS"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<String>,
+}
+
+/// The unit of a timestamp written as epoch time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimestampUnit {
+    #[default]
+    Milliseconds,
+    Seconds,
+}
+
+impl TimestampUnit {
+    fn is_default(&self) -> bool {
+        *self == TimestampUnit::Milliseconds
+    }
+
+    /// Epoch milliseconds written in this unit.
+    pub fn write(self, millis: u64) -> String {
+        match self {
+            TimestampUnit::Milliseconds => millis.to_string(),
+            TimestampUnit::Seconds => (millis / 1000).to_string(),
+        }
+    }
 }
 
 /// The role prefix of a postback operation's field that takes a received webhook's header
