@@ -162,7 +162,7 @@ impl DynamicClient {
             .iter()
             .filter(|n| spec.spec().obtain.get(*n).is_some_and(Obtain::is_token))
             .collect();
-        match first {
+        let outcome = match first {
             // The gateway refused the token: nothing was made, so a new token and one
             // resend are safe, even for the money step.
             Err(e) if e.kind == ErrorKind::Unauthorized && !e.may_exist && !tokens.is_empty() => {
@@ -179,6 +179,28 @@ impl DynamicClient {
                 self.call_with(op_name, &input, &values).await
             }
             other => other,
+        };
+        outcome.map(|mut o| {
+            self.complete_result(&mut o.result, from, &values);
+            o
+        })
+    }
+
+    /// What the money step's answer may leave out and the flow knows: the payout's id when
+    /// a step made it (`role: provider_ref`, Wise's transfer), and the merchant reference a
+    /// unified create was given.
+    fn complete_result(&self, result: &mut crate::PayoutResult, from: FlowInput<'_>, values: &Values) {
+        let spec = self.compiled().spec();
+        if result.provider_ref.is_none() {
+            result.provider_ref = values
+                .iter()
+                .find(|(n, _)| spec.obtain.get(*n).is_some_and(Obtain::is_provider_ref))
+                .map(|(_, v)| v.text.clone());
+        }
+        if let (None, FlowInput::Unified(req)) = (&result.merchant_ref, from) {
+            if !values.is_empty() {
+                result.merchant_ref = Some(req.merchant_ref.clone());
+            }
         }
     }
 
@@ -231,7 +253,11 @@ impl DynamicClient {
         let lock = flow.lock_for(&key);
         let _one_at_a_time = lock.lock().await;
         let now = self.now_millis();
-        if let Some(cached) = flow.cache.get(&key).await {
+        let cached = match o.single_use {
+            true => None,
+            false => flow.cache.get(&key).await,
+        };
+        if let Some(cached) = cached {
             if stale == Some(cached.value.as_str()) {
                 flow.cache.remove(&key).await;
             } else if cached
@@ -279,7 +305,9 @@ impl DynamicClient {
             value,
             expires_at_ms,
         };
-        flow.cache.put(&key, got.clone()).await;
+        if !o.single_use {
+            flow.cache.put(&key, got.clone()).await;
+        }
         tracing::debug!(value = name, operation = %o.operation, "obtained");
         Ok(ObtainedValue {
             text: got.value,

@@ -202,6 +202,18 @@ impl Gateway {
         amount: Decimal,
         notify_url: Option<String>,
     ) -> Result<Order, String> {
+        self.insert_order_as(merchant_ref, amount, notify_url, None)
+    }
+
+    /// [`Gateway::insert_order`], with the gateway's id already made by a step of the flow
+    /// (Wise's transfer) instead of a new one.
+    pub(crate) fn insert_order_as(
+        self: &Arc<Self>,
+        merchant_ref: &str,
+        amount: Decimal,
+        notify_url: Option<String>,
+        provider_ref: Option<String>,
+    ) -> Result<Order, String> {
         let outcome = lock(&self.outcomes)
             .get(merchant_ref)
             .copied()
@@ -221,7 +233,7 @@ impl Gateway {
         }
         let order = Order {
             merchant_ref: merchant_ref.to_string(),
-            provider_ref: store.next_ref(&prefix),
+            provider_ref: provider_ref.unwrap_or_else(|| store.next_ref(&prefix)),
             amount,
             status: path.first().cloned().unwrap_or_default(),
             history: path.first().cloned().into_iter().collect(),
@@ -462,7 +474,10 @@ impl Gateway {
                 if has(&Fault::DropBeforeStore) {
                     return drop_connection();
                 }
-                let Some(mref) = refs.merchant.clone() else {
+                // The money step of a flow may name only what its steps made (Wise's
+                // fund names the transfer): the reference and amount are theirs.
+                let made = self.named_resources(op, &msg);
+                let Some(mref) = refs.merchant.clone().or(made.merchant_ref) else {
                     return self.refuse(
                         op_name,
                         op,
@@ -471,11 +486,13 @@ impl Gateway {
                         "no merchant reference",
                     );
                 };
-                let amount = request_amount(s, op, &msg).unwrap_or_default();
+                let amount = request_amount(s, op, &msg)
+                    .or(made.amount)
+                    .unwrap_or_default();
                 let notify = request_role(op, &msg, "notify_url")
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
-                let order = match self.insert_order(&mref, amount, notify) {
+                let order = match self.insert_order_as(&mref, amount, notify, made.provider_ref) {
                     Ok(o) => o,
                     Err(m) => return self.refuse(op_name, op, &msg, "duplicate", &m),
                 };
@@ -519,7 +536,7 @@ impl Gateway {
                 "{\"code\":200,\"data\":{\"orderStatus\":".into(),
             );
         }
-        let issued = self.issue(op_name, op);
+        let issued = self.issue(op_name, op, &msg);
         self.success(
             op_name,
             op,
@@ -943,7 +960,7 @@ fn request_refs(op: &Operation, msg: &Message) -> Refs {
 }
 
 /// The text of the request field that carries a role (in the params, query or body).
-fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
+pub(crate) fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
     for (name, f) in &op.params {
         if f.role.as_deref() == Some(role) {
             return msg.params.get(name).and_then(Json::scalar_text);
@@ -959,7 +976,7 @@ fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
 }
 
 /// The request's amount, read as the runtime reads an amount role.
-fn request_amount(s: &payout_spec::Spec, op: &Operation, msg: &Message) -> Option<Decimal> {
+pub(crate) fn request_amount(s: &payout_spec::Spec, op: &Operation, msg: &Message) -> Option<Decimal> {
     let (value, field) = body_role(op, msg, "amount")?;
     money_value(s, field, value).ok()
 }
@@ -973,7 +990,13 @@ fn body_role<'a>(
     let body = op.body.as_ref()?;
     let mut paths = Vec::new();
     role_paths(&body.fields, "", &mut paths);
-    let (_, path, field) = paths.into_iter().find(|(r, _, _)| *r == role)?;
+    // A derived field carries a function of the role's value (Wise's UUID of the
+    // reference), not the value: a plain field is read first.
+    let (_, path, field) = paths
+        .iter()
+        .find(|(r, _, f)| *r == role && f.derive.is_none())
+        .or_else(|| paths.iter().find(|(r, _, _)| *r == role))
+        .cloned()?;
     Some((Json::get_path_in(&msg.body, &path)?, field))
 }
 
