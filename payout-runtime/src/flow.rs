@@ -145,10 +145,11 @@ impl DynamicClient {
             FlowInput::Raw(input) => given_values(spec.spec(), op_name, input),
             FlowInput::Unified(_) => Vec::new(),
         };
+        let wanted = wanted(spec.spec(), op_name, &given);
         let names: Vec<String> = spec
             .flow(op_name)
             .iter()
-            .filter(|n| !given.contains(n))
+            .filter(|n| wanted.contains(*n))
             .cloned()
             .collect();
         let mut values = Values::new();
@@ -189,7 +190,12 @@ impl DynamicClient {
     /// What the money step's answer may leave out and the flow knows: the payout's id when
     /// a step made it (`role: provider_ref`, Wise's transfer), and the merchant reference a
     /// unified create was given.
-    fn complete_result(&self, result: &mut crate::PayoutResult, from: FlowInput<'_>, values: &Values) {
+    fn complete_result(
+        &self,
+        result: &mut crate::PayoutResult,
+        from: FlowInput<'_>,
+        values: &Values,
+    ) {
         let spec = self.compiled().spec();
         if result.provider_ref.is_none() {
             result.provider_ref = values
@@ -399,6 +405,29 @@ pub fn given_values(
         .filter_map(|(_, _, f)| f.role.as_deref()?.strip_prefix(payout_spec::OBTAINED_ROLE))
         .map(str::to_string)
         .collect()
+}
+
+/// The obtained values an operation needs once `given` are known: those it uses, and
+/// those their steps use in turn, but not the steps of a given value (a transfer already
+/// made needs no quote).
+fn wanted(
+    spec: &payout_spec::Spec,
+    op_name: &str,
+    given: &[String],
+) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut todo: Vec<String> = payout_spec::flows::needs(spec, op_name)
+        .into_iter()
+        .collect();
+    while let Some(name) = todo.pop() {
+        if given.contains(&name) || !out.insert(name.clone()) {
+            continue;
+        }
+        if let Some(o) = spec.obtain.get(&name) {
+            todo.extend(payout_spec::flows::needs(spec, &o.operation));
+        }
+    }
+    out
 }
 
 fn operation<'a>(

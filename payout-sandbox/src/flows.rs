@@ -259,7 +259,12 @@ impl Gateway {
 
     /// The values a step hands out in its answer, by response path: a fresh token with its
     /// lifetime, or a new resource's id (stored, so later requests may name it).
-    pub(crate) fn issue(&self, op_name: &str, op: &Operation, msg: &Message) -> Vec<(String, Json)> {
+    pub(crate) fn issue(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        msg: &Message,
+    ) -> Vec<(String, Json)> {
         let spec = self.spec.spec();
         let mut out = Vec::new();
         if spec.obtained_by(op_name).next().is_none() {

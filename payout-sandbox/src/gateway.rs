@@ -976,7 +976,11 @@ pub(crate) fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<
 }
 
 /// The request's amount, read as the runtime reads an amount role.
-pub(crate) fn request_amount(s: &payout_spec::Spec, op: &Operation, msg: &Message) -> Option<Decimal> {
+pub(crate) fn request_amount(
+    s: &payout_spec::Spec,
+    op: &Operation,
+    msg: &Message,
+) -> Option<Decimal> {
     let (value, field) = body_role(op, msg, "amount")?;
     money_value(s, field, value).ok()
 }

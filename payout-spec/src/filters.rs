@@ -37,7 +37,9 @@ pub fn uuid5(name: Value, namespace: &str) -> Result<String, Error> {
         Some(s) => s.to_string(),
         None => name.to_string(),
     };
-    Ok(uuid::Uuid::new_v5(&ns, text.as_bytes()).hyphenated().to_string())
+    Ok(uuid::Uuid::new_v5(&ns, text.as_bytes())
+        .hyphenated()
+        .to_string())
 }
 
 /// `{{ timestamp | strftime("%Y%m%d%H%M%S") }}`: chrono's strftime-style format, in UTC.

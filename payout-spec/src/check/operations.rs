@@ -245,7 +245,10 @@ fn check_roles_needed(cx: &mut Ctx, op_name: &str, base: &str, op: &crate::model
     }
     let roles: Vec<&str> = ops
         .iter()
-        .flat_map(|op| op.request_fields().filter_map(|(_, _, f)| f.role.as_deref()))
+        .flat_map(|op| {
+            op.request_fields()
+                .filter_map(|(_, _, f)| f.role.as_deref())
+        })
         .collect();
     let body_roles = Some({
         let mut v = Vec::new();

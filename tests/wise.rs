@@ -1,0 +1,118 @@
+//! Wise end to end against the sandbox on loopback: a unified payout is one call through
+//! the quote, the recipient account, the transfer and the funding payment; the recipient
+//! is reused, the quote is not, and the payout's id is the transfer's.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use payout::runtime::*;
+use payout_sandbox::{GatewaySetup, Options, Sandbox};
+
+fn spec() -> Arc<CompiledSpec> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/wise.yaml");
+    Arc::new(CompiledSpec::from_file(path).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn options() -> ClientOptions {
+    ClientOptions {
+        allow_insecure_http: true,
+        request_timeout: Duration::from_secs(5),
+        retry_backoff: Duration::from_millis(20),
+        ..ClientOptions::default()
+    }
+}
+
+async fn start() -> (Sandbox, DynamicClient, Arc<payout_sandbox::Gateway>) {
+    let s = spec();
+    let setup = GatewaySetup::with_test_credentials(s.clone()).unwrap();
+    let creds = Credentials::new(s.spec(), setup.credentials.clone()).unwrap();
+    let sandbox = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let base = sandbox.base_url("wise").unwrap();
+    let client = DynamicClient::new(s, creds, &base, options()).unwrap();
+    let gw = sandbox.gateway("wise").unwrap();
+    (sandbox, client, gw)
+}
+
+fn payout(reference: &str, amount: &str, account: &str) -> CreatePayout {
+    let mut p = CreatePayout::new(reference, Money::parse(amount, "GBP").unwrap());
+    p.beneficiary = Beneficiary {
+        name: Some("Ann Johnson".into()),
+        account_number: Some(account.into()),
+        bank_code: Some("040075".into()),
+        ..Beneficiary::default()
+    };
+    p
+}
+
+/// Quote → recipient → transfer → fund in one unified call; a second payout to the same
+/// account reuses the recipient but makes its own quote and transfer.
+#[tokio::test]
+async fn wise_pays_out_in_one_call_and_reuses_the_recipient() {
+    let (_sb, client, gw) = start().await;
+    let first = client
+        .create_payout(&payout("acme-wise-0001", "110.00", "37778842"))
+        .await
+        .unwrap();
+    assert_eq!(first.merchant_ref.as_deref(), Some("acme-wise-0001"));
+    let transfer = first.provider_ref.clone().expect("the transfer's id");
+    let order = gw.order("acme-wise-0001").unwrap();
+    assert_eq!(order.provider_ref, transfer, "the payout is the transfer");
+    assert_eq!(order.amount.to_string(), "110.00");
+    assert_eq!(
+        (
+            gw.issued("quote"),
+            gw.issued("recipient"),
+            gw.issued("transfer")
+        ),
+        (1, 1, 1)
+    );
+
+    let second = client
+        .create_payout(&payout("acme-wise-0002", "5.50", "37778842"))
+        .await
+        .unwrap();
+    assert_ne!(second.provider_ref, first.provider_ref);
+    assert_eq!(
+        (
+            gw.issued("quote"),
+            gw.issued("recipient"),
+            gw.issued("transfer")
+        ),
+        (2, 1, 2),
+        "a quote serves one transfer; the account's recipient is reused"
+    );
+    assert_eq!(
+        gw.order("acme-wise-0002").unwrap().amount.to_string(),
+        "5.50"
+    );
+
+    // The query is by the transfer's id and reads its state.
+    let q = client
+        .query_payout(&PayoutRef::Provider(transfer.clone()))
+        .await
+        .unwrap();
+    assert_eq!(q.provider_ref.as_deref(), Some(transfer.as_str()));
+    assert_eq!(q.merchant_ref.as_deref(), Some("acme-wise-0001"));
+    assert_eq!(q.provider_status.as_deref(), Some("processing"));
+    gw.set_status("acme-wise-0001", "outgoing_payment_sent", None)
+        .unwrap();
+    let q = client
+        .query_payout(&PayoutRef::Provider(transfer))
+        .await
+        .unwrap();
+    assert_eq!(q.status, Some(PayoutStatus::Succeeded), "{q:?}");
+}
+
+/// The sandbox refuses to fund a transfer it never made: nothing exists.
+#[tokio::test]
+async fn wise_refuses_to_fund_an_unknown_transfer() {
+    let (_sb, client, gw) = start().await;
+    let mut input = indexmap::IndexMap::new();
+    input.insert("transferId".to_string(), Json::String("999".into()));
+    let e = client.call("fund_transfer", &input).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidRequest, "{e}");
+    assert!(gw.orders().is_empty());
+}
