@@ -52,6 +52,10 @@ pub struct Args {
     /// the `<obtained:NAME>` placeholder; repeatable.
     #[arg(long, value_name = "NAME=VALUE")]
     pub obtained: Vec<String>,
+    /// The one-time token of a gateway's challenge (Wise's `x-2fa-approval`): the request
+    /// is built as the resend that answers it, with the operation's `challenge.headers`.
+    #[arg(long, value_name = "TOKEN")]
+    pub challenge: Option<String>,
 }
 
 /// Exit codes: 0 built, 1 invalid input or credentials, 2 bad spec.
@@ -124,6 +128,7 @@ pub fn run(a: Args) -> ExitCode {
         nonce: a.nonce.clone(),
         explain: a.explain,
         obtained: placeholders.clone(),
+        challenge: None,
     };
     let mut flow = Vec::new();
     if a.explain {
@@ -148,6 +153,10 @@ pub fn run(a: Args) -> ExitCode {
         }
     }
     let fields = raw_input(&spec, &a.op, &fields, &placeholders, false);
+    let opts = RequestOptions {
+        challenge: a.challenge.clone(),
+        ..opts
+    };
     let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,
         Err(e) if e.kind == ErrorKind::InvalidInput => {
@@ -176,6 +185,20 @@ pub fn run(a: Args) -> ExitCode {
         out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);
         if !flow.is_empty() {
             out["flow"] = Value::Array(flow);
+        }
+        // How the gateway may challenge this request, and what answers it.
+        if let Some(ch) = spec
+            .spec()
+            .operations
+            .get(&a.op)
+            .and_then(|o| o.challenge.as_ref())
+        {
+            out["challenge"] = json!({
+                "status": ch.status,
+                "token_header": ch.header,
+                "resend_headers": ch.headers.keys().collect::<Vec<_>>(),
+                "answered": a.challenge.is_some(),
+            });
         }
     }
     crate::print_json(&out);

@@ -22,6 +22,7 @@ pub const MESSAGE_ROOTS: &[&str] = &[
     "nonce",
     "signatures",
     "obtained",
+    "challenge",
 ];
 
 pub(super) fn check_templates(cx: &mut Ctx) {

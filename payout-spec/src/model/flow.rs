@@ -83,3 +83,27 @@ pub const OBTAINED_ROLE: &str = "obtained.";
 
 /// The only role an obtained value may play in a payout.
 pub const PROVIDER_REF_ROLE: &str = "provider_ref";
+
+/// A gateway's challenge to a request: it refuses it with `status` and a one-time token in
+/// the header `header`, and wants the same request again with `headers` added, templates
+/// that read the token as `challenge` (`X-Signature: "{{ signatures.sca }}"`, a recipe over
+/// `{{ challenge }}`). The refusal means nothing was done, so the one resend is safe even
+/// for the money step; a second challenge is an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Challenge {
+    /// What the challenge is, for generated documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The HTTP status of the refusal that carries the challenge (default 403).
+    #[serde(default = "default_challenge_status")]
+    pub status: u16,
+    /// The response header with the one-time token (`x-2fa-approval`).
+    pub header: String,
+    /// Headers added to the resent request: name → template (`challenge` is the token).
+    pub headers: indexmap::IndexMap<String, String>,
+}
+
+fn default_challenge_status() -> u16 {
+    403
+}
