@@ -116,3 +116,63 @@ async fn wise_refuses_to_fund_an_unknown_transfer() {
     assert_eq!(e.kind, ErrorKind::InvalidRequest, "{e}");
     assert!(gw.orders().is_empty());
 }
+
+/// With strong customer authentication on, the funding payment is refused with a one-time
+/// token; the client signs it with the merchant's key and sends the payment once more, all
+/// inside the one unified call. Each payout is challenged anew.
+#[tokio::test]
+async fn wise_answers_the_one_time_token_challenge() {
+    let (_sb, client, gw) = start().await;
+    gw.set_challenge(true);
+    let first = client
+        .create_payout(&payout("acme-wise-sca-1", "20.00", "37778842"))
+        .await
+        .unwrap();
+    assert_eq!(gw.challenges_answered(), 1);
+    assert_eq!(gw.count("acme-wise-sca-1"), 1, "funded once");
+    assert_eq!(
+        gw.order("acme-wise-sca-1").unwrap().provider_ref,
+        first.provider_ref.unwrap()
+    );
+    client
+        .create_payout(&payout("acme-wise-sca-2", "21.00", "37778842"))
+        .await
+        .unwrap();
+    assert_eq!(gw.challenges_answered(), 2);
+    assert_eq!(gw.issued("recipient"), 1, "the recipient is still reused");
+}
+
+/// An answer signed with another key does not verify: the payment is refused as
+/// unauthorized (a refusal: no payout may exist) and nothing was funded.
+#[tokio::test]
+async fn wise_refuses_a_challenge_answered_with_the_wrong_key() {
+    let s = spec();
+    let setup = GatewaySetup::with_test_credentials(s.clone()).unwrap();
+    let mut creds = setup.credentials.clone();
+    let other = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/keys/test-only-platform-private.pem"),
+    )
+    .unwrap();
+    creds.insert("merchant_private_key".into(), other);
+    let sandbox = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let base = sandbox.base_url("wise").unwrap();
+    let client = DynamicClient::new(
+        s.clone(),
+        Credentials::new(s.spec(), creds).unwrap(),
+        &base,
+        options(),
+    )
+    .unwrap();
+    let gw = sandbox.gateway("wise").unwrap();
+    gw.set_challenge(true);
+    let e = client
+        .create_payout(&payout("acme-wise-sca-3", "20.00", "37778842"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unauthorized, "{e}");
+    assert!(!e.may_exist, "{e}");
+    assert_eq!(gw.challenges_answered(), 0);
+    assert_eq!(gw.count("acme-wise-sca-3"), 0, "nothing was funded");
+}

@@ -24,6 +24,13 @@ pub(crate) struct FlowStore {
     /// How long a token lives, in seconds.
     token_ttl_s: u64,
     counter: u64,
+    /// Whether operations with a `challenge` are challenged (strong customer
+    /// authentication on).
+    pub(crate) challenge_on: bool,
+    /// One-time tokens handed out and not yet answered.
+    pub(crate) challenges: std::collections::HashSet<String>,
+    /// Challenges answered with a valid signature.
+    pub(crate) answered: usize,
 }
 
 impl Default for FlowStore {
@@ -34,6 +41,9 @@ impl Default for FlowStore {
             resources: HashMap::new(),
             token_ttl_s: 3600,
             counter: 0,
+            challenge_on: false,
+            challenges: Default::default(),
+            answered: 0,
         }
     }
 }

@@ -433,6 +433,9 @@ impl Gateway {
         if let Err((kind, m)) = self.check_postback(op_name, op, &msg) {
             return self.refuse(op_name, op, &msg, kind, &m);
         }
+        if let Some(resp) = self.challenge(op_name, op, &msg) {
+            return resp;
+        }
         let refs = request_refs(op, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
         let merchant = refs.merchant.clone().or_else(|| {
@@ -1006,7 +1009,7 @@ fn body_role<'a>(
 
 /// Sets headers the spec renders; a value HTTP cannot carry is left out (the client then
 /// reports the missing signature).
-fn insert_headers(resp: &mut Response, headers: Vec<(String, String)>) {
+pub(crate) fn insert_headers(resp: &mut Response, headers: Vec<(String, String)>) {
     for (k, v) in headers {
         if let (Ok(name), Ok(value)) = (
             axum::http::HeaderName::try_from(k.as_str()),
