@@ -118,6 +118,10 @@ pub struct PayoutError {
     pub http_status: Option<u16>,
     /// For `InvalidInput`: every field problem.
     pub fields: Vec<FieldError>,
+    /// The gateway's id of the payout when it is known although the call failed: a step
+    /// of the flow made it before the money step (Wise's transfer), so a payout in doubt
+    /// can still be queried by it.
+    pub provider_ref: Option<String>,
 }
 
 impl PayoutError {
@@ -130,6 +134,7 @@ impl PayoutError {
             provider_message: None,
             http_status: None,
             fields: Vec::new(),
+            provider_ref: None,
         }
     }
 

@@ -181,10 +181,27 @@ impl DynamicClient {
             }
             other => other,
         };
-        outcome.map(|mut o| {
-            self.complete_result(&mut o.result, from, &values);
-            o
-        })
+        match outcome {
+            Ok(mut o) => {
+                self.complete_result(&mut o.result, from, &values);
+                Ok(o)
+            }
+            Err(mut e) => {
+                if e.may_exist {
+                    e.provider_ref = self.made_provider_ref(&values);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The payout's id, when a step of the flow made it (`role: provider_ref`).
+    fn made_provider_ref(&self, values: &Values) -> Option<String> {
+        let spec = self.compiled().spec();
+        values
+            .iter()
+            .find(|(n, _)| spec.obtain.get(*n).is_some_and(Obtain::is_provider_ref))
+            .map(|(_, v)| v.text.clone())
     }
 
     /// What the money step's answer may leave out and the flow knows: the payout's id when
@@ -196,12 +213,8 @@ impl DynamicClient {
         from: FlowInput<'_>,
         values: &Values,
     ) {
-        let spec = self.compiled().spec();
         if result.provider_ref.is_none() {
-            result.provider_ref = values
-                .iter()
-                .find(|(n, _)| spec.obtain.get(*n).is_some_and(Obtain::is_provider_ref))
-                .map(|(_, v)| v.text.clone());
+            result.provider_ref = self.made_provider_ref(values);
         }
         if let (None, FlowInput::Unified(req)) = (&result.merchant_ref, from) {
             if !values.is_empty() {

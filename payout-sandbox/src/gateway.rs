@@ -438,11 +438,16 @@ impl Gateway {
         }
         let refs = request_refs(op, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
-        let merchant = refs.merchant.clone().or_else(|| {
-            let store = lock(&self.store);
-            let p = refs.provider.as_deref()?;
-            store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
-        });
+        // Or only the resource a step made for it (Wise's fund names the transfer).
+        let merchant = refs
+            .merchant
+            .clone()
+            .or_else(|| {
+                let store = lock(&self.store);
+                let p = refs.provider.as_deref()?;
+                store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
+            })
+            .or_else(|| self.named_resources(op, &msg).merchant_ref);
         log.merchant_ref = merchant.clone().or_else(|| refs.provider.clone());
         if let Some(m) = &merchant {
             *lock(&self.received)
