@@ -176,3 +176,27 @@ async fn wise_refuses_a_challenge_answered_with_the_wrong_key() {
     assert_eq!(gw.challenges_answered(), 0);
     assert_eq!(gw.count("acme-wise-sca-3"), 0, "nothing was funded");
 }
+
+/// The generated client of `specs/wise.yaml` pays out through the same flow behind the
+/// unified interface, challenge included.
+#[tokio::test]
+async fn the_typed_wise_client_pays_out_in_one_call() {
+    let s = spec();
+    let setup = GatewaySetup::with_test_credentials(s).unwrap();
+    let creds = setup.credentials.clone();
+    let sandbox = Sandbox::start(vec![setup], Options::default())
+        .await
+        .unwrap();
+    let base = sandbox.base_url("wise").unwrap();
+    let client = payout::gateways::wise::Client::from_map(&creds, &base, options()).unwrap();
+    let gw = sandbox.gateway("wise").unwrap();
+    gw.set_challenge(true);
+    let r =
+        PayoutProvider::create_payout(&client, &payout("acme-wise-typed-1", "7.25", "12345678"))
+            .await
+            .unwrap();
+    assert_eq!(gw.challenges_answered(), 1);
+    let order = gw.order("acme-wise-typed-1").unwrap();
+    assert_eq!(r.provider_ref.as_deref(), Some(order.provider_ref.as_str()));
+    assert_eq!(order.amount.to_string(), "7.25");
+}
