@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use payout_runtime::context::ObtainedValue;
-use payout_runtime::flow::{given_values, raw_input};
+use payout_runtime::flow::{given_values, raw_input, wanted};
 use payout_runtime::request::{self, Env, RequestOptions};
 use payout_runtime::source::{Entropy, FixedBytes, OsEntropy, SystemClock};
 use payout_runtime::IndexMap;
@@ -97,6 +97,8 @@ pub fn run(a: Args) -> ExitCode {
     // `<obtained:NAME>`, and `--explain` lists the steps that would obtain them.
     // A value the input gives (a recipient's code) is not obtained.
     let given = given_values(spec.spec(), &a.op, &fields);
+    // The steps still to run: not those of a given value (a transfer needs no quote).
+    let wanted = wanted(spec.spec(), &a.op, &given);
     let mut fixed = IndexMap::new();
     for o in &a.obtained {
         let Some((name, value)) = o.split_once('=') else {
@@ -107,7 +109,7 @@ pub fn run(a: Args) -> ExitCode {
     let placeholders: IndexMap<String, ObtainedValue> = spec
         .flow(&a.op)
         .iter()
-        .filter(|n| !given.contains(n))
+        .filter(|n| wanted.contains(*n))
         .map(|n| {
             let secret = spec.spec().obtain.get(n).is_some_and(|o| o.is_secret());
             let v = match fixed.get(n) {
@@ -132,7 +134,7 @@ pub fn run(a: Args) -> ExitCode {
     };
     let mut flow = Vec::new();
     if a.explain {
-        for name in spec.flow(&a.op).iter().filter(|n| !given.contains(n)) {
+        for name in spec.flow(&a.op).iter().filter(|n| wanted.contains(*n)) {
             let Some(o) = spec.spec().obtain.get(name) else {
                 continue;
             };

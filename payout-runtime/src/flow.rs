@@ -423,7 +423,7 @@ pub fn given_values(
 /// The obtained values an operation needs once `given` are known: those it uses, and
 /// those their steps use in turn, but not the steps of a given value (a transfer already
 /// made needs no quote).
-fn wanted(
+pub fn wanted(
     spec: &payout_spec::Spec,
     op_name: &str,
     given: &[String],
