@@ -120,8 +120,8 @@ pub struct PayoutError {
     pub fields: Vec<FieldError>,
     /// The gateway's id of the payout when it is known although the call failed: a step
     /// of the flow made it before the money step (Wise's transfer), so a payout in doubt
-    /// can still be queried by it.
-    pub provider_ref: Option<String>,
+    /// can still be queried by it. (Boxed: errors stay small, clippy's `result_large_err`.)
+    pub provider_ref: Option<Box<str>>,
 }
 
 impl PayoutError {

@@ -188,7 +188,7 @@ impl DynamicClient {
             }
             Err(mut e) => {
                 if e.may_exist {
-                    e.provider_ref = self.made_provider_ref(&values);
+                    e.provider_ref = self.made_provider_ref(&values).map(String::into_boxed_str);
                 }
                 Err(e)
             }
