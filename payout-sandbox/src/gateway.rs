@@ -454,7 +454,12 @@ impl Gateway {
                 .entry((op_name.to_string(), m.clone()))
                 .or_default() += 1;
         }
-        let faults = lock(&self.faults).take(op_name, merchant.as_deref());
+        // A payout's faults are meant for its money step and its queries: the steps of a
+        // flow before it (Wise's quote and transfer) carry the same reference, but take only
+        // the faults that name no payout.
+        let is_step = s.obtained_by(op_name).next().is_some();
+        let fault_ref = merchant.as_deref().filter(|_| !is_step);
+        let faults = lock(&self.faults).take(op_name, fault_ref);
         log.faults(&faults);
         for f in &faults {
             if let Fault::Delay { millis } = f {
