@@ -571,7 +571,7 @@ fn print_table(rows: &[Row]) {
 /// What the columns mean, printed under the table (each line within 120 columns, as the
 /// table is).
 const LEGEND: [&str; 7] = [
-    "Merchant references: GATEWAY-PAID, -FAIL, -REV, -DOUBT, -SCA; \"again\" sends GATEWAY-PAID's request again.",
+    "Each payout's reference: GATEWAY-PAID, -FAIL, -REV, -DOUBT, -SCA; \"again\" sends GATEWAY-PAID's request again.",
     "status changes: the ledger's event log for the payout, as an application reads it (GET /events).",
     "sent: creates the gateway received (1: exactly once; Xettle's \"in doubt\" adds a duplicate probe, refused).",
     "queries: the ledger's queries to the gateway; hooks: webhooks verified, stored and applied (duplicates included).",
