@@ -200,3 +200,24 @@ async fn the_typed_wise_client_pays_out_in_one_call() {
     assert_eq!(r.provider_ref.as_deref(), Some(order.provider_ref.as_str()));
     assert_eq!(order.amount.to_string(), "7.25");
 }
+
+/// Input by the gateway's own field names for every step at once (`payout call`): the
+/// recipient's and the transfer's `details` share a name, and each step takes its own keys.
+#[tokio::test]
+async fn wise_runs_its_flow_from_raw_input() {
+    let (_sb, client, gw) = start().await;
+    let input = Json::parse(
+        r#"{"sourceCurrency":"GBP","targetCurrency":"GBP","targetAmount":"12.50","currency":"GBP",
+            "accountHolderName":"Ann Johnson",
+            "details":{"sortCode":"040075","accountNumber":"37778842","reference":"acme-wise-raw-1"}}"#,
+    )
+    .unwrap();
+    let input = input.as_object().cloned().unwrap();
+    let out = client.call("fund_transfer", &input).await.unwrap();
+    let order = gw.order("acme-wise-raw-1").unwrap();
+    assert_eq!(order.amount.to_string(), "12.50");
+    assert_eq!(
+        out.result.provider_ref.as_deref(),
+        Some(order.provider_ref.as_str())
+    );
+}

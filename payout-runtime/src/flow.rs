@@ -389,6 +389,15 @@ pub fn raw_input(
         .filter(|(k, _)| own(k) || (!step && !others.contains(&k.as_str())))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    // Steps may share an object's name (Wise's recipient and transfer both have `details`):
+    // a step takes only the keys it declares in it.
+    if step {
+        for (_, name, f) in op.request_fields() {
+            if let (Some(fields), Some(v)) = (&f.fields, out.get_mut(name)) {
+                keep_declared(fields, v);
+            }
+        }
+    }
     for (_, name, f) in op.request_fields() {
         let obtained = f
             .role
@@ -401,6 +410,18 @@ pub fn raw_input(
         }
     }
     out
+}
+
+/// Drops the keys of an object value that its field does not declare, at every depth.
+fn keep_declared(fields: &IndexMap<String, payout_spec::Field>, v: &mut Json) {
+    if let Json::Object(obj) = v {
+        obj.retain(|k, _| fields.contains_key(k));
+        for (k, inner) in obj.iter_mut() {
+            if let Some(nested) = fields.get(k).and_then(|f| f.fields.as_ref()) {
+                keep_declared(nested, inner);
+            }
+        }
+    }
 }
 
 /// The obtained values a raw input gives itself (the recipient's code, already known): their
