@@ -46,4 +46,5 @@ gateways! {
     stripe = "specs/stripe.yaml",
     paystack = "specs/paystack.yaml",
     paypal = "specs/paypal.yaml",
+    wise = "specs/wise.yaml",
 }

@@ -55,6 +55,8 @@ async fn a_request_signed_with_wrong_credentials_is_refused_as_the_gateway_refus
             "paystack" => "invalid_key",
             // The token request is refused: no token, no payout.
             "paypal" => "invalid_token",
+            // The quote, the flow's first step, is refused: no quote, no payout.
+            "wise" => "invalid_token",
             other => panic!("{other}"),
         };
         assert_eq!(code, expected_code, "{id}: {e}");

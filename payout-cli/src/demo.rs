@@ -234,6 +234,25 @@ async fn gateway(w: &World, spec: &CompiledSpec) -> Vec<Row> {
             .await,
         );
     }
+    // A gateway that may challenge its money step (Wise's one-time token): challenged,
+    // answered, paid, inside the one create.
+    let challenged = spec
+        .spec()
+        .operation_for(OperationRole::Create)
+        .is_some_and(|(_, op)| op.challenge.is_some());
+    if challenged {
+        rows.push(
+            scenario(
+                w,
+                spec,
+                &format!("{up}-SCA"),
+                "challenge",
+                Outcome::Succeed,
+                Twist::Challenge,
+            )
+            .await,
+        );
+    }
     rows
 }
 
@@ -243,6 +262,8 @@ enum Twist {
     Reverse,
     /// The gateway stores the payout and the connection drops before the answer.
     LostAnswer,
+    /// The gateway challenges the money step; the client answers the one-time token.
+    Challenge,
 }
 
 /// The spec's example payout as a ledger request, with a new merchant reference.
@@ -269,7 +290,7 @@ fn example(spec: &CompiledSpec, merchant_ref: &str) -> Result<NewPayout, String>
         .iter()
         .find(|v| v.operation.as_deref() == Some(op_name) && v.expect.invalid.is_empty())
         .ok_or("the spec has no valid create vector to use as its example payout")?;
-    let mut req = mapping::create_from_input(s, op, &v.input)?;
+    let mut req = mapping::create_from_step_input(s, op, &v.input)?;
     // A flow's earlier steps (a recipient) take their part from their own first vector.
     for name in spec.flow(op_name) {
         let Some(step) = s.obtain.get(name) else {
@@ -283,6 +304,9 @@ fn example(spec: &CompiledSpec, merchant_ref: &str) -> Result<NewPayout, String>
         if let Some(step_op) = s.operations.get(&step.operation) {
             mapping::add_step_input(step_op, &sv.input, &mut req)?;
         }
+    }
+    if req.merchant_ref.is_empty() {
+        return Err("the example payout has no merchant reference".into());
     }
     req.merchant_ref = merchant_ref.to_string();
     // The ledger gives each payout its own webhook URL.
@@ -336,9 +360,17 @@ async fn follow(
     let gw: Arc<Gateway> = w.sandbox.gateway(id).ok_or("no such gateway")?;
     gw.set_outcome(r, outcome);
     let new = example(spec, r)?;
-    if create_op(spec).is_some() {
+    if let Some(op) = create_op(spec) {
+        let answered = gw.challenges_answered();
+        gw.set_challenge(twist == Twist::Challenge);
         if twist == Twist::LostAnswer {
-            gw.add_fault(FaultRule::always(Fault::DropAfterStore).for_ref(r).once());
+            // On the money step: a flow's earlier steps carry the same reference.
+            gw.add_fault(
+                FaultRule::always(Fault::DropAfterStore)
+                    .for_ref(r)
+                    .for_operation(op)
+                    .once(),
+            );
         }
         let p = match w
             .ledger
@@ -349,6 +381,15 @@ async fn follow(
             Created::New(p) => p,
             Created::Stored(_) => return Err("the payout existed before the demo".into()),
         };
+        if twist == Twist::Challenge {
+            gw.set_challenge(false);
+            if gw.challenges_answered() != answered + 1 {
+                return Err(format!(
+                    "the create was not challenged and answered once ({} answers)",
+                    gw.challenges_answered() - answered
+                ));
+            }
+        }
         if twist == Twist::LostAnswer {
             if p.status != Status::InDoubt {
                 return Err(format!(
@@ -545,11 +586,12 @@ fn print_table(rows: &[Row]) {
 
 /// What the columns mean, printed under the table (each line within 120 columns, as the
 /// table is).
-const LEGEND: [&str; 6] = [
-    "Each payout's merchant reference is GATEWAY-PAID, -FAIL, -REV or -DOUBT; \"again\" sends GATEWAY-PAID's request again.",
+const LEGEND: [&str; 7] = [
+    "Each payout's reference: GATEWAY-PAID, -FAIL, -REV, -DOUBT, -SCA; \"again\" sends GATEWAY-PAID's request again.",
     "status changes: the ledger's event log for the payout, as an application reads it (GET /events).",
     "sent: creates the gateway received (1: exactly once; Xettle's \"in doubt\" adds a duplicate probe, refused).",
     "queries: the ledger's queries to the gateway; hooks: webhooks verified, stored and applied (duplicates included).",
     "ms: from the create to the final status in the ledger.",
     "in doubt: the gateway stored the payout but its answer was lost; the ledger asked the gateway, never resent blindly.",
+    "challenge: the gateway refused the money step with a one-time token; the client signed it and sent it once more.",
 ];

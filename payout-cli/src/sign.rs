@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use payout_runtime::context::ObtainedValue;
-use payout_runtime::flow::{given_values, raw_input};
+use payout_runtime::flow::{given_values, raw_input, wanted};
 use payout_runtime::request::{self, Env, RequestOptions};
 use payout_runtime::source::{Entropy, FixedBytes, OsEntropy, SystemClock};
 use payout_runtime::IndexMap;
@@ -52,6 +52,10 @@ pub struct Args {
     /// the `<obtained:NAME>` placeholder; repeatable.
     #[arg(long, value_name = "NAME=VALUE")]
     pub obtained: Vec<String>,
+    /// The one-time token of a gateway's challenge (Wise's `x-2fa-approval`): the request
+    /// is built as the resend that answers it, with the operation's `challenge.headers`.
+    #[arg(long, value_name = "TOKEN")]
+    pub challenge: Option<String>,
 }
 
 /// Exit codes: 0 built, 1 invalid input or credentials, 2 bad spec.
@@ -93,6 +97,8 @@ pub fn run(a: Args) -> ExitCode {
     // `<obtained:NAME>`, and `--explain` lists the steps that would obtain them.
     // A value the input gives (a recipient's code) is not obtained.
     let given = given_values(spec.spec(), &a.op, &fields);
+    // The steps still to run: not those of a given value (a transfer needs no quote).
+    let wanted = wanted(spec.spec(), &a.op, &given);
     let mut fixed = IndexMap::new();
     for o in &a.obtained {
         let Some((name, value)) = o.split_once('=') else {
@@ -103,7 +109,7 @@ pub fn run(a: Args) -> ExitCode {
     let placeholders: IndexMap<String, ObtainedValue> = spec
         .flow(&a.op)
         .iter()
-        .filter(|n| !given.contains(n))
+        .filter(|n| wanted.contains(*n))
         .map(|n| {
             let secret = spec.spec().obtain.get(n).is_some_and(|o| o.is_secret());
             let v = match fixed.get(n) {
@@ -124,10 +130,11 @@ pub fn run(a: Args) -> ExitCode {
         nonce: a.nonce.clone(),
         explain: a.explain,
         obtained: placeholders.clone(),
+        challenge: None,
     };
     let mut flow = Vec::new();
     if a.explain {
-        for name in spec.flow(&a.op).iter().filter(|n| !given.contains(n)) {
+        for name in spec.flow(&a.op).iter().filter(|n| wanted.contains(*n)) {
             let Some(o) = spec.spec().obtain.get(name) else {
                 continue;
             };
@@ -148,6 +155,10 @@ pub fn run(a: Args) -> ExitCode {
         }
     }
     let fields = raw_input(&spec, &a.op, &fields, &placeholders, false);
+    let opts = RequestOptions {
+        challenge: a.challenge.clone(),
+        ..opts
+    };
     let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,
         Err(e) if e.kind == ErrorKind::InvalidInput => {
@@ -176,6 +187,20 @@ pub fn run(a: Args) -> ExitCode {
         out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);
         if !flow.is_empty() {
             out["flow"] = Value::Array(flow);
+        }
+        // How the gateway may challenge this request, and what answers it.
+        if let Some(ch) = spec
+            .spec()
+            .operations
+            .get(&a.op)
+            .and_then(|o| o.challenge.as_ref())
+        {
+            out["challenge"] = json!({
+                "status": ch.status,
+                "token_header": ch.header,
+                "resend_headers": ch.headers.keys().collect::<Vec<_>>(),
+                "answered": a.challenge.is_some(),
+            });
         }
     }
     crate::print_json(&out);

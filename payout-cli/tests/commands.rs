@@ -224,7 +224,14 @@ fn demo_runs_every_gateway_and_exits_zero() {
             "{g} missing:\n{text}"
         );
     }
-    for s in ["paid", "failed", "reversed", "again", "in doubt"] {
+    for s in [
+        "paid",
+        "failed",
+        "reversed",
+        "again",
+        "in doubt",
+        "challenge",
+    ] {
         assert!(text.contains(s), "{s} missing");
     }
     // Through the ledger: each created payout starts `submitting`; a lost answer is `in_doubt`.

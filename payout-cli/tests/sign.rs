@@ -90,6 +90,9 @@ fn sign(spec: &Path, v: &Vector, dir: &Path, extra: &[&str]) -> (Value, String) 
     for (name, value) in &v.obtained {
         cmd.arg("--obtained").arg(format!("{name}={value}"));
     }
+    if let Some(token) = &v.challenge {
+        cmd.arg("--challenge").arg(token);
+    }
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{}: {stderr}", v.name);

@@ -246,7 +246,9 @@ impl Ledger {
                 } else {
                     Seen::Refused
                 },
-                provider_ref: None,
+                // Known although the answer was lost when a flow's step made it (Wise's
+                // transfer): the payout in doubt can then be queried.
+                provider_ref: e.provider_ref.as_deref().map(str::to_string),
                 detail: Some(e.to_string()),
             },
         };

@@ -106,7 +106,7 @@ mod snapshots {
         let update = std::env::var_os("PAYOUT_UPDATE_SNAPSHOTS").is_some();
         let mut drifted = Vec::new();
         for id in [
-            "xettle", "eanishop", "teemopay", "tecpay", "cashy", "stripe", "paystack",
+            "xettle", "eanishop", "teemopay", "tecpay", "cashy", "stripe", "paystack", "wise",
         ] {
             let got = expand_spec(id);
             let path = dir.join(format!("{id}.rs"));

@@ -344,26 +344,36 @@ impl DynamicClient {
         retry_after: &mut Option<Duration>,
     ) -> Result<CallOutcome, PayoutError> {
         let i = &self.inner;
-        let opts = RequestOptions {
+        let mut opts = RequestOptions {
             obtained: obtained.clone(),
             ..RequestOptions::default()
         };
-        let req = self.prepare(op, input, &opts)?;
         let limit = i
             .options
             .operation_timeouts
             .get(op)
             .copied()
             .unwrap_or(i.options.request_timeout);
-        let raw: RawResponse = match tokio::time::timeout(
-            limit,
-            http::send(&i.http, &req, create, i.options.max_body_bytes),
-        )
-        .await
-        {
-            Ok(r) => r?,
-            Err(_) => return Err(retry::timed_out(op, limit, create)),
+        let send = |req: PreparedRequest| async move {
+            match tokio::time::timeout(
+                limit,
+                http::send(&i.http, &req, create, i.options.max_body_bytes),
+            )
+            .await
+            {
+                Ok(r) => r.map(|raw| (req, raw)),
+                Err(_) => Err(retry::timed_out(op, limit, create)),
+            }
         };
+        let (mut req, mut raw): (PreparedRequest, RawResponse) =
+            send(self.prepare(op, input, &opts)?).await?;
+        // The gateway's challenge refused the request, so nothing was done: the same
+        // request, with the challenge answered, is sent once (even a create).
+        if let Some(token) = challenge_token(i.spec.spec(), op, &raw) {
+            tracing::info!(operation = op, "challenged; answering and sending again");
+            opts.challenge = Some(token);
+            (req, raw) = send(self.prepare(op, input, &opts)?).await?;
+        }
         *retry_after = retry::retry_after(&raw.headers, i.clock.now_millis());
         let got = Received {
             http_status: raw.status,
@@ -551,6 +561,19 @@ impl DynamicClient {
             ack,
         }
     }
+}
+
+/// The one-time token of a challenge the operation declares, when the answer is one.
+fn challenge_token(spec: &payout_spec::Spec, op: &str, raw: &RawResponse) -> Option<String> {
+    let ch = spec.operations.get(op)?.challenge.as_ref()?;
+    if raw.status != ch.status {
+        return None;
+    }
+    raw.headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(&ch.header))
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 /// Transient failures worth another query attempt (only queries are ever retried): no

@@ -66,6 +66,9 @@ pub struct Message {
     pub signatures: HashMap<String, Signature>,
     /// Values obtained by flow steps before this request (`obtained.NAME`).
     pub obtained: IndexMap<String, ObtainedValue>,
+    /// The one-time token of a gateway's challenge, when the request answers one
+    /// (`challenge` in templates).
+    pub challenge: Option<String>,
 }
 
 impl std::fmt::Debug for Message {
@@ -129,6 +132,9 @@ impl Message {
                 })
                 .collect();
             ctx.push(("obtained", obtained));
+        }
+        if let Some(c) = &self.challenge {
+            ctx.push(("challenge", Value::from(c.clone())));
         }
         // Absent values stay undefined, so a template using them fails loudly.
         if let Some(t) = &self.timestamp {

@@ -124,6 +124,10 @@ pub struct PayoutError {
     /// when it was received. Whoever asks again (the ledger's reconciler, an
     /// application's own loop) asks no sooner.
     pub retry_after: Option<Duration>,
+    /// The gateway's id of the payout when it is known although the call failed: a step
+    /// of the flow made it before the money step (Wise's transfer), so a payout in doubt
+    /// can still be queried by it. (Boxed: errors stay small, clippy's `result_large_err`.)
+    pub provider_ref: Option<Box<str>>,
 }
 
 impl PayoutError {
@@ -137,6 +141,7 @@ impl PayoutError {
             http_status: None,
             fields: Vec::new(),
             retry_after: None,
+            provider_ref: None,
         }
     }
 

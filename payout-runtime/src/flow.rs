@@ -260,10 +260,11 @@ impl DynamicClient {
             FlowInput::Raw(input) => given_values(spec.spec(), op_name, input),
             FlowInput::Unified(_) => Vec::new(),
         };
+        let wanted = wanted(spec.spec(), op_name, &given);
         let names: Vec<String> = spec
             .flow(op_name)
             .iter()
-            .filter(|n| !given.contains(n))
+            .filter(|n| wanted.contains(*n))
             .cloned()
             .collect();
         let mut values = Values::new();
@@ -277,7 +278,7 @@ impl DynamicClient {
             .iter()
             .filter(|n| spec.spec().obtain.get(*n).is_some_and(Obtain::is_token))
             .collect();
-        match first {
+        let outcome = match first {
             // The gateway refused the token: nothing was made, so a new token and one
             // resend are safe, even for the money step.
             Err(e) if e.kind == ErrorKind::Unauthorized && !e.may_exist && !tokens.is_empty() => {
@@ -294,6 +295,46 @@ impl DynamicClient {
                 self.call_with(op_name, &input, &values).await
             }
             other => other,
+        };
+        match outcome {
+            Ok(mut o) => {
+                self.complete_result(&mut o.result, from, &values);
+                Ok(o)
+            }
+            Err(mut e) => {
+                if e.may_exist {
+                    e.provider_ref = self.made_provider_ref(&values).map(String::into_boxed_str);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The payout's id, when a step of the flow made it (`role: provider_ref`).
+    fn made_provider_ref(&self, values: &Values) -> Option<String> {
+        let spec = self.compiled().spec();
+        values
+            .iter()
+            .find(|(n, _)| spec.obtain.get(*n).is_some_and(Obtain::is_provider_ref))
+            .map(|(_, v)| v.text.clone())
+    }
+
+    /// What the money step's answer may leave out and the flow knows: the payout's id when
+    /// a step made it (`role: provider_ref`, Wise's transfer), and the merchant reference a
+    /// unified create was given.
+    fn complete_result(
+        &self,
+        result: &mut crate::PayoutResult,
+        from: FlowInput<'_>,
+        values: &Values,
+    ) {
+        if result.provider_ref.is_none() {
+            result.provider_ref = self.made_provider_ref(values);
+        }
+        if let (None, FlowInput::Unified(req)) = (&result.merchant_ref, from) {
+            if !values.is_empty() {
+                result.merchant_ref = Some(req.merchant_ref.clone());
+            }
         }
     }
 
@@ -346,7 +387,11 @@ impl DynamicClient {
         let lock = flow.lock_for(&key);
         let _one_at_a_time = lock.lock().await;
         let now = self.now_millis();
-        if let Some(cached) = flow.cache.get(&key).await {
+        let cached = match o.single_use {
+            true => None,
+            false => flow.cache.get(&key).await,
+        };
+        if let Some(cached) = cached {
             if stale == Some(cached.value.as_str()) {
                 flow.cache.remove(&key).await;
             } else if cached
@@ -394,7 +439,9 @@ impl DynamicClient {
             value,
             expires_at_ms,
         };
-        flow.cache.put(&key, got.clone()).await;
+        if !o.single_use {
+            flow.cache.put(&key, got.clone()).await;
+        }
         tracing::debug!(value = name, operation = %o.operation, "obtained");
         Ok(ObtainedValue {
             text: got.value,
@@ -457,6 +504,15 @@ pub fn raw_input(
         .filter(|(k, _)| own(k) || (!step && !others.contains(&k.as_str())))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    // Steps may share an object's name (Wise's recipient and transfer both have `details`):
+    // a step takes only the keys it declares in it.
+    if step {
+        for (_, name, f) in op.request_fields() {
+            if let (Some(fields), Some(v)) = (&f.fields, out.get_mut(name)) {
+                keep_declared(fields, v);
+            }
+        }
+    }
     for (_, name, f) in op.request_fields() {
         let obtained = f
             .role
@@ -469,6 +525,18 @@ pub fn raw_input(
         }
     }
     out
+}
+
+/// Drops the keys of an object value that its field does not declare, at every depth.
+fn keep_declared(fields: &IndexMap<String, payout_spec::Field>, v: &mut Json) {
+    if let Json::Object(obj) = v {
+        obj.retain(|k, _| fields.contains_key(k));
+        for (k, inner) in obj.iter_mut() {
+            if let Some(nested) = fields.get(k).and_then(|f| f.fields.as_ref()) {
+                keep_declared(nested, inner);
+            }
+        }
+    }
 }
 
 /// The obtained values a raw input gives itself (the recipient's code, already known): their
@@ -486,6 +554,29 @@ pub fn given_values(
         .filter_map(|(_, _, f)| f.role.as_deref()?.strip_prefix(payout_spec::OBTAINED_ROLE))
         .map(str::to_string)
         .collect()
+}
+
+/// The obtained values an operation needs once `given` are known: those it uses, and
+/// those their steps use in turn, but not the steps of a given value (a transfer already
+/// made needs no quote).
+pub fn wanted(
+    spec: &payout_spec::Spec,
+    op_name: &str,
+    given: &[String],
+) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut todo: Vec<String> = payout_spec::flows::needs(spec, op_name)
+        .into_iter()
+        .collect();
+    while let Some(name) = todo.pop() {
+        if given.contains(&name) || !out.insert(name.clone()) {
+            continue;
+        }
+        if let Some(o) = spec.obtain.get(&name) {
+            todo.extend(payout_spec::flows::needs(spec, &o.operation));
+        }
+    }
+    out
 }
 
 fn operation<'a>(

@@ -307,6 +307,21 @@ pub fn create_from_input(
     op: &Operation,
     input: &IndexMap<String, Json>,
 ) -> Result<CreatePayout, String> {
+    let req = create_from_step_input(spec, op, input)?;
+    if req.merchant_ref.is_empty() {
+        return Err("the input has no merchant reference".into());
+    }
+    Ok(req)
+}
+
+/// [`create_from_input`] for a money step that may leave the merchant reference to the
+/// steps of its flow (Wise's fund names only the transfer): the caller adds the steps'
+/// input with [`add_step_input`] and checks the reference then.
+pub fn create_from_step_input(
+    spec: &Spec,
+    op: &Operation,
+    input: &IndexMap<String, Json>,
+) -> Result<CreatePayout, String> {
     let mut req = CreatePayout::new(
         "",
         crate::unified::Money::new(rust_decimal::Decimal::ZERO, spec.money.currency.clone()),
@@ -318,9 +333,6 @@ pub fn create_from_input(
     ];
     for fields in parts.into_iter().flatten() {
         read(fields, input, &mut req, true)?;
-    }
-    if req.merchant_ref.is_empty() {
-        return Err("the input has no merchant reference".into());
     }
     Ok(req)
 }

@@ -23,6 +23,9 @@ pub struct RequestOptions {
     pub explain: bool,
     /// Values obtained by the flow's earlier steps (`obtained.NAME` in templates).
     pub obtained: IndexMap<String, crate::context::ObtainedValue>,
+    /// The one-time token of the gateway's challenge this request answers: the
+    /// operation's `challenge.headers` are added, rendered with it as `challenge`.
+    pub challenge: Option<String>,
 }
 
 /// A request ready to send.
@@ -124,6 +127,7 @@ pub fn prepare(
         timestamp: Some(timestamp.to_string()),
         nonce,
         obtained: opts.obtained.clone(),
+        challenge: opts.challenge.clone(),
         ..Message::default()
     };
     let mut engine = Engine::new(env.spec, env.creds, env.entropy);
@@ -153,8 +157,18 @@ pub fn prepare(
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
     }
     let finished = message::finish(&mut engine, &mut msg, op.body.as_ref(), &op.headers, &base)?;
-    let (body_bytes, headers, shown_headers) =
+    let (body_bytes, mut headers, mut shown_headers) =
         (finished.body, finished.headers, finished.shown_headers);
+    if let (Some(ch), Some(_)) = (&op.challenge, &opts.challenge) {
+        let base = format!("{base}.challenge");
+        let (sent, shown) = message::render_headers(&mut engine, &mut msg, &ch.headers, &base)?;
+        for (list, add) in [(&mut headers, sent), (&mut shown_headers, shown)] {
+            for (k, v) in add {
+                list.retain(|(n, _)| !n.eq_ignore_ascii_case(&k));
+                list.push((k, v));
+            }
+        }
+    }
     // Secrets a spec sends in clear (it was warned) are hidden from what is shown.
     let redact = |text: &str| {
         let shown = env

@@ -101,6 +101,7 @@ pub fn read(
         body: json.as_object().cloned().unwrap_or_default(),
         signatures: Default::default(),
         obtained: request.obtained.clone(),
+        challenge: request.challenge.clone(),
     };
 
     if !succeeded(spec, op_name, &json, got.http_status) {

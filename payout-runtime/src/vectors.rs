@@ -147,6 +147,7 @@ fn run_request(
                 (k.clone(), value)
             })
             .collect(),
+        challenge: v.challenge.clone(),
     };
     let result = request::prepare(&env, op, &base_url, &v.input, &opts);
     let e = &v.expect;

@@ -2,7 +2,9 @@
 //! refuses expired or unknown ones, stores the resources its steps make (recipients,
 //! quotes), and refuses a request that names one it never made.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
 
 use payout_runtime::context::Message;
 use payout_runtime::source::{Clock, Entropy, OsEntropy, SystemClock};
@@ -17,11 +19,18 @@ pub(crate) struct FlowStore {
     sent: Vec<(Vec<(String, String)>, Json)>,
     /// Per obtained name, token → expiry (epoch ms).
     tokens: HashMap<String, HashMap<String, u64>>,
-    /// Per obtained name, the values made.
-    resources: HashMap<String, HashSet<String>>,
+    /// Per obtained name, the values made, with what the request that made each said.
+    resources: HashMap<String, HashMap<String, Made>>,
     /// How long a token lives, in seconds.
     token_ttl_s: u64,
     counter: u64,
+    /// Whether operations with a `challenge` are challenged (strong customer
+    /// authentication on).
+    pub(crate) challenge_on: bool,
+    /// One-time tokens handed out and not yet answered.
+    pub(crate) challenges: std::collections::HashSet<String>,
+    /// Challenges answered with a valid signature.
+    pub(crate) answered: usize,
 }
 
 impl Default for FlowStore {
@@ -32,6 +41,31 @@ impl Default for FlowStore {
             resources: HashMap::new(),
             token_ttl_s: 3600,
             counter: 0,
+            challenge_on: false,
+            challenges: Default::default(),
+            answered: 0,
+        }
+    }
+}
+
+/// What a step's request said about the payout it prepares (Wise's quote has the amount,
+/// its transfer the reference): a money step that only names the step's value takes them
+/// from here.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Made {
+    pub merchant_ref: Option<String>,
+    pub amount: Option<Decimal>,
+    /// The value itself, when the spec makes it the payout's `provider_ref`.
+    pub provider_ref: Option<String>,
+}
+
+impl Made {
+    /// Fills what `self` lacks from `other`.
+    fn or(self, other: Made) -> Made {
+        Made {
+            merchant_ref: self.merchant_ref.or(other.merchant_ref),
+            amount: self.amount.or(other.amount),
+            provider_ref: self.provider_ref.or(other.provider_ref),
         }
     }
 }
@@ -60,7 +94,7 @@ impl Gateway {
     pub fn issued(&self, name: &str) -> usize {
         let store = lock(&self.flows);
         store.tokens.get(name).map_or(0, HashMap::len)
-            + store.resources.get(name).map_or(0, HashSet::len)
+            + store.resources.get(name).map_or(0, HashMap::len)
     }
 
     /// Checks the obtained values a request carries: each token must be one issued and not
@@ -127,7 +161,7 @@ impl Gateway {
             let known = store
                 .resources
                 .get(obtained)
-                .is_some_and(|s| s.contains(&given));
+                .is_some_and(|s| s.contains_key(&given));
             if !known {
                 return Err((
                     "invalid_request",
@@ -136,6 +170,43 @@ impl Gateway {
             }
         }
         Ok(())
+    }
+
+    /// What the resources a request names (by `role: obtained.NAME`) were made with, and
+    /// the one that is the payout's id, if the spec says so.
+    pub(crate) fn named_resources(&self, op: &Operation, msg: &Message) -> Made {
+        let spec = self.spec.spec();
+        let store = lock(&self.flows);
+        let mut out = Made::default();
+        for (location, name, f) in op.request_fields() {
+            let Some(obtained) = f
+                .role
+                .as_deref()
+                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
+            else {
+                continue;
+            };
+            let values = match location {
+                payout_spec::Location::Path => &msg.params,
+                payout_spec::Location::Query => &msg.query,
+                payout_spec::Location::Body => &msg.body,
+            };
+            let Some(given) = values.get(name).and_then(Json::scalar_text) else {
+                continue;
+            };
+            if let Some(made) = store.resources.get(obtained).and_then(|m| m.get(&given)) {
+                let own = Made {
+                    provider_ref: spec
+                        .obtain
+                        .get(obtained)
+                        .filter(|o| o.is_provider_ref())
+                        .map(|_| given.clone()),
+                    ..made.clone()
+                };
+                out = out.or(own);
+            }
+        }
+        out
     }
 
     /// Remembers a webhook sent, so that a postback about it can be confirmed.
@@ -198,9 +269,26 @@ impl Gateway {
 
     /// The values a step hands out in its answer, by response path: a fresh token with its
     /// lifetime, or a new resource's id (stored, so later requests may name it).
-    pub(crate) fn issue(&self, op_name: &str, op: &Operation) -> Vec<(String, Json)> {
+    pub(crate) fn issue(
+        &self,
+        op_name: &str,
+        op: &Operation,
+        msg: &Message,
+    ) -> Vec<(String, Json)> {
         let spec = self.spec.spec();
         let mut out = Vec::new();
+        if spec.obtained_by(op_name).next().is_none() {
+            return out;
+        }
+        let said = Made {
+            merchant_ref: crate::gateway::request_role(op, msg, "merchant_ref"),
+            amount: crate::gateway::request_amount(spec, op, msg),
+            provider_ref: None,
+        }
+        .or(Made {
+            provider_ref: None,
+            ..self.named_resources(op, msg)
+        });
         let mut store = lock(&self.flows);
         let now = SystemClock.now_millis();
         for (name, o) in spec.obtained_by(op_name) {
@@ -234,7 +322,7 @@ impl Gateway {
                     .resources
                     .entry(name.to_string())
                     .or_default()
-                    .insert(value.clone());
+                    .insert(value.clone(), said.clone());
                 let json = match fields.and_then(|f| field_at(f, &o.value)).map(|f| f.ty) {
                     Some(FieldType::Int) => Json::Number(value),
                     _ => Json::String(value),

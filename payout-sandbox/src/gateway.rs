@@ -202,6 +202,18 @@ impl Gateway {
         amount: Decimal,
         notify_url: Option<String>,
     ) -> Result<Order, String> {
+        self.insert_order_as(merchant_ref, amount, notify_url, None)
+    }
+
+    /// [`Gateway::insert_order`], with the gateway's id already made by a step of the flow
+    /// (Wise's transfer) instead of a new one.
+    pub(crate) fn insert_order_as(
+        self: &Arc<Self>,
+        merchant_ref: &str,
+        amount: Decimal,
+        notify_url: Option<String>,
+        provider_ref: Option<String>,
+    ) -> Result<Order, String> {
         let outcome = lock(&self.outcomes)
             .get(merchant_ref)
             .copied()
@@ -221,7 +233,7 @@ impl Gateway {
         }
         let order = Order {
             merchant_ref: merchant_ref.to_string(),
-            provider_ref: store.next_ref(&prefix),
+            provider_ref: provider_ref.unwrap_or_else(|| store.next_ref(&prefix)),
             amount,
             status: path.first().cloned().unwrap_or_default(),
             history: path.first().cloned().into_iter().collect(),
@@ -423,20 +435,33 @@ impl Gateway {
         if let Err((kind, m)) = self.check_postback(op_name, op, &msg) {
             return self.refuse(op_name, op, &msg, kind, &m);
         }
+        if let Some(resp) = self.challenge(op_name, op, &msg) {
+            return resp;
+        }
         let refs = request_refs(op, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
-        let merchant = refs.merchant.clone().or_else(|| {
-            let store = lock(&self.store);
-            let p = refs.provider.as_deref()?;
-            store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
-        });
+        // Or only the resource a step made for it (Wise's fund names the transfer).
+        let merchant = refs
+            .merchant
+            .clone()
+            .or_else(|| {
+                let store = lock(&self.store);
+                let p = refs.provider.as_deref()?;
+                store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
+            })
+            .or_else(|| self.named_resources(op, &msg).merchant_ref);
         log.merchant_ref = merchant.clone().or_else(|| refs.provider.clone());
         if let Some(m) = &merchant {
             *lock(&self.received)
                 .entry((op_name.to_string(), m.clone()))
                 .or_default() += 1;
         }
-        let faults = lock(&self.faults).take(op_name, merchant.as_deref());
+        // A payout's faults are meant for its money step and its queries: the steps of a
+        // flow before it (Wise's quote and transfer) carry the same reference, but take only
+        // the faults that name no payout.
+        let is_step = s.obtained_by(op_name).next().is_some();
+        let fault_ref = merchant.as_deref().filter(|_| !is_step);
+        let faults = lock(&self.faults).take(op_name, fault_ref);
         log.faults(&faults);
         for f in &faults {
             if let Fault::Delay { millis } = f {
@@ -473,7 +498,10 @@ impl Gateway {
                 if has(&Fault::DropBeforeStore) {
                     return drop_connection();
                 }
-                let Some(mref) = refs.merchant.clone() else {
+                // The money step of a flow may name only what its steps made (Wise's
+                // fund names the transfer): the reference and amount are theirs.
+                let made = self.named_resources(op, &msg);
+                let Some(mref) = refs.merchant.clone().or(made.merchant_ref) else {
                     return self.refuse(
                         op_name,
                         op,
@@ -482,11 +510,13 @@ impl Gateway {
                         "no merchant reference",
                     );
                 };
-                let amount = request_amount(s, op, &msg).unwrap_or_default();
+                let amount = request_amount(s, op, &msg)
+                    .or(made.amount)
+                    .unwrap_or_default();
                 let notify = request_role(op, &msg, "notify_url")
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
-                let order = match self.insert_order(&mref, amount, notify) {
+                let order = match self.insert_order_as(&mref, amount, notify, made.provider_ref) {
                     Ok(o) => o,
                     Err(m) => return self.refuse(op_name, op, &msg, "duplicate", &m),
                 };
@@ -530,7 +560,7 @@ impl Gateway {
                 "{\"code\":200,\"data\":{\"orderStatus\":".into(),
             );
         }
-        let issued = self.issue(op_name, op);
+        let issued = self.issue(op_name, op, &msg);
         self.success(
             op_name,
             op,
@@ -972,7 +1002,7 @@ fn request_refs(op: &Operation, msg: &Message) -> Refs {
 }
 
 /// The text of the request field that carries a role (in the params, query or body).
-fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
+pub(crate) fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
     for (name, f) in &op.params {
         if f.role.as_deref() == Some(role) {
             return msg.params.get(name).and_then(Json::scalar_text);
@@ -988,7 +1018,11 @@ fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
 }
 
 /// The request's amount, read as the runtime reads an amount role.
-fn request_amount(s: &payout_spec::Spec, op: &Operation, msg: &Message) -> Option<Decimal> {
+pub(crate) fn request_amount(
+    s: &payout_spec::Spec,
+    op: &Operation,
+    msg: &Message,
+) -> Option<Decimal> {
     let (value, field) = body_role(op, msg, "amount")?;
     money_value(s, field, value).ok()
 }
@@ -1002,13 +1036,19 @@ fn body_role<'a>(
     let body = op.body.as_ref()?;
     let mut paths = Vec::new();
     role_paths(&body.fields, "", &mut paths);
-    let (_, path, field) = paths.into_iter().find(|(r, _, _)| *r == role)?;
+    // A derived field carries a function of the role's value (Wise's UUID of the
+    // reference), not the value: a plain field is read first.
+    let (_, path, field) = paths
+        .iter()
+        .find(|(r, _, f)| *r == role && f.derive.is_none())
+        .or_else(|| paths.iter().find(|(r, _, _)| *r == role))
+        .cloned()?;
     Some((Json::get_path_in(&msg.body, &path)?, field))
 }
 
 /// Sets headers the spec renders; a value HTTP cannot carry is left out (the client then
 /// reports the missing signature).
-fn insert_headers(resp: &mut Response, headers: Vec<(String, String)>) {
+pub(crate) fn insert_headers(resp: &mut Response, headers: Vec<(String, String)>) {
     for (k, v) in headers {
         if let (Ok(name), Ok(value)) = (
             axum::http::HeaderName::try_from(k.as_str()),

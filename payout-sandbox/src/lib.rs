@@ -11,6 +11,7 @@
 //! probability. Admin endpoints are described in [`admin`].
 
 pub mod admin;
+mod challenge;
 pub mod credentials;
 pub mod faults;
 mod flows;

@@ -413,6 +413,15 @@ pub fn uses(spec: &Spec) -> Vec<TemplateUse<'_>> {
                 message(&mut uses, path, f, Kind::Message, site);
             }
         }
+        for (h, t) in op.challenge.iter().flat_map(|c| &c.headers) {
+            message(
+                &mut uses,
+                format!("{base}.challenge.headers.{h}"),
+                t.as_str(),
+                Kind::Message,
+                site,
+            );
+        }
         if let Some(body) = &op.body {
             for (path, f) in values(&body.fields, &format!("{base}.body.fields")) {
                 message(&mut uses, path, f, Kind::BodyValue, site);

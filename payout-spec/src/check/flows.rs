@@ -51,10 +51,49 @@ pub(super) fn check_obtain(cx: &mut Ctx) {
                 }
             }
         }
+        if let Some(role) = &o.role {
+            if !o.is_provider_ref() {
+                cx.error(
+                    format!("{base}.role"),
+                    format!("unknown role `{role}`: an obtained value may only be the payout's `provider_ref`"),
+                );
+            }
+        }
+        if o.single_use && o.key.is_some() {
+            cx.warning(
+                format!("{base}.key"),
+                "a single-use value is never cached, so its key is never used",
+            );
+        }
         if o.is_token() && o.key.is_some() {
             cx.warning(
                 format!("{base}.key"),
                 "a token is cached per client already; a key splits that cache further",
+            );
+        }
+    }
+    // The payout's id can come from one step only, and only from a step of the money
+    // step's own flow (else no payout would ever carry it).
+    let refs: Vec<&String> = spec
+        .obtain
+        .iter()
+        .filter(|(_, o)| o.is_provider_ref())
+        .map(|(n, _)| n)
+        .collect();
+    if refs.len() > 1 {
+        cx.error(
+            format!("obtain.{}.role", refs[1]),
+            format!("`{}` is the payout's provider_ref already", refs[0]),
+        );
+    }
+    if let Some(name) = refs.first() {
+        let in_flow = spec
+            .operation_for(OperationRole::Create)
+            .is_some_and(|(op, _)| crate::flows::order(spec, op).is_ok_and(|f| f.contains(name)));
+        if !in_flow {
+            cx.error(
+                format!("obtain.{name}.role"),
+                "the create operation does not use this value, so it cannot be the payout's provider_ref",
             );
         }
     }

@@ -171,7 +171,7 @@ pub(super) fn check_operations(cx: &mut Ctx) {
             );
         }
 
-        check_roles_needed(cx, &base, op);
+        check_roles_needed(cx, name, &base, op);
         check_plain_secrets(cx, &base, op);
     }
 }
@@ -228,19 +228,39 @@ fn check_unique_field_names(cx: &mut Ctx, base: &str, op: &crate::model::Operati
 }
 
 /// A unified create needs somewhere to put the merchant reference (the idempotency key) and
-/// the amount; a unified query needs a reference to look up.
-fn check_roles_needed(cx: &mut Ctx, base: &str, op: &crate::model::Operation) {
-    let roles: Vec<&str> = op
-        .request_fields()
-        .filter_map(|(_, _, f)| f.role.as_deref())
+/// the amount; a unified query needs a reference to look up. A create may leave them to the
+/// steps of its flow: Wise's money step names only the transfer, which a step made from the
+/// reference and the amount.
+fn check_roles_needed(cx: &mut Ctx, op_name: &str, base: &str, op: &crate::model::Operation) {
+    let spec = cx.spec;
+    let mut ops = vec![op];
+    if op.role == OperationRole::Create {
+        let steps = crate::flows::order(spec, op_name).unwrap_or_default();
+        ops.extend(
+            steps
+                .iter()
+                .filter_map(|n| spec.obtain.get(n))
+                .filter_map(|o| spec.operations.get(&o.operation)),
+        );
+    }
+    let roles: Vec<&str> = ops
+        .iter()
+        .flat_map(|op| {
+            op.request_fields()
+                .filter_map(|(_, _, f)| f.role.as_deref())
+        })
         .collect();
-    let body_roles = op.body.as_ref().map(|b| {
+    let body_roles = Some({
         let mut v = Vec::new();
-        super::walk_fields(&b.fields, "", &mut |_, _, f| {
-            if let Some(r) = &f.role {
-                v.push(r.clone());
+        for op in &ops {
+            if let Some(b) = &op.body {
+                super::walk_fields(&b.fields, "", &mut |_, _, f| {
+                    if let Some(r) = &f.role {
+                        v.push(r.clone());
+                    }
+                });
             }
-        });
+        }
         v
     });
     let has = |r: &str| {

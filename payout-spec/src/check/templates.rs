@@ -22,6 +22,7 @@ pub const MESSAGE_ROOTS: &[&str] = &[
     "nonce",
     "signatures",
     "obtained",
+    "challenge",
 ];
 
 pub(super) fn check_templates(cx: &mut Ctx) {
@@ -66,6 +67,7 @@ pub(super) fn check_templates(cx: &mut Ctx) {
         }
     }
     check_signature_placements(cx, &analyses, &graph);
+    check_challenge_uses(cx, &analyses, &graph);
     check_received_authentication(cx, &analyses);
     check_header_parts(cx);
 }
@@ -404,6 +406,48 @@ fn recipe_graph<'a>(analyses: &[(&Use<'a>, Analysis)]) -> HashMap<&'a str, BTree
         }
     }
     g
+}
+
+/// `challenge` (the gateway's one-time token) exists only in the request that answers a
+/// challenge: a template elsewhere that reads it, itself or through a recipe, would fail on
+/// every first send.
+fn check_challenge_uses(
+    cx: &mut Ctx,
+    analyses: &[(&Use<'_>, Analysis)],
+    graph: &HashMap<&str, BTreeSet<String>>,
+) {
+    let direct: HashSet<&str> = analyses
+        .iter()
+        .filter(|(_, a)| a.roots().contains("challenge"))
+        .filter_map(|(u, _)| u.recipe)
+        .collect();
+    // Recipes that read it, directly or through the recipes they use.
+    let reads = |start: &str| {
+        let mut todo = vec![start.to_string()];
+        let mut seen = HashSet::new();
+        while let Some(r) = todo.pop() {
+            if direct.contains(r.as_str()) {
+                return true;
+            }
+            if seen.insert(r.clone()) {
+                todo.extend(graph.get(r.as_str()).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    for (u, a) in analyses {
+        if u.recipe.is_some() || u.path.contains(".challenge.headers.") {
+            continue;
+        }
+        let via = a.under("signatures").into_iter().find(|r| reads(r));
+        if a.roots().contains("challenge") || via.is_some() {
+            let how = via.map_or(String::new(), |r| format!(" (through `signatures.{r}`)"));
+            cx.error(
+                u.path.clone(),
+                format!("`challenge`{how} is only known in an operation's `challenge.headers`, which answer a gateway's challenge"),
+            );
+        }
+    }
 }
 
 /// Recipes that use each other in a circle could never be computed.

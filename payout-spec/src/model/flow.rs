@@ -40,6 +40,20 @@ pub struct Obtain {
     /// with `expires_in`, false otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<bool>,
+    /// The value serves one payout only and is never cached: the step runs for every
+    /// payout (Wise's quote, "a one-time token, used for a single transfer").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub single_use: bool,
+    /// The unified role the value also plays: `provider_ref` when the gateway's id of the
+    /// payout is made by this step rather than by the money step (Wise's transfer, which
+    /// its fund step only names). The unified result's `provider_ref` is then this value,
+    /// and the sandbox keys its payout by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Obtain {
@@ -53,6 +67,11 @@ impl Obtain {
         self.secret.unwrap_or(self.expires_in.is_some())
     }
 
+    /// Whether the value is the gateway's id of the payout (`role: provider_ref`).
+    pub fn is_provider_ref(&self) -> bool {
+        self.role.as_deref() == Some(PROVIDER_REF_ROLE)
+    }
+
     /// Whether the value expires (a token).
     pub fn is_token(&self) -> bool {
         self.expires_in.is_some()
@@ -61,3 +80,30 @@ impl Obtain {
 
 /// The prefix of a role that receives an obtained value (`obtained.recipient`).
 pub const OBTAINED_ROLE: &str = "obtained.";
+
+/// The only role an obtained value may play in a payout.
+pub const PROVIDER_REF_ROLE: &str = "provider_ref";
+
+/// A gateway's challenge to a request: it refuses it with `status` and a one-time token in
+/// the header `header`, and wants the same request again with `headers` added, templates
+/// that read the token as `challenge` (`X-Signature: "{{ signatures.sca }}"`, a recipe over
+/// `{{ challenge }}`). The refusal means nothing was done, so the one resend is safe even
+/// for the money step; a second challenge is an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Challenge {
+    /// What the challenge is, for generated documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The HTTP status of the refusal that carries the challenge (default 403).
+    #[serde(default = "default_challenge_status")]
+    pub status: u16,
+    /// The response header with the one-time token (`x-2fa-approval`).
+    pub header: String,
+    /// Headers added to the resent request: name → template (`challenge` is the token).
+    pub headers: indexmap::IndexMap<String, String>,
+}
+
+fn default_challenge_status() -> u16 {
+    403
+}

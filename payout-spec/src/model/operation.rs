@@ -205,6 +205,10 @@ pub struct Operation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nonce: Option<NonceFormat>,
     pub response: Response,
+    /// How the gateway may challenge this request, and how it is answered (Wise's strong
+    /// customer authentication).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<crate::model::Challenge>,
 }
 
 impl Operation {

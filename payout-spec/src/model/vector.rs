@@ -41,6 +41,10 @@ pub struct Vector {
     /// Values the flow's earlier steps obtained (`obtained.NAME`: a token), fixed.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub obtained: IndexMap<String, String>,
+    /// The one-time token of a gateway's challenge the request answers: the operation's
+    /// `challenge.headers` are added and checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<String>,
     /// Fixed clock, epoch milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<u64>,
