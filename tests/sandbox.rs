@@ -45,7 +45,7 @@ async fn a_request_signed_with_wrong_credentials_is_refused_as_the_gateway_refus
         let client = DynamicClient::new(spec, creds, &base, common::client_options()).unwrap();
         let r = format!("{id}-WRONGKEY-1");
         let e = client.create(&w.payout(id, &r)).await.unwrap_err();
-        let code = e.provider_code.clone().unwrap_or_default();
+        let code = e.provider_code.as_deref().unwrap_or_default().to_string();
         let expected_code = match id {
             "xettle" => "0x0201",
             "eanishop" => "SIGN_ERROR",

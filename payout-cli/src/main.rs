@@ -138,7 +138,7 @@ fn error_json(e: &payout_runtime::PayoutError) -> serde_json::Value {
         "may_exist": e.may_exist,
     });
     if let Some(c) = &e.provider_code {
-        err["provider_code"] = serde_json::Value::String(c.clone());
+        err["provider_code"] = serde_json::Value::String(c.to_string());
     }
     if !e.fields.is_empty() {
         err["fields"] = e

@@ -113,9 +113,10 @@ pub struct PayoutError {
     /// Whether a payout may exist at the gateway because of this call: the caller must
     /// query before sending the create again.
     pub may_exist: bool,
-    /// The gateway's own error code and message, when it sent them.
-    pub provider_code: Option<String>,
-    pub provider_message: Option<String>,
+    /// The gateway's own error code and message, when it sent them. (Boxed, as
+    /// `provider_ref` is: errors stay small, clippy's `result_large_err`.)
+    pub provider_code: Option<Box<str>>,
+    pub provider_message: Option<Box<str>>,
     pub http_status: Option<u16>,
     /// For `InvalidInput`: every field problem.
     pub fields: Vec<FieldError>,

@@ -277,8 +277,8 @@ fn classify(
         ),
     };
     let mut e = PayoutError::new(kind, text).may_exist(create && may_exist_after(kind));
-    e.provider_code = code;
-    e.provider_message = message;
+    e.provider_code = code.map(String::into_boxed_str);
+    e.provider_message = message.map(String::into_boxed_str);
     e.http_status = Some(http_status);
     e
 }
