@@ -141,7 +141,12 @@ pub fn run(a: Args) -> ExitCode {
             let input = raw_input(&spec, &o.operation, &fields, &placeholders, true);
             let step = match request::prepare(&env, &o.operation, &base_url, &input, &opts) {
                 Ok(r) => r,
-                Err(e) => return crate::fail(&[format!("the step `{}`: {e}", o.operation)]),
+                Err(e) => {
+                    return crate::fail(&[
+                        format!("the step `{}`: {e}", o.operation),
+                        placeholder_hint(&placeholders),
+                    ])
+                }
             };
             flow.push(json!({
                 "obtains": name,
@@ -162,7 +167,13 @@ pub fn run(a: Args) -> ExitCode {
     let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,
         Err(e) if e.kind == ErrorKind::InvalidInput => {
-            let lines: Vec<String> = e.fields.iter().map(|f| f.to_string()).collect();
+            let mut lines: Vec<String> = e.fields.iter().map(|f| f.to_string()).collect();
+            if placeholders
+                .values()
+                .any(|v| v.text.starts_with("<obtained:"))
+            {
+                lines.push(placeholder_hint(&placeholders));
+            }
             return crate::fail(&lines);
         }
         Err(e) => return crate::fail(&[e.to_string()]),
@@ -213,4 +224,27 @@ pub fn default_base_url(spec: &CompiledSpec) -> Option<String> {
     envs.get("sandbox")
         .or_else(|| envs.values().next())
         .map(|e| e.base_url.clone())
+}
+
+/// What to do when a `<obtained:NAME>` placeholder does not pass a field's rules (a
+/// recipient id the gateway writes as an integer): the flow's values are not fetched by
+/// `sign`, so the user gives them.
+fn placeholder_hint(placeholders: &IndexMap<String, ObtainedValue>) -> String {
+    let missing: Vec<&str> = placeholders
+        .iter()
+        .filter(|(_, v)| v.text.starts_with("<obtained:"))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if missing.is_empty() {
+        return "every obtained value was given with --obtained".to_string();
+    }
+    format!(
+        "values the flow obtains are not fetched by `sign` and show as `<obtained:NAME>`; \
+         where a field needs another form (a number), give them: {}",
+        missing
+            .iter()
+            .map(|n| format!("--obtained {n}=VALUE"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    )
 }

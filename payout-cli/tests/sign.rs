@@ -362,3 +362,64 @@ operations:
         assert!(body.iter().all(|l| !text.contains(l)), "{f} is printed");
     }
 }
+
+/// Wise's funding step needs a transfer, made from a recipient whose id the gateway writes
+/// as a number: `sign --explain` cannot show `<obtained:recipient>` there, so it says which
+/// `--obtained` values to give, and with them shows all three steps of the flow.
+#[test]
+fn explain_names_the_obtained_values_a_flow_needs() {
+    let dir = tmp("sign-wise-flow");
+    let path = root().join("specs/wise.yaml");
+    let spec = payout_spec::load_file(&path).unwrap().spec;
+    let creds: serde_json::Map<String, Value> = spec.vectors[0]
+        .credentials
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let creds = write(&dir, "c.json", &Value::Object(creds).to_string());
+    let input = write(
+        &dir,
+        "i.json",
+        r#"{"sourceCurrency":"GBP","targetCurrency":"GBP","targetAmount":"110.00","currency":"GBP",
+            "accountHolderName":"Ann Johnson",
+            "details":{"sortCode":"040075","accountNumber":"37778842","reference":"acme-1"}}"#,
+    );
+    let run = |extra: &[&str]| {
+        payout()
+            .args(["sign", "--spec"])
+            .arg(&path)
+            .args(["--op", "fund_transfer", "--explain", "--credentials"])
+            .arg(&creds)
+            .arg("--input")
+            .arg(&input)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("targetAccount"), "{err}");
+    assert!(err.contains("--obtained recipient=VALUE"), "{err}");
+
+    let out = run(&["--obtained", "recipient=10000001"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps: Vec<&str> = v["flow"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["obtains"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["quote", "recipient", "transfer"]);
+    assert!(v["flow"][2]["body"]
+        .as_str()
+        .unwrap()
+        .contains("\"targetAccount\":10000001"));
+    std::fs::remove_dir_all(&dir).ok();
+}
