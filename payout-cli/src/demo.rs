@@ -589,7 +589,7 @@ fn print_table(rows: &[Row]) {
 const LEGEND: [&str; 7] = [
     "Each payout's reference: GATEWAY-PAID, -FAIL, -REV, -DOUBT, -SCA; \"again\" sends GATEWAY-PAID's request again.",
     "status changes: the ledger's event log for the payout, as an application reads it (GET /events).",
-    "sent: creates the gateway received (1: exactly once; Xettle's \"in doubt\" adds a duplicate probe, refused).",
+    "sent: creates the gateway received (1: exactly once; 2: \"in doubt\" added a probe with the same reference, paid once).",
     "queries: the ledger's queries to the gateway; hooks: webhooks verified, stored and applied (duplicates included).",
     "ms: from the create to the final status in the ledger.",
     "in doubt: the gateway stored the payout but its answer was lost; the ledger asked the gateway, never resent blindly.",
