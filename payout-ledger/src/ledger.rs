@@ -626,33 +626,34 @@ impl Ledger {
         // It exists; if nothing can ask for its status, wait for a webhook until the
         // deadline (probing again would only prove the same thing again).
         let followable = gw.resolution.query_by_merchant_ref;
-        let next = match &answer {
-            Err(e) if e.kind == ErrorKind::Duplicate && !followable => {
-                Next::At(self.webhook_deadline(p))
-            }
-            other => Next::At(now_ms() + self.wait_after(p.attempts, other.as_ref().err())),
-        };
-        let o = match answer {
-            Ok(r) => from_result(Source::Probe, r, Evidence::Report),
-            Err(e) if e.kind == ErrorKind::Duplicate && !followable => Observed {
-                source: Source::Probe,
-                seen: Seen::Exists { followable },
-                provider_ref: None,
-                detail: Some(format!(
-                    "the payout exists at the gateway (a resent create was refused as a duplicate: {e}), but its status cannot be asked for: the query needs the provider reference, which the lost answer carried; only a webhook, or a person, can settle it"
-                )),
-            },
-            Err(e) => Observed {
-                source: Source::Probe,
-                seen: match e.kind {
-                    ErrorKind::Duplicate => Seen::Exists { followable },
-                    _ if e.may_exist => Seen::Ambiguous,
-                    // Refused for another reason: says nothing about the first attempt.
-                    _ => Seen::Refused,
+        let wait = now_ms() + self.wait_after(p.attempts, answer.as_ref().err());
+        let (o, next) = match answer {
+            Ok(r) => (from_result(Source::Probe, r, Evidence::Report), Next::At(wait)),
+            Err(e) if e.kind == ErrorKind::Duplicate && !followable => (
+                Observed {
+                    source: Source::Probe,
+                    seen: Seen::Exists { followable: false },
+                    provider_ref: None,
+                    detail: Some(format!(
+                        "the payout exists at the gateway (a resent create was refused as a duplicate: {e}), but its status cannot be asked for: the query needs the provider reference, which the lost answer carried; only a webhook, or a person, can settle it"
+                    )),
                 },
-                provider_ref: None,
-                detail: Some(e.to_string()),
-            },
+                Next::At(self.webhook_deadline(p)),
+            ),
+            Err(e) => (
+                Observed {
+                    source: Source::Probe,
+                    seen: match e.kind {
+                        ErrorKind::Duplicate => Seen::Exists { followable: true },
+                        _ if e.may_exist => Seen::Ambiguous,
+                        // Refused for another reason: says nothing about the first attempt.
+                        _ => Seen::Refused,
+                    },
+                    provider_ref: None,
+                    detail: Some(e.to_string()),
+                },
+                Next::At(wait),
+            ),
         };
         self.applied(p.id, &o, next).await
     }

@@ -489,16 +489,7 @@ impl DynamicClient {
                 match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
                     Ok(ev) => {
                         // Fresh as on the other path: `max_age`, then the replay store.
-                        let (t, n) = freshness::signed_time_and_nonce(&i.spec, name, req.headers);
-                        freshness::check_age(name, wh.max_age, t.as_deref(), guard.clock)?;
-                        freshness::check_replay(
-                            &i.spec,
-                            name,
-                            n.as_deref(),
-                            req.headers,
-                            req.body,
-                            &guard,
-                        )?;
+                        freshness::check_signed(&i.spec, name, req.headers, req.body, &guard)?;
                         return Ok(Self::event(ev, wh.ack.clone()));
                     }
                     Err(e) => last = Some(e),

@@ -260,13 +260,18 @@ impl DynamicClient {
             FlowInput::Raw(input) => given_values(spec.spec(), op_name, input),
             FlowInput::Unified(_) => Vec::new(),
         };
-        let wanted = wanted(spec.spec(), op_name, &given);
-        let names: Vec<String> = spec
-            .flow(op_name)
-            .iter()
-            .filter(|n| wanted.contains(*n))
-            .cloned()
-            .collect();
+        // With nothing given, the whole flow runs: its order was worked out once, when the
+        // spec was compiled, so no template is analysed again per call.
+        let names: Vec<String> = if given.is_empty() {
+            spec.flow(op_name).to_vec()
+        } else {
+            let wanted = wanted(spec.spec(), op_name, &given);
+            spec.flow(op_name)
+                .iter()
+                .filter(|n| wanted.contains(*n))
+                .cloned()
+                .collect()
+        };
         let mut values = Values::new();
         for name in &names {
             let v = self.obtain(name, from, &values, None).await?;

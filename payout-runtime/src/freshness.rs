@@ -95,6 +95,22 @@ fn timestamp_millis(text: &str) -> Option<u64> {
     })
 }
 
+/// Both checks of a verified webhook named `webhook`: its signed timestamp against the
+/// spec's `max_age`, then its signed nonce (or its bytes) against the replay store. One
+/// place for every receiving path (signed, by postback or not).
+pub fn check_signed(
+    spec: &CompiledSpec,
+    webhook: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+    guard: &Guard,
+) -> Result<(), PayoutError> {
+    let (timestamp, nonce) = signed_time_and_nonce(spec, webhook, headers);
+    let max_age = spec.spec().webhooks.get(webhook).and_then(|w| w.max_age);
+    check_age(webhook, max_age, timestamp.as_deref(), guard.clock)?;
+    check_replay(spec, webhook, nonce.as_deref(), headers, body, guard)
+}
+
 /// Refuses a webhook older (or further in the future) than its spec's `max_age`, by the
 /// timestamp its signature covers. Checked after the signatures verified.
 pub fn check_age(

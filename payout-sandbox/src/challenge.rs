@@ -9,8 +9,8 @@ use payout_runtime::context::Message;
 use payout_runtime::crypto::ct;
 use payout_runtime::message;
 use payout_runtime::signing::Engine;
-use payout_runtime::source::{Entropy, OsEntropy};
-use payout_spec::{Json, Operation};
+use payout_runtime::source::{uuid_v4, OsEntropy};
+use payout_spec::Operation;
 
 use crate::gateway::{insert_headers, lock, plain, Gateway};
 
@@ -72,33 +72,14 @@ impl Gateway {
 
     /// A refusal carrying a fresh one-time token.
     fn new_challenge(&self, status: u16, header: &str) -> Response {
-        let mut random = [0u8; 16];
-        if OsEntropy.fill(&mut random).is_err() {
+        let Ok(token) = uuid_v4(&OsEntropy) else {
             return self.error("server_error", "no randomness for a one-time token");
-        }
-        let token = uuid_text(&random);
+        };
         lock(&self.flows).challenges.insert(token.clone());
-        let body = Json::parse(
-            r#"{"error":"Forbidden","message":"You are forbidden to send this request"}"#,
-        )
-        .map(|j| j.to_compact(false))
-        .unwrap_or_default();
+        let body = br#"{"error":"Forbidden","message":"You are forbidden to send this request"}"#;
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
-        let mut resp = plain(status, "application/json", body.into_bytes());
+        let mut resp = plain(status, "application/json", body.to_vec());
         insert_headers(&mut resp, vec![(header.to_string(), token)]);
         resp
     }
-}
-
-/// Sixteen random bytes written as a UUID (`8-4-4-4-12` hex digits), as Wise's tokens are.
-fn uuid_text(b: &[u8; 16]) -> String {
-    let h = hex::encode(b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
 }
