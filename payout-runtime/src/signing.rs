@@ -1517,7 +1517,15 @@ operations: {}
             .unwrap();
         assert_eq!(out.signatures["webhook_ed"].text, by_gateway);
         let token = out.signatures["webhook_es"].text.clone();
-        assert!(token.contains(".."), "detached: {token}");
+        // Deterministic ES256 (RFC 6979) by python `cryptography` over the same header and body:
+        // k = load_pem_private_key(open("tests/keys/test-only-platform-p256-private.pem","rb").read(), None)
+        // h, p = b64url('{"alg":"ES256"}'), b64url(CURVE_BODY)
+        // r, s = decode_dss_signature(k.sign(f"{h}.{p}".encode(), ECDSA(SHA256(), deterministic_signing=True)))
+        // print(f"{h}..{b64url(r.to_bytes(32,'big') + s.to_bytes(32,'big'))}")
+        assert_eq!(
+            token,
+            "eyJhbGciOiJFUzI1NiJ9..PkQKh-QbVU7dq3Yfe2apslrOnapKmcfvTCD6H7ldYk2zPcOfEUqAZDJgPN4AJWG-EWGrdFDzolApuC8oV27oug"
+        );
         assert!(merchant
             .verify("webhook_es", &mut received(), &token, Signer::Gateway)
             .unwrap());
