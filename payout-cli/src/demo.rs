@@ -521,6 +521,10 @@ async fn record(w: &World, spec: &CompiledSpec, row: &mut Row) {
     }
 }
 
+/// Width of the status changes column: `submitting → pending → processing → succeeded →
+/// reversed`, the longest life of a demo payout.
+const CHANGES_WIDTH: usize = 56;
+
 fn print_table(rows: &[Row]) {
     let header = [
         "gateway",
@@ -548,6 +552,11 @@ fn print_table(rows: &[Row]) {
         })
         .collect();
     let mut widths = header.map(|h| h.chars().count());
+    // The status changes column is as wide as the longest life a payout of the demo has
+    // (`submitting → pending → processing → succeeded → reversed`), whatever this run's
+    // timing showed: a webhook that lands before a query can skip `processing`, and the
+    // table's header (which the README shows) must not move with it.
+    widths[2] = widths[2].max(CHANGES_WIDTH);
     for c in &cells {
         for (i, s) in c.iter().enumerate() {
             widths[i] = widths[i].max(s.chars().count());
