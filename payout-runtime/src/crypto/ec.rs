@@ -13,7 +13,9 @@ use p256::ecdsa::signature::{Signer, Verifier};
 use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
 use p256::pkcs8::{DecodePrivateKey, DecodePublicKey};
 
-use super::keytext::{self, KeyText};
+use super::keytext::{
+    self, key_error, private_where_public_expected, public_where_private_expected, KeyText,
+};
 use super::CryptoError;
 
 /// A P-256 private key. Its `Debug` never shows key material.
@@ -50,7 +52,7 @@ pub fn parse_private_key(text: &str) -> Result<PrivateKey, CryptoError> {
             "PRIVATE KEY" => SigningKey::from_pkcs8_der(&der)
                 .map_err(|e| key_error(format!("not a PKCS#8 P-256 private key ({e})")))?,
             "EC PRIVATE KEY" => sec1(&der)?,
-            "PUBLIC KEY" => return Err(public_where_private_expected()),
+            "PUBLIC KEY" => return Err(public_where_private_expected("a P-256")),
             other => {
                 return Err(key_error(format!(
                     "a `{other}` PEM block is not a P-256 private key (expected PRIVATE KEY or EC PRIVATE KEY)"
@@ -63,7 +65,7 @@ pub fn parse_private_key(text: &str) -> Result<PrivateKey, CryptoError> {
                 if let Ok(k) = sec1(&der) {
                     k
                 } else if VerifyingKey::from_public_key_der(&der).is_ok() {
-                    return Err(public_where_private_expected());
+                    return Err(public_where_private_expected("a P-256"));
                 } else {
                     return Err(key_error(format!(
                         "not a PKCS#8 or SEC1 P-256 private key ({e})"
@@ -132,23 +134,6 @@ fn spki(der: &[u8]) -> Result<VerifyingKey, CryptoError> {
 
 fn parse_private_key_der(der: &[u8]) -> bool {
     SigningKey::from_pkcs8_der(der).is_ok() || sec1(der).is_ok()
-}
-
-fn key_error(message: impl Into<String>) -> CryptoError {
-    CryptoError::Key(message.into())
-}
-
-fn public_where_private_expected() -> CryptoError {
-    key_error("this is a public key; a P-256 private key is expected here")
-}
-
-/// Refused rather than quietly reduced to its public half: a private key in a public-key
-/// slot is a secret in the wrong place.
-fn private_where_public_expected() -> CryptoError {
-    key_error(
-        "this is a private key; a public key is expected here \
-         (extract it with `openssl pkey -in KEY -pubout`)",
-    )
 }
 
 #[cfg(test)]

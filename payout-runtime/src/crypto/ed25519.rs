@@ -12,7 +12,9 @@ use std::fmt;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use ed25519_dalek::Signer;
 
-use super::keytext::{self, KeyText};
+use super::keytext::{
+    self, key_error, private_where_public_expected, public_where_private_expected, KeyText,
+};
 use super::CryptoError;
 
 /// An Ed25519 private key. Its `Debug` never shows key material.
@@ -48,7 +50,7 @@ pub fn parse_private_key(text: &str) -> Result<PrivateKey, CryptoError> {
     let key = match keytext::read(text)? {
         KeyText::Pem { label, der } => match label.as_str() {
             "PRIVATE KEY" => from_pkcs8(&der)?,
-            "PUBLIC KEY" => return Err(public_where_private_expected()),
+            "PUBLIC KEY" => return Err(public_where_private_expected("an Ed25519")),
             other => {
                 return Err(key_error(format!(
                     "a `{other}` PEM block is not an Ed25519 private key (expected PRIVATE KEY)"
@@ -67,7 +69,7 @@ pub fn parse_private_key(text: &str) -> Result<PrivateKey, CryptoError> {
                 key
             }
             _ if ed25519_dalek::VerifyingKey::from_public_key_der(&bytes).is_ok() => {
-                return Err(public_where_private_expected())
+                return Err(public_where_private_expected("an Ed25519"))
             }
             _ => from_pkcs8(&bytes)?,
         },
@@ -132,23 +134,6 @@ fn from_pkcs8(der: &[u8]) -> Result<ed25519_dalek::SigningKey, CryptoError> {
 fn from_spki(der: &[u8]) -> Result<ed25519_dalek::VerifyingKey, CryptoError> {
     ed25519_dalek::VerifyingKey::from_public_key_der(der)
         .map_err(|e| key_error(format!("not an Ed25519 public key (SPKI) ({e})")))
-}
-
-fn key_error(message: impl Into<String>) -> CryptoError {
-    CryptoError::Key(message.into())
-}
-
-fn public_where_private_expected() -> CryptoError {
-    key_error("this is a public key; an Ed25519 private key is expected here")
-}
-
-/// Refused rather than quietly reduced to its public half: a private key in a public-key
-/// slot is a secret in the wrong place.
-fn private_where_public_expected() -> CryptoError {
-    key_error(
-        "this is a private key; a public key is expected here \
-         (extract it with `openssl pkey -in KEY -pubout`)",
-    )
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
-//! Key text as gateways hand it out, for the curve keys (Ed25519, P-256): a PEM block, or
-//! bare bytes written in Base64 (standard or URL-safe) or hex.
+//! Key text as gateways hand it out, for every key type (RSA, Ed25519, P-256): a PEM block,
+//! or bare bytes written in Base64 (standard or URL-safe) or hex. Each key module reads the
+//! text here and only interprets the DER, so that armour, wrapping and the refusals every
+//! key type shares (an encrypted key, a key of the wrong half) are written once.
 //!
 //! Keys arrive re-wrapped, with CRLF, or indented in config files; none of that changes the
-//! bytes. No message quotes the text: it may be a private key pasted into the wrong place.
+//! bytes, so the PEM is taken apart by hand rather than with a strict RFC 7468 parser. No
+//! message quotes the text: it may be a private key pasted into the wrong place.
 
 use payout_spec::Encoding;
 
@@ -27,16 +30,16 @@ pub fn read(text: &str) -> Result<KeyText, CryptoError> {
             CryptoError::Key("malformed PEM: the BEGIN line is not closed".into())
         })?;
         if label == "ENCRYPTED PRIVATE KEY" {
-            return Err(CryptoError::Key(
-                "encrypted private keys are not supported; decrypt it first \
-                 (`openssl pkey -in KEY -out PLAIN`)"
-                    .into(),
-            ));
+            return Err(encrypted());
         }
         let end = format!("-----END {label}-----");
         let (body, _) = rest
             .split_once(end.as_str())
             .ok_or_else(|| CryptoError::Key(format!("malformed PEM: no `{end}` line")))?;
+        if body.contains(':') {
+            // Legacy OpenSSL encryption puts `Proc-Type: 4,ENCRYPTED` headers in the body.
+            return Err(encrypted());
+        }
         let der = compact_base64(body)
             .map_err(|d| CryptoError::Key(format!("malformed PEM body: {d}")))?;
         return Ok(KeyText::Pem {
@@ -53,6 +56,34 @@ pub fn read(text: &str) -> Result<KeyText, CryptoError> {
     compact_base64(&compact)
         .map(KeyText::Bytes)
         .map_err(|d| CryptoError::Key(format!("neither PEM (-----BEGIN ...), hex nor Base64: {d}")))
+}
+
+/// A key error with this message.
+pub(super) fn key_error(message: impl Into<String>) -> CryptoError {
+    CryptoError::Key(message.into())
+}
+
+fn encrypted() -> CryptoError {
+    key_error(
+        "encrypted private keys are not supported; decrypt it first \
+         (`openssl pkey -in KEY -out PLAIN`)",
+    )
+}
+
+/// A public key where a private one belongs (`kind`: `an RSA`, `a P-256`).
+pub(super) fn public_where_private_expected(kind: &str) -> CryptoError {
+    key_error(format!(
+        "this is a public key; {kind} private key is expected here"
+    ))
+}
+
+/// A private key where a public one belongs: refused rather than quietly reduced to its
+/// public half, because a private key in a public-key slot is a secret in the wrong place.
+pub(super) fn private_where_public_expected() -> CryptoError {
+    key_error(
+        "this is a private key; a public key is expected here \
+         (extract it with `openssl pkey -in KEY -pubout`)",
+    )
 }
 
 /// Base64 (standard or URL-safe, padded or not) with whitespace removed; the error says
@@ -100,10 +131,18 @@ mod tests {
             "-----BEGIN PUBLIC KEY",
             "-----BEGIN PUBLIC KEY-----\nAAEC\n",
             "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAEC\n-----END ENCRYPTED PRIVATE KEY-----",
+            "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nAAEC\n-----END EC PRIVATE KEY-----",
             "not*a*key SECRETWORD",
         ] {
             let e = read(bad).err().expect(bad).to_string();
             assert!(!e.contains("SECRETWORD"), "{e}");
         }
+        // Legacy OpenSSL encryption (headers inside the PEM body) is named, not misread.
+        let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAEC\n-----END RSA PRIVATE KEY-----";
+        let e = read(legacy).err().expect("refused").to_string();
+        assert!(
+            e.contains("encrypted private keys are not supported"),
+            "{e}"
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! RSA PKCS#1 v1.5 signatures (`SHA1withRSA`, `SHA256withRSA`) and the key formats gateways
-//! hand out: PKCS#8 or PKCS#1 PEM, and bare Base64 DER without armour.
+//! hand out: PKCS#8 or PKCS#1 PEM, and bare Base64 DER without armour (read by
+//! [`keytext`]).
 //!
 //! Keys are secrets: `Debug` shows only their size, and no error message quotes the text it
 //! was given (it may be a private key pasted into the wrong place).
@@ -13,6 +14,9 @@ use ::rsa::traits::PublicKeyParts;
 use ::rsa::{Oaep, Pkcs1v15Encrypt, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use payout_spec::{RsaHash, RsaPadding};
 
+use super::keytext::{
+    self, key_error, private_where_public_expected, public_where_private_expected, KeyText,
+};
 use super::{digest, CryptoError};
 
 /// An RSA private key. Its `Debug` never shows key material.
@@ -57,18 +61,17 @@ impl fmt::Debug for PublicKey {
 /// Reads a private key: PKCS#8 PEM (`BEGIN PRIVATE KEY`), PKCS#1 PEM (`BEGIN RSA PRIVATE
 /// KEY`), or bare Base64 of PKCS#8 (or PKCS#1) DER, whitespace and line breaks allowed.
 pub fn parse_private_key(text: &str) -> Result<PrivateKey, CryptoError> {
-    let key = match read_armour(text)? {
-        Some((Label::Pkcs8Private, der)) => RsaPrivateKey::from_pkcs8_der(&der)
-            .map_err(|e| key_error(format!("not a PKCS#8 RSA private key ({e})")))?,
-        Some((Label::Pkcs1Private, der)) => RsaPrivateKey::from_pkcs1_der(&der)
-            .map_err(|e| key_error(format!("not a PKCS#1 RSA private key ({e})")))?,
-        Some((Label::EncryptedPrivate, _)) => return Err(encrypted_key_error()),
-        Some((Label::SpkiPublic | Label::Pkcs1Public, _)) => {
-            return Err(key_error(
-                "this is a public key (PEM); a private key is expected here",
-            ))
-        }
-        None => private_from_bare_der(&bare_base64(text)?)?,
+    let key = match keytext::read(text)? {
+        KeyText::Pem { label, der } => match Label::from_pem(&label)? {
+            Label::Pkcs8Private => RsaPrivateKey::from_pkcs8_der(&der)
+                .map_err(|e| key_error(format!("not a PKCS#8 RSA private key ({e})")))?,
+            Label::Pkcs1Private => RsaPrivateKey::from_pkcs1_der(&der)
+                .map_err(|e| key_error(format!("not a PKCS#1 RSA private key ({e})")))?,
+            Label::SpkiPublic | Label::Pkcs1Public => {
+                return Err(public_where_private_expected("an RSA"))
+            }
+        },
+        KeyText::Bytes(der) => private_from_bare_der(&der)?,
     };
     Ok(PrivateKey(key))
 }
@@ -76,15 +79,17 @@ pub fn parse_private_key(text: &str) -> Result<PrivateKey, CryptoError> {
 /// Reads a public key: SPKI PEM (`BEGIN PUBLIC KEY`), PKCS#1 PEM (`BEGIN RSA PUBLIC KEY`), or
 /// bare Base64 of SPKI (or PKCS#1) DER.
 pub fn parse_public_key(text: &str) -> Result<PublicKey, CryptoError> {
-    let key = match read_armour(text)? {
-        Some((Label::SpkiPublic, der)) => RsaPublicKey::from_public_key_der(&der)
-            .map_err(|e| key_error(format!("not an RSA public key ({e})")))?,
-        Some((Label::Pkcs1Public, der)) => RsaPublicKey::from_pkcs1_der(&der)
-            .map_err(|e| key_error(format!("not a PKCS#1 RSA public key ({e})")))?,
-        Some((Label::Pkcs8Private | Label::Pkcs1Private | Label::EncryptedPrivate, _)) => {
-            return Err(private_where_public_expected())
-        }
-        None => public_from_bare_der(&bare_base64(text)?)?,
+    let key = match keytext::read(text)? {
+        KeyText::Pem { label, der } => match Label::from_pem(&label)? {
+            Label::SpkiPublic => RsaPublicKey::from_public_key_der(&der)
+                .map_err(|e| key_error(format!("not an RSA public key ({e})")))?,
+            Label::Pkcs1Public => RsaPublicKey::from_pkcs1_der(&der)
+                .map_err(|e| key_error(format!("not a PKCS#1 RSA public key ({e})")))?,
+            Label::Pkcs8Private | Label::Pkcs1Private => {
+                return Err(private_where_public_expected())
+            }
+        },
+        KeyText::Bytes(der) => public_from_bare_der(&der)?,
     };
     Ok(PublicKey(key))
 }
@@ -198,81 +203,28 @@ fn hashed(hash: RsaHash, data: &[u8]) -> Vec<u8> {
     }
 }
 
-/// The PEM labels that can hold an RSA key.
+/// The PEM labels that can hold an RSA key (an encrypted one is refused by
+/// [`keytext::read`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Label {
     Pkcs8Private,
     Pkcs1Private,
-    EncryptedPrivate,
     SpkiPublic,
     Pkcs1Public,
 }
 
 impl Label {
-    fn from_pem(label: &str) -> Option<Label> {
-        Some(match label {
+    fn from_pem(label: &str) -> Result<Label, CryptoError> {
+        Ok(match label {
             "PRIVATE KEY" => Label::Pkcs8Private,
             "RSA PRIVATE KEY" => Label::Pkcs1Private,
-            "ENCRYPTED PRIVATE KEY" => Label::EncryptedPrivate,
             "PUBLIC KEY" => Label::SpkiPublic,
             "RSA PUBLIC KEY" => Label::Pkcs1Public,
-            _ => return None,
+            _ => return Err(key_error(
+                "unsupported PEM block (expected PRIVATE KEY, RSA PRIVATE KEY, PUBLIC KEY or RSA PUBLIC KEY)",
+            )),
         })
     }
-}
-
-/// Takes a PEM block apart: its label and the DER inside. `None` when the text has no armour
-/// (bare Base64). Done by hand rather than with a strict RFC 7468 parser because keys arrive
-/// re-wrapped, with CRLF, or indented in config files; none of that changes the DER.
-fn read_armour(text: &str) -> Result<Option<(Label, Vec<u8>)>, CryptoError> {
-    let text = text.trim();
-    let Some(rest) = text.strip_prefix("-----BEGIN ") else {
-        return Ok(None);
-    };
-    let Some((label_text, rest)) = rest.split_once("-----") else {
-        return Err(key_error("malformed PEM: the BEGIN line is not closed"));
-    };
-    let Some(label) = Label::from_pem(label_text) else {
-        return Err(key_error(
-            "unsupported PEM block (expected PRIVATE KEY, RSA PRIVATE KEY, PUBLIC KEY or RSA PUBLIC KEY)",
-        ));
-    };
-    let end = format!("-----END {label_text}-----");
-    let Some((body, _)) = rest.split_once(end.as_str()) else {
-        return Err(key_error(format!("malformed PEM: no `{end}` line")));
-    };
-    if body.contains(':') {
-        // Legacy OpenSSL encryption puts `Proc-Type: 4,ENCRYPTED` headers in the body.
-        return Err(encrypted_key_error());
-    }
-    let der =
-        base64_der(body).map_err(|detail| key_error(format!("malformed PEM body: {detail}")))?;
-    Ok(Some((label, der)))
-}
-
-/// Bare Base64 DER, as gateways hand keys out without armour.
-fn bare_base64(text: &str) -> Result<Vec<u8>, CryptoError> {
-    if text.trim().is_empty() {
-        return Err(key_error("the key text is empty"));
-    }
-    base64_der(text).map_err(|detail| {
-        key_error(format!(
-            "neither PEM (-----BEGIN ...) nor Base64 DER: {detail}"
-        ))
-    })
-}
-
-/// Decodes Base64 with all ASCII whitespace removed. The message says what went wrong
-/// without quoting the text.
-fn base64_der(text: &str) -> Result<Vec<u8>, String> {
-    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    if compact.is_empty() {
-        return Err("there is no Base64 data".into());
-    }
-    super::encoding::decode(payout_spec::Encoding::Base64, &compact).map_err(|e| match e {
-        CryptoError::Decode { detail, .. } => detail,
-        other => other.to_string(),
-    })
 }
 
 /// A private key from DER without a label: PKCS#8 first (what gateways hand out), then
@@ -286,12 +238,10 @@ fn private_from_bare_der(der: &[u8]) -> Result<RsaPrivateKey, CryptoError> {
         return Ok(key);
     }
     if RsaPublicKey::from_public_key_der(der).is_ok() || RsaPublicKey::from_pkcs1_der(der).is_ok() {
-        return Err(key_error(
-            "this is a public key (Base64 DER); a private key is expected here",
-        ));
+        return Err(public_where_private_expected("an RSA"));
     }
     Err(key_error(format!(
-        "the Base64 text is not a PKCS#8 RSA private key ({pkcs8})"
+        "the key (without armour) is not a PKCS#8 RSA private key ({pkcs8})"
     )))
 }
 
@@ -308,28 +258,8 @@ fn public_from_bare_der(der: &[u8]) -> Result<RsaPublicKey, CryptoError> {
         return Err(private_where_public_expected());
     }
     Err(key_error(format!(
-        "the Base64 text is not an RSA public key (SPKI) ({spki})"
+        "the key (without armour) is not an RSA public key (SPKI) ({spki})"
     )))
-}
-
-fn key_error(message: impl Into<String>) -> CryptoError {
-    CryptoError::Key(message.into())
-}
-
-fn encrypted_key_error() -> CryptoError {
-    key_error(
-        "encrypted private keys are not supported; decrypt it first \
-         (`openssl pkey -in KEY -out PLAIN`)",
-    )
-}
-
-/// A private key where a public one belongs: refused rather than quietly reduced to its
-/// public half, because a private key in a public-key slot is a secret in the wrong place.
-fn private_where_public_expected() -> CryptoError {
-    key_error(
-        "this is a private key; a public key is expected here \
-         (extract it with `openssl pkey -in KEY -pubout`)",
-    )
 }
 
 /// The operating system's random source for RSA blinding. `RngCore::fill_bytes` cannot fail,
