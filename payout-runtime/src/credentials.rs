@@ -5,10 +5,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 use indexmap::IndexMap;
-use payout_spec::{CredentialKind, Spec};
+use payout_spec::Spec;
 
-use crate::crypto::rsa::{self, PrivateKey, PublicKey};
-use crate::crypto::{ec, ed25519};
+use crate::crypto::keys::{self, Algorithm, Key, PrivateKey};
 
 /// A text that `Debug` and `Display` never show.
 #[derive(Clone, PartialEq, Eq)]
@@ -60,9 +59,8 @@ impl From<CredentialsError> for crate::error::PayoutError {
 pub struct Credentials {
     values: IndexMap<String, Secret>,
     secret: Vec<String>,
-    private_keys: HashMap<String, PrivateKey>,
-    public_keys: HashMap<String, PublicKey>,
-    curve_keys: CurveKeys,
+    /// Key credentials, parsed once, by name.
+    keys: HashMap<String, Key>,
     /// `credentials` as templates see it, built once: every render of every request
     /// uses it.
     template_value: minijinja::Value,
@@ -113,9 +111,7 @@ impl Credentials {
                 ));
             }
         }
-        let mut private_keys = HashMap::new();
-        let mut public_keys = HashMap::new();
-        let mut curve_keys = CurveKeys::default();
+        let mut keys = HashMap::new();
         for (name, decl) in &spec.credentials {
             let Some(v) = values.get(name) else {
                 if all {
@@ -123,44 +119,12 @@ impl Credentials {
                 }
                 continue;
             };
-            match decl.kind {
-                CredentialKind::Text => {}
-                CredentialKind::RsaPrivateKey => match rsa::parse_private_key(v) {
-                    Ok(k) => {
-                        private_keys.insert(name.clone(), k);
-                    }
-                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
-                },
-                CredentialKind::RsaPublicKey => match rsa::parse_public_key(v) {
-                    Ok(k) => {
-                        public_keys.insert(name.clone(), k);
-                    }
-                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
-                },
-                CredentialKind::Ed25519PrivateKey => match ed25519::parse_private_key(v) {
-                    Ok(k) => {
-                        curve_keys.ed25519_private.insert(name.clone(), k);
-                    }
-                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
-                },
-                CredentialKind::Ed25519PublicKey => match ed25519::parse_public_key(v) {
-                    Ok(k) => {
-                        curve_keys.ed25519_public.insert(name.clone(), k);
-                    }
-                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
-                },
-                CredentialKind::P256PrivateKey => match ec::parse_private_key(v) {
-                    Ok(k) => {
-                        curve_keys.p256_private.insert(name.clone(), k);
-                    }
-                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
-                },
-                CredentialKind::P256PublicKey => match ec::parse_public_key(v) {
-                    Ok(k) => {
-                        curve_keys.p256_public.insert(name.clone(), k);
-                    }
-                    Err(e) => problems.push(format!("credential `{name}`: {e}")),
-                },
+            match keys::parse(decl.kind, v) {
+                Ok(Some(key)) => {
+                    keys.insert(name.clone(), key);
+                }
+                Ok(None) => {}
+                Err(e) => problems.push(format!("credential `{name}`: {e}")),
             }
         }
         if !problems.is_empty() {
@@ -185,9 +149,7 @@ impl Credentials {
         Ok(Credentials {
             values: values.into_iter().map(|(k, v)| (k, Secret(v))).collect(),
             secret,
-            private_keys,
-            public_keys,
-            curve_keys,
+            keys,
             template_value,
             redacted_template_value,
         })
@@ -211,28 +173,21 @@ impl Credentials {
         self.secret.iter().any(|s| s == name)
     }
 
-    pub fn private_key(&self, name: &str) -> Option<&PrivateKey> {
-        self.private_keys.get(name)
+    /// The private key credential `name`, when it is a key of algorithm `A`
+    /// (`creds.private_key::<rsa::PrivateKey>("key")`).
+    pub fn private_key<A: Algorithm>(&self, name: &str) -> Option<&A> {
+        match self.keys.get(name)? {
+            Key::Private(k) => A::private(k),
+            Key::Public(_) => None,
+        }
     }
 
-    pub fn public_key(&self, name: &str) -> Option<&PublicKey> {
-        self.public_keys.get(name)
-    }
-
-    pub fn ed25519_private_key(&self, name: &str) -> Option<&ed25519::PrivateKey> {
-        self.curve_keys.ed25519_private.get(name)
-    }
-
-    pub fn ed25519_public_key(&self, name: &str) -> Option<&ed25519::PublicKey> {
-        self.curve_keys.ed25519_public.get(name)
-    }
-
-    pub fn p256_private_key(&self, name: &str) -> Option<&ec::PrivateKey> {
-        self.curve_keys.p256_private.get(name)
-    }
-
-    pub fn p256_public_key(&self, name: &str) -> Option<&ec::PublicKey> {
-        self.curve_keys.p256_public.get(name)
+    /// The public key credential `name`, when it is a key of algorithm `A`.
+    pub fn public_key<A: Algorithm>(&self, name: &str) -> Option<&A::Public> {
+        match self.keys.get(name)? {
+            Key::Public(k) => A::public(k),
+            Key::Private(_) => None,
+        }
     }
 
     /// (name, value) pairs, for building template contexts.
@@ -241,23 +196,18 @@ impl Credentials {
     }
 }
 
-/// Ed25519 and P-256 keys, parsed once like the RSA ones.
-#[derive(Clone, Default)]
-struct CurveKeys {
-    ed25519_private: HashMap<String, ed25519::PrivateKey>,
-    ed25519_public: HashMap<String, ed25519::PublicKey>,
-    p256_private: HashMap<String, ec::PrivateKey>,
-    p256_public: HashMap<String, ec::PublicKey>,
-}
-
 /// The gateway's private keys, held by its side (the sandbox), by the name of the
 /// public-key credential a merchant verifies their signatures with: with them the engine
 /// signs as the gateway, and can read what a merchant encrypted (`rsa_encrypt`).
 #[derive(Debug, Clone, Default)]
-pub struct GatewayKeys {
-    pub rsa: HashMap<String, PrivateKey>,
-    pub ed25519: HashMap<String, ed25519::PrivateKey>,
-    pub p256: HashMap<String, ec::PrivateKey>,
+pub struct GatewayKeys(pub HashMap<String, PrivateKey>);
+
+impl GatewayKeys {
+    /// The gateway's private key behind the public-key credential `name`, when it is a key
+    /// of algorithm `A`.
+    pub fn get<A: Algorithm>(&self, name: &str) -> Option<&A> {
+        self.0.get(name).and_then(A::private)
+    }
 }
 
 fn names(spec: &Spec) -> String {

@@ -11,6 +11,7 @@ use payout_spec::{Compare, Encoding, Input, Iv, Recipe, Step};
 use crate::compiled::CompiledSpec;
 use crate::context::{Message, Signature};
 use crate::credentials::{Credentials, GatewayKeys};
+use crate::crypto::keys::Algorithm;
 use crate::crypto::{aes, canonical, ct, digest, ec, ed25519, encoding, jws, mac, rsa};
 use crate::source::Entropy;
 
@@ -386,16 +387,8 @@ impl<'a> Engine<'a> {
     /// `rsa_sign:` with the merchant's private key; as the gateway (the sandbox), with the
     /// private key behind `verify_key`, so that merchants can verify it with the public one.
     fn rsa_sign_step(&self, r: &payout_spec::RsaSign, prev: &Value) -> Result<Value, String> {
-        let key = match (self.gateway_keys, &r.verify_key) {
-            (Some(keys), Some(vk)) => keys
-                .rsa
-                .get(vk)
-                .ok_or_else(|| format!("no gateway private key for `{vk}`"))?,
-            _ => self
-                .creds
-                .private_key(&r.key)
-                .ok_or_else(|| format!("the credential `{}` is not an RSA private key", r.key))?,
-        };
+        let key: &rsa::PrivateKey =
+            self.signing_key(Some(&r.key), r.verify_key.as_deref(), "rsa_sign")?;
         let sig = rsa::sign(key, r.hash, &prev.bytes).map_err(|e| e.to_string())?;
         Ok(Value::raw(sig))
     }
@@ -405,7 +398,7 @@ impl<'a> Engine<'a> {
     fn rsa_encrypt_step(&self, r: &payout_spec::RsaEncrypt, prev: &Value) -> Result<Value, String> {
         let key = self
             .creds
-            .public_key(&r.key)
+            .public_key::<rsa::PrivateKey>(&r.key)
             .ok_or_else(|| format!("the credential `{}` is not an RSA public key", r.key))?;
         let fill = |buf: &mut [u8]| self.entropy.fill(buf);
         let out = rsa::encrypt(key, r.padding, &prev.bytes, &fill).map_err(|e| e.to_string())?;
@@ -419,20 +412,8 @@ impl<'a> Engine<'a> {
         e: &payout_spec::Ed25519Sign,
         prev: &Value,
     ) -> Result<Value, String> {
-        let key = match (self.gateway_keys, &e.verify_key) {
-            (Some(keys), Some(vk)) => keys
-                .ed25519
-                .get(vk)
-                .ok_or_else(|| format!("no gateway Ed25519 private key for `{vk}`"))?,
-            _ => {
-                let name = e.key.as_deref().ok_or(
-                    "`ed25519_sign` has no `key:` to sign with (it only verifies the gateway's signatures)",
-                )?;
-                self.creds.ed25519_private_key(name).ok_or_else(|| {
-                    format!("the credential `{name}` is not an Ed25519 private key")
-                })?
-            }
-        };
+        let key: &ed25519::PrivateKey =
+            self.signing_key(e.key.as_deref(), e.verify_key.as_deref(), "ed25519_sign")?;
         Ok(Value::raw(ed25519::sign(key, &prev.bytes)))
     }
 
@@ -459,11 +440,12 @@ impl<'a> Engine<'a> {
             }
             payout_spec::JwsAlg::Rs256 => {
                 let key =
-                    self.rsa_signing_key(j.key.as_deref().unwrap_or(""), j.verify_key.as_ref())?;
+                    self.signing_key(j.key.as_deref(), j.verify_key.as_deref(), "jws_sign")?;
                 jws::sign(&header, &prev.bytes, jws::SigningKey::Rsa(key), j.detached)
             }
             payout_spec::JwsAlg::Es256 => {
-                let key = self.p256_signing_key(j)?;
+                let key =
+                    self.signing_key(j.key.as_deref(), j.verify_key.as_deref(), "jws_sign")?;
                 jws::sign(&header, &prev.bytes, jws::SigningKey::Ec(key), j.detached)
             }
         }
@@ -471,40 +453,26 @@ impl<'a> Engine<'a> {
         Ok(Value::text(token.into_bytes()))
     }
 
-    /// The private key an RSA step signs with: the merchant's `key`, or as the gateway (the
-    /// sandbox) the private half of `verify_key`.
-    fn rsa_signing_key(
+    /// The private key a step signs with: the merchant's `key`, or as the gateway (the
+    /// sandbox) the private half of `verify_key`, so that merchants can verify it with the
+    /// public one. `A` is the algorithm the step needs; a credential of another is refused.
+    fn signing_key<A: Algorithm>(
         &self,
-        key: &str,
-        verify_key: Option<&String>,
-    ) -> Result<&'a rsa::PrivateKey, String> {
+        key: Option<&str>,
+        verify_key: Option<&str>,
+        step: &str,
+    ) -> Result<&'a A, String> {
         match (self.gateway_keys, verify_key) {
             (Some(keys), Some(vk)) => keys
-                .rsa
-                .get(vk)
-                .ok_or_else(|| format!("no gateway private key for `{vk}`")),
-            _ => self
-                .creds
-                .private_key(key)
-                .ok_or_else(|| format!("the credential `{key}` is not an RSA private key")),
-        }
-    }
-
-    /// The P-256 key an ES256 step signs with: the merchant's `key`, or as the gateway the
-    /// private half of `verify_key`.
-    fn p256_signing_key(&self, j: &payout_spec::JwsSign) -> Result<&'a ec::PrivateKey, String> {
-        match (self.gateway_keys, &j.verify_key) {
-            (Some(keys), Some(vk)) => keys
-                .p256
-                .get(vk)
-                .ok_or_else(|| format!("no gateway P-256 private key for `{vk}`")),
+                .get::<A>(vk)
+                .ok_or_else(|| format!("no gateway private key for `{vk}` ({})", A::PRIVATE)),
             _ => {
-                let name = j.key.as_deref().ok_or(
-                    "`jws_sign` has no `key:` to sign with (it only verifies the gateway's tokens)",
-                )?;
+                let name = key.ok_or_else(|| {
+                    format!("`{step}` has no `key:` to sign with (it only verifies the gateway's signatures)")
+                })?;
                 self.creds
-                    .p256_private_key(name)
-                    .ok_or_else(|| format!("the credential `{name}` is not a P-256 private key"))
+                    .private_key::<A>(name)
+                    .ok_or_else(|| format!("the credential `{name}` is not {}", A::PRIVATE))
             }
         }
     }
@@ -586,7 +554,9 @@ impl<'a> Engine<'a> {
         let at = StepAt { recipe: name, i: k };
         match &recipe.steps[k] {
             Step::RsaSign(r) => {
-                let key = self.verifying_key(r, signer).map_err(err)?;
+                let key = self
+                    .verifying_key::<rsa::PrivateKey>(Some(&r.key), r.verify_key.as_deref(), signer)
+                    .map_err(err)?;
                 Ok(rsa::verify(&key, r.hash, &expected.bytes, &got))
             }
             Step::JwsSign(j) => {
@@ -604,17 +574,22 @@ impl<'a> Engine<'a> {
                         )
                     }
                     payout_spec::JwsAlg::Rs256 => {
-                        let as_rsa = payout_spec::RsaSign {
-                            hash: payout_spec::RsaHash::Sha256,
-                            key: j.key.clone().unwrap_or_default(),
-                            verify_key: j.verify_key.clone(),
-                        };
-                        let key = self.verifying_key(&as_rsa, signer).map_err(err)?;
+                        let key = self
+                            .verifying_key::<rsa::PrivateKey>(
+                                j.key.as_deref(),
+                                j.verify_key.as_deref(),
+                                signer,
+                            )
+                            .map_err(err)?;
                         jws::verify(&token, j.alg, &expected.bytes, jws::VerifyingKey::Rsa(&key))
                     }
                     payout_spec::JwsAlg::Es256 => {
                         let key = self
-                            .p256_verifying_key(j.key.as_deref(), j.verify_key.as_deref(), signer)
+                            .verifying_key::<ec::PrivateKey>(
+                                j.key.as_deref(),
+                                j.verify_key.as_deref(),
+                                signer,
+                            )
                             .map_err(err)?;
                         jws::verify(&token, j.alg, &expected.bytes, jws::VerifyingKey::Ec(&key))
                     }
@@ -622,7 +597,11 @@ impl<'a> Engine<'a> {
             }
             Step::Ed25519Sign(e) => {
                 let key = self
-                    .ed25519_verifying_key(e.key.as_deref(), e.verify_key.as_deref(), signer)
+                    .verifying_key::<ed25519::PrivateKey>(
+                        e.key.as_deref(),
+                        e.verify_key.as_deref(),
+                        signer,
+                    )
                     .map_err(err)?;
                 Ok(ed25519::verify(&key, &expected.bytes, &got))
             }
@@ -639,8 +618,7 @@ impl<'a> Engine<'a> {
                     }
                 };
                 let private = keys
-                    .rsa
-                    .get(&r.key)
+                    .get::<rsa::PrivateKey>(&r.key)
                     .ok_or_else(|| err(format!("no private key for `{}`", r.key)))?;
                 Ok(match rsa::decrypt(private, r.padding, &got) {
                     Ok(plain) => ct::eq(&plain, &expected.bytes),
@@ -661,81 +639,29 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// The public key that checks an RSA step: the gateway's (`verify_key`) for what the
-    /// gateway signed, the merchant's own for what a merchant signed (the sandbox's view).
-    fn verifying_key(
-        &self,
-        r: &payout_spec::RsaSign,
-        signer: Signer,
-    ) -> Result<rsa::PublicKey, String> {
-        match signer {
-            Signer::Gateway => {
-                let vk = r
-                    .verify_key
-                    .as_ref()
-                    .ok_or("no `verify_key` for signatures made by the gateway")?;
-                self.creds
-                    .public_key(vk)
-                    .cloned()
-                    .ok_or_else(|| format!("the credential `{vk}` is not an RSA public key"))
-            }
-            Signer::Merchant => self
-                .creds
-                .private_key(&r.key)
-                .map(|p| p.public_key())
-                .ok_or_else(|| format!("the credential `{}` is not an RSA private key", r.key)),
-        }
-    }
-}
-
-impl Engine<'_> {
-    /// The public key that checks an Ed25519 signature: the gateway's (`verify_key`) for
-    /// what it signed, the public half of the merchant's `key` for what a merchant signed.
-    fn ed25519_verifying_key(
+    /// The public key that checks a signature of algorithm `A`: the gateway's
+    /// (`verify_key`) for what the gateway signed, the public half of the merchant's own
+    /// `key` for what a merchant signed (the sandbox's view).
+    fn verifying_key<A: Algorithm>(
         &self,
         key: Option<&str>,
         verify_key: Option<&str>,
         signer: Signer,
-    ) -> Result<ed25519::PublicKey, String> {
+    ) -> Result<A::Public, String> {
         match signer {
             Signer::Gateway => {
                 let vk = verify_key.ok_or("no `verify_key` for signatures made by the gateway")?;
                 self.creds
-                    .ed25519_public_key(vk)
+                    .public_key::<A>(vk)
                     .cloned()
-                    .ok_or_else(|| format!("the credential `{vk}` is not an Ed25519 public key"))
+                    .ok_or_else(|| format!("the credential `{vk}` is not {}", A::PUBLIC))
             }
             Signer::Merchant => {
                 let k = key.ok_or("no `key` for signatures made by the merchant")?;
                 self.creds
-                    .ed25519_private_key(k)
-                    .map(|p| p.public_key())
-                    .ok_or_else(|| format!("the credential `{k}` is not an Ed25519 private key"))
-            }
-        }
-    }
-
-    /// The same for a P-256 (ES256) signature.
-    fn p256_verifying_key(
-        &self,
-        key: Option<&str>,
-        verify_key: Option<&str>,
-        signer: Signer,
-    ) -> Result<ec::PublicKey, String> {
-        match signer {
-            Signer::Gateway => {
-                let vk = verify_key.ok_or("no `verify_key` for tokens made by the gateway")?;
-                self.creds
-                    .p256_public_key(vk)
-                    .cloned()
-                    .ok_or_else(|| format!("the credential `{vk}` is not a P-256 public key"))
-            }
-            Signer::Merchant => {
-                let k = key.ok_or("no `key` for tokens made by the merchant")?;
-                self.creds
-                    .p256_private_key(k)
-                    .map(|p| p.public_key())
-                    .ok_or_else(|| format!("the credential `{k}` is not a P-256 private key"))
+                    .private_key::<A>(k)
+                    .map(A::public_of)
+                    .ok_or_else(|| format!("the credential `{k}` is not {}", A::PRIVATE))
             }
         }
     }
@@ -925,6 +851,7 @@ mod tests {
     //! command that produced each expected value is beside it).
 
     use super::*;
+    use crate::crypto::keys::PrivateKey;
     use crate::source::{FixedBytes, OsEntropy};
     use payout_spec::Json;
 
@@ -1296,12 +1223,14 @@ operations: {}
         // The gateway's side (the sandbox) checks it by decrypting with the private half.
         let gateway = {
             let mut m = GatewayKeys::default();
-            m.rsa.insert(
+            m.0.insert(
                 "gateway_public".to_string(),
-                rsa::parse_private_key(include_str!(
-                    "../../tests/keys/test-only-platform-private.pem"
-                ))
-                .unwrap(),
+                PrivateKey::Rsa(
+                    rsa::parse_private_key(include_str!(
+                        "../../tests/keys/test-only-platform-private.pem"
+                    ))
+                    .unwrap(),
+                ),
             );
             m
         };
@@ -1419,13 +1348,18 @@ operations: {}
                 .unwrap()
         };
         let mut keys = GatewayKeys::default();
-        keys.ed25519.insert(
+        keys.0.insert(
             "gateway_ed".into(),
-            ed25519::parse_private_key(&read("test-only-platform-ed25519-private.pem")).unwrap(),
+            PrivateKey::Ed25519(
+                ed25519::parse_private_key(&read("test-only-platform-ed25519-private.pem"))
+                    .unwrap(),
+            ),
         );
-        keys.p256.insert(
+        keys.0.insert(
             "gateway_ec".into(),
-            ec::parse_private_key(&read("test-only-platform-p256-private.pem")).unwrap(),
+            PrivateKey::P256(
+                ec::parse_private_key(&read("test-only-platform-p256-private.pem")).unwrap(),
+            ),
         );
         keys
     }

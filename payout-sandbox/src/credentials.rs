@@ -7,7 +7,7 @@
 
 use indexmap::IndexMap;
 use payout_runtime::credentials::GatewayKeys;
-use payout_runtime::crypto::{ec, ed25519, rsa};
+use payout_runtime::crypto::keys::{self, Key, PublicKey};
 use payout_spec::{CredentialKind, Spec};
 
 const MERCHANT_PRIVATE: &str = include_str!("../../tests/keys/test-only-merchant-private.pem");
@@ -61,49 +61,53 @@ pub fn wrong(spec: &Spec, good: &IndexMap<String, String>) -> IndexMap<String, S
         .collect()
 }
 
-/// Gateway keys that sign wrongly: the merchant's keys in place of the gateway's.
+/// Gateway keys that sign wrongly: the merchant's keys of the same algorithm in place of
+/// the gateway's.
 pub fn wrong_gateway_keys(keys: &GatewayKeys) -> Result<GatewayKeys, String> {
-    let rsa_key = rsa::parse_private_key(MERCHANT_PRIVATE).map_err(|e| e.to_string())?;
-    let ed = ed25519::parse_private_key(MERCHANT_ED25519).map_err(|e| e.to_string())?;
-    let p256 = ec::parse_private_key(MERCHANT_P256).map_err(|e| e.to_string())?;
-    Ok(GatewayKeys {
-        rsa: keys
-            .rsa
-            .keys()
-            .map(|k| (k.clone(), rsa_key.clone()))
-            .collect(),
-        ed25519: keys
-            .ed25519
-            .keys()
-            .map(|k| (k.clone(), ed.clone()))
-            .collect(),
-        p256: keys
-            .p256
-            .keys()
-            .map(|k| (k.clone(), p256.clone()))
-            .collect(),
-    })
+    keyed(
+        keys.0.iter().map(|(name, key)| (name, key.public_key())),
+        |public| match public {
+            PublicKey::Rsa(_) => (CredentialKind::RsaPrivateKey, MERCHANT_PRIVATE),
+            PublicKey::Ed25519(_) => (CredentialKind::Ed25519PrivateKey, MERCHANT_ED25519),
+            PublicKey::P256(_) => (CredentialKind::P256PrivateKey, MERCHANT_P256),
+        },
+    )
 }
 
 /// The gateway's private keys, by the name of the public-key credential that verifies them.
 pub fn gateway_keys(spec: &Spec) -> Result<GatewayKeys, String> {
+    let public = spec.credentials.iter().filter_map(|(name, c)| {
+        let key = match c.kind {
+            CredentialKind::RsaPublicKey => CredentialKind::RsaPrivateKey,
+            CredentialKind::Ed25519PublicKey => CredentialKind::Ed25519PrivateKey,
+            CredentialKind::P256PublicKey => CredentialKind::P256PrivateKey,
+            _ => return None,
+        };
+        Some((name, key))
+    });
+    keyed(public, |kind| {
+        let text = match kind {
+            CredentialKind::RsaPrivateKey => PLATFORM_PRIVATE,
+            CredentialKind::Ed25519PrivateKey => PLATFORM_ED25519,
+            _ => PLATFORM_P256,
+        };
+        (kind, text)
+    })
+}
+
+/// Private keys by name, each parsed from the test key `pick` names for it.
+fn keyed<'a, T>(
+    names: impl Iterator<Item = (&'a String, T)>,
+    pick: impl Fn(T) -> (CredentialKind, &'static str),
+) -> Result<GatewayKeys, String> {
     let mut out = GatewayKeys::default();
-    for (name, c) in &spec.credentials {
-        match c.kind {
-            CredentialKind::RsaPublicKey => {
-                let key = rsa::parse_private_key(PLATFORM_PRIVATE).map_err(|e| e.to_string())?;
-                out.rsa.insert(name.clone(), key);
+    for (name, which) in names {
+        let (kind, text) = pick(which);
+        match keys::parse(kind, text).map_err(|e| e.to_string())? {
+            Some(Key::Private(key)) => {
+                out.0.insert(name.clone(), key);
             }
-            CredentialKind::Ed25519PublicKey => {
-                let key =
-                    ed25519::parse_private_key(PLATFORM_ED25519).map_err(|e| e.to_string())?;
-                out.ed25519.insert(name.clone(), key);
-            }
-            CredentialKind::P256PublicKey => {
-                let key = ec::parse_private_key(PLATFORM_P256).map_err(|e| e.to_string())?;
-                out.p256.insert(name.clone(), key);
-            }
-            _ => {}
+            _ => return Err(format!("the test key for `{name}` is not a private key")),
         }
     }
     Ok(out)
@@ -113,6 +117,7 @@ pub fn gateway_keys(spec: &Spec) -> Result<GatewayKeys, String> {
 mod tests {
     use super::*;
     use payout_runtime::credentials::Credentials;
+    use payout_runtime::crypto::{ec, ed25519};
 
     const CURVES: &str = r#"
 spec_version: 1
@@ -134,26 +139,33 @@ operations: {}
         let good = merchant(&spec);
         let creds = Credentials::new(&spec, good.clone()).unwrap();
         let keys = gateway_keys(&spec).unwrap();
+        let ed = |k: &GatewayKeys, name| k.get::<ed25519::PrivateKey>(name).map(|k| k.public_key());
+        let p256 = |k: &GatewayKeys, name| k.get::<ec::PrivateKey>(name).map(|k| k.public_key());
         assert_eq!(
-            Some(&keys.ed25519["gateway_ed"].public_key()),
-            creds.ed25519_public_key("gateway_ed")
+            ed(&keys, "gateway_ed").as_ref(),
+            creds.public_key::<ed25519::PrivateKey>("gateway_ed")
         );
         assert_eq!(
-            Some(&keys.p256["gateway_ec"].public_key()),
-            creds.p256_public_key("gateway_ec")
+            p256(&keys, "gateway_ec").as_ref(),
+            creds.public_key::<ec::PrivateKey>("gateway_ec")
         );
         let wrong_keys = wrong_gateway_keys(&keys).unwrap();
+        assert!(ed(&wrong_keys, "gateway_ed").is_some());
         assert_ne!(
-            Some(&wrong_keys.ed25519["gateway_ed"].public_key()),
-            creds.ed25519_public_key("gateway_ed")
+            ed(&wrong_keys, "gateway_ed").as_ref(),
+            creds.public_key::<ed25519::PrivateKey>("gateway_ed")
+        );
+        assert_ne!(
+            p256(&wrong_keys, "gateway_ec").as_ref(),
+            creds.public_key::<ec::PrivateKey>("gateway_ec")
         );
         let wrong = Credentials::new(&spec, wrong(&spec, &good)).unwrap();
         assert_ne!(
             wrong
-                .p256_private_key("merchant_ec")
+                .private_key::<ec::PrivateKey>("merchant_ec")
                 .map(|k| k.public_key()),
             creds
-                .p256_private_key("merchant_ec")
+                .private_key::<ec::PrivateKey>("merchant_ec")
                 .map(|k| k.public_key())
         );
     }

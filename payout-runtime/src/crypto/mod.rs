@@ -11,6 +11,7 @@ pub mod ec;
 pub mod ed25519;
 pub mod encoding;
 pub mod jws;
+pub mod keys;
 pub mod keytext;
 pub mod mac;
 pub mod rsa;
