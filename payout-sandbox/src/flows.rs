@@ -281,8 +281,8 @@ impl Gateway {
             return out;
         }
         let said = Made {
-            merchant_ref: crate::gateway::request_role(op, msg, "merchant_ref"),
-            amount: crate::gateway::request_amount(spec, op, msg),
+            merchant_ref: self.roles.text(op_name, "merchant_ref", msg),
+            amount: self.roles.amount(spec, op_name, msg),
             provider_ref: None,
         }
         .or(Made {

@@ -12,7 +12,7 @@ use axum::response::Response;
 use indexmap::IndexMap;
 use payout_runtime::context::Message;
 use payout_runtime::credentials::GatewayKeys;
-use payout_runtime::extract::{money_value, role_paths, unified_status};
+use payout_runtime::extract::unified_status;
 use payout_runtime::http::header_pairs;
 use payout_runtime::message::Finished;
 use payout_runtime::request;
@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 use crate::faults::{Fault, FaultRule, Faults};
 use crate::log::{Refused, RequestLog};
 use crate::notify::{self, Delivery};
+use crate::roles::RequestRoles;
 use crate::server::DropConnection;
 use crate::store::{Order, Outcome, Store};
 use crate::Shared;
@@ -54,6 +55,8 @@ pub struct Gateway {
     notify_url: Mutex<Option<String>>,
     /// Tokens and resources handed out by the spec's flow steps.
     pub(crate) flows: Mutex<crate::flows::FlowStore>,
+    /// Where each operation's request carries each role.
+    pub(crate) roles: RequestRoles,
     pub(crate) shared: Arc<Shared>,
 }
 
@@ -89,6 +92,7 @@ impl Gateway {
         let wrong = crate::credentials::wrong(s, &credentials);
         let wrong_creds = Credentials::new(s, wrong).map_err(|p| p.to_string())?;
         let wrong_keys = crate::credentials::wrong_gateway_keys(&keys)?;
+        let roles = RequestRoles::new(s);
         Ok(Gateway {
             id: s.provider.id.clone(),
             spec,
@@ -103,6 +107,7 @@ impl Gateway {
             received: Mutex::new(HashMap::new()),
             notify_url: Mutex::new(notify_url),
             flows: Mutex::new(Default::default()),
+            roles,
             shared,
         })
     }
@@ -417,7 +422,7 @@ impl Gateway {
             ..Message::default()
         };
         if let Err(refusal) = self.verify(op_name, op, &msg) {
-            log.merchant_ref = request_refs(op, &msg).merchant;
+            log.merchant_ref = self.request_refs(op_name, &msg).merchant;
             crate::log::refused_signature(&self.id, op_name, &refusal);
             return self.refuse(op_name, op, &msg, "unauthorized", &refusal.message);
         }
@@ -438,7 +443,7 @@ impl Gateway {
         if let Some(resp) = self.challenge(op_name, op, &msg) {
             return resp;
         }
-        let refs = request_refs(op, &msg);
+        let refs = self.request_refs(op_name, &msg);
         // Faults are keyed by merchant reference; a query may name only the gateway's.
         // Or only the resource a step made for it (Wise's fund names the transfer).
         let merchant = refs
@@ -510,10 +515,14 @@ impl Gateway {
                         "no merchant reference",
                     );
                 };
-                let amount = request_amount(s, op, &msg)
+                let amount = self
+                    .roles
+                    .amount(s, op_name, &msg)
                     .or(made.amount)
                     .unwrap_or_default();
-                let notify = request_role(op, &msg, "notify_url")
+                let notify = self
+                    .roles
+                    .text(op_name, "notify_url", &msg)
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
                 let order = match self.insert_order_as(&mref, amount, notify, made.provider_ref) {
@@ -571,6 +580,19 @@ impl Gateway {
         )
     }
 
+    /// The merchant's and provider's references a request carries.
+    fn request_refs(&self, op_name: &str, msg: &Message) -> Refs {
+        let non_empty = |role| {
+            self.roles
+                .text(op_name, role, msg)
+                .filter(|s| !s.is_empty())
+        };
+        Refs {
+            merchant: non_empty("merchant_ref"),
+            provider: non_empty("provider_ref"),
+        }
+    }
+
     /// Verifies the request's signatures and credentials as the gateway would (with the
     /// merchant's key), wherever the spec puts them: headers, path, query or body.
     fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<(), Refusal> {
@@ -620,10 +642,15 @@ impl Gateway {
             (Location::Query, &msg.query),
             (Location::Body, &msg.body),
         ] {
+            let defs = match location {
+                Location::Path => Some(&op.params),
+                Location::Query => Some(&op.query),
+                Location::Body => op.body.as_ref().map(|b| &b.fields),
+            };
             for (name, v) in values {
-                let computed = op
-                    .request_fields()
-                    .any(|(l, n, f)| l == location && n == name && !f.is_input());
+                let computed = defs
+                    .and_then(|d| d.get(name))
+                    .is_some_and(|f| !f.is_input());
                 if !computed {
                     input.insert(name.clone(), v.clone());
                 }
@@ -665,7 +692,7 @@ impl Gateway {
         let role_value = |role: &str| -> Option<Json> {
             match order {
                 Some(o) => self.role_value(o, role),
-                None => request_role(op, req, role).map(Json::String),
+                None => self.roles.text(op_name, role, req).map(Json::String),
             }
         };
         let no_extras = IndexMap::new();
@@ -992,58 +1019,6 @@ fn parse_body(op: &Operation, bytes: &[u8]) -> Result<IndexMap<String, Json>, St
 struct Refs {
     merchant: Option<String>,
     provider: Option<String>,
-}
-
-fn request_refs(op: &Operation, msg: &Message) -> Refs {
-    Refs {
-        merchant: request_role(op, msg, "merchant_ref").filter(|s| !s.is_empty()),
-        provider: request_role(op, msg, "provider_ref").filter(|s| !s.is_empty()),
-    }
-}
-
-/// The text of the request field that carries a role (in the params, query or body).
-pub(crate) fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
-    for (name, f) in &op.params {
-        if f.role.as_deref() == Some(role) {
-            return msg.params.get(name).and_then(Json::scalar_text);
-        }
-    }
-    for (name, f) in &op.query {
-        if f.role.as_deref() == Some(role) {
-            return msg.query.get(name).and_then(Json::scalar_text);
-        }
-    }
-    let (value, _) = body_role(op, msg, role)?;
-    value.scalar_text()
-}
-
-/// The request's amount, read as the runtime reads an amount role.
-pub(crate) fn request_amount(
-    s: &payout_spec::Spec,
-    op: &Operation,
-    msg: &Message,
-) -> Option<Decimal> {
-    let (value, field) = body_role(op, msg, "amount")?;
-    money_value(s, field, value).ok()
-}
-
-/// The body value that carries a role, and its field.
-fn body_role<'a>(
-    op: &'a Operation,
-    msg: &'a Message,
-    role: &str,
-) -> Option<(&'a Json, &'a payout_spec::Field)> {
-    let body = op.body.as_ref()?;
-    let mut paths = Vec::new();
-    role_paths(&body.fields, "", &mut paths);
-    // A derived field carries a function of the role's value (Wise's UUID of the
-    // reference), not the value: a plain field is read first.
-    let (_, path, field) = paths
-        .iter()
-        .find(|(r, _, f)| *r == role && f.derive.is_none())
-        .or_else(|| paths.iter().find(|(r, _, _)| *r == role))
-        .cloned()?;
-    Some((Json::get_path_in(&msg.body, &path)?, field))
 }
 
 /// Sets headers the spec renders; a value HTTP cannot carry is left out (the client then

@@ -19,6 +19,7 @@ pub mod gateway;
 mod log;
 mod notify;
 pub mod receiver;
+mod roles;
 mod server;
 pub mod store;
 mod tls;

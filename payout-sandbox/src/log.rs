@@ -57,6 +57,11 @@ pub(crate) fn request(
     resp: &Response,
     latency: Duration,
 ) {
+    // Formatting the outcome and faults costs allocations on every request: only when the
+    // line is wanted.
+    if !tracing::enabled!(tracing::Level::INFO) {
+        return;
+    }
     let faults = if log.faults.is_empty() {
         "none".to_string()
     } else {
