@@ -221,3 +221,72 @@ async fn wise_runs_its_flow_from_raw_input() {
         Some(order.provider_ref.as_str())
     );
 }
+
+/// The two rules of Wise's that keep a payout single, as the sandbox imitates them: a
+/// transfer requested again for the same reference (the same `customerTransactionId`, as
+/// after a lost answer) is answered with the transfer made the first time, and a quote
+/// serves one transfer only — naming it for another reference is refused.
+#[tokio::test]
+async fn wise_answers_a_repeated_transfer_with_the_first_and_refuses_a_reused_quote() {
+    let (_sb, client, gw) = start().await;
+    let object = |text: &str| Json::parse(text).unwrap().as_object().cloned().unwrap();
+    let id = |r: &CallOutcome| r.result.response.get_path("id").and_then(Json::scalar_text);
+    let quote = || async {
+        let input =
+            object(r#"{"sourceCurrency":"GBP","targetCurrency":"GBP","targetAmount":"12.50"}"#);
+        id(&client.call("create_quote", &input).await.unwrap()).unwrap()
+    };
+    let recipient = client
+        .call(
+            "create_recipient",
+            &object(
+                r#"{"currency":"GBP","accountHolderName":"Ann Johnson",
+                    "details":{"sortCode":"040075","accountNumber":"37778842"}}"#,
+            ),
+        )
+        .await
+        .unwrap();
+    let recipient = id(&recipient).unwrap();
+    let http = reqwest::Client::new();
+    // A transfer for `reference` naming this quote and the recipient, sent as is.
+    let transfer = |reference: &str, quote: &str| {
+        // The values its flow would have obtained, given directly.
+        let input = object(&format!(
+            r#"{{"targetAccount":{recipient},"quoteUuid":"{quote}","details":{{"reference":"{reference}"}}}}"#
+        ));
+        let opts = RequestOptions::default();
+        let req = client.prepare("create_transfer", &input, &opts).unwrap();
+        let http = http.clone();
+        async move {
+            let mut b = http.post(&req.url).body(req.body.clone());
+            for (k, v) in &req.headers {
+                b = b.header(k, v);
+            }
+            let resp = b.send().await.unwrap();
+            let status = resp.status().as_u16();
+            let body = resp.text().await.unwrap();
+            let id = Json::parse(&body)
+                .ok()
+                .and_then(|j| j.get_path("id").and_then(Json::scalar_text));
+            (status, id, body)
+        }
+    };
+
+    let first_quote = quote().await;
+    let (status, first, body) = transfer("acme-wise-again", &first_quote).await;
+    assert_eq!(status, 200, "{body}");
+    // The answer was lost: the client retries with a fresh quote, the same reference.
+    let (status, again, body) = transfer("acme-wise-again", &quote().await).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(first.is_some());
+    assert_eq!(first, again, "the transfer made the first time");
+    assert_eq!(gw.issued("transfer"), 1);
+
+    // The first quote, named for another payout, is refused; its own retry is not.
+    let (status, _, body) = transfer("acme-wise-other", &first_quote).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("was used already"), "{body}");
+    let (status, retried, body) = transfer("acme-wise-again", &first_quote).await;
+    assert_eq!((status, retried), (200, first), "{body}");
+    assert_eq!(gw.issued("transfer"), 1);
+}

@@ -31,6 +31,9 @@ pub(crate) struct FlowStore {
     pub(crate) challenges: std::collections::HashSet<String>,
     /// Challenges answered with a valid signature.
     pub(crate) answered: usize,
+    /// Single-use values (Wise's quotes) a request has consumed, by obtained name and
+    /// value: the merchant reference of the request that used each.
+    used: HashMap<(String, String), Option<String>>,
 }
 
 impl Default for FlowStore {
@@ -44,6 +47,7 @@ impl Default for FlowStore {
             challenge_on: false,
             challenges: Default::default(),
             answered: 0,
+            used: HashMap::new(),
         }
     }
 }
@@ -138,26 +142,12 @@ impl Gateway {
                 }
             }
         }
-        for (location, name, f) in op.request_fields() {
-            let Some(obtained) = f
-                .role
-                .as_deref()
-                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
-            else {
+        let mut merchant_ref = None;
+        for (name, obtained, given) in named_values(op, msg) {
+            let Some(o) = spec.obtain.get(obtained).filter(|o| !o.is_token()) else {
                 continue;
             };
-            if spec.obtain.get(obtained).is_none_or(|o| o.is_token()) {
-                continue;
-            }
-            let values = match location {
-                payout_spec::Location::Path => &msg.params,
-                payout_spec::Location::Query => &msg.query,
-                payout_spec::Location::Body => &msg.body,
-            };
-            let given = values
-                .get(name)
-                .and_then(Json::scalar_text)
-                .unwrap_or_default();
+            let given = given.unwrap_or_default();
             let known = store
                 .resources
                 .get(obtained)
@@ -167,6 +157,20 @@ impl Gateway {
                     "invalid_request",
                     format!("`{name}`: no {obtained} `{given}` exists"),
                 ));
+            }
+            // A single-use value (Wise's quote) serves one payout: the same request again
+            // (a retry, answered with what it made) may name it, another may not.
+            if o.single_use {
+                if let Some(used_by) = store.used.get(&(obtained.to_string(), given.clone())) {
+                    let this = merchant_ref
+                        .get_or_insert_with(|| self.roles.text(op_name, "merchant_ref", msg));
+                    if used_by != this {
+                        return Err((
+                            "invalid_request",
+                            format!("`{name}`: the {obtained} `{given}` was used already; make a new one"),
+                        ));
+                    }
+                }
             }
         }
         Ok(())
@@ -178,20 +182,8 @@ impl Gateway {
         let spec = self.spec.spec();
         let store = lock(&self.flows);
         let mut out = Made::default();
-        for (location, name, f) in op.request_fields() {
-            let Some(obtained) = f
-                .role
-                .as_deref()
-                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
-            else {
-                continue;
-            };
-            let values = match location {
-                payout_spec::Location::Path => &msg.params,
-                payout_spec::Location::Query => &msg.query,
-                payout_spec::Location::Body => &msg.body,
-            };
-            let Some(given) = values.get(name).and_then(Json::scalar_text) else {
+        for (_, obtained, given) in named_values(op, msg) {
+            let Some(given) = given else {
                 continue;
             };
             if let Some(made) = store.resources.get(obtained).and_then(|m| m.get(&given)) {
@@ -290,8 +282,39 @@ impl Gateway {
             ..self.named_resources(op, msg)
         });
         let mut store = lock(&self.flows);
+        // What this request consumes: its single-use values serve this payout only.
+        for (_, obtained, given) in named_values(op, msg) {
+            if let (Some(given), true) = (
+                given,
+                spec.obtain.get(obtained).is_some_and(|o| o.single_use),
+            ) {
+                store
+                    .used
+                    .entry((obtained.to_string(), given))
+                    .or_insert_with(|| said.merchant_ref.clone());
+            }
+        }
         let now = SystemClock.now_millis();
         for (name, o) in spec.obtained_by(op_name) {
+            // The gateway's own object for a payout (Wise's transfer) is made once per
+            // merchant reference: a repeated request is answered with the one it made, as
+            // Wise answers a repeated `customerTransactionId`.
+            if o.is_provider_ref() && said.merchant_ref.is_some() {
+                let existing = store.resources.get(name).and_then(|made| {
+                    made.iter()
+                        .find(|(_, m)| m.merchant_ref == said.merchant_ref)
+                        .map(|(value, _)| value.clone())
+                });
+                if let Some(value) = existing {
+                    let fields = op.response.body.as_ref().map(|b| &b.fields);
+                    let json = match fields.and_then(|f| field_at(f, &o.value)).map(|f| f.ty) {
+                        Some(FieldType::Int) => Json::Number(value),
+                        _ => Json::String(value),
+                    };
+                    out.push((o.value.clone(), json));
+                    continue;
+                }
+            }
             store.counter += 1;
             let counter = store.counter;
             let mut random = [0u8; 8];
@@ -332,6 +355,23 @@ impl Gateway {
         }
         out
     }
+}
+
+/// The values a request gives the fields that name an obtained value (`role:
+/// obtained.NAME`): each field's name, the obtained name, and the value's text.
+fn named_values<'a>(
+    op: &'a Operation,
+    msg: &'a Message,
+) -> impl Iterator<Item = (&'a str, &'a str, Option<String>)> + 'a {
+    op.request_fields().filter_map(move |(location, name, f)| {
+        let obtained = f.role.as_deref()?.strip_prefix(OBTAINED_ROLE)?;
+        let values = match location {
+            payout_spec::Location::Path => &msg.params,
+            payout_spec::Location::Query => &msg.query,
+            payout_spec::Location::Body => &msg.body,
+        };
+        Some((name, obtained, values.get(name).and_then(Json::scalar_text)))
+    })
 }
 
 /// The field a dotted path names.
