@@ -6,6 +6,7 @@
 //! every create rule; the one exception is the gateway's own "unauthorized" answer to it,
 //! a refusal: the token is fetched anew (once) and the request sent again.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -345,22 +346,35 @@ impl DynamicClient {
 
     /// The input of one operation of the flow (`step`: one before the operation asked
     /// for), with the obtained values in the fields that receive them.
-    fn operation_input(
+    fn operation_input<'f>(
         &self,
         op_name: &str,
-        from: FlowInput<'_>,
+        from: FlowInput<'f>,
         values: &Values,
         step: bool,
-    ) -> Result<IndexMap<String, Json>, PayoutError> {
+    ) -> Result<Cow<'f, IndexMap<String, Json>>, PayoutError> {
         let spec = self.compiled().spec();
         let op = operation(spec, op_name)?;
         match from {
             FlowInput::Unified(req) => {
                 let step = step || op.role != OperationRole::Create;
                 mapping::flow_input(self.compiled(), op, req, &as_json(values), step)
+                    .map(Cow::Owned)
                     .map_err(|e| mapping::hint_extras(e, op))
             }
-            FlowInput::Raw(input) => Ok(raw_input(self.compiled(), op_name, input, values, step)),
+            // An operation without a flow takes its input as it is: no copy per call.
+            FlowInput::Raw(input)
+                if !step && values.is_empty() && self.compiled().flow(op_name).is_empty() =>
+            {
+                Ok(Cow::Borrowed(input))
+            }
+            FlowInput::Raw(input) => Ok(Cow::Owned(raw_input(
+                self.compiled(),
+                op_name,
+                input,
+                values,
+                step,
+            ))),
         }
     }
 
