@@ -16,13 +16,24 @@ if ! command -v valgrind >/dev/null 2>&1; then
   echo "valgrind is not installed: apt-get install valgrind" >&2
   exit 1
 fi
-cargo build --quiet --release --example ops
+cargo build --quiet --release --example ops --example calls
+cargo build --quiet --release -p payout-sandbox --example creates
 bin=target/release/examples/ops
 
-# Instructions of one run of the binary with these arguments.
+# Instructions of one run of a binary (default: ops) with these arguments.
 instructions() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 >/dev/null \
+  local exe=$bin
+  if [ -x "${1:-}" ]; then exe=$1; shift; fi
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$exe" "$@" 2>&1 >/dev/null \
     | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+
+# Instructions per run of one side: (N+1 runs - 1 run) / N, set-up left out.
+per_run() {
+  local one many
+  one=$(instructions "$@" 1)
+  many=$(instructions "$@" $((N + 1)))
+  echo $(( (many - one) / N ))
 }
 
 printf '| %-8s | %-8s | %13s | %12s | %11s |\n' operation client "instructions" allocations "vs by hand"
@@ -40,3 +51,25 @@ for op in create webhook answer; do
     printf '| %-8s | %-8s | %13s | %12s | %11s |\n' "$op" "$side" "$per" "$allocations" "$ratio"
   done
 done
+
+# A whole create over loopback (prepare, send with reqwest, read the answer), client and an
+# in-process server together: the typed client against the hand-written one.
+N=$(( N / 5 > 20 ? N / 5 : 20 ))
+echo
+printf '| %-22s | %13s | %11s |\n' "whole create, loopback" instructions "vs by hand"
+printf '|%s|%s|%s|\n' ------------------------ --------------- -------------
+hand=$(per_run target/release/examples/calls hand)
+typed=$(per_run target/release/examples/calls typed)
+for side in hand typed; do
+  per=${!side}
+  printf '| %-22s | %13s | %11s |\n' "$side" "$per" "$(awk -v a="$per" -v b="$hand" 'BEGIN { printf "%.1f×", a / b }')"
+done
+
+# A Cashy create served by the sandbox against a bare axum server answering the same body;
+# both runs prepare and send the same requests, so the difference is the sandbox's own work.
+echo
+printf '| %-22s | %13s |\n' "create served by" instructions
+printf '|%s|%s|\n' ------------------------ ---------------
+bare=$(per_run target/release/examples/creates bare)
+sandbox=$(per_run target/release/examples/creates sandbox)
+printf '| %-22s | %13s |\n' "bare axum" "$bare" "sandbox" "$sandbox" "sandbox's own work" "$((sandbox - bare))"
