@@ -1,0 +1,616 @@
+//! The plan: what a spec's messages need at run time, worked out once when the spec is
+//! compiled, so that no hot path looks anything up by a `format!`-built YAML path.
+//!
+//! Templates live in one `Vec` and are referred to by [`TemplateId`]. Each one knows the
+//! names it reads, and a template that is only text and `{{ dotted.name }}` placeholders
+//! renders by writing its pieces straight into one `String` ([`Template::plain`]) instead of
+//! going through minijinja; the others render with a context holding only the roots they
+//! read ([`Template::context`]). Per operation, response, webhook and recipe, the plan holds
+//! the handles of the templates its building needs, in the order they are used. YAML paths
+//! stay with each template, for error messages only.
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+
+use indexmap::IndexMap;
+use minijinja::Value;
+use payout_spec::template::{self, Analysis, Kind, Segment};
+use payout_spec::{Field, FieldType, Json, Location, Spec};
+
+use crate::context::{to_value, Message};
+use crate::credentials::Credentials;
+use crate::error::PayoutError;
+
+/// A template of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TemplateId(u32);
+
+/// What the runtime knows about one template without rendering it.
+#[derive(Debug, Clone)]
+pub struct TemplateInfo {
+    /// Recipes whose results the template uses (`signatures.NAME`), computed first.
+    pub signatures: Vec<String>,
+    /// The template as text and placeholders, when it can be read back.
+    pub segments: Option<Vec<Segment>>,
+    /// Credentials it names (`credentials.NAME`).
+    pub credentials: Vec<String>,
+    /// Obtained values it names (`obtained.NAME`).
+    pub obtained: Vec<String>,
+}
+
+/// One compiled template.
+#[derive(Debug)]
+pub struct Template {
+    /// Its YAML path: its name in the minijinja environment, and what errors name.
+    pub path: String,
+    pub kind: Kind,
+    pub info: TemplateInfo,
+    /// Whether it names `{{ nonce }}`.
+    pub uses_nonce: bool,
+    /// Text and names, when it is nothing else: rendered without minijinja.
+    plain: Option<Vec<Piece>>,
+    /// The roots of a message context it reads, and which of their keys.
+    reads: Vec<(Root, Scope)>,
+}
+
+/// A piece of a plain template.
+#[derive(Debug, Clone)]
+enum Piece {
+    Text(String),
+    Name(Name),
+}
+
+/// A dotted name of a plain template: `body.amount`, `credentials.api_key`, `timestamp`.
+#[derive(Debug, Clone)]
+struct Name {
+    root: Root,
+    /// The key under a root that is a map (`amount` of `body.amount`).
+    key: Option<String>,
+    /// Attributes below the key (`bank.code` of `body.payee.bank.code`).
+    rest: Vec<String>,
+}
+
+/// A top-level name of a message's template context (see `Message::context`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Root {
+    Credentials,
+    Body,
+    Params,
+    Query,
+    Method,
+    Path,
+    Url,
+    Signatures,
+    Obtained,
+    Challenge,
+    Timestamp,
+    Nonce,
+    Input,
+}
+
+impl Root {
+    fn of(name: &str) -> Option<Root> {
+        Some(match name {
+            "credentials" => Root::Credentials,
+            "body" => Root::Body,
+            "params" => Root::Params,
+            "query" => Root::Query,
+            "method" => Root::Method,
+            "path" => Root::Path,
+            "url" => Root::Url,
+            "signatures" => Root::Signatures,
+            "obtained" => Root::Obtained,
+            "challenge" => Root::Challenge,
+            "timestamp" => Root::Timestamp,
+            "nonce" => Root::Nonce,
+            "input" => Root::Input,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Root::Credentials => "credentials",
+            Root::Body => "body",
+            Root::Params => "params",
+            Root::Query => "query",
+            Root::Method => "method",
+            Root::Path => "path",
+            Root::Url => "url",
+            Root::Signatures => "signatures",
+            Root::Obtained => "obtained",
+            Root::Challenge => "challenge",
+            Root::Timestamp => "timestamp",
+            Root::Nonce => "nonce",
+            Root::Input => "input",
+        }
+    }
+
+    /// Whether the root is a map of named values (else it is one text).
+    fn is_map(self) -> bool {
+        matches!(
+            self,
+            Root::Credentials
+                | Root::Body
+                | Root::Params
+                | Root::Query
+                | Root::Signatures
+                | Root::Obtained
+        )
+    }
+}
+
+/// Which part of a root a template reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Scope {
+    /// The root itself (`{{ body | tojson }}`, a text root).
+    Whole,
+    /// Only these keys of a map root.
+    Keys(Vec<String>),
+}
+
+/// What a message (a request, a response, a webhook) needs built: its header templates and
+/// its computed fields, in spec order.
+#[derive(Debug, Clone, Default)]
+pub struct MessagePlan {
+    /// The YAML path of the message (`operations.NAME`, `webhooks.NAME`), for errors.
+    pub path: String,
+    pub headers: Vec<(String, TemplateId)>,
+    /// Top-level computed (`value:`) fields of the path parameters, query and body.
+    pub computed: Vec<Computed>,
+}
+
+impl MessagePlan {
+    /// The computed fields of one location.
+    pub fn computed_in(&self, location: Location) -> impl Iterator<Item = &Computed> {
+        self.computed.iter().filter(move |c| c.location == location)
+    }
+}
+
+/// A field whose value a template computes.
+#[derive(Debug, Clone)]
+pub struct Computed {
+    pub location: Location,
+    pub name: String,
+    pub template: TemplateId,
+    /// Written as a JSON number (an `int` field), else as text.
+    pub number: bool,
+}
+
+/// An operation's plan.
+#[derive(Debug, Clone, Default)]
+pub struct OperationPlan {
+    pub request: MessagePlan,
+    /// `challenge.headers`: added when the request answers a gateway's challenge.
+    pub challenge: Vec<(String, TemplateId)>,
+    /// The response, as the sandbox builds it.
+    pub response: MessagePlan,
+    /// Whether a template of the request (or a recipe it uses) names `{{ nonce }}`.
+    pub uses_nonce: bool,
+}
+
+/// A recipe's plan: the template of each step that has one, and the recipes those use.
+#[derive(Debug, Clone, Default)]
+pub struct RecipePlan {
+    pub steps: Vec<Option<TemplateId>>,
+    pub dependencies: Vec<String>,
+}
+
+/// Every template of a spec and what each message needs of them.
+#[derive(Debug, Default)]
+pub struct Plan {
+    templates: Vec<Template>,
+    by_path: HashMap<String, TemplateId>,
+    operations: IndexMap<String, OperationPlan>,
+    webhooks: IndexMap<String, MessagePlan>,
+    /// In the order of the spec's `signing`.
+    recipes: Vec<RecipePlan>,
+}
+
+impl Plan {
+    /// Analyses every template of a spec (their sources are compiled into minijinja by the
+    /// caller, under the same paths).
+    pub fn new(spec: &Spec) -> Result<Plan, PayoutError> {
+        let mut plan = Plan::default();
+        for u in template::uses(spec) {
+            let analysis = if u.kind == Kind::Expression {
+                template::analyze_expression(u.source)
+            } else {
+                template::analyze(u.source)
+            }
+            .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
+            let plain = match u.kind {
+                Kind::Expression => None,
+                _ => template::segments(u.source).and_then(|s| pieces(&s)),
+            };
+            let t = Template {
+                uses_nonce: analysis.roots().contains("nonce"),
+                info: TemplateInfo {
+                    signatures: analysis.under("signatures").into_iter().collect(),
+                    segments: template::segments(u.source),
+                    credentials: analysis.under("credentials").into_iter().collect(),
+                    obtained: analysis.under("obtained").into_iter().collect(),
+                },
+                reads: reads(&analysis),
+                plain,
+                kind: u.kind,
+                path: u.path,
+            };
+            let id = TemplateId(plan.templates.len() as u32);
+            plan.by_path.insert(t.path.clone(), id);
+            plan.templates.push(t);
+        }
+        for (name, recipe) in &spec.signing {
+            let steps: Vec<Option<TemplateId>> = recipe
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| {
+                    crate::signing::step_templates(name, i, step)
+                        .first()
+                        .and_then(|p| plan.id(p))
+                })
+                .collect();
+            let dependencies = steps
+                .iter()
+                .flatten()
+                .flat_map(|id| plan.template(*id).info.signatures.iter().cloned())
+                .collect();
+            plan.recipes.push(RecipePlan {
+                steps,
+                dependencies,
+            });
+        }
+        let no_fields = IndexMap::new();
+        for (name, op) in &spec.operations {
+            let base = format!("operations.{name}");
+            let body = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
+            let request = plan.message(
+                &base,
+                &op.headers,
+                &[
+                    (Location::Path, &op.params),
+                    (Location::Query, &op.query),
+                    (Location::Body, body),
+                ],
+            );
+            let challenge = op
+                .challenge
+                .iter()
+                .flat_map(|c| c.headers.keys())
+                .filter_map(|h| {
+                    let id = plan.id(&format!("{base}.challenge.headers.{h}"))?;
+                    Some((h.clone(), id))
+                })
+                .collect();
+            let response_fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
+            let response = plan.message(
+                &format!("{base}.response"),
+                &op.response.headers,
+                &[(Location::Body, response_fields)],
+            );
+            let mut op_plan = OperationPlan {
+                request,
+                challenge,
+                response,
+                uses_nonce: false,
+            };
+            op_plan.uses_nonce = plan.request_uses_nonce(spec, &op_plan);
+            plan.operations.insert(name.clone(), op_plan);
+        }
+        for (name, wh) in &spec.webhooks {
+            let m = plan.message(
+                &format!("webhooks.{name}"),
+                &wh.headers,
+                &[(Location::Body, &wh.body.fields)],
+            );
+            plan.webhooks.insert(name.clone(), m);
+        }
+        Ok(plan)
+    }
+
+    /// The plan of one message: its headers and computed fields by handle.
+    fn message(
+        &self,
+        base: &str,
+        headers: &IndexMap<String, String>,
+        parts: &[(Location, &IndexMap<String, Field>)],
+    ) -> MessagePlan {
+        let headers = headers
+            .keys()
+            .filter_map(|h| Some((h.clone(), self.id(&format!("{base}.headers.{h}"))?)))
+            .collect();
+        let mut computed = Vec::new();
+        for (location, fields) in parts {
+            for (name, f) in fields.iter().filter(|(_, f)| !f.is_input()) {
+                let path = format!("{base}.{}.{name}.value", location.key());
+                if let Some(template) = self.id(&path) {
+                    computed.push(Computed {
+                        location: *location,
+                        name: name.clone(),
+                        template,
+                        number: f.ty == FieldType::Int,
+                    });
+                }
+            }
+        }
+        MessagePlan {
+            path: base.to_string(),
+            headers,
+            computed,
+        }
+    }
+
+    /// Whether a template of the request, or of a recipe it uses (directly or through
+    /// other recipes), names `{{ nonce }}`.
+    fn request_uses_nonce(&self, spec: &Spec, op: &OperationPlan) -> bool {
+        let ids = op
+            .request
+            .headers
+            .iter()
+            .chain(&op.challenge)
+            .map(|(_, id)| *id)
+            .chain(op.request.computed.iter().map(|c| c.template));
+        let mut todo: Vec<&str> = Vec::new();
+        for id in ids {
+            let t = self.template(id);
+            if t.uses_nonce {
+                return true;
+            }
+            todo.extend(t.info.signatures.iter().map(String::as_str));
+        }
+        let mut seen = BTreeSet::new();
+        while let Some(r) = todo.pop() {
+            if !seen.insert(r) {
+                continue;
+            }
+            let Some(i) = spec.signing.get_index_of(r) else {
+                continue;
+            };
+            let recipe = &self.recipes[i];
+            if recipe
+                .steps
+                .iter()
+                .flatten()
+                .any(|id| self.template(*id).uses_nonce)
+            {
+                return true;
+            }
+            todo.extend(recipe.dependencies.iter().map(String::as_str));
+        }
+        false
+    }
+
+    pub fn template(&self, id: TemplateId) -> &Template {
+        &self.templates[id.0 as usize]
+    }
+
+    /// The template at a YAML path (for the callers that still name templates by path:
+    /// checks of received messages, the sandbox's replies).
+    pub fn id(&self, path: &str) -> Option<TemplateId> {
+        self.by_path.get(path).copied()
+    }
+
+    pub fn templates(&self) -> impl Iterator<Item = (TemplateId, &Template)> {
+        self.templates
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (TemplateId(i as u32), t))
+    }
+
+    pub fn operation(&self, name: &str) -> Option<&OperationPlan> {
+        self.operations.get(name)
+    }
+
+    pub fn webhook(&self, name: &str) -> Option<&MessagePlan> {
+        self.webhooks.get(name)
+    }
+
+    /// A recipe's plan by its index in the spec's `signing`.
+    pub fn recipe(&self, index: usize) -> Option<&RecipePlan> {
+        self.recipes.get(index)
+    }
+}
+
+/// A plain template's pieces; `None` when a name is not one a message's context has in a
+/// form written directly (a map root printed whole, an attribute of a text).
+fn pieces(segments: &[Segment]) -> Option<Vec<Piece>> {
+    segments
+        .iter()
+        .map(|s| match s {
+            Segment::Literal(t) => Some(Piece::Text(t.clone())),
+            Segment::Var(dotted) => {
+                let mut parts = dotted.split('.');
+                let root = Root::of(parts.next()?)?;
+                let key = parts.next().map(str::to_string);
+                let rest: Vec<String> = parts.map(str::to_string).collect();
+                // A map is printed whole, or a text's attribute looked up, by minijinja.
+                if root.is_map() != key.is_some() {
+                    return None;
+                }
+                Some(Piece::Name(Name { root, key, rest }))
+            }
+        })
+        .collect()
+}
+
+/// The roots a template reads and which of their keys (all of a root it names bare).
+fn reads(a: &Analysis) -> Vec<(Root, Scope)> {
+    let mut out: Vec<(Root, Scope)> = Vec::new();
+    for v in &a.variables {
+        let mut parts = v.split('.');
+        let Some(root) = parts.next().and_then(Root::of) else {
+            continue;
+        };
+        let key = parts.next().filter(|_| root.is_map());
+        let at = match out.iter().position(|(r, _)| *r == root) {
+            Some(at) => at,
+            None => {
+                out.push((root, Scope::Keys(Vec::new())));
+                out.len() - 1
+            }
+        };
+        match (&mut out[at].1, key) {
+            (Scope::Keys(keys), Some(k)) => {
+                if !keys.iter().any(|x| x == k) {
+                    keys.push(k.to_string());
+                }
+            }
+            (scope, None) => *scope = Scope::Whole,
+            (Scope::Whole, Some(_)) => {}
+        }
+    }
+    out
+}
+
+/// Where a template's names come from: one message, the credentials, and (in a recipe) the
+/// previous step's value. `redacted` shows every secret as its `<redacted:...>` label.
+#[derive(Clone, Copy)]
+pub struct Values<'a> {
+    pub msg: &'a Message,
+    pub creds: &'a Credentials,
+    pub input: Option<&'a str>,
+    pub redacted: bool,
+}
+
+impl Template {
+    /// Whether it renders without minijinja.
+    pub fn is_plain(&self) -> bool {
+        self.plain.is_some()
+    }
+
+    /// Renders a plain template by writing its pieces into one `String`. `None` when the
+    /// template is not plain, or a value is missing or is not a scalar: minijinja then
+    /// renders it, so its output and errors (strict undefined) are minijinja's own.
+    pub fn plain(&self, v: &Values) -> Option<String> {
+        let pieces = self.plain.as_ref()?;
+        let mut out = String::with_capacity(64);
+        for p in pieces {
+            match p {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Name(n) => write_name(&mut out, n, v)?,
+            }
+        }
+        Some(out)
+    }
+
+    /// The template context holding only the roots this template reads (and of a map, only
+    /// the keys it names); the same values `Message::context` would give them.
+    pub fn context(&self, v: &Values) -> Value {
+        let msg = v.msg;
+        let mut ctx: Vec<(&str, Value)> = Vec::with_capacity(self.reads.len());
+        for (root, scope) in &self.reads {
+            let fields = |m: &IndexMap<String, Json>| -> Value {
+                match scope {
+                    Scope::Whole => crate::context::object(m),
+                    Scope::Keys(keys) => keys
+                        .iter()
+                        .filter_map(|k| Some((k.as_str(), to_value(m.get(k)?))))
+                        .collect(),
+                }
+            };
+            let text = |s: &str| Some(Value::from(s));
+            let value = match root {
+                Root::Credentials => Some(v.creds.template_value(v.redacted).clone()),
+                Root::Body => Some(fields(&msg.body)),
+                Root::Params => Some(fields(&msg.params)),
+                Root::Query => Some(fields(&msg.query)),
+                Root::Method => text(&msg.method),
+                Root::Path => text(&msg.path),
+                Root::Url => text(&msg.url),
+                Root::Signatures => Some(
+                    msg.signatures
+                        .iter()
+                        .filter(|(k, _)| in_scope(scope, k))
+                        .map(|(k, s)| (k.as_str(), Value::from(s.shown(v.redacted))))
+                        .collect(),
+                ),
+                // Absent when no step obtained anything, as in `Message::context`.
+                Root::Obtained if msg.obtained.is_empty() => None,
+                Root::Obtained => Some(
+                    msg.obtained
+                        .iter()
+                        .filter(|(k, _)| in_scope(scope, k))
+                        .map(|(k, o)| (k.as_str(), Value::from(o.shown(k, v.redacted))))
+                        .collect(),
+                ),
+                Root::Challenge => msg.challenge.as_deref().and_then(text),
+                Root::Timestamp => msg.timestamp.as_deref().and_then(text),
+                Root::Nonce => msg.nonce.as_deref().and_then(text),
+                Root::Input => v.input.and_then(text),
+            };
+            if let Some(value) = value {
+                ctx.push((root.name(), value));
+            }
+        }
+        ctx.into_iter().collect()
+    }
+}
+
+fn in_scope(scope: &Scope, key: &str) -> bool {
+    match scope {
+        Scope::Whole => true,
+        Scope::Keys(keys) => keys.iter().any(|k| k == key),
+    }
+}
+
+/// Writes one name's value as minijinja prints it; `None` when it is missing or not a
+/// scalar (minijinja then renders the template, and says what is wrong).
+fn write_name(out: &mut String, n: &Name, v: &Values) -> Option<()> {
+    let msg = v.msg;
+    fn json<'m>(m: &'m IndexMap<String, Json>, n: &Name) -> Option<&'m Json> {
+        let mut cur = m.get(n.key.as_deref()?)?;
+        for attr in &n.rest {
+            cur = cur.as_object()?.get(attr)?;
+        }
+        Some(cur)
+    }
+    let text: Cow<str> = match n.root {
+        Root::Body => return write_scalar(out, json(&msg.body, n)?),
+        Root::Params => return write_scalar(out, json(&msg.params, n)?),
+        Root::Query => return write_scalar(out, json(&msg.query, n)?),
+        // Every other root holds text, which has no attributes.
+        _ if !n.rest.is_empty() => return None,
+        Root::Credentials => {
+            let key = n.key.as_deref()?;
+            if v.redacted {
+                v.creds.shown(key)?
+            } else {
+                Cow::Borrowed(v.creds.get(key)?.expose())
+            }
+        }
+        Root::Signatures => Cow::Borrowed(msg.signatures.get(n.key.as_deref()?)?.shown(v.redacted)),
+        Root::Obtained => {
+            let key = n.key.as_deref()?;
+            msg.obtained.get(key)?.shown(key, v.redacted)
+        }
+        Root::Method => Cow::Borrowed(msg.method.as_str()),
+        Root::Path => Cow::Borrowed(msg.path.as_str()),
+        Root::Url => Cow::Borrowed(msg.url.as_str()),
+        Root::Challenge => Cow::Borrowed(msg.challenge.as_deref()?),
+        Root::Timestamp => Cow::Borrowed(msg.timestamp.as_deref()?),
+        Root::Nonce => Cow::Borrowed(msg.nonce.as_deref()?),
+        Root::Input => Cow::Borrowed(v.input?),
+    };
+    out.push_str(&text);
+    Some(())
+}
+
+/// A JSON scalar as minijinja prints the value `to_value` makes of it: whole numbers as
+/// integers, other numbers as the text the gateway wrote, `none` for null.
+fn write_scalar(out: &mut String, j: &Json) -> Option<()> {
+    match j {
+        Json::String(s) => out.push_str(s),
+        Json::Number(n) => match n.parse::<i64>() {
+            Ok(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+            }
+            Err(_) => out.push_str(n),
+        },
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Null => out.push_str("none"),
+        Json::Array(_) | Json::Object(_) => return None,
+    }
+    Some(())
+}
