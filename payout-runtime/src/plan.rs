@@ -596,8 +596,8 @@ fn write_name(out: &mut String, n: &Name, v: &Values) -> Option<()> {
     Some(())
 }
 
-/// A JSON scalar as minijinja prints the value `to_value` makes of it: whole numbers as
-/// integers, other numbers as the text the gateway wrote, `none` for null.
+/// A JSON text or number as minijinja prints the value `to_value` makes of it: whole
+/// numbers as integers, other numbers as the text the gateway wrote.
 fn write_scalar(out: &mut String, j: &Json) -> Option<()> {
     match j {
         Json::String(s) => out.push_str(s),
@@ -608,9 +608,189 @@ fn write_scalar(out: &mut String, j: &Json) -> Option<()> {
             }
             Err(_) => out.push_str(n),
         },
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Null => out.push_str("none"),
-        Json::Array(_) | Json::Object(_) => return None,
+        // minijinja's own spelling of these (`True`, `none`) is left to it.
+        Json::Bool(_) | Json::Null | Json::Array(_) | Json::Object(_) => return None,
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The plain renderer and the narrowed contexts against minijinja with a message's whole
+    //! context (what every template was rendered with before the plan): on every template
+    //! of every spec in `specs/`, with values of every kind, redacted and not, and with each
+    //! name missing in turn. Any difference fails.
+
+    use super::*;
+    use crate::compiled::CompiledSpec;
+    use crate::context::{ObtainedValue, Signature};
+    use payout_spec::CredentialKind;
+
+    /// The names a template reads, as (root, key, attributes below it).
+    fn names(t: &Template) -> Vec<(Root, Option<String>, Vec<String>)> {
+        match &t.plain {
+            Some(pieces) => pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Name(n) => Some((n.root, n.key.clone(), n.rest.clone())),
+                    Piece::Text(_) => None,
+                })
+                .collect(),
+            None => t
+                .reads
+                .iter()
+                .flat_map(|(root, scope)| match scope {
+                    Scope::Keys(keys) if !keys.is_empty() => keys
+                        .iter()
+                        .map(|k| (*root, Some(k.clone()), Vec::new()))
+                        .collect(),
+                    _ if root.is_map() => vec![(*root, Some("whole".to_string()), Vec::new())],
+                    _ => vec![(*root, None, Vec::new())],
+                })
+                .collect(),
+        }
+    }
+
+    /// What a message holds for one of the value kinds the test goes through.
+    fn value(kind: usize, name: &str) -> Json {
+        match kind {
+            0 => Json::String(format!("v-{name} & <b> \"q\" é")),
+            1 => Json::Number("42".into()),
+            2 => Json::Number("10.50".into()),
+            3 => Json::Number("-0".into()),
+            4 => Json::Number("1e3".into()),
+            5 => Json::Bool(true),
+            6 => Json::Null,
+            _ => Json::String(String::new()),
+        }
+    }
+    const KINDS: usize = 8;
+
+    /// A message, credentials and input giving every name of `names` a value (`kind` for
+    /// fields), leaving out the `missing`-th name.
+    fn fill(
+        spec: &CompiledSpec,
+        names: &[(Root, Option<String>, Vec<String>)],
+        kind: usize,
+        missing: Option<usize>,
+    ) -> (Message, Credentials, Option<String>) {
+        let mut msg = Message {
+            method: "POST".into(),
+            path: "/p/1".into(),
+            url: "https://h.example/p/1?a=b".into(),
+            ..Message::default()
+        };
+        let mut creds = IndexMap::new();
+        let mut input = None;
+        for (i, (root, key, rest)) in names.iter().enumerate() {
+            if Some(i) == missing {
+                continue;
+            }
+            let k = key.clone().unwrap_or_default();
+            let text = format!("t-{k}");
+            let mut v = value(kind, &k);
+            for attr in rest.iter().rev() {
+                v = Json::Object([(attr.clone(), v)].into_iter().collect());
+            }
+            match root {
+                Root::Body => drop(msg.body.insert(k, v)),
+                Root::Params => drop(msg.params.insert(k, v)),
+                Root::Query => drop(msg.query.insert(k, v)),
+                Root::Credentials => drop(creds.insert(k, text)),
+                Root::Signatures => {
+                    // Every other one reveals a secret (a Basic auth value).
+                    let redacted = (i % 2 == 0).then(|| crate::redact::label("secret"));
+                    msg.signatures.insert(k, Signature { text, redacted });
+                }
+                Root::Obtained => {
+                    let secret = i % 2 == 0;
+                    msg.obtained.insert(k, ObtainedValue { text, secret });
+                }
+                Root::Method | Root::Path | Root::Url => {}
+                Root::Challenge => msg.challenge = Some("ch-1".into()),
+                Root::Timestamp => msg.timestamp = Some("1714131228114".into()),
+                Root::Nonce => msg.nonce = Some("n0nce".into()),
+                Root::Input => input = Some("in&put".to_string()),
+            }
+        }
+        // Only text credentials the spec declares; the others cannot be given as text.
+        creds.retain(|name, _| {
+            spec.spec()
+                .credentials
+                .get(name)
+                .is_some_and(|c| c.kind == CredentialKind::Text)
+        });
+        let creds = Credentials::subset(spec.spec(), creds).expect("text credentials");
+        (msg, creds, input)
+    }
+
+    /// Whether a plain template names a field (whose value may be a bool or null, which
+    /// minijinja prints itself).
+    fn reads_fields(t: &Template) -> bool {
+        names(t)
+            .iter()
+            .any(|(r, _, _)| matches!(r, Root::Body | Root::Params | Root::Query))
+    }
+
+    #[test]
+    fn plain_and_narrowed_rendering_equal_minijinja_on_every_spec() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+        let mut specs: Vec<_> = std::fs::read_dir(&dir)
+            .expect("specs/")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect();
+        specs.sort();
+        let (mut plain, mut narrowed, mut compared) = (0, 0, 0);
+        for path in &specs {
+            let spec = CompiledSpec::from_file(path).expect("a spec of specs/ compiles");
+            for (id, t) in spec.plan().templates() {
+                // Success predicates, `derive` and sandbox replies are not message templates.
+                if matches!(t.kind, Kind::Expression | Kind::Derive | Kind::SandboxReply) {
+                    continue;
+                }
+                let names = names(t);
+                let mut cases: Vec<(usize, Option<usize>)> =
+                    (0..KINDS).map(|k| (k, None)).collect();
+                cases.extend((0..names.len()).map(|m| (0, Some(m))));
+                for (kind, missing) in cases {
+                    let (msg, creds, input) = fill(&spec, &names, kind, missing);
+                    for redacted in [false, true] {
+                        let values = Values {
+                            msg: &msg,
+                            creds: &creds,
+                            input: input.as_deref(),
+                            redacted,
+                        };
+                        let whole = msg.context(&creds, redacted, input.as_deref());
+                        let want = spec.render(&t.path, &whole);
+                        let got = spec.render_template(id, &values);
+                        assert_eq!(
+                            got,
+                            want,
+                            "{}: {} (values of kind {kind}, name {missing:?} missing, redacted {redacted})",
+                            path.display(),
+                            t.path
+                        );
+                        compared += 1;
+                        let scalar = !matches!(value(kind, ""), Json::Bool(_) | Json::Null);
+                        if t.is_plain() && want.is_ok() && (scalar || !reads_fields(t)) {
+                            // Rendered by the plain path, not by falling back.
+                            assert_eq!(t.plain(&values), Some(want.clone().unwrap_or_default()));
+                            plain += 1;
+                        } else if !t.is_plain() {
+                            narrowed += 1;
+                        }
+                    }
+                }
+            }
+        }
+        eprintln!("{} specs: {compared} renderings compared, {plain} by the plain path, {narrowed} with narrowed contexts", specs.len());
+        // Every spec was read and both renderers had work: the test cannot pass empty.
+        assert!(specs.len() >= 9, "{specs:?}");
+        assert!(
+            plain > 500 && narrowed > 50,
+            "{plain} plain, {narrowed} narrowed of {compared}"
+        );
+    }
 }
