@@ -258,8 +258,20 @@ pub enum Segment {
 /// Splits a template made only of text and `{{ dotted.name }}` into segments, so a
 /// received value can be read back into the names (EaniShop's
 /// `V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2 }},...`). `None` for
-/// templates with filters, blocks or expressions, which cannot be read back.
+/// templates with filters, blocks or expressions, which cannot be read back, and for two
+/// placeholders side by side, which have no boundary to read them apart by.
 pub fn segments(source: &str) -> Option<Vec<Segment>> {
+    let out = substitution(source)?;
+    let adjacent = out
+        .windows(2)
+        .any(|w| matches!(w, [Segment::Var(_), Segment::Var(_)]));
+    (!adjacent).then_some(out)
+}
+
+/// Splits a template made only of text and `{{ dotted.name }}` placeholders (a plain
+/// substitution, which the runtime renders without minijinja); `None` for anything else
+/// (filters, blocks, comments, expressions, whitespace control).
+pub fn substitution(source: &str) -> Option<Vec<Segment>> {
     if source.contains("{%") || source.contains("{#") {
         return None;
     }
@@ -288,11 +300,7 @@ pub fn segments(source: &str) -> Option<Vec<Segment>> {
     if !rest.is_empty() {
         out.push(Segment::Literal(rest.to_string()));
     }
-    // Two placeholders side by side have no boundary to read them apart by.
-    let adjacent = out
-        .windows(2)
-        .any(|w| matches!(w, [Segment::Var(_), Segment::Var(_)]));
-    (!adjacent).then_some(out)
+    Some(out)
 }
 
 /// Reads a received value back through a simple template's segments: each variable takes
