@@ -484,7 +484,17 @@ impl Template {
     /// renders it, so its output and errors (strict undefined) are minijinja's own.
     pub fn plain(&self, v: &Values) -> Option<String> {
         let pieces = self.plain.as_ref()?;
-        let mut out = String::with_capacity(64);
+        // Room for the text and a little per name, and for a recipe's whole input (the body
+        // bytes it signs), so that the string seldom grows.
+        let room: usize = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.len(),
+                Piece::Name(n) if n.root == Root::Input => v.input.map_or(0, str::len),
+                Piece::Name(_) => 40,
+            })
+            .sum();
+        let mut out = String::with_capacity(room);
         for p in pieces {
             match p {
                 Piece::Text(t) => out.push_str(t),

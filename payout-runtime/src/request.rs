@@ -358,6 +358,86 @@ operations:
     response: { success: "true" }
 "#;
 
+    const BASIC: &str = r#"
+spec_version: 1
+provider: { id: basic, name: Basic auth }
+credentials: { user: {}, password: { secret: true }, token: { secret: true } }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  auth:
+    reveals_secret: true
+    steps:
+      - template: "{{ credentials.user }}:{{ credentials.password }}"
+      - encode: base64
+      - template: "Basic {{ input }}"
+operations:
+  query_payout:
+    role: query
+    method: GET
+    path: /v1/payouts/{id}
+    params: { id: { type: string, required: true, role: provider_ref } }
+    query: { token: { type: string, value: "{{ credentials.token }}" } }
+    headers: { Authorization: "{{ signatures.auth }}", X-User: "{{ credentials.user }}" }
+    response: { success: "true" }
+"#;
+
+    /// What a prepared request shows is worked out when asked for, from one redaction: a
+    /// header that reveals a secret is rendered again redacted only when showing was asked
+    /// for (else it reads `<redacted>`), and secrets sent in clear are replaced in the URL.
+    /// `Debug` never shows a secret either way.
+    #[test]
+    fn what_a_request_shows_never_carries_a_secret() {
+        let spec = CompiledSpec::from_str(BASIC, "basic.yaml").unwrap();
+        let creds: IndexMap<String, String> = [
+            ("user", "u1"),
+            ("password", "pw-secret"),
+            ("token", "tok-secret"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let creds = Credentials::new(spec.spec(), creds).unwrap();
+        let env = Env {
+            spec: &spec,
+            creds: &creds,
+            clock: &FixedClock(1_700_000_000_000),
+            entropy: &OsEntropy,
+        };
+        let mut input = IndexMap::new();
+        input.insert("id".to_string(), Json::from("po_1"));
+        for show in [false, true] {
+            let opts = RequestOptions {
+                show,
+                ..RequestOptions::default()
+            };
+            let req = prepare(&env, "query_payout", "https://h.example", &input, &opts).unwrap();
+            // printf '%s' 'u1:pw-secret' | base64
+            assert_eq!(req.header("Authorization"), Some("Basic dTE6cHctc2VjcmV0"));
+            let auth_shown = if show {
+                "<redacted:password>"
+            } else {
+                "<redacted>"
+            };
+            assert_eq!(
+                req.shown_headers(),
+                vec![
+                    ("Authorization".to_string(), auth_shown.to_string()),
+                    ("X-User".to_string(), "u1".to_string()),
+                ]
+            );
+            assert_eq!(
+                req.shown_url(),
+                "https://h.example/v1/payouts/po_1?token=<redacted:token>"
+            );
+            let debug = format!("{req:?}");
+            for secret in ["pw-secret", "tok-secret", "dTE6cHctc2VjcmV0"] {
+                assert!(!debug.contains(secret), "{debug}");
+            }
+            // Nothing kept for explaining unless asked.
+            assert!(req.trace.is_empty() && req.strings_to_sign.is_empty());
+        }
+    }
+
     /// A signature placed in the query string, after the fields it covers.
     #[test]
     fn a_signature_can_go_in_the_query_string() {
