@@ -150,6 +150,19 @@ impl CompiledSpec {
         t.render(ctx).map_err(template::describe)
     }
 
+    /// Renders a template over a JSON object's top-level fields and a few more names (a
+    /// success predicate over an answer and its `http_status`), converting only the names
+    /// it reads.
+    pub fn render_over(
+        &self,
+        id: TemplateId,
+        fields: Option<&indexmap::IndexMap<String, payout_spec::Json>>,
+        extra: &[(&str, minijinja::Value)],
+    ) -> Result<String, String> {
+        let t = self.plan.template(id);
+        self.render(&t.path, &t.context_over(fields, extra))
+    }
+
     /// Renders a message template: a plain one by writing its pieces, any other through
     /// minijinja with a context of only the names it reads. The output and errors are
     /// those minijinja gives with the message's whole context.

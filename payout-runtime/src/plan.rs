@@ -51,6 +51,9 @@ pub struct Template {
     plain: Option<Vec<Piece>>,
     /// The roots of a message context it reads, and which of their keys.
     reads: Vec<(Root, Scope)>,
+    /// Every top-level name it reads, for templates over other contexts (a success
+    /// predicate over an answer's fields).
+    names: Vec<String>,
 }
 
 /// A piece of a plain template.
@@ -187,6 +190,8 @@ pub struct OperationPlan {
     pub response: MessagePlan,
     /// Whether a template of the request (or a recipe it uses) names `{{ nonce }}`.
     pub uses_nonce: bool,
+    /// The response's `success` predicate.
+    pub success: Option<TemplateId>,
 }
 
 /// A recipe's plan: the template of each step that has one, and the recipes those use.
@@ -232,6 +237,7 @@ impl Plan {
                     obtained: analysis.under("obtained").into_iter().collect(),
                 },
                 reads: reads(&analysis),
+                names: analysis.roots().into_iter().collect(),
                 plain,
                 kind: u.kind,
                 path: u.path,
@@ -294,6 +300,7 @@ impl Plan {
                 challenge,
                 response,
                 uses_nonce: false,
+                success: plan.id(&format!("{base}.response.success")),
             };
             op_plan.uses_nonce = plan.request_uses_nonce(spec, &op_plan);
             plan.operations.insert(name.clone(), op_plan);
@@ -557,6 +564,28 @@ impl Template {
     }
 }
 
+impl Template {
+    /// The context of a template over a JSON object's top-level fields (an answer, for its
+    /// success predicate) and a few more names: only the names it reads are converted.
+    /// `extra` wins over a field of the same name.
+    pub fn context_over(
+        &self,
+        fields: Option<&IndexMap<String, Json>>,
+        extra: &[(&str, Value)],
+    ) -> Value {
+        self.names
+            .iter()
+            .filter_map(|n| {
+                let v = match extra.iter().find(|(k, _)| k == n) {
+                    Some((_, v)) => v.clone(),
+                    None => to_value(fields?.get(n)?),
+                };
+                Some((n.as_str(), v))
+            })
+            .collect()
+    }
+}
+
 fn in_scope(scope: &Scope, key: &str) -> bool {
     match scope {
         Scope::Whole => true,
@@ -742,6 +771,42 @@ mod tests {
             .any(|(r, _, _)| matches!(r, Root::Body | Root::Params | Root::Query))
     }
 
+    /// A success predicate over an answer's fields (only those it reads) against the whole
+    /// answer, with values of every kind, each name missing in turn, and fields it does not
+    /// read; returns how many evaluations were compared.
+    fn check_predicate(spec: &CompiledSpec, id: TemplateId, t: &Template) -> usize {
+        let mut compared = 0;
+        for kind in 0..KINDS {
+            for missing in std::iter::once(None).chain((0..t.names.len()).map(Some)) {
+                let mut fields: IndexMap<String, Json> = t
+                    .names
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| Some(*i) != missing)
+                    .map(|(_, n)| (n.clone(), value(kind, n)))
+                    .collect();
+                fields.insert("unread".into(), Json::Number("1".into()));
+                for status in [200u16, 201] {
+                    let extra = [("http_status", Value::from(status))];
+                    let mut whole: Vec<(String, Value)> = fields
+                        .iter()
+                        .map(|(k, v)| (k.clone(), to_value(v)))
+                        .collect();
+                    whole.push(("http_status".into(), Value::from(status)));
+                    let whole: Value = whole.into_iter().collect();
+                    assert_eq!(
+                        spec.render_over(id, Some(&fields), &extra),
+                        spec.render(&t.path, &whole),
+                        "{}: values of kind {kind}, name {missing:?} missing",
+                        t.path
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        compared
+    }
+
     #[test]
     fn plain_and_narrowed_rendering_equal_minijinja_on_every_spec() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
@@ -751,12 +816,16 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
             .collect();
         specs.sort();
-        let (mut plain, mut narrowed, mut compared) = (0, 0, 0);
+        let (mut plain, mut narrowed, mut compared, mut predicates) = (0, 0, 0, 0);
         for path in &specs {
             let spec = CompiledSpec::from_file(path).expect("a spec of specs/ compiles");
             for (id, t) in spec.plan().templates() {
-                // Success predicates, `derive` and sandbox replies are not message templates.
-                if matches!(t.kind, Kind::Expression | Kind::Derive | Kind::SandboxReply) {
+                if t.kind == Kind::Expression {
+                    predicates += check_predicate(&spec, id, t);
+                    continue;
+                }
+                // `derive` and sandbox replies are not message templates.
+                if matches!(t.kind, Kind::Derive | Kind::SandboxReply) {
                     continue;
                 }
                 let names = names(t);
@@ -795,11 +864,15 @@ mod tests {
                 }
             }
         }
-        eprintln!("{} specs: {compared} renderings compared, {plain} by the plain path, {narrowed} with narrowed contexts", specs.len());
+        eprintln!(
+            "{} specs: {compared} renderings compared, {plain} by the plain path, \
+             {narrowed} with narrowed contexts; {predicates} success predicates evaluated",
+            specs.len()
+        );
         // Every spec was read and both renderers had work: the test cannot pass empty.
         assert!(specs.len() >= 9, "{specs:?}");
         assert!(
-            plain > 1000 && narrowed > 10,
+            plain > 1000 && narrowed > 10 && predicates > 50,
             "{plain} plain, {narrowed} narrowed of {compared}"
         );
     }
