@@ -126,8 +126,12 @@ impl Message {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The template context. `redacted` replaces secrets with `<redacted:NAME>`, for
+    /// The whole template context. `redacted` replaces secrets with `<redacted:NAME>`, for
     /// `--explain`; `input` is a recipe's previous output.
+    ///
+    /// Templates are not rendered with it: the plan writes plain ones directly and gives the
+    /// others only the names they read (`plan::Template::context`). It is the definition
+    /// those are tested against, and what a caller outside the plan may render with.
     pub fn context(&self, creds: &Credentials, redacted: bool, input: Option<&str>) -> Value {
         let signatures: Value = self
             .signatures
