@@ -21,7 +21,8 @@ use crate::context::{to_value, Message};
 use crate::credentials::Credentials;
 use crate::error::PayoutError;
 
-/// A template of the plan.
+/// A template of the plan, by its place in the plan's list. Handles are made only by the
+/// plan and are only meaningful to the plan (the compiled spec) that made them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TemplateId(u32);
 

@@ -662,6 +662,37 @@ mod tests {
         assert!(e.contains("syntax error"), "{e}");
     }
 
+    /// What renders without minijinja: text and dotted names only, side by side too.
+    #[test]
+    fn substitutions_are_text_and_names_only() {
+        assert_eq!(
+            substitution("{{ input }}{{ credentials.api_key }}\n"),
+            Some(vec![
+                Segment::Var("input".into()),
+                Segment::Var("credentials.api_key".into()),
+                Segment::Literal("\n".into()),
+            ])
+        );
+        assert_eq!(
+            substitution("plain"),
+            Some(vec![Segment::Literal("plain".into())])
+        );
+        for not_plain in [
+            "{{ a | upper }}",
+            "{{- a }}",
+            "{{ a ~ b }}",
+            "{{ a[0] }}",
+            "{{ a",
+            "{% if a %}x{% endif %}",
+            "{# note #}{{ a }}",
+            "{{ 1a }}",
+        ] {
+            assert_eq!(substitution(not_plain), None, "{not_plain}");
+        }
+        // Readable back only when a boundary separates every two names.
+        assert_eq!(segments("{{ input }}{{ credentials.api_key }}"), None);
+    }
+
     #[test]
     fn simple_templates_read_back() {
         let t = "V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2 }},timestamp={{ timestamp }},nonce={{ nonce }}";
