@@ -185,9 +185,13 @@ pub fn render(
 ) -> Result<String, PayoutError> {
     let spec = engine.spec;
     let t = spec.plan().template(id);
-    engine
-        .ensure(&t.info.signatures, msg)
-        .map_err(|e| PayoutError::config(format!("{}: {e}", t.path)))?;
+    let ensured = if t.recipes.len() == t.info.signatures.len() {
+        engine.ensure_ids(&t.recipes, msg)
+    } else {
+        // A name the spec has no recipe for: by name, which says so.
+        engine.ensure(&t.info.signatures, msg)
+    };
+    ensured.map_err(|e| PayoutError::config(format!("{}: {e}", t.path)))?;
     let values = Values {
         msg,
         creds: engine.creds,

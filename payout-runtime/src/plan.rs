@@ -26,6 +26,16 @@ use crate::error::PayoutError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TemplateId(u32);
 
+/// A signing recipe, by its place in the spec's `signing`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecipeId(pub(crate) u32);
+
+impl RecipeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// What the runtime knows about one template without rendering it.
 #[derive(Debug, Clone)]
 pub struct TemplateInfo {
@@ -48,6 +58,8 @@ pub struct Template {
     pub info: TemplateInfo,
     /// Whether it names `{{ nonce }}`.
     pub uses_nonce: bool,
+    /// The recipes it uses (`info.signatures`), by handle: computed before it renders.
+    pub recipes: Vec<RecipeId>,
     /// Text and names, when it is nothing else: rendered without minijinja.
     plain: Option<Vec<Piece>>,
     /// The roots of a message context it reads, and which of their keys.
@@ -199,7 +211,10 @@ pub struct OperationPlan {
 #[derive(Debug, Clone, Default)]
 pub struct RecipePlan {
     pub steps: Vec<Option<TemplateId>>,
+    /// The recipes its templates use, by name…
     pub dependencies: Vec<String>,
+    /// …and by handle, computed first.
+    pub uses: Vec<RecipeId>,
 }
 
 /// Every template of a spec and what each message needs of them.
@@ -229,10 +244,12 @@ impl Plan {
                 Kind::Expression => None,
                 _ => template::substitution(u.source).and_then(|s| pieces(&s)),
             };
+            let signatures: Vec<String> = analysis.under("signatures").into_iter().collect();
             let t = Template {
+                recipes: recipe_ids(spec, &signatures),
                 uses_nonce: analysis.roots().contains("nonce"),
                 info: TemplateInfo {
-                    signatures: analysis.under("signatures").into_iter().collect(),
+                    signatures,
                     segments: template::segments(u.source),
                     credentials: analysis.under("credentials").into_iter().collect(),
                     obtained: analysis.under("obtained").into_iter().collect(),
@@ -258,12 +275,13 @@ impl Plan {
                         .and_then(|p| plan.id(p))
                 })
                 .collect();
-            let dependencies = steps
+            let dependencies: Vec<String> = steps
                 .iter()
                 .flatten()
                 .flat_map(|id| plan.template(*id).info.signatures.iter().cloned())
                 .collect();
             plan.recipes.push(RecipePlan {
+                uses: recipe_ids(spec, &dependencies),
                 steps,
                 dependencies,
             });
@@ -418,6 +436,16 @@ impl Plan {
     pub fn recipe(&self, index: usize) -> Option<&RecipePlan> {
         self.recipes.get(index)
     }
+}
+
+/// The handles of the recipes named (names the spec has no recipe for are left out; the
+/// checks refuse them, and rendering by name reports them).
+fn recipe_ids(spec: &Spec, names: &[String]) -> Vec<RecipeId> {
+    names
+        .iter()
+        .filter_map(|n| spec.signing.get_index_of(n))
+        .map(|i| RecipeId(i as u32))
+        .collect()
 }
 
 /// A plain template's pieces; `None` when a name is not one a message's context has in a

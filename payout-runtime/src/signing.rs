@@ -12,7 +12,7 @@ use crate::compiled::CompiledSpec;
 use crate::context::{Message, Signature};
 use crate::credentials::{Credentials, GatewayKeys};
 use crate::crypto::{aes, canonical, ct, digest, ec, ed25519, encoding, jws, mac, rsa};
-use crate::plan::{RecipePlan, TemplateId, Values};
+use crate::plan::{RecipeId, RecipePlan, TemplateId, Values};
 use crate::source::Entropy;
 
 /// One step's value, as `payout sign --explain` shows it.
@@ -201,25 +201,59 @@ impl<'a> Engine<'a> {
     /// Computes the named recipes (and those they use) into `msg.signatures`, once each.
     pub fn ensure(&mut self, names: &[String], msg: &mut Message) -> Result<(), SignError> {
         for name in names {
-            self.ensure_one(name, msg, 0)?;
+            let i = self
+                .spec
+                .spec()
+                .signing
+                .get_index_of(name.as_str())
+                .ok_or_else(|| SignError {
+                    recipe: name.clone(),
+                    step: None,
+                    message: "no such signing recipe".into(),
+                })?;
+            self.ensure_one(RecipeId(i as u32), msg, 0)?;
         }
         Ok(())
     }
 
-    fn ensure_one(&mut self, name: &str, msg: &mut Message, depth: usize) -> Result<(), SignError> {
+    /// Computes the recipes (and those they use) into `msg.signatures`, once each, by
+    /// handle (a template's `recipes`).
+    pub fn ensure_ids(&mut self, ids: &[RecipeId], msg: &mut Message) -> Result<(), SignError> {
+        for id in ids {
+            self.ensure_one(*id, msg, 0)?;
+        }
+        Ok(())
+    }
+
+    fn ensure_one(
+        &mut self,
+        id: RecipeId,
+        msg: &mut Message,
+        depth: usize,
+    ) -> Result<(), SignError> {
+        let spec: &'a CompiledSpec = self.spec;
+        let (name, recipe, plan) = spec
+            .spec()
+            .signing
+            .get_index(id.index())
+            .and_then(|(n, r)| Some((n, r, spec.plan().recipe(id.index())?)))
+            .ok_or_else(|| SignError {
+                recipe: format!("#{}", id.index()),
+                step: None,
+                message: "no such signing recipe".into(),
+            })?;
         if msg.signatures.contains_key(name) {
             return Ok(());
         }
         if depth > 16 {
             return Err(SignError {
-                recipe: name.into(),
+                recipe: name.clone(),
                 step: None,
                 message: "recipes use each other too deeply".into(),
             });
         }
-        let (recipe, plan) = self.recipe(name)?;
-        for dep in &plan.dependencies {
-            self.ensure_one(dep, msg, depth + 1)?;
+        for dep in &plan.uses {
+            self.ensure_one(*dep, msg, depth + 1)?;
         }
         let out = self.run_steps(name, recipe, plan, 0..recipe.steps.len(), msg, None)?;
         let text = String::from_utf8(out.bytes).map_err(|_| SignError {
@@ -232,7 +266,7 @@ impl<'a> Engine<'a> {
             text,
             redacted: out.secret.as_deref().map(redacted),
         };
-        msg.signatures.insert(name.to_string(), signature);
+        msg.signatures.insert(name.clone(), signature);
         Ok(())
     }
 
@@ -632,8 +666,8 @@ impl<'a> Engine<'a> {
         let (recipe, plan) = self.recipe(name)?;
         // The recipes this one builds on are computed into the received message once, and
         // serve every later check of the same message.
-        for dep in &plan.dependencies {
-            self.ensure_one(dep, msg, 1)?;
+        for dep in &plan.uses {
+            self.ensure_one(*dep, msg, 1)?;
         }
         let scratch: &Message = msg;
         let Some(k) = recipe.steps.iter().rposition(is_random) else {
