@@ -130,7 +130,9 @@ pub fn run(a: Args) -> ExitCode {
         nonce: a.nonce.clone(),
         explain: a.explain,
         obtained: placeholders.clone(),
-        challenge: None,
+        // A header that reveals a secret (Basic auth) is shown rendered with it redacted.
+        show: true,
+        ..RequestOptions::default()
     };
     let mut flow = Vec::new();
     if a.explain {
@@ -152,9 +154,9 @@ pub fn run(a: Args) -> ExitCode {
                 "obtains": name,
                 "operation": o.operation,
                 "method": step.method,
-                "url": step.shown_url,
-                "headers": step.shown_headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<Map<String, Value>>(),
-                "body": step.shown_body,
+                "url": step.shown_url(),
+                "headers": step.shown_headers().into_iter().map(|(k, v)| (k, Value::String(v))).collect::<Map<String, Value>>(),
+                "body": step.shown_body(),
                 "value": o.value,
             }));
         }
@@ -180,9 +182,9 @@ pub fn run(a: Args) -> ExitCode {
     };
     // A header that reveals a secret (Basic auth) prints redacted unless asked for.
     let shown = if a.reveal_secrets {
-        &req.headers
+        req.headers.clone()
     } else {
-        &req.shown_headers
+        req.shown_headers()
     };
     let headers: Map<String, Value> = shown
         .iter()
@@ -190,9 +192,9 @@ pub fn run(a: Args) -> ExitCode {
         .collect();
     let mut out = json!({
         "method": req.method,
-        "url": if a.reveal_secrets { req.url.clone() } else { req.shown_url.clone() },
+        "url": if a.reveal_secrets { req.url.clone() } else { req.shown_url() },
         "headers": headers,
-        "body": if a.reveal_secrets { req.body_text() } else { req.shown_body.clone() },
+        "body": if a.reveal_secrets { req.body_text() } else { req.shown_body() },
     });
     if a.explain {
         out["steps"] = serde_json::to_value(&req.trace).unwrap_or(Value::Null);

@@ -1,37 +1,23 @@
 //! A spec made ready to run: every template compiled once, when the spec is loaded.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use minijinja::Environment;
 use payout_spec::coverage::{self, Coverage};
-use payout_spec::template::{self, Kind, Segment};
+use payout_spec::template::{self, Kind};
 use payout_spec::{LoadError, Spec};
 
 use crate::error::PayoutError;
+pub use crate::plan::TemplateInfo;
+use crate::plan::{Plan, TemplateId, Values};
 
-/// What the runtime knows about one template without rendering it.
-#[derive(Debug, Clone)]
-pub struct TemplateInfo {
-    /// Recipes whose results the template uses (`signatures.NAME`), computed first.
-    pub signatures: Vec<String>,
-    /// The template as text and placeholders, when it can be read back.
-    pub segments: Option<Vec<Segment>>,
-    /// Credentials it names (`credentials.NAME`).
-    pub credentials: Vec<String>,
-    /// Obtained values it names (`obtained.NAME`).
-    pub obtained: Vec<String>,
-}
-
-/// A checked spec with its templates compiled. Shared by every request of a client.
+/// A checked spec with its templates compiled and its plan made. Shared by every request
+/// of a client.
 pub struct CompiledSpec {
     spec: Spec,
     env: Environment<'static>,
-    info: HashMap<String, TemplateInfo>,
-    /// Per recipe, the recipes its templates use (computed first).
-    dependencies: HashMap<String, Vec<String>>,
-    /// Operations whose request templates (or the recipes they use) name `{{ nonce }}`.
-    nonce_operations: HashSet<String>,
+    plan: Plan,
     /// What the signatures of each received message cover, by its YAML path
     /// (`webhooks.NAME`, `operations.NAME.response`).
     coverage: HashMap<String, Coverage>,
@@ -43,7 +29,7 @@ impl std::fmt::Debug for CompiledSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CompiledSpec")
             .field("provider", &self.spec.provider.id)
-            .field("templates", &self.info.len())
+            .field("templates", &self.plan.templates().count())
             .finish()
     }
 }
@@ -52,16 +38,7 @@ impl CompiledSpec {
     /// Compiles a spec that passed the checks. Templates are named by their YAML path.
     pub fn new(spec: Spec) -> Result<Self, PayoutError> {
         let mut env = template::environment();
-        let mut info = HashMap::new();
-        // Templates naming `{{ nonce }}`, for `nonce_operations` below.
-        let mut use_nonce = HashSet::new();
         for u in template::uses(&spec) {
-            let analysis = if u.kind == Kind::Expression {
-                template::analyze_expression(u.source)
-            } else {
-                template::analyze(u.source)
-            }
-            .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
             // An expression becomes a template printing `true` or `false`, so that it is
             // compiled once and owned by the environment like every other template.
             let source = if u.kind == Kind::Expression {
@@ -76,26 +53,8 @@ impl CompiledSpec {
             }
             env.add_template_owned(u.path.clone(), source)
                 .map_err(|e| PayoutError::config(format!("{}: {e}", u.path)))?;
-            if analysis.roots().contains("nonce") {
-                use_nonce.insert(u.path.clone());
-            }
-            info.insert(
-                u.path.clone(),
-                TemplateInfo {
-                    signatures: analysis.under("signatures").into_iter().collect(),
-                    segments: template::segments(u.source),
-                    credentials: analysis.under("credentials").into_iter().collect(),
-                    obtained: analysis.under("obtained").into_iter().collect(),
-                },
-            );
         }
-        let dependencies = recipe_dependencies(&spec, &info);
-        let nonce_operations = spec
-            .operations
-            .keys()
-            .filter(|op| request_uses_nonce(op, &info, &dependencies, &use_nonce))
-            .cloned()
-            .collect();
+        let plan = Plan::new(&spec)?;
         let coverage = received_coverage(&spec);
         let mut flows = HashMap::new();
         for op in spec.operations.keys() {
@@ -112,9 +71,7 @@ impl CompiledSpec {
             flows,
             spec,
             env,
-            info,
-            dependencies,
-            nonce_operations,
+            plan,
             coverage,
         })
     }
@@ -142,14 +99,19 @@ impl CompiledSpec {
         &self.spec
     }
 
+    /// The plan: templates by handle, and what each message needs of them.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
     pub fn info(&self, path: &str) -> Option<&TemplateInfo> {
-        self.info.get(path)
+        Some(&self.plan.template(self.plan.id(path)?).info)
     }
 
     /// Whether a template of this operation's request (a header, a computed field, or a
     /// recipe they use) names `{{ nonce }}`.
     pub fn request_templates_use_nonce(&self, op_name: &str) -> bool {
-        self.nonce_operations.contains(op_name)
+        self.plan.operation(op_name).is_some_and(|o| o.uses_nonce)
     }
 
     /// The obtained values an operation's flow fetches before it, in order (empty when the
@@ -160,7 +122,11 @@ impl CompiledSpec {
 
     /// The recipes a recipe's templates use, which must be computed before it.
     pub fn recipe_dependencies(&self, recipe: &str) -> &[String] {
-        self.dependencies.get(recipe).map_or(&[], Vec::as_slice)
+        self.spec
+            .signing
+            .get_index_of(recipe)
+            .and_then(|i| self.plan.recipe(i))
+            .map_or(&[], |r| r.dependencies.as_slice())
     }
 
     /// What the signatures of a received message cover (`webhooks.NAME`,
@@ -171,16 +137,41 @@ impl CompiledSpec {
 
     /// Whether a template exists at this YAML path.
     pub fn has(&self, path: &str) -> bool {
-        self.info.contains_key(path)
+        self.plan.id(path).is_some()
     }
 
-    /// Renders the template at a YAML path.
+    /// Renders the template at a YAML path with a context the caller built (templates
+    /// that do not read a message: success predicates, `derive`, sandbox replies).
     pub fn render(&self, path: &str, ctx: &minijinja::Value) -> Result<String, String> {
         let t = self
             .env
             .get_template(path)
             .map_err(|_| format!("no template at `{path}`"))?;
         t.render(ctx).map_err(template::describe)
+    }
+
+    /// Renders a template over a JSON object's top-level fields and a few more names (a
+    /// success predicate over an answer and its `http_status`), converting only the names
+    /// it reads.
+    pub fn render_over(
+        &self,
+        id: TemplateId,
+        fields: Option<&indexmap::IndexMap<String, payout_spec::Json>>,
+        extra: &[(&str, minijinja::Value)],
+    ) -> Result<String, String> {
+        let t = self.plan.template(id);
+        self.render(&t.path, &t.context_over(fields, extra))
+    }
+
+    /// Renders a message template: a plain one by writing its pieces, any other through
+    /// minijinja with a context of only the names it reads. The output and errors are
+    /// those minijinja gives with the message's whole context.
+    pub fn render_template(&self, id: TemplateId, values: &Values) -> Result<String, String> {
+        let t = self.plan.template(id);
+        if let Some(out) = t.plain(values) {
+            return Ok(out);
+        }
+        self.render(&t.path, &t.context(values))
     }
 }
 
@@ -198,68 +189,6 @@ fn received_coverage(spec: &Spec) -> HashMap<String, Coverage> {
         out.insert(format!("operations.{name}.response"), cov);
     }
     out
-}
-
-/// Per recipe, the recipes its templates use.
-fn recipe_dependencies(
-    spec: &Spec,
-    info: &HashMap<String, TemplateInfo>,
-) -> HashMap<String, Vec<String>> {
-    spec.signing
-        .iter()
-        .map(|(name, recipe)| {
-            let deps = recipe
-                .steps
-                .iter()
-                .enumerate()
-                .flat_map(|(i, step)| crate::signing::step_templates(name, i, step))
-                .filter_map(|path| info.get(&path))
-                .flat_map(|i| i.signatures.iter().cloned())
-                .collect();
-            (name.clone(), deps)
-        })
-        .collect()
-}
-
-/// Whether a template of the operation's request, or of a recipe it uses (directly or
-/// through other recipes), names `{{ nonce }}`.
-fn request_uses_nonce(
-    op: &str,
-    info: &HashMap<String, TemplateInfo>,
-    dependencies: &HashMap<String, Vec<String>>,
-    use_nonce: &HashSet<String>,
-) -> bool {
-    let prefix = format!("operations.{op}.");
-    let request = |path: &&String| {
-        path.strip_prefix(&prefix)
-            .is_some_and(|rest| !rest.starts_with("response"))
-    };
-    if use_nonce.iter().any(|p| request(&p)) {
-        return true;
-    }
-    let mut todo: Vec<&str> = info
-        .iter()
-        .filter(|(p, _)| request(p))
-        .flat_map(|(_, i)| i.signatures.iter().map(String::as_str))
-        .collect();
-    let mut seen = BTreeSet::new();
-    while let Some(r) = todo.pop() {
-        if !seen.insert(r) {
-            continue;
-        }
-        let recipe_prefix = format!("signing.{r}.");
-        if use_nonce.iter().any(|p| p.starts_with(&recipe_prefix)) {
-            return true;
-        }
-        todo.extend(
-            dependencies
-                .get(r)
-                .into_iter()
-                .flatten()
-                .map(String::as_str),
-        );
-    }
-    false
 }
 
 /// A spec that could not be used.

@@ -1,5 +1,6 @@
 //! The values templates and recipes see while one message is built or read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
@@ -7,19 +8,36 @@ use minijinja::Value;
 use payout_spec::Json;
 
 use crate::credentials::Credentials;
+use crate::redact;
 
-/// A computed signature: its text, and what `--explain` may show of it.
+/// A computed signature: its text, and how it is shown when it reveals a secret.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Signature {
     pub text: String,
-    /// The text, or `<redacted:...>` when it reveals a secret (a Basic auth value).
-    pub display: String,
+    /// When the text reveals a secret (a Basic auth value is the password, merely
+    /// encoded): the label it is shown as, `<redacted:NAME>` (see [`redact::label`]).
+    pub redacted: Option<String>,
+}
+
+impl Signature {
+    /// The text, or with `redacted` what may be shown of it.
+    pub fn shown(&self, redacted: bool) -> &str {
+        match &self.redacted {
+            Some(label) if redacted => label,
+            _ => &self.text,
+        }
+    }
+
+    /// Whether the text reveals a secret.
+    pub fn reveals_secret(&self) -> bool {
+        self.redacted.is_some()
+    }
 }
 
 /// Shows only what may be shown.
 impl std::fmt::Debug for Signature {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.display)
+        f.write_str(self.shown(true))
     }
 }
 
@@ -29,6 +47,17 @@ pub struct ObtainedValue {
     pub text: String,
     /// A secret (a bearer token): shown as `<redacted:obtained.NAME>`.
     pub secret: bool,
+}
+
+impl ObtainedValue {
+    /// The text, or with `redacted` what may be shown of the value obtained as `name`.
+    pub fn shown(&self, name: &str, redacted: bool) -> Cow<'_, str> {
+        if redacted && self.secret {
+            Cow::Owned(redact::obtained_label(name))
+        } else {
+            Cow::Borrowed(&self.text)
+        }
+    }
 }
 
 /// Never shows a secret value.
@@ -97,16 +126,17 @@ impl Message {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The template context. `redacted` replaces secrets with `<redacted:NAME>`, for
+    /// The whole template context. `redacted` replaces secrets with `<redacted:NAME>`, for
     /// `--explain`; `input` is a recipe's previous output.
+    ///
+    /// Templates are not rendered with it: the plan writes plain ones directly and gives the
+    /// others only the names they read (`plan::Template::context`). It is the definition
+    /// those are tested against, and what a caller outside the plan may render with.
     pub fn context(&self, creds: &Credentials, redacted: bool, input: Option<&str>) -> Value {
         let signatures: Value = self
             .signatures
             .iter()
-            .map(|(k, s)| {
-                let v = if redacted { &s.display } else { &s.text };
-                (k.clone(), Value::from(v.clone()))
-            })
+            .map(|(k, s)| (k.clone(), Value::from(s.shown(redacted))))
             .collect();
         let mut ctx: Vec<(&str, Value)> = vec![
             ("credentials", creds.template_value(redacted).clone()),
@@ -122,14 +152,7 @@ impl Message {
             let obtained: Value = self
                 .obtained
                 .iter()
-                .map(|(k, v)| {
-                    let shown = if redacted && v.secret {
-                        format!("<redacted:obtained.{k}>")
-                    } else {
-                        v.text.clone()
-                    };
-                    (k.clone(), Value::from(shown))
-                })
+                .map(|(k, v)| (k.clone(), Value::from(v.shown(k, redacted).into_owned())))
                 .collect();
             ctx.push(("obtained", obtained));
         }

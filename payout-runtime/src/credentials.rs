@@ -1,8 +1,10 @@
 //! A merchant's credentials for one spec: checked against the spec, keys parsed once, and
 //! secrets that never print.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use payout_spec::Spec;
@@ -66,6 +68,9 @@ pub struct Credentials {
     template_value: minijinja::Value,
     /// The same with secrets as `<redacted:NAME>`, for `--explain` and shown headers.
     redacted_template_value: minijinja::Value,
+    /// The secret values with their labels, shared with every prepared request so that
+    /// what it shows is redacted on demand (`PreparedRequest::shown_url`).
+    secrets: Arc<[(String, String)]>,
 }
 
 impl fmt::Debug for Credentials {
@@ -139,14 +144,20 @@ impl Credentials {
             .iter()
             .map(|(k, v)| {
                 let shown = if secret.contains(k) {
-                    format!("<redacted:{k}>")
+                    crate::redact::label(k)
                 } else {
                     v.clone()
                 };
                 (k.clone(), minijinja::Value::from(shown))
             })
             .collect();
+        let secrets = values
+            .iter()
+            .filter(|(k, v)| secret.contains(k) && !v.is_empty())
+            .map(|(k, v)| (v.clone(), crate::redact::label(k)))
+            .collect();
         Ok(Credentials {
+            secrets,
             values: values.into_iter().map(|(k, v)| (k, Secret(v))).collect(),
             secret,
             keys,
@@ -162,6 +173,21 @@ impl Credentials {
         } else {
             &self.template_value
         }
+    }
+
+    /// A credential's value as it may be shown: a secret one as `<redacted:NAME>`.
+    pub(crate) fn shown(&self, name: &str) -> Option<Cow<'_, str>> {
+        let v = self.values.get(name)?;
+        Some(if self.secret.iter().any(|s| s == name) {
+            Cow::Owned(crate::redact::label(name))
+        } else {
+            Cow::Borrowed(v.expose())
+        })
+    }
+
+    /// The secret values and their labels, for redacting text they may be written in.
+    pub(crate) fn secrets(&self) -> Arc<[(String, String)]> {
+        Arc::clone(&self.secrets)
     }
 
     pub fn get(&self, name: &str) -> Option<&Secret> {

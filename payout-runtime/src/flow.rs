@@ -486,10 +486,19 @@ impl DynamicClient {
         };
         let req = self.prepare(&o.operation, input, &opts)?;
         let path = format!("obtain.{name}.key");
-        let ctx = req.message.context(self.credentials(), false, None);
-        let key = self
-            .compiled()
-            .render(&path, &ctx)
+        let compiled = self.compiled();
+        let template = compiled
+            .plan()
+            .id(&path)
+            .ok_or_else(|| PayoutError::config(format!("{path}: no such template")))?;
+        let values = crate::plan::Values {
+            msg: &req.message,
+            creds: self.credentials(),
+            input: None,
+            redacted: false,
+        };
+        let key = compiled
+            .render_template(template, &values)
             .map_err(|e| PayoutError::config(format!("{path}: {e}")))?;
         Ok(format!("{id}:{key}"))
     }

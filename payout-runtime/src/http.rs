@@ -109,7 +109,7 @@ pub async fn send(
         builder = builder.body(req.body.clone());
     }
     let started = std::time::Instant::now();
-    tracing::debug!(operation = %req.operation, method = %req.method, url = %req.shown_url, "sending");
+    tracing::debug!(operation = %req.operation, method = %req.method, url = %req.shown_url(), "sending");
     let mut resp = builder.send().await.map_err(|e| transport(e, create))?;
     let status = resp.status().as_u16();
     let headers = header_pairs(resp.headers());

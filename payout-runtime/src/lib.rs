@@ -19,6 +19,8 @@ pub mod http;
 pub mod mapping;
 pub mod message;
 pub mod money;
+pub mod plan;
+pub mod redact;
 pub mod request;
 pub mod response;
 pub mod signing;

@@ -2,12 +2,14 @@
 //! computed fields, the body's bytes, header values, and fields generated from roles.
 
 use indexmap::IndexMap;
+pub use payout_spec::Location;
 use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, Spec};
 
-use crate::context::Message;
+use crate::context::{Message, Signature};
 use crate::crypto::canonical::form;
 use crate::error::PayoutError;
 use crate::money;
+use crate::plan::{MessagePlan, TemplateId, Values};
 use crate::signing::Engine;
 use crate::source::{self, Entropy};
 
@@ -25,93 +27,107 @@ pub fn serialize(body: &Body, fields: &IndexMap<String, Json>) -> Vec<u8> {
 #[derive(Clone)]
 pub struct Finished {
     pub body: Vec<u8>,
-    pub headers: Vec<(String, String)>,
-    /// The header values as they may be shown: a value that reveals a secret (a Basic
-    /// auth header is the secret, Base64-encoded) reads `<redacted:...>`.
-    pub shown_headers: Vec<(String, String)>,
+    pub headers: Headers,
+    /// The headers whose value reveals a secret, as they may be shown (see [`Redacted`]).
+    pub redacted: Redacted,
+}
+
+/// Header names and values, in the spec's order.
+pub type Headers = Vec<(String, String)>;
+
+/// The headers whose value reveals a secret (a Basic auth header is the secret, merely
+/// Base64-encoded): each one's name and, when the engine shows what it builds
+/// ([`Engine::showing`]), its value rendered again with every secret redacted. Without that
+/// second rendering such a header shows as `<redacted>`.
+pub type Redacted = Vec<(String, Option<String>)>;
+
+/// The headers as they may be shown: those that reveal a secret redacted.
+pub fn shown_headers(headers: &[(String, String)], redacted: &Redacted) -> Headers {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            let shown = match redacted.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)) {
+                Some((_, Some(r))) => r.clone(),
+                Some((_, None)) => "<redacted>".to_string(),
+                None => v.clone(),
+            };
+            (k.clone(), shown)
+        })
+        .collect()
 }
 
 /// Fills the computed fields of the body, serialises it and renders the headers: what is
 /// left once a message's plain fields are known. A body's `Content-Type` is added unless
-/// the spec sets one. `base` is the YAML path of the message (`operations.x.response`,
-/// `webhooks.y`).
+/// the spec sets one.
 pub fn finish(
     engine: &mut Engine,
     msg: &mut Message,
     body: Option<&Body>,
-    headers: &IndexMap<String, String>,
-    base: &str,
+    plan: &MessagePlan,
 ) -> Result<Finished, PayoutError> {
     let bytes = match body {
         Some(b) => {
-            fill_computed(
-                engine,
-                msg,
-                &b.fields,
-                &format!("{base}.body.fields"),
-                Part::Body,
-            )?;
+            fill_computed(engine, msg, plan, Location::Body, &b.fields)?;
             serialize(b, &msg.body)
         }
         None => Vec::new(),
     };
     msg.body_bytes = Some(bytes.clone());
-    let (mut out, mut shown) = render_headers(engine, msg, headers, base)?;
+    let (mut out, redacted) = render_headers(engine, msg, &plan.headers)?;
     if let Some(b) = body {
         if !out
             .iter()
             .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
         {
             out.push(("Content-Type".into(), b.content_type().into()));
-            shown.push(("Content-Type".into(), b.content_type().into()));
         }
     }
     Ok(Finished {
         body: bytes,
         headers: out,
-        shown_headers: shown,
+        redacted,
     })
 }
 
-/// Header names and values, in the spec's order.
-pub type Headers = Vec<(String, String)>;
-
-/// Renders the spec's headers of a message whose body bytes are already set, returning
-/// the values sent and the values as they may be shown. The sandbox calls it alone to sign
-/// a refusal, whose body is the gateway's error shape rather than the spec's fields.
+/// Renders headers of a message whose body bytes are already set (a message plan's
+/// `headers`, an operation's challenge headers), returning the values sent and those that
+/// reveal a secret as they may be shown. The sandbox calls it alone to sign a refusal, whose
+/// body is the gateway's error shape rather than the spec's fields.
 pub fn render_headers(
     engine: &mut Engine,
     msg: &mut Message,
-    headers: &IndexMap<String, String>,
-    base: &str,
-) -> Result<(Headers, Headers), PayoutError> {
-    let mut out = Vec::new();
-    let mut shown = Vec::new();
-    for name in headers.keys() {
-        let path = format!("{base}.headers.{name}");
-        let value = render(engine, msg, &path)?;
-        let redacted = if reveals_secret(engine, msg, &path) {
-            engine
-                .spec
-                .render(&path, &msg.context(engine.creds, true, None))
-                .unwrap_or_else(|_| "<redacted>".into())
-        } else {
-            value.clone()
-        };
+    headers: &[(String, TemplateId)],
+) -> Result<(Headers, Redacted), PayoutError> {
+    let mut out = Vec::with_capacity(headers.len() + 1);
+    let mut redacted = Vec::new();
+    for (name, id) in headers {
+        let value = render(engine, msg, *id)?;
+        if reveals_secret(engine, msg, *id) {
+            // The second, redacted rendering only when someone will read it.
+            let shown = engine.shows().then(|| {
+                let values = Values {
+                    msg,
+                    creds: engine.creds,
+                    input: None,
+                    redacted: true,
+                };
+                engine
+                    .spec
+                    .render_template(*id, &values)
+                    .unwrap_or_else(|_| "<redacted>".into())
+            });
+            redacted.push((name.clone(), shown));
+        }
         msg.headers.push((name.clone(), value.clone()));
         out.push((name.clone(), value));
-        shown.push((name.clone(), redacted));
     }
-    Ok((out, shown))
+    Ok((out, redacted))
 }
 
 /// Whether a rendered template may show a secret: it names a secret credential, or a
-/// signature whose value reveals one (a Basic auth value). Only then is it rendered again,
-/// redacted, for display.
-fn reveals_secret(engine: &Engine, msg: &Message, path: &str) -> bool {
-    let Some(info) = engine.spec.info(path) else {
-        return true;
-    };
+/// signature whose value reveals one (a Basic auth value), or a secret obtained value.
+fn reveals_secret(engine: &Engine, msg: &Message, id: TemplateId) -> bool {
+    let info = &engine.spec.plan().template(id).info;
     info.credentials.iter().any(|c| engine.creds.is_secret(c))
         || info
             .obtained
@@ -120,43 +136,31 @@ fn reveals_secret(engine: &Engine, msg: &Message, path: &str) -> bool {
         || info
             .signatures
             .iter()
-            .any(|s| msg.signatures.get(s).is_none_or(|s| s.display != s.text))
+            .any(|s| msg.signatures.get(s).is_none_or(Signature::reveals_secret))
 }
 
-/// Which part of a message a field is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Params,
-    Query,
-    Body,
-}
-
-/// Fills the computed (`value:`) fields of one part, in spec order, keeping that order.
+/// Fills the computed (`value:`) fields of one location, in spec order, keeping that
+/// order (`defs`, the location's fields, give it).
 pub fn fill_computed(
     engine: &mut Engine,
     msg: &mut Message,
+    plan: &MessagePlan,
+    location: Location,
     defs: &IndexMap<String, Field>,
-    base: &str,
-    part: Part,
 ) -> Result<(), PayoutError> {
-    if defs.values().all(Field::is_input) {
-        return Ok(());
-    }
-    for (name, def) in defs {
-        if def.is_input() {
-            continue;
-        }
-        let text = render(engine, msg, &format!("{base}.{name}.value"))?;
-        let value = match def.ty {
-            payout_spec::FieldType::Int => Json::Number(text),
-            _ => Json::String(text),
+    for c in plan.computed_in(location) {
+        let text = render(engine, msg, c.template)?;
+        let value = if c.number {
+            Json::Number(text)
+        } else {
+            Json::String(text)
         };
-        let target = match part {
-            Part::Params => &mut msg.params,
-            Part::Query => &mut msg.query,
-            Part::Body => &mut msg.body,
+        let target = match location {
+            Location::Path => &mut msg.params,
+            Location::Query => &mut msg.query,
+            Location::Body => &mut msg.body,
         };
-        target.insert(name.clone(), value);
+        target.insert(c.name.clone(), value);
         // Back into spec order: the computed field goes where the spec puts it.
         reorder(target, defs);
     }
@@ -172,18 +176,30 @@ pub fn reorder(values: &mut IndexMap<String, Json>, fields: &IndexMap<String, Fi
     });
 }
 
-/// Renders a message template, computing the signatures it uses first.
-pub fn render(engine: &mut Engine, msg: &mut Message, path: &str) -> Result<String, PayoutError> {
+/// Renders a message template, computing the signatures it uses first. Errors name the
+/// template's YAML path.
+pub fn render(
+    engine: &mut Engine,
+    msg: &mut Message,
+    id: TemplateId,
+) -> Result<String, PayoutError> {
     let spec = engine.spec;
-    let sigs = spec.info(path).map_or(&[][..], |i| &i.signatures[..]);
-    engine
-        .ensure(sigs, msg)
-        .map_err(|e| PayoutError::config(format!("{path}: {e}")))?;
-    let ctx = msg.context(engine.creds, false, None);
-    engine
-        .spec
-        .render(path, &ctx)
-        .map_err(|e| PayoutError::config(format!("{path}: {e}")))
+    let t = spec.plan().template(id);
+    let ensured = if t.recipes.len() == t.info.signatures.len() {
+        engine.ensure_ids(&t.recipes, msg)
+    } else {
+        // A name the spec has no recipe for: by name, which says so.
+        engine.ensure(&t.info.signatures, msg)
+    };
+    ensured.map_err(|e| PayoutError::config(format!("{}: {e}", t.path)))?;
+    let values = Values {
+        msg,
+        creds: engine.creds,
+        input: None,
+        redacted: false,
+    };
+    spec.render_template(id, &values)
+        .map_err(|e| PayoutError::config(format!("{}: {e}", t.path)))
 }
 
 /// Fields of a message the gateway sends (a response, a webhook), generated the way the

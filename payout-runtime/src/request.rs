@@ -1,6 +1,9 @@
 //! Building a request: validate the input, fill generated and computed fields, serialise
 //! the body once, sign, render the headers. The bytes signed are the bytes sent.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use indexmap::IndexMap;
 use payout_spec::{Field, Json, Operation};
 
@@ -9,7 +12,8 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::crypto::canonical::{form, percent_encode_rfc3986};
 use crate::error::{ErrorKind, FieldError, PayoutError};
-use crate::message::{self, fill_computed, Part};
+use crate::message::{self, fill_computed, Location, Redacted};
+use crate::redact;
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
 use crate::validate::{self, Generated};
@@ -19,8 +23,15 @@ use crate::validate::{self, Generated};
 pub struct RequestOptions {
     pub timestamp: Option<u64>,
     pub nonce: Option<String>,
-    /// Record every signing step, secrets redacted (`PreparedRequest::trace`).
+    /// Record every signing step, secrets redacted (`PreparedRequest::trace`); implies `show`.
     pub explain: bool,
+    /// Render each header that reveals a secret (Basic auth) a second time with secrets
+    /// redacted, for [`PreparedRequest::shown_headers`] (`payout sign`); without it such a
+    /// header shows as `<redacted>`.
+    pub show: bool,
+    /// Record the exact string each recipe signs, secrets included: for the known-answer
+    /// vectors, which compare them.
+    pub strings_to_sign: bool,
     /// Values obtained by the flow's earlier steps (`obtained.NAME` in templates).
     pub obtained: IndexMap<String, crate::context::ObtainedValue>,
     /// The one-time token of the gateway's challenge this request answers: the
@@ -35,21 +46,20 @@ pub struct PreparedRequest {
     pub method: String,
     pub url: String,
     pub headers: Vec<(String, String)>,
-    /// The headers as they may be shown, with values that reveal a secret redacted.
-    pub shown_headers: Vec<(String, String)>,
-    /// The URL and body as they may be shown: a secret a spec sends in clear (a query or
-    /// body field) reads `<redacted:NAME>`.
-    pub shown_url: String,
-    pub shown_body: String,
     /// The exact body bytes (empty when the operation has no body).
     pub body: Vec<u8>,
-    /// Every recipe step, secrets redacted.
+    /// Every recipe step, secrets redacted (empty unless `RequestOptions::explain`).
     pub trace: Vec<StepTrace>,
     /// Recipe → the text that went into its first cryptographic step, with real values
-    /// (secrets included): for the known-answer vectors only, never shown.
+    /// (secrets included): for the known-answer vectors only (`RequestOptions::strings_to_sign`),
+    /// never shown.
     pub(crate) strings_to_sign: IndexMap<String, String>,
     /// The message as signed, for verifying the response against it.
     pub message: Message,
+    /// The headers that reveal a secret, as they may be shown.
+    redacted_headers: Redacted,
+    /// The secret credentials and their labels, for redacting what is shown on demand.
+    secrets: Arc<[(String, String)]>,
 }
 
 /// Shows what may be shown: redacted headers, never a secret.
@@ -58,9 +68,9 @@ impl std::fmt::Debug for PreparedRequest {
         f.debug_struct("PreparedRequest")
             .field("operation", &self.operation)
             .field("method", &self.method)
-            .field("url", &self.shown_url)
-            .field("headers", &self.shown_headers)
-            .field("body", &self.shown_body)
+            .field("url", &self.shown_url())
+            .field("headers", &self.shown_headers())
+            .field("body", &self.shown_body())
             .finish_non_exhaustive()
     }
 }
@@ -75,6 +85,39 @@ impl PreparedRequest {
 
     pub fn body_text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The headers as they may be shown: a value that reveals a secret (a Basic auth
+    /// header) redacted.
+    pub fn shown_headers(&self) -> Vec<(String, String)> {
+        message::shown_headers(&self.headers, &self.redacted_headers)
+    }
+
+    /// The URL as it may be shown: a secret a spec sends in clear (a query field) reads
+    /// `<redacted:NAME>`.
+    pub fn shown_url(&self) -> String {
+        self.redact(&self.url)
+    }
+
+    /// The body as it may be shown, secrets sent in clear redacted as in the URL.
+    pub fn shown_body(&self) -> String {
+        self.redact(&String::from_utf8_lossy(&self.body))
+    }
+
+    /// Secrets a spec sends in clear (it was warned): the credentials', and secret values
+    /// obtained by the flow's earlier steps (a token sent in a body field).
+    fn redact(&self, text: &str) -> String {
+        let creds = self
+            .secrets
+            .iter()
+            .map(|(v, label)| (v.as_str(), Cow::Borrowed(label.as_str())));
+        let obtained = self
+            .message
+            .obtained
+            .iter()
+            .filter(|(_, v)| v.secret)
+            .map(|(n, v)| (v.text.as_str(), Cow::Owned(redact::obtained_label(n))));
+        redact::text(text, creds.chain(obtained)).into_owned()
     }
 }
 
@@ -130,76 +173,52 @@ pub fn prepare(
         challenge: opts.challenge.clone(),
         ..Message::default()
     };
+    let plan = env.spec.plan().operation(op_name).ok_or_else(|| {
+        PayoutError::config(format!("operations.{op_name}: the operation has no plan"))
+    })?;
     let mut engine = Engine::new(env.spec, env.creds, env.entropy);
     if opts.explain {
         engine = engine.explaining();
     }
-    let base = format!("operations.{op_name}");
-    fill_computed(
-        &mut engine,
-        &mut msg,
-        &op.params,
-        &format!("{base}.params"),
-        Part::Params,
-    )?;
+    if opts.show {
+        engine = engine.showing();
+    }
+    if opts.strings_to_sign {
+        engine = engine.recording_strings_to_sign();
+    }
+    let request = &plan.request;
+    fill_computed(&mut engine, &mut msg, request, Location::Path, &op.params)?;
     // The path (with computed parameters) before the query, whose signature may cover it;
     // the query before the body and headers, which may cover the full URL.
     msg.path = fill_path(&op.path, &msg.params);
     msg.url = format!("{}{}", base_url.trim_end_matches('/'), msg.path);
-    fill_computed(
-        &mut engine,
-        &mut msg,
-        &op.query,
-        &format!("{base}.query"),
-        Part::Query,
-    )?;
+    fill_computed(&mut engine, &mut msg, request, Location::Query, &op.query)?;
     if !msg.query.is_empty() {
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
     }
-    let finished = message::finish(&mut engine, &mut msg, op.body.as_ref(), &op.headers, &base)?;
-    let (body_bytes, mut headers, mut shown_headers) =
-        (finished.body, finished.headers, finished.shown_headers);
-    if let (Some(ch), Some(_)) = (&op.challenge, &opts.challenge) {
-        let base = format!("{base}.challenge");
-        let (sent, shown) = message::render_headers(&mut engine, &mut msg, &ch.headers, &base)?;
-        for (list, add) in [(&mut headers, sent), (&mut shown_headers, shown)] {
-            for (k, v) in add {
-                list.retain(|(n, _)| !n.eq_ignore_ascii_case(&k));
-                list.push((k, v));
-            }
+    let finished = message::finish(&mut engine, &mut msg, op.body.as_ref(), request)?;
+    let (body_bytes, mut headers, mut redacted_headers) =
+        (finished.body, finished.headers, finished.redacted);
+    if opts.challenge.is_some() && !plan.challenge.is_empty() {
+        let (sent, redacted) = message::render_headers(&mut engine, &mut msg, &plan.challenge)?;
+        for (k, v) in sent {
+            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&k));
+            redacted_headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&k));
+            headers.push((k, v));
         }
+        redacted_headers.extend(redacted);
     }
-    // Secrets a spec sends in clear (it was warned) are hidden from what is shown.
-    let redact = |text: &str| {
-        let shown = env
-            .creds
-            .iter()
-            .filter(|(n, v)| env.creds.is_secret(n) && !v.expose().is_empty())
-            .fold(text.to_string(), |t, (n, v)| {
-                t.replace(v.expose(), &format!("<redacted:{n}>"))
-            });
-        // And secret obtained values (a token sent in a body field).
-        opts.obtained
-            .iter()
-            .filter(|(_, v)| v.secret && !v.text.is_empty())
-            .fold(shown, |t, (n, v)| {
-                t.replace(&v.text, &format!("<redacted:obtained.{n}>"))
-            })
-    };
-    let shown_url = redact(&msg.url);
-    let shown_body = redact(&String::from_utf8_lossy(&body_bytes));
     Ok(PreparedRequest {
         operation: op_name.to_string(),
-        shown_url,
-        shown_body,
         method: msg.method.clone(),
         url: msg.url.clone(),
         headers,
-        shown_headers,
         body: body_bytes,
         trace: engine.trace,
         strings_to_sign: engine.strings_to_sign,
         message: msg,
+        redacted_headers,
+        secrets: env.creds.secrets(),
     })
 }
 
@@ -338,6 +357,86 @@ operations:
       sig: { type: string, value: "{{ signatures.qs }}" }
     response: { success: "true" }
 "#;
+
+    const BASIC: &str = r#"
+spec_version: 1
+provider: { id: basic, name: Basic auth }
+credentials: { user: {}, password: { secret: true }, token: { secret: true } }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+signing:
+  auth:
+    reveals_secret: true
+    steps:
+      - template: "{{ credentials.user }}:{{ credentials.password }}"
+      - encode: base64
+      - template: "Basic {{ input }}"
+operations:
+  query_payout:
+    role: query
+    method: GET
+    path: /v1/payouts/{id}
+    params: { id: { type: string, required: true, role: provider_ref } }
+    query: { token: { type: string, value: "{{ credentials.token }}" } }
+    headers: { Authorization: "{{ signatures.auth }}", X-User: "{{ credentials.user }}" }
+    response: { success: "true" }
+"#;
+
+    /// What a prepared request shows is worked out when asked for, from one redaction: a
+    /// header that reveals a secret is rendered again redacted only when showing was asked
+    /// for (else it reads `<redacted>`), and secrets sent in clear are replaced in the URL.
+    /// `Debug` never shows a secret either way.
+    #[test]
+    fn what_a_request_shows_never_carries_a_secret() {
+        let spec = CompiledSpec::from_str(BASIC, "basic.yaml").unwrap();
+        let creds: IndexMap<String, String> = [
+            ("user", "u1"),
+            ("password", "pw-secret"),
+            ("token", "tok-secret"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let creds = Credentials::new(spec.spec(), creds).unwrap();
+        let env = Env {
+            spec: &spec,
+            creds: &creds,
+            clock: &FixedClock(1_700_000_000_000),
+            entropy: &OsEntropy,
+        };
+        let mut input = IndexMap::new();
+        input.insert("id".to_string(), Json::from("po_1"));
+        for show in [false, true] {
+            let opts = RequestOptions {
+                show,
+                ..RequestOptions::default()
+            };
+            let req = prepare(&env, "query_payout", "https://h.example", &input, &opts).unwrap();
+            // printf '%s' 'u1:pw-secret' | base64
+            assert_eq!(req.header("Authorization"), Some("Basic dTE6cHctc2VjcmV0"));
+            let auth_shown = if show {
+                "<redacted:password>"
+            } else {
+                "<redacted>"
+            };
+            assert_eq!(
+                req.shown_headers(),
+                vec![
+                    ("Authorization".to_string(), auth_shown.to_string()),
+                    ("X-User".to_string(), "u1".to_string()),
+                ]
+            );
+            assert_eq!(
+                req.shown_url(),
+                "https://h.example/v1/payouts/po_1?token=<redacted:token>"
+            );
+            let debug = format!("{req:?}");
+            for secret in ["pw-secret", "tok-secret", "dTE6cHctc2VjcmV0"] {
+                assert!(!debug.contains(secret), "{debug}");
+            }
+            // Nothing kept for explaining unless asked.
+            assert!(req.trace.is_empty() && req.strings_to_sign.is_empty());
+        }
+    }
 
     /// A signature placed in the query string, after the fields it covers.
     #[test]

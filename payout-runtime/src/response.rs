@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use payout_spec::{Json, OperationRole};
 
 use crate::compiled::CompiledSpec;
-use crate::context::{self, Message};
+use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
@@ -207,21 +207,14 @@ fn succeeded(spec: &CompiledSpec, op_name: &str, json: &Json, http_status: u16) 
     if !(200..300).contains(&http_status) {
         return false;
     }
-    let path = format!("operations.{op_name}.response.success");
-    if !spec.has(&path) {
+    let Some(id) = spec.plan().operation(op_name).and_then(|o| o.success) else {
         return true;
-    }
-    let mut pairs: Vec<(String, minijinja::Value)> = json
-        .as_object()
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| (k.clone(), context::to_value(v)))
-                .collect()
-        })
-        .unwrap_or_default();
-    pairs.push(("http_status".into(), minijinja::Value::from(http_status)));
-    let ctx: minijinja::Value = pairs.into_iter().collect();
-    matches!(spec.render(&path, &ctx).as_deref(), Ok("true"))
+    };
+    let status = [("http_status", minijinja::Value::from(http_status))];
+    matches!(
+        spec.render_over(id, json.as_object(), &status).as_deref(),
+        Ok("true")
+    )
 }
 
 /// The error a failed response stands for, by the spec's codes, then the HTTP status.

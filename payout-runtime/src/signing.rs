@@ -13,6 +13,7 @@ use crate::context::{Message, Signature};
 use crate::credentials::{Credentials, GatewayKeys};
 use crate::crypto::keys::Algorithm;
 use crate::crypto::{aes, canonical, ct, digest, ec, ed25519, encoding, jws, mac, rsa};
+use crate::plan::{RecipeId, RecipePlan, TemplateId, Values};
 use crate::source::Entropy;
 
 /// One step's value, as `payout sign --explain` shows it.
@@ -55,20 +56,42 @@ pub enum Signer {
 #[derive(Debug, Clone)]
 struct Value {
     bytes: Vec<u8>,
-    /// What the trace shows.
-    display: String,
+    /// How the trace shows it; worked out only when someone reads it ([`Value::display`]).
+    shown: Shown,
     /// Derived reversibly from a secret (a template that used one, then encodings): the
     /// trace must not show it.
     secret: Option<String>,
 }
 
+/// How a step's value is shown.
+#[derive(Debug, Clone)]
+enum Shown {
+    /// As text when printable, else as hex.
+    Text,
+    /// As hex (a digest, a MAC, a signature, a ciphertext).
+    Hex,
+    /// As the label of the secret it derives from.
+    Secret,
+    /// As rendered again with secrets redacted (a template, when explaining).
+    Rendered(String),
+}
+
 impl Value {
     fn text(bytes: Vec<u8>) -> Value {
-        let display = shown(&bytes);
         Value {
             bytes,
-            display,
+            shown: Shown::Text,
             secret: None,
+        }
+    }
+
+    /// What `--explain` shows of the value: never a secret.
+    fn display(&self) -> String {
+        match (&self.shown, &self.secret) {
+            (Shown::Rendered(r), _) => r.clone(),
+            (_, Some(s)) => redacted(s),
+            (Shown::Hex, None) => format!("hex:{}", hex::encode(&self.bytes)),
+            (Shown::Text | Shown::Secret, None) => shown(&self.bytes),
         }
     }
 }
@@ -95,12 +118,17 @@ pub struct Engine<'a> {
     /// Every step of every recipe run, in order (redacted).
     pub trace: Vec<StepTrace>,
     /// Recipe → the exact text that went into its first cryptographic step (secrets
-    /// included): for the known-answer vectors only, never shown.
+    /// included): for the known-answer vectors only, never shown, and recorded only when
+    /// asked for ([`Engine::recording_strings_to_sign`]).
     pub(crate) strings_to_sign: IndexMap<String, String>,
     /// The same, secrets redacted, when explaining: what a refused signature is logged with.
     pub shown_strings_to_sign: IndexMap<String, String>,
     /// Whether to record `trace` (a second, redacted rendering of every template).
     explain: bool,
+    /// Whether to render headers that reveal a secret again, redacted, for showing.
+    show: bool,
+    /// Whether to record `strings_to_sign`.
+    record_strings_to_sign: bool,
     /// When set, the engine signs as the gateway (the sandbox): an asymmetric step signs
     /// with the private key of its `verify_key` credential, found here by that credential's
     /// name.
@@ -118,12 +146,35 @@ impl<'a> Engine<'a> {
             shown_strings_to_sign: IndexMap::new(),
             gateway_keys: None,
             explain: false,
+            show: false,
+            record_strings_to_sign: false,
         }
     }
 
-    /// Records every step's value in `trace`, secrets redacted (`payout sign --explain`).
+    /// Records every step's value in `trace`, secrets redacted (`payout sign --explain`);
+    /// implies [`Engine::showing`].
     pub fn explaining(mut self) -> Self {
         self.explain = true;
+        self.show = true;
+        self
+    }
+
+    /// Renders each header that reveals a secret a second time, redacted, for showing
+    /// (`payout sign`); without it such a header shows as `<redacted>`.
+    pub fn showing(mut self) -> Self {
+        self.show = true;
+        self
+    }
+
+    /// Whether the redacted renderings are made.
+    pub fn shows(&self) -> bool {
+        self.show
+    }
+
+    /// Records the exact string each recipe signs, secrets included (the known-answer
+    /// vectors check them).
+    pub fn recording_strings_to_sign(mut self) -> Self {
+        self.record_strings_to_sign = true;
         self
     }
 
@@ -134,57 +185,90 @@ impl<'a> Engine<'a> {
         self
     }
 
-    fn recipe(&self, name: &str) -> Result<&'a Recipe, SignError> {
-        self.spec.spec().signing.get(name).ok_or_else(|| SignError {
-            recipe: name.to_string(),
-            step: None,
-            message: "no such signing recipe".into(),
-        })
+    /// A recipe and its plan (the templates of its steps, the recipes they use).
+    fn recipe(&self, name: &str) -> Result<(&'a Recipe, &'a RecipePlan), SignError> {
+        let spec: &'a CompiledSpec = self.spec;
+        spec.spec()
+            .signing
+            .get_full(name)
+            .and_then(|(i, _, r)| Some((r, spec.plan().recipe(i)?)))
+            .ok_or_else(|| SignError {
+                recipe: name.to_string(),
+                step: None,
+                message: "no such signing recipe".into(),
+            })
     }
 
     /// Computes the named recipes (and those they use) into `msg.signatures`, once each.
     pub fn ensure(&mut self, names: &[String], msg: &mut Message) -> Result<(), SignError> {
         for name in names {
-            self.ensure_one(name, msg, 0)?;
+            let i = self
+                .spec
+                .spec()
+                .signing
+                .get_index_of(name.as_str())
+                .ok_or_else(|| SignError {
+                    recipe: name.clone(),
+                    step: None,
+                    message: "no such signing recipe".into(),
+                })?;
+            self.ensure_one(RecipeId(i as u32), msg, 0)?;
         }
         Ok(())
     }
 
-    fn ensure_one(&mut self, name: &str, msg: &mut Message, depth: usize) -> Result<(), SignError> {
+    /// Computes the recipes (and those they use) into `msg.signatures`, once each, by
+    /// handle (a template's `recipes`).
+    pub fn ensure_ids(&mut self, ids: &[RecipeId], msg: &mut Message) -> Result<(), SignError> {
+        for id in ids {
+            self.ensure_one(*id, msg, 0)?;
+        }
+        Ok(())
+    }
+
+    fn ensure_one(
+        &mut self,
+        id: RecipeId,
+        msg: &mut Message,
+        depth: usize,
+    ) -> Result<(), SignError> {
+        let spec: &'a CompiledSpec = self.spec;
+        let (name, recipe, plan) = spec
+            .spec()
+            .signing
+            .get_index(id.index())
+            .and_then(|(n, r)| Some((n, r, spec.plan().recipe(id.index())?)))
+            .ok_or_else(|| SignError {
+                recipe: format!("#{}", id.index()),
+                step: None,
+                message: "no such signing recipe".into(),
+            })?;
         if msg.signatures.contains_key(name) {
             return Ok(());
         }
         if depth > 16 {
             return Err(SignError {
-                recipe: name.into(),
+                recipe: name.clone(),
                 step: None,
                 message: "recipes use each other too deeply".into(),
             });
         }
-        let spec = self.spec;
-        for dep in spec.recipe_dependencies(name) {
-            self.ensure_one(dep, msg, depth + 1)?;
+        for dep in &plan.uses {
+            self.ensure_one(*dep, msg, depth + 1)?;
         }
-        let out = self.run(name, msg)?;
+        let out = self.run_steps(name, recipe, plan, 0..recipe.steps.len(), msg, None)?;
         let text = String::from_utf8(out.bytes).map_err(|_| SignError {
             recipe: name.into(),
             step: None,
             message: "the result is raw bytes, not text: end the recipe with an `encode` step"
                 .into(),
         })?;
-        let display = match &out.secret {
-            Some(s) => redacted(s),
-            None => text.clone(),
+        let signature = Signature {
+            text,
+            redacted: out.secret.as_deref().map(redacted),
         };
-        msg.signatures
-            .insert(name.to_string(), Signature { text, display });
+        msg.signatures.insert(name.clone(), signature);
         Ok(())
-    }
-
-    /// Runs a whole recipe.
-    fn run(&mut self, name: &str, msg: &Message) -> Result<Value, SignError> {
-        let recipe = self.recipe(name)?;
-        self.run_steps(name, recipe, 0..recipe.steps.len(), msg, None)
     }
 
     /// Runs steps `range` of a recipe, each one's output the next one's input, recording
@@ -193,6 +277,7 @@ impl<'a> Engine<'a> {
         &mut self,
         name: &str,
         recipe: &Recipe,
+        plan: &RecipePlan,
         range: std::ops::Range<usize>,
         msg: &Message,
         start: Option<Value>,
@@ -205,7 +290,9 @@ impl<'a> Engine<'a> {
                     self.note_string_to_sign(name, c);
                 }
             }
-            let at = StepAt { recipe: name, i };
+            let at = StepAt {
+                template: plan.steps.get(i).copied().flatten(),
+            };
             let next = self
                 .step(&at, step, cur.take(), msg)
                 .map_err(|message| SignError {
@@ -217,7 +304,7 @@ impl<'a> Engine<'a> {
                 self.trace.push(StepTrace {
                     recipe: name.to_string(),
                     step: step_label(step),
-                    value: next.display.clone(),
+                    value: next.display(),
                 });
             }
             cur = Some(next);
@@ -231,7 +318,7 @@ impl<'a> Engine<'a> {
 
     /// The text that goes into a recipe's first cryptographic step, kept for the vectors.
     fn note_string_to_sign(&mut self, name: &str, value: &Value) {
-        if !self.strings_to_sign.contains_key(name) {
+        if self.record_strings_to_sign && !self.strings_to_sign.contains_key(name) {
             self.strings_to_sign.insert(
                 name.to_string(),
                 String::from_utf8_lossy(&value.bytes).into_owned(),
@@ -239,7 +326,7 @@ impl<'a> Engine<'a> {
         }
         if self.explain && !self.shown_strings_to_sign.contains_key(name) {
             self.shown_strings_to_sign
-                .insert(name.to_string(), value.display.clone());
+                .insert(name.to_string(), value.display());
         }
     }
 
@@ -262,7 +349,7 @@ impl<'a> Engine<'a> {
         };
         match step {
             Step::Input(src) => self.input(src, msg),
-            Step::Template(_) => self.template(&at.path("template"), msg, prev.as_ref()),
+            Step::Template(_) => self.template(at, msg, prev.as_ref()),
             Step::Hash(alg) => Ok(hash_step(*alg, &prev_of(prev)?)),
             Step::Hmac(h) => self.hmac_step(at, h, &prev_of(prev)?, msg),
             Step::RsaSign(r) => self.rsa_sign_step(r, &prev_of(prev)?),
@@ -330,37 +417,48 @@ impl<'a> Engine<'a> {
             .map(|(n, _)| n.to_string())
     }
 
-    /// Renders a recipe template, and again with secrets redacted for the trace.
-    fn template(&self, path: &str, msg: &Message, input: Option<&Value>) -> Result<Value, String> {
+    /// Renders the template of a step, and again with secrets redacted for the trace when
+    /// explaining.
+    fn template(&self, at: &StepAt, msg: &Message, input: Option<&Value>) -> Result<Value, String> {
+        let id = at.template.ok_or("the step's template was not compiled")?;
         let input_text = match input {
             Some(v) => Some(utf8(&v.bytes)?),
             None => None,
         };
-        let real = self
-            .spec
-            .render(path, &msg.context(self.creds, false, input_text.as_deref()))?;
+        let values = Values {
+            msg,
+            creds: self.creds,
+            input: input_text,
+            redacted: false,
+        };
+        let real = self.spec.render_template(id, &values)?;
         // The second, redacted rendering only when someone will read it.
-        let display = if self.explain {
-            self.spec.render(
-                path,
-                &msg.context(self.creds, true, input.map(|v| v.display.as_str())),
-            )?
+        let shown = if self.explain {
+            let input_shown = input.map(Value::display);
+            let values = Values {
+                input: input_shown.as_deref(),
+                redacted: true,
+                ..values
+            };
+            Shown::Rendered(self.spec.render_template(id, &values)?)
         } else {
-            String::new()
+            Shown::Text
         };
         // Derived from a secret when the template names a secret credential (known from its
         // analysis when the spec was compiled), or its input already was.
         let named = self
             .spec
-            .info(path)
-            .into_iter()
-            .flat_map(|i| i.credentials.iter())
+            .plan()
+            .template(id)
+            .info
+            .credentials
+            .iter()
             .find(|c| self.creds.is_secret(c))
             .cloned();
         let secret = named.or_else(|| input.and_then(|v| v.secret.clone()));
         Ok(Value {
             bytes: real.into_bytes(),
-            display,
+            shown,
             secret,
         })
     }
@@ -374,10 +472,10 @@ impl<'a> Engine<'a> {
         prev: &Value,
         msg: &Message,
     ) -> Result<Value, String> {
-        let key = self.template(&at.path("hmac.key"), msg, None)?;
+        let key = self.template(at, msg, None)?;
         let key = match h.key_encoding {
             Some(e) => {
-                encoding::decode(e, &utf8(&key.bytes)?).map_err(|e| format!("the HMAC key: {e}"))?
+                encoding::decode(e, utf8(&key.bytes)?).map_err(|e| format!("the HMAC key: {e}"))?
             }
             None => key.bytes,
         };
@@ -430,7 +528,7 @@ impl<'a> Engine<'a> {
         let header = jws_header(j);
         let token = match j.alg {
             payout_spec::JwsAlg::Hs256 => {
-                let secret = self.template(&at.path("jws_sign.secret"), msg, None)?;
+                let secret = self.template(at, msg, None)?;
                 jws::sign(
                     &header,
                     &prev.bytes,
@@ -486,7 +584,7 @@ impl<'a> Engine<'a> {
         prev: &Value,
         msg: &Message,
     ) -> Result<Value, String> {
-        let key = self.aes_key(&at.path("aes_encrypt.key"), a, msg)?;
+        let key = self.aes_key(at, a, msg)?;
         let iv = if a.iv == Iv::Random {
             let mut iv = [0u8; 16];
             self.entropy.fill(&mut iv)?;
@@ -506,15 +604,20 @@ impl<'a> Engine<'a> {
         prev: &Value,
         msg: &Message,
     ) -> Result<Value, String> {
-        let key = self.aes_key(&at.path("aes_decrypt.key"), a, msg)?;
+        let key = self.aes_key(at, a, msg)?;
         let plain = aes::decrypt(a, &key, &prev.bytes).map_err(|e| e.to_string())?;
         // Decryption is reversible: what came from a secret stays redacted.
         Ok(keep_secret(prev.secret.clone(), plain))
     }
 
-    /// The 32-byte AES key from the key template at `path`.
-    fn aes_key(&self, path: &str, a: &payout_spec::Aes, msg: &Message) -> Result<[u8; 32], String> {
-        let text = self.template(path, msg, None)?;
+    /// The 32-byte AES key from the step's key template.
+    fn aes_key(
+        &self,
+        at: &StepAt,
+        a: &payout_spec::Aes,
+        msg: &Message,
+    ) -> Result<[u8; 32], String> {
+        let text = self.template(at, msg, None)?;
         aes::derive_key(a.key_derivation, &text.bytes).map_err(|e| e.to_string())
     }
 
@@ -528,16 +631,15 @@ impl<'a> Engine<'a> {
         received: &str,
         signer: Signer,
     ) -> Result<bool, SignError> {
-        let recipe = self.recipe(name)?;
-        let spec = self.spec;
+        let (recipe, plan) = self.recipe(name)?;
         // The recipes this one builds on are computed into the received message once, and
         // serve every later check of the same message.
-        for dep in spec.recipe_dependencies(name) {
-            self.ensure_one(dep, msg, 1)?;
+        for dep in &plan.uses {
+            self.ensure_one(*dep, msg, 1)?;
         }
         let scratch: &Message = msg;
         let Some(k) = recipe.steps.iter().rposition(is_random) else {
-            let out = self.run(name, scratch)?;
+            let out = self.run_steps(name, recipe, plan, 0..recipe.steps.len(), scratch, None)?;
             return Ok(compare(recipe.compare, &out.bytes, received.as_bytes()));
         };
         let err = |message: String| SignError {
@@ -545,13 +647,15 @@ impl<'a> Engine<'a> {
             step: Some(k),
             message,
         };
-        let expected = self.run_steps(name, recipe, 0..k, scratch, None)?;
+        let expected = self.run_steps(name, recipe, plan, 0..k, scratch, None)?;
         self.note_string_to_sign(name, &expected);
         // A value that does not even decode is simply not a valid signature.
         let Some(got) = undo_encodings(name, recipe, k, received)? else {
             return Ok(false);
         };
-        let at = StepAt { recipe: name, i: k };
+        let at = StepAt {
+            template: plan.steps.get(k).copied().flatten(),
+        };
         match &recipe.steps[k] {
             Step::RsaSign(r) => {
                 let key = self
@@ -563,9 +667,7 @@ impl<'a> Engine<'a> {
                 let token = String::from_utf8_lossy(&got);
                 Ok(match j.alg {
                     payout_spec::JwsAlg::Hs256 => {
-                        let secret = self
-                            .template(&at.path("jws_sign.secret"), scratch, None)
-                            .map_err(err)?;
+                        let secret = self.template(&at, scratch, None).map_err(err)?;
                         jws::verify(
                             &token,
                             j.alg,
@@ -626,9 +728,7 @@ impl<'a> Engine<'a> {
                 })
             }
             Step::AesEncrypt(a) => {
-                let key = self
-                    .aes_key(&at.path("aes_encrypt.key"), a, scratch)
-                    .map_err(err)?;
+                let key = self.aes_key(&at, a, scratch).map_err(err)?;
                 // Decrypt and compare: a random IV cannot be recomputed.
                 Ok(match aes::decrypt(a, &key, &got) {
                     Ok(plain) => ct::eq(&plain, &expected.bytes),
@@ -677,17 +777,10 @@ fn jws_header(j: &payout_spec::JwsSign) -> String {
     jws::header(j.alg, j.typ.as_deref(), &extra)
 }
 
-/// Where a step is, for the YAML paths of its templates.
-struct StepAt<'n> {
-    recipe: &'n str,
-    i: usize,
-}
-
-impl StepAt<'_> {
-    /// `signing.RECIPE.steps[I].KEY`.
-    fn path(&self, key: &str) -> String {
-        format!("signing.{}.steps[{}].{key}", self.recipe, self.i)
-    }
+/// The step of a recipe that runs: its template (a `template` step, an HMAC, JWS or AES
+/// key), by handle.
+struct StepAt {
+    template: Option<TemplateId>,
 }
 
 /// A step whose output cannot be recomputed by the receiver: an RSA or Ed25519 signature (only the
@@ -741,7 +834,7 @@ impl Value {
     /// reversible of a secret survives these steps, so they are never redacted.
     fn raw(bytes: Vec<u8>) -> Value {
         Value {
-            display: format!("hex:{}", hex::encode(&bytes)),
+            shown: Shown::Hex,
             bytes,
             secret: None,
         }
@@ -761,7 +854,7 @@ fn encode_step(enc: Encoding, prev: Value) -> Value {
 
 /// `decode:` text to bytes; a secret stays secret through it.
 fn decode_step(enc: Encoding, prev: Value) -> Result<Value, String> {
-    let bytes = encoding::decode(enc, &utf8(&prev.bytes)?).map_err(|e| e.to_string())?;
+    let bytes = encoding::decode(enc, utf8(&prev.bytes)?).map_err(|e| e.to_string())?;
     Ok(keep_secret(prev.secret, bytes))
 }
 
@@ -771,7 +864,7 @@ fn decode_step(enc: Encoding, prev: Value) -> Result<Value, String> {
 fn keep_secret(secret: Option<String>, bytes: Vec<u8>) -> Value {
     match secret {
         Some(s) => Value {
-            display: redacted(&s),
+            shown: Shown::Secret,
             bytes,
             secret: Some(s),
         },
@@ -781,7 +874,7 @@ fn keep_secret(secret: Option<String>, bytes: Vec<u8>) -> Value {
 
 /// How a value derived from the secret credential `name` is shown.
 fn redacted(name: &str) -> String {
-    format!("<redacted:{name}>")
+    crate::redact::label(name)
 }
 
 /// Whether `needle` occurs in `hay`.
@@ -789,8 +882,8 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, String> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| {
+fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|_| {
         "`{{ input }}` needs text, but the previous step produced raw bytes: add an `encode` step before it".to_string()
     })
 }
@@ -948,7 +1041,7 @@ operations:
         assert_eq!(trace[0].value, "k1:<redacted:secret>");
         assert_eq!(trace[1].value, "<redacted:secret>");
         assert_eq!(trace[2].value, "Basic <redacted:secret>");
-        assert_eq!(msg.signatures["auth"].display, "<redacted:secret>");
+        assert_eq!(msg.signatures["auth"].shown(true), "<redacted:secret>");
         assert!(!format!("{:?}", msg.signatures).contains("azE6"));
     }
 
@@ -1032,7 +1125,10 @@ operations:
             trace.iter().all(|t| t.value == "<redacted:secret>"),
             "{trace:?}"
         );
-        assert_eq!(msg.signatures["header_copy"].display, "<redacted:secret>");
+        assert_eq!(
+            msg.signatures["header_copy"].shown(true),
+            "<redacted:secret>"
+        );
 
         // The same header with credentials whose secret it does not carry is shown.
         let mut other = Message {

@@ -148,6 +148,8 @@ fn run_request(
             })
             .collect(),
         challenge: v.challenge.clone(),
+        strings_to_sign: true,
+        ..RequestOptions::default()
     };
     let result = request::prepare(&env, op, &base_url, &v.input, &opts);
     let e = &v.expect;
@@ -370,7 +372,7 @@ fn run_recipe(
         nonce: v.nonce.clone(),
         ..Message::default()
     };
-    let mut engine = Engine::new(spec, creds, entropy);
+    let mut engine = Engine::new(spec, creds, entropy).recording_strings_to_sign();
     if let Some(received) = &v.received {
         // As the merchant's side checks what the gateway sent: with `verify_key`.
         let verified = engine

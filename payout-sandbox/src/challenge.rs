@@ -52,8 +52,9 @@ impl Gateway {
             ..msg.clone()
         };
         let mut engine = Engine::new(&self.spec, &self.creds, &OsEntropy);
-        let base = format!("operations.{op_name}.challenge");
-        let answer = match message::render_headers(&mut engine, &mut expected, &ch.headers, &base) {
+        let plan = self.spec.plan().operation(op_name);
+        let headers = plan.map_or(&[][..], |p| &p.challenge[..]);
+        let answer = match message::render_headers(&mut engine, &mut expected, headers) {
             Ok((sent, _)) => sent,
             Err(e) => return Some(self.error("server_error", &format!("sandbox: {e}"))),
         };

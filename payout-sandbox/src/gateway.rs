@@ -15,6 +15,7 @@ use payout_runtime::credentials::GatewayKeys;
 use payout_runtime::extract::unified_status;
 use payout_runtime::http::header_pairs;
 use payout_runtime::message::Finished;
+use payout_runtime::plan::MessagePlan;
 use payout_runtime::request;
 use payout_runtime::signing::{Engine, Signer};
 use payout_runtime::source::{self, Clock, OsEntropy, SystemClock};
@@ -696,10 +697,12 @@ impl Gateway {
             }
         };
         let no_extras = IndexMap::new();
+        let Some(plan) = self.spec.plan().operation(op_name) else {
+            return self.error("server_error", &format!("sandbox: no plan for `{op_name}`"));
+        };
         let reply = Outgoing {
-            base: format!("operations.{op_name}.response"),
+            plan: &plan.response,
             body: op.response.body.as_ref(),
-            headers: &op.response.headers,
             nonce: op.nonce.unwrap_or_default(),
             extras: s.sandbox.as_ref().map_or(&no_extras, |sb| &sb.success),
             issued,
@@ -783,7 +786,7 @@ impl Gateway {
             ..out.seed
         };
         let mut engine = self.signer(wrong);
-        message::finish(&mut engine, &mut msg, out.body, out.headers, &out.base)
+        message::finish(&mut engine, &mut msg, out.body, out.plan)
     }
 
     /// The engine that signs what the gateway sends: with its keys, or with altered
@@ -885,8 +888,12 @@ impl Gateway {
                 ..Message::default()
             };
             let mut engine = self.signer(wrong);
-            let base = format!("operations.{op_name}.response");
-            message::render_headers(&mut engine, &mut msg, &op.response.headers, &base)
+            let plan = self
+                .spec
+                .plan()
+                .operation(op_name)
+                .ok_or_else(|| format!("no plan for `{op_name}`"))?;
+            message::render_headers(&mut engine, &mut msg, &plan.response.headers)
                 .map(|(headers, _)| headers)
                 .map_err(|e| e.to_string())
         });
@@ -945,10 +952,9 @@ fn render_reply(spec: &CompiledSpec, v: &Json, path: &str, ctx: &minijinja::Valu
 
 /// What the gateway sends, before its fields are generated and it is signed.
 pub(crate) struct Outgoing<'a> {
-    /// The message's YAML path (`operations.x.response`, `webhooks.y`).
-    pub base: String,
+    /// What building it needs: its header templates and computed fields.
+    pub plan: &'a MessagePlan,
     pub body: Option<&'a payout_spec::Body>,
-    pub headers: &'a IndexMap<String, String>,
     pub nonce: NonceFormat,
     /// Fields set whatever the spec's roles say (`sandbox.success`).
     pub extras: &'a IndexMap<String, Json>,

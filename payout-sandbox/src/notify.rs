@@ -89,10 +89,14 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
     let s = gw.spec.spec();
     let (name, wh) = s.webhooks.first().ok_or("no webhook")?;
     let no_extras = IndexMap::new();
+    let plan = gw
+        .spec
+        .plan()
+        .webhook(name)
+        .ok_or_else(|| format!("no plan for the webhook `{name}`"))?;
     let webhook = Outgoing {
-        base: format!("webhooks.{name}"),
+        plan,
         body: Some(&wh.body),
-        headers: &wh.headers,
         nonce: wh.nonce.unwrap_or_default(),
         extras: &no_extras,
         issued: &[],

@@ -258,8 +258,20 @@ pub enum Segment {
 /// Splits a template made only of text and `{{ dotted.name }}` into segments, so a
 /// received value can be read back into the names (EaniShop's
 /// `V2_SHA256 appId={{ credentials.app_id }},sign={{ signatures.v2 }},...`). `None` for
-/// templates with filters, blocks or expressions, which cannot be read back.
+/// templates with filters, blocks or expressions, which cannot be read back, and for two
+/// placeholders side by side, which have no boundary to read them apart by.
 pub fn segments(source: &str) -> Option<Vec<Segment>> {
+    let out = substitution(source)?;
+    let adjacent = out
+        .windows(2)
+        .any(|w| matches!(w, [Segment::Var(_), Segment::Var(_)]));
+    (!adjacent).then_some(out)
+}
+
+/// Splits a template made only of text and `{{ dotted.name }}` placeholders (a plain
+/// substitution, which the runtime renders without minijinja); `None` for anything else
+/// (filters, blocks, comments, expressions, whitespace control).
+pub fn substitution(source: &str) -> Option<Vec<Segment>> {
     if source.contains("{%") || source.contains("{#") {
         return None;
     }
@@ -288,11 +300,7 @@ pub fn segments(source: &str) -> Option<Vec<Segment>> {
     if !rest.is_empty() {
         out.push(Segment::Literal(rest.to_string()));
     }
-    // Two placeholders side by side have no boundary to read them apart by.
-    let adjacent = out
-        .windows(2)
-        .any(|w| matches!(w, [Segment::Var(_), Segment::Var(_)]));
-    (!adjacent).then_some(out)
+    Some(out)
 }
 
 /// Reads a received value back through a simple template's segments: each variable takes
@@ -652,6 +660,37 @@ mod tests {
     fn syntax_errors_are_reported() {
         let e = analyze("{{ input }").unwrap_err();
         assert!(e.contains("syntax error"), "{e}");
+    }
+
+    /// What renders without minijinja: text and dotted names only, side by side too.
+    #[test]
+    fn substitutions_are_text_and_names_only() {
+        assert_eq!(
+            substitution("{{ input }}{{ credentials.api_key }}\n"),
+            Some(vec![
+                Segment::Var("input".into()),
+                Segment::Var("credentials.api_key".into()),
+                Segment::Literal("\n".into()),
+            ])
+        );
+        assert_eq!(
+            substitution("plain"),
+            Some(vec![Segment::Literal("plain".into())])
+        );
+        for not_plain in [
+            "{{ a | upper }}",
+            "{{- a }}",
+            "{{ a ~ b }}",
+            "{{ a[0] }}",
+            "{{ a",
+            "{% if a %}x{% endif %}",
+            "{# note #}{{ a }}",
+            "{{ 1a }}",
+        ] {
+            assert_eq!(substitution(not_plain), None, "{not_plain}");
+        }
+        // Readable back only when a boundary separates every two names.
+        assert_eq!(segments("{{ input }}{{ credentials.api_key }}"), None);
     }
 
     #[test]
