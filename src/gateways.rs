@@ -15,7 +15,7 @@ fn boxed<C: PayoutProvider + 'static>(
 /// arm in [`unified`]. Adding a gateway is adding a line to the list below.
 macro_rules! gateways {
     ($($module:ident = $spec:literal,)*) => {
-        $(crate::provider!(pub mod $module = $spec);)*
+        $(crate::provider!(pub mod $module = $spec, path = payout::gateways::$module);)*
 
         /// The provider ids of the gateways above.
         pub const IDS: [&str; [$($module::PROVIDER_ID),*].len()] = [$($module::PROVIDER_ID),*];

@@ -480,8 +480,20 @@ fn operation_doc(m: &Module, op: &Op) -> String {
         doc.push_str("Retried with backoff on transient failures, freshly signed each time.");
     }
     let literal = example(m, &Ty::Named(op.request.clone()), None, 1);
+    // Compiled as a doctest (not run: it would need the gateway) when the module's path is
+    // known; otherwise the example cannot name the module and is shown only.
+    let (fence, imports) = match &m.doc_path {
+        Some(path) => (
+            "no_run",
+            format!(
+                "# use {} as {module};\n# #[allow(unused_imports)]\n# use payout::runtime::Json;\n",
+                quote!(#path).to_string().replace(' ', "")
+            ),
+        ),
+        None => ("ignore", String::new()),
+    };
     doc.push_str(&format!(
-        "\n\n# Example\n\n```ignore\n\
+        "\n\n# Example\n\n```{fence}\n{imports}\
          async fn {name}(client: &{module}::Client) -> Result<(), Box<dyn std::error::Error>> {{\n\
          \x20   let request = {literal};\n\
          \x20   let response = client.send(&request).await?;\n\
@@ -570,7 +582,7 @@ fn example(m: &Module, ty: &Ty, given: Option<&str>, depth: usize) -> String {
                     ),
                     None => "Default::default()".to_string(),
                 },
-                TypeDef::Struct(s) if depth > 3 => format!("{module}::{} {{ /* … */ }}", s.ident),
+                TypeDef::Struct(s) if depth > 3 => format!("todo!(\"a {module}::{}\")", s.ident),
                 TypeDef::Struct(s) => {
                     let required: Vec<&FieldDef> =
                         s.fields.iter().filter(|f| !f.optional).collect();

@@ -3,9 +3,12 @@
 //! ```ignore
 //! payout::provider!("specs/cashy.yaml");                     // pub mod cashy { ... }
 //! payout::provider!(pub(crate) mod gateway = "specs/cashy.yaml");
+//! payout::provider!(pub mod cashy = "specs/cashy.yaml", path = my_crate::cashy);
 //! ```
 //!
-//! The path is relative to the calling crate's `CARGO_MANIFEST_DIR`. A spec with errors is a
+//! The path is relative to the calling crate's `CARGO_MANIFEST_DIR`. `path =` says where the
+//! crate's users reach the module: each request's documented example then names it and is
+//! compiled as a doctest (`no_run`); without it the examples are shown only (`ignore`). A spec with errors is a
 //! `compile_error!` per problem, in the form `payout lint` prints. The work is a pipeline
 //! of stages that tests call without the compiler: [`input`] (what the macro was given) →
 //! [`load`] (read and check the spec) → [`model`] (the Rust shape of the spec) →
@@ -58,7 +61,10 @@ fn expand(input: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
     };
     let file = loaded.file.to_string_lossy().into_owned();
     match model::build(&loaded.spec, parsed.vis, parsed.module, file) {
-        Ok(m) => generate::module(&m),
+        Ok(mut m) => {
+            m.doc_path = parsed.doc_path;
+            generate::module(&m)
+        }
         Err(e) => {
             let message = document_error(&path, e);
             quote_spanned! { span => compile_error!(#message); }

@@ -29,6 +29,9 @@ pub struct Module {
     /// The `use` items: the paths of [`IMPORTS`] with only the names the module uses, so
     /// that no spec yields an unused import.
     pub imports: Vec<(&'static str, Vec<&'static str>)>,
+    /// Where users reach the module (`payout::gateways::cashy`), when the caller said: its
+    /// documentation's examples are then doctests.
+    pub doc_path: Option<syn::Path>,
 }
 
 pub struct Cred {
@@ -329,6 +332,7 @@ pub fn build(
         webhooks,
         error_codes,
         imports,
+        doc_path: None,
     })
 }
 
