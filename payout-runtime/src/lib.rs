@@ -19,6 +19,7 @@ pub mod http;
 pub mod mapping;
 pub mod message;
 pub mod money;
+pub mod received;
 pub mod request;
 pub mod response;
 pub mod signing;
