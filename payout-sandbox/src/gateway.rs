@@ -602,7 +602,7 @@ impl Gateway {
             &self.spec,
             &self.creds,
             &OsEntropy,
-            msg.clone(),
+            &mut msg.clone(),
             &carriers,
             Signer::Merchant,
             Some(&self.keys),
