@@ -81,7 +81,8 @@ pub fn read(
                     got.http_status,
                     preview(&text)
                 ),
-            );
+            )
+            .caused_by(e);
             return Err(err);
         }
     };
@@ -247,7 +248,7 @@ fn classify(
     let known = code
         .as_deref()
         .and_then(|c| op.response.codes.get(c).or_else(|| s.error_codes.get(c)))
-        .map(|k| ErrorKind::from_spec(*k));
+        .copied();
     // The gateway's own answer: its error envelope (or no envelope declared) under a status
     // the spec says the gateway itself uses. Anything else may come from a hop in between.
     let envelope = match &op.response.error {

@@ -133,6 +133,7 @@ pub fn read_as(
                     ErrorKind::MalformedResponse,
                     format!("the webhook body is not JSON ({e}): {}", preview(&text)),
                 )
+                .caused_by(e)
             })?,
             BodyEncoding::Form => Json::Object(parse_form(&text)),
         })
@@ -236,6 +237,7 @@ pub fn postback_input(
                     ErrorKind::MalformedResponse,
                     format!("the webhook body is not JSON ({e}): {}", preview(&text)),
                 )
+                .caused_by(e)
             })?;
             input.insert(name.to_string(), json);
         } else if let Some(h) = role.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
