@@ -361,6 +361,34 @@ webhooks:
         assert!(e.message.contains("in the future"), "{e}");
     }
 
+    /// The key a receiver records comes with the event: the digest of the declared headers
+    /// and the body (a proxy's `Host` does not count), remembered for twice `max_age`.
+    #[test]
+    fn the_replay_key_comes_with_the_event() {
+        let spec = CompiledSpec::from_str(SPEC, "fresh.yaml").unwrap();
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        let headers = vec![
+            ("Host".to_string(), "proxy.example".to_string()),
+            ("X-Timestamp".to_string(), "1700000000".to_string()),
+            (
+                "X-Sign".to_string(),
+                "b1489932fd53f2b19f79d0690652dd94".to_string(),
+            ),
+        ];
+        let guard = Guard {
+            clock: &FixedClock(1_700_000_000_000),
+            replay: None,
+        };
+        let req = WebhookRequest::new(&headers, br#"{"a":"x"}"#);
+        let (_, _, key) = receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).unwrap();
+        // python3 -c "import hashlib;print(hashlib.sha256(b'x-timestamp\x001700000000\x00x-sign\x00b1489932fd53f2b19f79d0690652dd94\x00{\"a\":\"x\"}').hexdigest())"
+        assert_eq!(
+            key.key,
+            "fresh:w:sha256:50621e7b3b97d8879c0528b57e50b8bb3a23229a4f6db7027b403c7278f372d1"
+        );
+        assert_eq!(key.retention_millis, 600_000);
+    }
+
     #[test]
     fn a_webhook_received_twice_is_a_duplicate() {
         let store = MemoryReplayStore::new();

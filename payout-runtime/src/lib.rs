@@ -25,6 +25,7 @@ pub mod response;
 pub mod signing;
 pub mod source;
 pub mod typed;
+pub mod typed_webhook;
 pub mod unified;
 pub mod validate;
 pub mod vectors;
@@ -45,6 +46,7 @@ pub use signing::StepTrace;
 pub use typed::{
     Gateway, GatewayCredentials, GatewayEnvironment, NoEnvironments, Operation, TypedClient,
 };
+pub use typed_webhook::TypedEvent;
 pub use unified::{
     marked_reversal, transition, Applied, Beneficiary, BoxFuture, Capability, CreatePayout,
     Evidence, Money, PayoutMethod, PayoutProvider, PayoutRef, PayoutResult, StatusTracker,

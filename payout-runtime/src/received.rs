@@ -63,6 +63,10 @@ impl Plans {
                 );
                 let success = format!("operations.{name}.response.success");
                 plan.success = spec.has(&success).then_some(success);
+                plan.success_reads = op.response.success.as_deref().and_then(|source| {
+                    let analysis = payout_spec::template::analyze_expression(source).ok()?;
+                    Some(analysis.roots().into_iter().collect())
+                });
                 (name.clone(), plan)
             })
             .collect();
@@ -125,6 +129,8 @@ pub struct MessagePlan {
     pub max_age: Option<u64>,
     /// The YAML path of its success predicate, for answers that have one.
     pub success: Option<String>,
+    /// The top-level names the success predicate reads (`None`: not known, give it all).
+    pub success_reads: Option<Vec<String>>,
 }
 
 /// Where a carrier's value is received.
@@ -238,6 +244,7 @@ impl MessagePlan {
             declared_headers,
             max_age: None,
             success: None,
+            success_reads: None,
             base,
         }
     }

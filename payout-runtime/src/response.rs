@@ -213,10 +213,16 @@ fn succeeded(
     let Some(path) = plan.success.as_deref() else {
         return true;
     };
+    // Only the names the predicate reads are given to it (all, if it could not be read).
     let mut pairs: Vec<(String, minijinja::Value)> = json
         .as_object()
         .map(|m| {
             m.iter()
+                .filter(|(k, _)| {
+                    plan.success_reads
+                        .as_ref()
+                        .is_none_or(|names| names.iter().any(|n| n == *k))
+                })
                 .map(|(k, v)| (k.clone(), context::to_value(v)))
                 .collect()
         })

@@ -182,6 +182,20 @@ impl ErrorKind {
         matches!(self, ErrorKind::Ambiguous | ErrorKind::Duplicate)
     }
 
+    /// The key of the sandbox's reply for this kind (`sandbox.errors.KEY`), for the kinds it
+    /// imitates: its name, except a gateway's own failure, which its client cannot read as
+    /// anything but `ambiguous`, and whose reply is `server_error`.
+    pub fn sandbox_reply(&self) -> Option<&'static str> {
+        match self {
+            ErrorKind::Unauthorized
+            | ErrorKind::Duplicate
+            | ErrorKind::NotFound
+            | ErrorKind::InvalidRequest => Some(self.as_str()),
+            ErrorKind::Ambiguous => Some("server_error"),
+            _ => None,
+        }
+    }
+
     /// No answer was had: nothing could be sent, or the answer was lost.
     pub fn is_transport(&self) -> bool {
         matches!(
