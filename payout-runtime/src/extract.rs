@@ -4,8 +4,6 @@ use indexmap::IndexMap;
 use payout_spec::{Field, FieldType, Json, PayoutStatus, Spec};
 use rust_decimal::Decimal;
 
-use payout_spec::coverage::{self, Coverage};
-
 use crate::money;
 use crate::received::{self, RoleRead};
 
@@ -124,26 +122,9 @@ pub fn role_paths<'f>(
 }
 
 /// Leaves out of `x` every value read from a part the message's signatures do not cover
-/// (unless the spec says why it is trusted, `unsigned: reason`): a signed message whose
-/// unsigned parts were changed on the way still verifies. Returns the roles left out.
-pub fn leave_out_unsigned(
-    x: &mut Extracted,
-    cov: Option<&Coverage>,
-    fields: &IndexMap<String, Field>,
-) -> Vec<String> {
-    let Some(cov) = cov else {
-        return Vec::new();
-    };
-    let unsigned: Vec<(String, ResultRole)> = coverage::unsigned_roles(cov, fields)
-        .into_iter()
-        .filter(|(_, _, field)| field.unsigned.is_none())
-        .filter_map(|(path, role, _)| Some((path, ResultRole::parse(role)?)))
-        .collect();
-    leave_out(x, &unsigned)
-}
-
-/// [`leave_out_unsigned`] with the unsigned roles of a message's plan
-/// ([`crate::received::MessagePlan::unsigned`]).
+/// (the roles of its plan's [`crate::received::MessagePlan::unsigned`], which skips those
+/// the spec says why it trusts, `unsigned: reason`): a signed message whose unsigned parts
+/// were changed on the way still verifies. Returns the roles left out.
 pub fn leave_out(x: &mut Extracted, unsigned: &[(String, ResultRole)]) -> Vec<String> {
     let mut left_out = Vec::new();
     for (path, role) in unsigned {
@@ -165,31 +146,9 @@ pub fn leave_out(x: &mut Extracted, unsigned: &[(String, ResultRole)]) -> Vec<St
     left_out
 }
 
-/// Reads every role of `fields` out of `body`. Values that are there but unreadable (an
+/// Reads every role out of `body`, by the role paths of a message's plan
+/// ([`crate::received::MessagePlan::roles`]). Values that are there but unreadable (an
 /// amount that is not a number) are errors: a wrong amount must never pass silently.
-pub fn extract(
-    spec: &Spec,
-    fields: &IndexMap<String, Field>,
-    body: &Json,
-) -> Result<Extracted, String> {
-    let mut paths = Vec::new();
-    role_paths(fields, "", &mut paths);
-    let reads: Vec<RoleRead> = paths
-        .into_iter()
-        .filter_map(|(role, path, field)| {
-            Some(RoleRead {
-                role: ResultRole::parse(role)?,
-                segments: path.split('.').map(str::to_string).collect(),
-                path,
-                amount: field.ty == FieldType::Amount,
-            })
-        })
-        .collect();
-    read(spec, &reads, body)
-}
-
-/// [`extract`] with the role paths of a message's plan
-/// ([`crate::received::MessagePlan::roles`]).
 pub fn read(spec: &Spec, roles: &[RoleRead], body: &Json) -> Result<Extracted, String> {
     let mut out = Extracted::default();
     for r in roles {

@@ -33,20 +33,6 @@ pub struct Carrier<'a> {
     pub parts: Option<&'a HeaderParts>,
 }
 
-/// Marks the header carriers that `header_parts` declares as made of parts.
-pub fn with_parts<'a>(
-    carriers: &mut [Carrier<'a>],
-    base: &str,
-    parts: &'a IndexMap<String, HeaderParts>,
-) {
-    for (h, p) in parts {
-        let path = format!("{base}.headers.{h}");
-        for c in carriers.iter_mut().filter(|c| c.path == path) {
-            c.parts = Some(p);
-        }
-    }
-}
-
 /// At most this many parts are read from one received header: it is unauthenticated.
 const MAX_PARTS: usize = 32;
 
