@@ -706,7 +706,7 @@ fn check_request(
                 message: e.message,
             }])
         } else {
-            LedgerError::Invalid(e.fields)
+            LedgerError::Invalid(e.fields.into_vec())
         }
     };
     let spec = client.spec().spec();
