@@ -68,4 +68,24 @@ operations:
         );
         assert!(!joined.contains("`ambiguous` is"), "{joined}");
     }
+
+    /// One list: every kind reads back from its name, in serde as in `FromStr`, and the
+    /// sandbox's replies are kinds of it.
+    #[test]
+    fn every_kind_has_one_name() {
+        use crate::model::ErrorKind;
+        for k in ErrorKind::ALL {
+            assert_eq!(k.as_str().parse::<ErrorKind>(), Ok(k));
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+        }
+        let replies: Vec<&str> = ErrorKind::ALL
+            .iter()
+            .filter_map(ErrorKind::sandbox_reply)
+            .collect();
+        assert_eq!(replies.len(), crate::check::SANDBOX_ERRORS.len());
+        for r in crate::check::SANDBOX_ERRORS {
+            assert!(replies.contains(r), "{r}");
+        }
+    }
 }
