@@ -171,7 +171,7 @@ async fn an_error_before_the_money_step_means_no_payout() {
     gw.add_fault(payout_sandbox::FaultRule {
         operation: Some("create_recipient".into()),
         ..payout_sandbox::FaultRule::always(payout_sandbox::Fault::Refuse {
-            error: "invalid_request".into(),
+            error: ErrorKind::InvalidRequest,
         })
     });
     let e = client

@@ -84,7 +84,7 @@ async fn a_refusal_of_a_create_is_believed_only_when_signed() {
         let r = format!("{id}-REFUSED-1");
         gw.add_fault(
             FaultRule::always(Fault::Refuse {
-                error: "invalid_request".into(),
+                error: ErrorKind::InvalidRequest,
             })
             .for_ref(&r)
             .once(),
@@ -104,7 +104,7 @@ async fn a_refusal_of_a_create_is_believed_only_when_signed() {
     let r = "eanishop-REFUSED-2";
     for fault in [
         Fault::Refuse {
-            error: "invalid_request".into(),
+            error: ErrorKind::InvalidRequest,
         },
         Fault::WrongSignature,
     ] {

@@ -7,10 +7,9 @@ use std::time::Duration;
 use indexmap::IndexMap;
 use payout_runtime::spec::{ErrorKind as SpecErrorKind, OperationRole, Spec};
 use payout_runtime::{
-    freshness, mapping, marked_reversal, DynamicClient, ErrorKind, Evidence, FieldError, Json,
-    PayoutError, PayoutRef, PayoutResult, RequestOptions, WebhookRequest,
+    mapping, marked_reversal, DynamicClient, ErrorKind, Evidence, FieldError, Json, PayoutError,
+    PayoutRef, PayoutResult, RequestOptions, WebhookRequest,
 };
-use sha2::{Digest, Sha256};
 
 use crate::error::LedgerError;
 use crate::record::{Event, Payout, Source, Status};
@@ -352,18 +351,14 @@ impl Ledger {
             detail: ev.event.clone(),
         };
         // The runtime's replay key (its signed nonce, or a digest of what the spec
-        // declares), recorded by the store in the transaction that applies the webhook.
-        let spec = gw.client.spec();
-        let (_, nonce) = freshness::signed_time_and_nonce(spec, &ev.webhook, headers);
-        let replay = freshness::replay_key(spec, &ev.webhook, nonce.as_deref(), headers, body);
-        let digest = hex::encode(Sha256::digest(body));
+        // declares), as the event carries it: recorded by the store in the transaction
+        // that applies the webhook.
         let text = String::from_utf8_lossy(body);
         let stored = self
             .store
             .webhook(
                 gateway,
-                &replay,
-                &digest,
+                &ev.replay_key,
                 &text,
                 ev.merchant_ref.as_deref(),
                 ev.provider_ref.as_deref(),
@@ -711,7 +706,7 @@ fn check_request(
                 message: e.message,
             }])
         } else {
-            LedgerError::Invalid(e.fields)
+            LedgerError::Invalid(e.fields.into_vec())
         }
     };
     let spec = client.spec().spec();

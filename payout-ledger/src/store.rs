@@ -48,6 +48,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "replay keys",
         include_str!("../migrations/sqlite/0002_replay_keys.sql"),
     ),
+    (
+        3,
+        "webhook digest dropped",
+        include_str!("../migrations/sqlite/0003_webhook_digest.sql"),
+    ),
 ];
 const POSTGRES: &[(i64, &str, &str)] = &[
     (
@@ -59,6 +64,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         2,
         "replay keys",
         include_str!("../migrations/postgres/0002_replay_keys.sql"),
+    ),
+    (
+        3,
+        "webhook digest dropped",
+        include_str!("../migrations/postgres/0003_webhook_digest.sql"),
     ),
 ];
 
@@ -763,7 +773,6 @@ impl Store {
         &self,
         gateway: &str,
         replay: &payout_runtime::ReplayKey,
-        digest: &str,
         body: &str,
         merchant_ref: Option<&str>,
         provider_ref: Option<&str>,
@@ -781,10 +790,9 @@ impl Store {
             return Ok(None);
         }
         let row = sqlx::query(
-            "INSERT INTO webhooks (gateway, digest, replay_key, received_ms, body) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO webhooks (gateway, replay_key, received_ms, body) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(gateway)
-        .bind(digest)
         .bind(replay.key.clone())
         .bind(now)
         .bind(body)

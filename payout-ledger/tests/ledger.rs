@@ -322,7 +322,7 @@ async fn a_clear_refusal_is_refused() {
         // A kind TeemoPay's spec declares a reply for (its code 414): the gateway's own word.
         // An undeclared kind gets the sandbox's bare refusal, which is rightly ambiguous.
         FaultRule::always(Fault::Refuse {
-            error: "invalid_request".into(),
+            error: payout_runtime::ErrorKind::InvalidRequest,
         })
         .for_ref(r),
     );

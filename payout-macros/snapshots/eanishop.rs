@@ -830,37 +830,16 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         ///Payout result, POSTed to `notifyUrl`. The gateway's documentation says the body is "like the query response's data"; the known working integration reads `data.merchantTradeNo` and `data.status` from it, so the payout sits under `data`, in the inquiry response's envelope. The signature is not documented: it is assumed to be the request's `Authorization` header, signed by the gateway over POST, the notify URL it calls and the body.
         PayoutNotify(PayoutNotifyEvent),
     }
-    /**A verified `payout_notify` webhook.
-
-The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct PayoutNotifyEvent {
-        /// The body's fields, typed; the raw JSON is `event.body`.
-        pub body: PayoutNotifyBody,
-        /// The gateway's status, typed.
-        pub status: Option<Status>,
-        /// The unified event, with the acknowledgement to answer.
-        pub event: WebhookEvent,
-    }
+    ///A verified `payout_notify` webhook: its body typed, the gateway's status typed, and the unified event.
+    pub type PayoutNotifyEvent = ::payout::runtime::TypedEvent<PayoutNotifyBody, Status>;
     impl Webhook {
+        /// The kind of a verified event, by the spec's name of its webhook.
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_notify" => {
-                    Ok(
-                        Webhook::PayoutNotify(PayoutNotifyEvent {
-                            body: PayoutNotifyBody::from_json(&event.body)
-                                .unwrap_or_default(),
-                            status: event
-                                .provider_status
-                                .as_deref()
-                                .map(Status::from_provider),
-                            event,
-                        }),
-                    )
+                    Ok(Webhook::PayoutNotify(::payout::runtime::TypedEvent::read(event)))
                 }
-                other => {
-                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
-                }
+                _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }
         }
     }

@@ -757,37 +757,23 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         ///`transfer.success`, `transfer.failed` and `transfer.reversed`, POSTed to the URL set in the dashboard, signed in `x-paystack-signature`. Answer 200 at once.
         TransferEvent(TransferEventEvent),
     }
-    /**A verified `transfer_event` webhook.
-
-The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct TransferEventEvent {
-        /// The body's fields, typed; the raw JSON is `event.body`.
-        pub body: TransferEventBody,
-        /// The gateway's status, typed.
-        pub status: Option<Status>,
-        /// The unified event, with the acknowledgement to answer.
-        pub event: WebhookEvent,
-    }
+    ///A verified `transfer_event` webhook: its body typed, the gateway's status typed, and the unified event.
+    pub type TransferEventEvent = ::payout::runtime::TypedEvent<
+        TransferEventBody,
+        Status,
+    >;
     impl Webhook {
+        /// The kind of a verified event, by the spec's name of its webhook.
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "transfer_event" => {
                     Ok(
-                        Webhook::TransferEvent(TransferEventEvent {
-                            body: TransferEventBody::from_json(&event.body)
-                                .unwrap_or_default(),
-                            status: event
-                                .provider_status
-                                .as_deref()
-                                .map(Status::from_provider),
-                            event,
-                        }),
+                        Webhook::TransferEvent(
+                            ::payout::runtime::TypedEvent::read(event),
+                        ),
                     )
                 }
-                other => {
-                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
-                }
+                _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }
         }
     }

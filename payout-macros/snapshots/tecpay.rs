@@ -468,37 +468,16 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         ///Status notification. Assumed, not documented for payouts: the body is the status response's shape with its `post_hash` (md5hex(order_id + processed_amount + status + secret_key), encrypted like the request's). The family's pay-in webhook instead posts `order_id, amount, status, post_hash` with md5hex(order_id + amount + status + secret_key).
         PayoutStatus(PayoutStatusEvent),
     }
-    /**A verified `payout_status` webhook.
-
-The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct PayoutStatusEvent {
-        /// The body's fields, typed; the raw JSON is `event.body`.
-        pub body: PayoutStatusBody,
-        /// The gateway's status, typed.
-        pub status: Option<Status>,
-        /// The unified event, with the acknowledgement to answer.
-        pub event: WebhookEvent,
-    }
+    ///A verified `payout_status` webhook: its body typed, the gateway's status typed, and the unified event.
+    pub type PayoutStatusEvent = ::payout::runtime::TypedEvent<PayoutStatusBody, Status>;
     impl Webhook {
+        /// The kind of a verified event, by the spec's name of its webhook.
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_status" => {
-                    Ok(
-                        Webhook::PayoutStatus(PayoutStatusEvent {
-                            body: PayoutStatusBody::from_json(&event.body)
-                                .unwrap_or_default(),
-                            status: event
-                                .provider_status
-                                .as_deref()
-                                .map(Status::from_provider),
-                            event,
-                        }),
-                    )
+                    Ok(Webhook::PayoutStatus(::payout::runtime::TypedEvent::read(event)))
                 }
-                other => {
-                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
-                }
+                _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }
         }
     }

@@ -608,37 +608,16 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         ///Payout result callback, POSTed to `callbackUrl` (or the configured one) with the same headers as a request. Signed like a request, by TeemoPay with its private key; verified with `platform_public_key`. Fields from the public Indonesian callback docs (the seed has none). TeemoPay retries until the answer is `SUCCESS`.
         PayoutResult(PayoutResultEvent),
     }
-    /**A verified `payout_result` webhook.
-
-The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct PayoutResultEvent {
-        /// The body's fields, typed; the raw JSON is `event.body`.
-        pub body: PayoutResultBody,
-        /// The gateway's status, typed.
-        pub status: Option<Status>,
-        /// The unified event, with the acknowledgement to answer.
-        pub event: WebhookEvent,
-    }
+    ///A verified `payout_result` webhook: its body typed, the gateway's status typed, and the unified event.
+    pub type PayoutResultEvent = ::payout::runtime::TypedEvent<PayoutResultBody, Status>;
     impl Webhook {
+        /// The kind of a verified event, by the spec's name of its webhook.
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_result" => {
-                    Ok(
-                        Webhook::PayoutResult(PayoutResultEvent {
-                            body: PayoutResultBody::from_json(&event.body)
-                                .unwrap_or_default(),
-                            status: event
-                                .provider_status
-                                .as_deref()
-                                .map(Status::from_provider),
-                            event,
-                        }),
-                    )
+                    Ok(Webhook::PayoutResult(::payout::runtime::TypedEvent::read(event)))
                 }
-                other => {
-                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
-                }
+                _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }
         }
     }

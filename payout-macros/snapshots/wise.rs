@@ -941,37 +941,23 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         ///`transfers#state-change`, POSTed to the subscription's URL, signed in `X-Signature-SHA256` with Wise's key. It names the transfer and its new state only.
         TransferState(TransferStateEvent),
     }
-    /**A verified `transfer_state` webhook.
-
-The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct TransferStateEvent {
-        /// The body's fields, typed; the raw JSON is `event.body`.
-        pub body: TransferStateBody,
-        /// The gateway's status, typed.
-        pub status: Option<Status>,
-        /// The unified event, with the acknowledgement to answer.
-        pub event: WebhookEvent,
-    }
+    ///A verified `transfer_state` webhook: its body typed, the gateway's status typed, and the unified event.
+    pub type TransferStateEvent = ::payout::runtime::TypedEvent<
+        TransferStateBody,
+        Status,
+    >;
     impl Webhook {
+        /// The kind of a verified event, by the spec's name of its webhook.
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "transfer_state" => {
                     Ok(
-                        Webhook::TransferState(TransferStateEvent {
-                            body: TransferStateBody::from_json(&event.body)
-                                .unwrap_or_default(),
-                            status: event
-                                .provider_status
-                                .as_deref()
-                                .map(Status::from_provider),
-                            event,
-                        }),
+                        Webhook::TransferState(
+                            ::payout::runtime::TypedEvent::read(event),
+                        ),
                     )
                 }
-                other => {
-                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
-                }
+                _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }
         }
     }

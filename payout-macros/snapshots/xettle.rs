@@ -633,37 +633,23 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         ///Transfer result, one of the events `payout.transfer.success`, `payout.transfer.failed`, `payout.transfer.reversed`, signed in the `Signature` header with the chosen (unconfirmed) recipe, see `signing`.
         PayoutTransfer(PayoutTransferEvent),
     }
-    /**A verified `payout_transfer` webhook.
-
-The typed body is a reading of the raw JSON, which stays available as `event.body` and is the source of truth: a field the spec does not list, or a value that is not of its declared type, is `None` in the body but still there.*/
-    #[derive(Debug, Clone, PartialEq)]
-    pub struct PayoutTransferEvent {
-        /// The body's fields, typed; the raw JSON is `event.body`.
-        pub body: PayoutTransferBody,
-        /// The gateway's status, typed.
-        pub status: Option<Status>,
-        /// The unified event, with the acknowledgement to answer.
-        pub event: WebhookEvent,
-    }
+    ///A verified `payout_transfer` webhook: its body typed, the gateway's status typed, and the unified event.
+    pub type PayoutTransferEvent = ::payout::runtime::TypedEvent<
+        PayoutTransferBody,
+        Status,
+    >;
     impl Webhook {
+        /// The kind of a verified event, by the spec's name of its webhook.
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_transfer" => {
                     Ok(
-                        Webhook::PayoutTransfer(PayoutTransferEvent {
-                            body: PayoutTransferBody::from_json(&event.body)
-                                .unwrap_or_default(),
-                            status: event
-                                .provider_status
-                                .as_deref()
-                                .map(Status::from_provider),
-                            event,
-                        }),
+                        Webhook::PayoutTransfer(
+                            ::payout::runtime::TypedEvent::read(event),
+                        ),
                     )
                 }
-                other => {
-                    Err(PayoutError::config(::std::format!("unknown webhook `{other}`")))
-                }
+                _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }
         }
     }

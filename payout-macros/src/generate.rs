@@ -897,40 +897,26 @@ fn webhooks(m: &Module) -> TokenStream {
         let doc = doc_attrs(&w.doc);
         quote! { #doc #v(#event), }
     });
-    let structs = m.webhooks.iter().map(|w| {
+    // Every kind is the runtime's `TypedEvent` with the kind's body: reading it is the same
+    // for every gateway.
+    let events = m.webhooks.iter().map(|w| {
         let event = &w.event;
         let body = &w.body;
         let doc = format!(
-            "A verified `{}` webhook.\n\n\
-             The typed body is a reading of the raw JSON, which stays available as `event.body` \
-             and is the source of truth: a field the spec does not list, or a value that is not \
-             of its declared type, is `None` in the body but still there.",
+            "A verified `{}` webhook: its body typed, the gateway's status typed, and the \
+             unified event.",
             w.name
         );
         quote! {
             #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
-            pub struct #event {
-                /// The body's fields, typed; the raw JSON is `event.body`.
-                pub body: #body,
-                /// The gateway's status, typed.
-                pub status: Option<Status>,
-                /// The unified event, with the acknowledgement to answer.
-                pub event: WebhookEvent,
-            }
+            pub type #event = ::payout::runtime::TypedEvent<#body, Status>;
         }
     });
     let arms = m.webhooks.iter().map(|w| {
         let v = &w.variant;
-        let event = &w.event;
-        let body = &w.body;
         let name = &w.name;
         quote! {
-            #name => Ok(Webhook::#v(#event {
-                body: #body::from_json(&event.body).unwrap_or_default(),
-                status: event.provider_status.as_deref().map(Status::from_provider),
-                event,
-            })),
+            #name => Ok(Webhook::#v(::payout::runtime::TypedEvent::read(event))),
         }
     });
     quote! {
@@ -940,13 +926,14 @@ fn webhooks(m: &Module) -> TokenStream {
             #(#variants)*
         }
 
-        #(#structs)*
+        #(#events)*
 
         impl Webhook {
+            /// The kind of a verified event, by the spec's name of its webhook.
             fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
                 match event.webhook.as_str() {
                     #(#arms)*
-                    other => Err(PayoutError::config(::std::format!("unknown webhook `{other}`"))),
+                    _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
                 }
             }
         }

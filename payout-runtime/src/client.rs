@@ -13,7 +13,7 @@ use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
-use crate::freshness::{self, Guard, ReplayStore};
+use crate::freshness::{self, Guard, ReplayKey, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
@@ -451,8 +451,9 @@ impl DynamicClient {
             clock: i.clock.as_ref(),
             replay: i.replay.as_deref(),
         };
-        let (ev, ack) = webhook::receive_with(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
-        Ok(Self::event(ev, ack))
+        let (ev, ack, key) =
+            webhook::receive_with(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
+        Ok(Self::event(ev, ack, key))
     }
 
     /// Verifies and reads a webhook, asking the gateway where the spec says it verifies its
@@ -489,8 +490,9 @@ impl DynamicClient {
                 match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
                     Ok(ev) => {
                         // Fresh as on the other path: `max_age`, then the replay store.
-                        freshness::check_signed(&i.spec, name, req.headers, req.body, &guard)?;
-                        return Ok(Self::event(ev, wh.ack.clone()));
+                        let key =
+                            freshness::check_signed(&i.spec, name, req.headers, req.body, &guard)?;
+                        return Ok(Self::event(ev, wh.ack.clone(), key));
                     }
                     Err(e) => last = Some(e),
                 }
@@ -507,7 +509,7 @@ impl DynamicClient {
                 Ok(_) => {
                     let ev =
                         webhook::read_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req, true)?;
-                    freshness::check_replay(
+                    let key = freshness::check_replay(
                         &i.spec,
                         name,
                         n.as_deref(),
@@ -515,7 +517,7 @@ impl DynamicClient {
                         req.body,
                         &guard,
                     )?;
-                    return Ok(Self::event(ev, wh.ack.clone()));
+                    return Ok(Self::event(ev, wh.ack.clone(), key));
                 }
                 // No answer: nothing is known; the gateway will deliver it again.
                 Err(e) if e.kind.is_transport() => return Err(e),
@@ -535,7 +537,7 @@ impl DynamicClient {
         }))
     }
 
-    fn event(ev: webhook::Event, ack: payout_spec::Ack) -> WebhookEvent {
+    fn event(ev: webhook::Event, ack: payout_spec::Ack, replay_key: ReplayKey) -> WebhookEvent {
         let x = ev.extracted;
         WebhookEvent {
             webhook: ev.webhook,
@@ -550,6 +552,7 @@ impl DynamicClient {
             body: ev.body,
             verified_signatures: ev.verified_signatures,
             ack,
+            replay_key,
         }
     }
 }

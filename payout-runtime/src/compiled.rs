@@ -23,6 +23,8 @@ pub struct CompiledSpec {
     coverage: HashMap<String, Coverage>,
     /// Per operation, the obtained values its flow fetches first, in order.
     flows: HashMap<String, Vec<String>>,
+    /// How its webhooks and answers are read, worked out on first use.
+    received: std::sync::OnceLock<crate::received::Plans>,
 }
 
 impl std::fmt::Debug for CompiledSpec {
@@ -73,7 +75,14 @@ impl CompiledSpec {
             env,
             plan,
             coverage,
+            received: std::sync::OnceLock::new(),
         })
+    }
+
+    /// How its received messages (webhooks, answers) are read: planned once per spec.
+    pub fn received(&self) -> &crate::received::Plans {
+        self.received
+            .get_or_init(|| crate::received::Plans::new(self))
     }
 
     /// Loads, checks and compiles a spec file.

@@ -1,91 +1,12 @@
 //! Errors of the runtime. Every one says whether the payout may exist at the gateway.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
-/// What went wrong, in the unified vocabulary. `as_str` is the `kind` printed by the CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
-    /// The caller's input was refused before anything was sent.
-    InvalidInput,
-    /// The gateway has no such operation.
-    Unsupported,
-    /// Credentials, URLs or the spec are unusable.
-    Config,
-    /// Nothing could be sent (connection refused, DNS).
-    Connect,
-    /// A query got no answer in time (a create that times out is `Ambiguous`).
-    Timeout,
-    /// The connection failed during a query (nothing can have been created).
-    Network,
-    /// The outcome is unknown (5xx, connection lost after sending, an ambiguous code).
-    Ambiguous,
-    /// The merchant reference was used before.
-    Duplicate,
-    Unauthorized,
-    InvalidRequest,
-    NotFound,
-    InsufficientFunds,
-    RateLimited,
-    /// Refused by the gateway for another reason.
-    Rejected,
-    /// A response or webhook signature did not verify.
-    BadSignature,
-    /// The answer could not be read.
-    MalformedResponse,
-}
-
-impl ErrorKind {
-    /// No answer was had: nothing could be sent, or the answer was lost.
-    pub fn is_transport(&self) -> bool {
-        matches!(
-            self,
-            ErrorKind::Connect | ErrorKind::Timeout | ErrorKind::Network
-        )
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            ErrorKind::InvalidInput => "invalid_input",
-            ErrorKind::Unsupported => "unsupported",
-            ErrorKind::Config => "config",
-            ErrorKind::Connect => "connect",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Network => "network",
-            ErrorKind::Ambiguous => "ambiguous",
-            ErrorKind::Duplicate => "duplicate",
-            ErrorKind::Unauthorized => "unauthorized",
-            ErrorKind::InvalidRequest => "invalid_request",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::InsufficientFunds => "insufficient_funds",
-            ErrorKind::RateLimited => "rate_limited",
-            ErrorKind::Rejected => "rejected",
-            ErrorKind::BadSignature => "bad_signature",
-            ErrorKind::MalformedResponse => "malformed_response",
-        }
-    }
-
-    /// The runtime kind of a gateway error code's meaning (from the spec).
-    pub fn from_spec(k: payout_spec::ErrorKind) -> Self {
-        use payout_spec::ErrorKind as S;
-        match k {
-            S::Ambiguous => ErrorKind::Ambiguous,
-            S::Duplicate => ErrorKind::Duplicate,
-            S::Unauthorized => ErrorKind::Unauthorized,
-            S::InvalidRequest => ErrorKind::InvalidRequest,
-            S::NotFound => ErrorKind::NotFound,
-            S::InsufficientFunds => ErrorKind::InsufficientFunds,
-            S::RateLimited => ErrorKind::RateLimited,
-            S::Rejected => ErrorKind::Rejected,
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// What went wrong: the one list of kinds, defined by the spec crate (a gateway's error
+/// codes are classed with its gateway-facing part). `as_str` is the `kind` printed by the CLI.
+pub use payout_spec::ErrorKind;
 
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,8 +39,9 @@ pub struct PayoutError {
     pub provider_code: Option<Box<str>>,
     pub provider_message: Option<Box<str>>,
     pub http_status: Option<u16>,
-    /// For `InvalidInput`: every field problem.
-    pub fields: Vec<FieldError>,
+    /// For `InvalidInput`: every field problem (a boxed slice, so that errors stay under
+    /// clippy's `result_large_err` with their cause).
+    pub fields: Box<[FieldError]>,
     /// How long the gateway asked to be left alone: the `Retry-After` of the answer that
     /// gave this error (RFC 9110 §10.2.3; 429 and 503 answers carry it), as a delay from
     /// when it was received. Whoever asks again (the ledger's reconciler, an
@@ -129,7 +51,24 @@ pub struct PayoutError {
     /// of the flow made it before the money step (Wise's transfer), so a payout in doubt
     /// can still be queried by it. (Boxed: errors stay small, clippy's `result_large_err`.)
     pub provider_ref: Option<Box<str>>,
+    /// The error this one comes from, when it comes from another's (the HTTP client's, the
+    /// JSON reader's): what [`std::error::Error::source`] gives. Boxed, as the fields
+    /// above are.
+    pub cause: Option<Box<Cause>>,
 }
+
+/// The error a [`PayoutError`] comes from. Shared, so that an error stays `Clone`; two
+/// causes are equal when they say the same thing.
+#[derive(Debug, Clone)]
+pub struct Cause(pub Arc<dyn std::error::Error + Send + Sync + 'static>);
+
+impl PartialEq for Cause {
+    fn eq(&self, other: &Cause) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for Cause {}
 
 impl PayoutError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -140,10 +79,19 @@ impl PayoutError {
             provider_code: None,
             provider_message: None,
             http_status: None,
-            fields: Vec::new(),
+            fields: Box::default(),
             retry_after: None,
             provider_ref: None,
+            cause: None,
         }
+    }
+
+    /// The error this one comes from, kept for [`std::error::Error::source`]. It must not
+    /// show a secret (a URL with a key in its query): its message is printed with the
+    /// chain.
+    pub fn caused_by(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.cause = Some(Box::new(Cause(Arc::new(cause))));
+        self
     }
 
     pub fn may_exist(mut self, yes: bool) -> Self {
@@ -158,7 +106,7 @@ impl PayoutError {
             .collect::<Vec<_>>()
             .join("; ");
         PayoutError {
-            fields,
+            fields: fields.into_boxed_slice(),
             ..PayoutError::new(ErrorKind::InvalidInput, message)
         }
     }
@@ -178,4 +126,33 @@ impl fmt::Display for PayoutError {
     }
 }
 
-impl std::error::Error for PayoutError {}
+impl std::error::Error for PayoutError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        let cause: &(dyn std::error::Error + 'static) = self.cause.as_deref()?.0.as_ref();
+        Some(cause)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error;
+
+    use super::*;
+
+    /// Clippy's `result_large_err` draws the line at 128 bytes: every `Result` of the
+    /// runtime carries a `PayoutError`.
+    #[test]
+    fn an_error_stays_small_and_keeps_its_cause() {
+        assert!(
+            std::mem::size_of::<PayoutError>() < 128,
+            "{}",
+            std::mem::size_of::<PayoutError>()
+        );
+        let parse = "x".parse::<u32>().unwrap_err();
+        let e = PayoutError::new(ErrorKind::MalformedResponse, "not a number").caused_by(parse);
+        let source = e.source().map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("invalid digit found in string"));
+        assert_eq!(e.clone(), e);
+        assert!(PayoutError::config("x").source().is_none());
+    }
+}

@@ -4,9 +4,8 @@ use indexmap::IndexMap;
 use payout_spec::{Field, FieldType, Json, PayoutStatus, Spec};
 use rust_decimal::Decimal;
 
-use payout_spec::coverage::{self, Coverage};
-
 use crate::money;
+use crate::received::{self, RoleRead};
 
 /// What a response or webhook says, in unified terms.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,6 +25,63 @@ pub struct Extracted {
     pub created_at: Option<String>,
     pub completed_at: Option<String>,
     pub event: Option<String>,
+}
+
+/// A role a received message's field may carry: what a unified result is read from
+/// ([`payout_spec::roles::RESULT`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultRole {
+    MerchantRef,
+    ProviderRef,
+    Status,
+    Amount,
+    Currency,
+    Fee,
+    Utr,
+    FailureReason,
+    FailureCode,
+    CreatedAt,
+    CompletedAt,
+    Event,
+}
+
+impl ResultRole {
+    /// The role a spec names; `None` for roles that are not read from a result.
+    pub fn parse(role: &str) -> Option<ResultRole> {
+        Some(match role {
+            "merchant_ref" => ResultRole::MerchantRef,
+            "provider_ref" => ResultRole::ProviderRef,
+            "status" => ResultRole::Status,
+            "amount" => ResultRole::Amount,
+            "currency" => ResultRole::Currency,
+            "fee" => ResultRole::Fee,
+            "utr" => ResultRole::Utr,
+            "failure_reason" => ResultRole::FailureReason,
+            "failure_code" => ResultRole::FailureCode,
+            "created_at" => ResultRole::CreatedAt,
+            "completed_at" => ResultRole::CompletedAt,
+            "event" => ResultRole::Event,
+            _ => return None,
+        })
+    }
+
+    /// The spec's name of the role.
+    pub fn name(self) -> &'static str {
+        match self {
+            ResultRole::MerchantRef => "merchant_ref",
+            ResultRole::ProviderRef => "provider_ref",
+            ResultRole::Status => "status",
+            ResultRole::Amount => "amount",
+            ResultRole::Currency => "currency",
+            ResultRole::Fee => "fee",
+            ResultRole::Utr => "utr",
+            ResultRole::FailureReason => "failure_reason",
+            ResultRole::FailureCode => "failure_code",
+            ResultRole::CreatedAt => "created_at",
+            ResultRole::CompletedAt => "completed_at",
+            ResultRole::Event => "event",
+        }
+    }
 }
 
 /// (role, dotted JSON path, field) for every field of a message that carries a role.
@@ -66,73 +122,61 @@ pub fn role_paths<'f>(
 }
 
 /// Leaves out of `x` every value read from a part the message's signatures do not cover
-/// (unless the spec says why it is trusted, `unsigned: reason`): a signed message whose
-/// unsigned parts were changed on the way still verifies. Returns the roles left out.
-pub fn leave_out_unsigned(
-    x: &mut Extracted,
-    cov: Option<&Coverage>,
-    fields: &IndexMap<String, Field>,
-) -> Vec<String> {
-    let Some(cov) = cov else {
-        return Vec::new();
-    };
+/// (the roles of its plan's [`crate::received::MessagePlan::unsigned`], which skips those
+/// the spec says why it trusts, `unsigned: reason`): a signed message whose unsigned parts
+/// were changed on the way still verifies. Returns the roles left out.
+pub fn leave_out(x: &mut Extracted, unsigned: &[(String, ResultRole)]) -> Vec<String> {
     let mut left_out = Vec::new();
-    for (path, role, field) in coverage::unsigned_roles(cov, fields) {
-        if field.unsigned.is_some() {
-            continue;
-        }
+    for (path, role) in unsigned {
         match role {
-            "merchant_ref" => x.merchant_ref = None,
-            "provider_ref" => x.provider_ref = None,
-            "status" => {
+            ResultRole::MerchantRef => x.merchant_ref = None,
+            ResultRole::ProviderRef => x.provider_ref = None,
+            ResultRole::Status => {
                 x.status = None;
                 x.provider_status = None;
             }
-            "amount" => x.amount = None,
-            "failure_reason" => x.failure_reason = None,
+            ResultRole::Amount => x.amount = None,
+            ResultRole::FailureReason => x.failure_reason = None,
             _ => continue,
         }
+        let role = role.name();
         tracing::warn!(role, field = %path, "left out: no signature covers it");
         left_out.push(role.to_string());
     }
     left_out
 }
 
-/// Reads every role of `fields` out of `body`. Values that are there but unreadable (an
+/// Reads every role out of `body`, by the role paths of a message's plan
+/// ([`crate::received::MessagePlan::roles`]). Values that are there but unreadable (an
 /// amount that is not a number) are errors: a wrong amount must never pass silently.
-pub fn extract(
-    spec: &Spec,
-    fields: &IndexMap<String, Field>,
-    body: &Json,
-) -> Result<Extracted, String> {
-    let mut paths = Vec::new();
-    role_paths(fields, "", &mut paths);
+pub fn read(spec: &Spec, roles: &[RoleRead], body: &Json) -> Result<Extracted, String> {
     let mut out = Extracted::default();
-    for (role, path, field) in paths {
-        let Some(v) = body.get_path(&path).filter(|v| !v.is_null()) else {
+    for r in roles {
+        let Some(v) = received::at(body, &r.segments).filter(|v| !v.is_null()) else {
             continue;
         };
-        let text = v.scalar_text();
-        match role {
-            "status" => out.provider_status = text,
-            "merchant_ref" => out.merchant_ref = text,
-            "provider_ref" => out.provider_ref = text,
-            "amount" => {
-                let d = money_value(spec, field, v);
-                out.amount = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
-            }
-            "fee" => {
-                let d = money_value(spec, field, v);
-                out.fee = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
-            }
-            "currency" => out.currency = text,
-            "utr" => out.utr = text,
-            "failure_reason" => out.failure_reason = text,
-            "failure_code" => out.failure_code = text,
-            "created_at" => out.created_at = text,
-            "completed_at" => out.completed_at = text,
-            "event" => out.event = text,
-            _ => {}
+        let text = || v.scalar_text();
+        let money = || {
+            let d = if r.amount {
+                money::amount_from_wire(v, &spec.money.amount)
+            } else {
+                money::parse_decimal(v)
+            };
+            d.map_err(|e| format!("`{}`: {e}", r.path))
+        };
+        match r.role {
+            ResultRole::Status => out.provider_status = text(),
+            ResultRole::MerchantRef => out.merchant_ref = text(),
+            ResultRole::ProviderRef => out.provider_ref = text(),
+            ResultRole::Amount => out.amount = Some(money()?),
+            ResultRole::Fee => out.fee = Some(money()?),
+            ResultRole::Currency => out.currency = text(),
+            ResultRole::Utr => out.utr = text(),
+            ResultRole::FailureReason => out.failure_reason = text(),
+            ResultRole::FailureCode => out.failure_code = text(),
+            ResultRole::CreatedAt => out.created_at = text(),
+            ResultRole::CompletedAt => out.completed_at = text(),
+            ResultRole::Event => out.event = text(),
         }
     }
     out.status = out

@@ -97,14 +97,15 @@ fn timestamp_millis(text: &str) -> Option<u64> {
 
 /// Both checks of a verified webhook named `webhook`: its signed timestamp against the
 /// spec's `max_age`, then its signed nonce (or its bytes) against the replay store. One
-/// place for every receiving path (signed, by postback or not).
+/// place for every receiving path (signed, by postback or not). Returns the webhook's replay
+/// key, which the event carries (a durable receiver such as the ledger records it).
 pub fn check_signed(
     spec: &CompiledSpec,
     webhook: &str,
     headers: &[(String, String)],
     body: &[u8],
     guard: &Guard,
-) -> Result<(), PayoutError> {
+) -> Result<ReplayKey, PayoutError> {
     let (timestamp, nonce) = signed_time_and_nonce(spec, webhook, headers);
     let max_age = spec.spec().webhooks.get(webhook).and_then(|w| w.max_age);
     check_age(webhook, max_age, timestamp.as_deref(), guard.clock)?;
@@ -171,33 +172,39 @@ pub fn replay_key(
     headers: &[(String, String)],
     body: &[u8],
 ) -> ReplayKey {
-    let s = spec.spec();
-    let declared = s.webhooks.get(webhook);
-    let id = match nonce {
-        Some(n) => format!("nonce:{n}"),
+    let plan = spec.received().webhooks.get(webhook);
+    let provider = &spec.spec().provider.id;
+    let key = match nonce {
+        Some(n) => format!("{provider}:{webhook}:nonce:{n}"),
         None => {
             let mut h = Sha256::new();
             for (k, v) in headers {
-                let counts = declared.is_some_and(|w| {
-                    w.headers.keys().any(|d| d.eq_ignore_ascii_case(k))
-                        || w.header_parts.keys().any(|d| d.eq_ignore_ascii_case(k))
-                });
+                let counts = plan
+                    .is_some_and(|p| p.declared_headers.iter().any(|d| d.eq_ignore_ascii_case(k)));
                 if !counts {
                     continue;
                 }
-                h.update(k.to_ascii_lowercase().as_bytes());
+                for b in k.bytes() {
+                    h.update([b.to_ascii_lowercase()]);
+                }
                 h.update([0]);
                 h.update(v.as_bytes());
                 h.update([0]);
             }
             h.update(body);
-            format!("sha256:{}", hex::encode(h.finalize()))
+            let mut hex = [0u8; 64];
+            // A 32-byte digest always fits 64 hex digits.
+            let digest = hex::encode_to_slice(h.finalize(), &mut hex)
+                .ok()
+                .and_then(|()| std::str::from_utf8(&hex).ok())
+                .unwrap_or_default();
+            format!("{provider}:{webhook}:sha256:{digest}")
         }
     };
     ReplayKey {
-        key: format!("{}:{webhook}:{id}", s.provider.id),
-        retention_millis: declared
-            .and_then(|w| w.max_age)
+        key,
+        retention_millis: plan
+            .and_then(|p| p.max_age)
             .map_or(RETENTION_MILLIS, |a| a.saturating_mul(2000)),
     }
 }
@@ -211,14 +218,14 @@ pub fn check_replay(
     headers: &[(String, String)],
     body: &[u8],
     guard: &Guard,
-) -> Result<(), PayoutError> {
-    let Some(store) = guard.replay else {
-        return Ok(());
-    };
+) -> Result<ReplayKey, PayoutError> {
     let k = replay_key(spec, webhook, nonce, headers, body);
+    let Some(store) = guard.replay else {
+        return Ok(k);
+    };
     let now = guard.clock.now_millis();
     match store.first_seen(&k.key, now, now.saturating_add(k.retention_millis)) {
-        Ok(true) => Ok(()),
+        Ok(true) => Ok(k),
         Ok(false) => Err(PayoutError::new(
             ErrorKind::Duplicate,
             format!("this `{webhook}` webhook was received before (replay store): acknowledge it, do not act on it again"),
@@ -286,37 +293,10 @@ pub fn signed_time_and_nonce(
     webhook: &str,
     headers: &[(String, String)],
 ) -> (Option<String>, Option<String>) {
-    let (mut timestamp, mut nonce) = (None, None);
-    let Some(wh) = spec.spec().webhooks.get(webhook) else {
-        return (None, None);
-    };
-    let Some(cov) = spec.coverage(&format!("webhooks.{webhook}")) else {
-        return (None, None);
-    };
-    for h in wh.headers.keys() {
-        let Some(segments) = spec
-            .info(&format!("webhooks.{webhook}.headers.{h}"))
-            .and_then(|i| i.segments.as_ref())
-        else {
-            continue;
-        };
-        let Some(received) = headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(h))
-            .map(|(_, v)| v)
-        else {
-            continue;
-        };
-        for (name, text) in payout_spec::template::read_back(segments, received).unwrap_or_default()
-        {
-            match name.as_str() {
-                "timestamp" if cov.timestamp => timestamp = Some(text),
-                "nonce" if cov.nonce => nonce = Some(text),
-                _ => {}
-            }
-        }
+    match spec.received().webhooks.get(webhook) {
+        Some(plan) => plan.signed_time_and_nonce(headers),
+        None => (None, None),
     }
-    (timestamp, nonce)
 }
 
 #[cfg(test)]
@@ -379,6 +359,34 @@ webhooks:
         assert!(e.message.contains("301s old"), "{e}");
         let e = receive_at(1_700_000_000 - 3600, None).unwrap_err();
         assert!(e.message.contains("in the future"), "{e}");
+    }
+
+    /// The key a receiver records comes with the event: the digest of the declared headers
+    /// and the body (a proxy's `Host` does not count), remembered for twice `max_age`.
+    #[test]
+    fn the_replay_key_comes_with_the_event() {
+        let spec = CompiledSpec::from_str(SPEC, "fresh.yaml").unwrap();
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        let headers = vec![
+            ("Host".to_string(), "proxy.example".to_string()),
+            ("X-Timestamp".to_string(), "1700000000".to_string()),
+            (
+                "X-Sign".to_string(),
+                "b1489932fd53f2b19f79d0690652dd94".to_string(),
+            ),
+        ];
+        let guard = Guard {
+            clock: &FixedClock(1_700_000_000_000),
+            replay: None,
+        };
+        let req = WebhookRequest::new(&headers, br#"{"a":"x"}"#);
+        let (_, _, key) = receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).unwrap();
+        // python3 -c "import hashlib;print(hashlib.sha256(b'x-timestamp\x001700000000\x00x-sign\x00b1489932fd53f2b19f79d0690652dd94\x00{\"a\":\"x\"}').hexdigest())"
+        assert_eq!(
+            key.key,
+            "fresh:w:sha256:50621e7b3b97d8879c0528b57e50b8bb3a23229a4f6db7027b403c7278f372d1"
+        );
+        assert_eq!(key.retention_millis, 600_000);
     }
 
     #[test]

@@ -73,10 +73,12 @@ impl ClientIdentity {
 
     fn identity(&self) -> Result<reqwest::Identity, PayoutError> {
         reqwest::Identity::from_pem(&self.pem).map_err(|e| {
+            let e = e.without_url();
             PayoutError::config(format!(
                 "the client certificate or key is not usable PEM: {}",
-                describe(e)
+                describe(&e)
             ))
+            .caused_by(e)
         })
     }
 }
@@ -206,15 +208,17 @@ fn transport(e: reqwest::Error, create: bool) -> PayoutError {
             "the connection failed during the exchange",
         )
     };
-    PayoutError::new(kind, format!("{what}: {}", describe(e))).may_exist(may_exist)
+    let e = e.without_url();
+    PayoutError::new(kind, format!("{what}: {}", describe(&e)))
+        .may_exist(may_exist)
+        .caused_by(e)
 }
 
 /// reqwest's error with its causes, which say what actually happened; without the URL,
 /// which may carry a secret a spec sends in the query.
-fn describe(e: reqwest::Error) -> String {
-    let e = e.without_url();
+fn describe(e: &reqwest::Error) -> String {
     let mut s = e.to_string();
-    let mut source = std::error::Error::source(&e);
+    let mut source = std::error::Error::source(e);
     while let Some(cause) = source {
         s.push_str(": ");
         s.push_str(&cause.to_string());

@@ -20,12 +20,14 @@ pub mod mapping;
 pub mod message;
 pub mod money;
 pub mod plan;
+pub mod received;
 pub mod redact;
 pub mod request;
 pub mod response;
 pub mod signing;
 pub mod source;
 pub mod typed;
+pub mod typed_webhook;
 pub mod unified;
 pub mod validate;
 pub mod vectors;
@@ -46,6 +48,7 @@ pub use signing::StepTrace;
 pub use typed::{
     Gateway, GatewayCredentials, GatewayEnvironment, NoEnvironments, Operation, TypedClient,
 };
+pub use typed_webhook::TypedEvent;
 pub use unified::{
     marked_reversal, transition, Applied, Beneficiary, BoxFuture, Capability, CreatePayout,
     Evidence, Money, PayoutMethod, PayoutProvider, PayoutRef, PayoutResult, StatusTracker,

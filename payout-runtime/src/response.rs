@@ -63,8 +63,8 @@ pub fn read(
             format!("the gateway answered HTTP {}", got.http_status),
         ));
     }
-    let text = String::from_utf8_lossy(got.body);
-    let json = match Json::parse(&text) {
+    let text = crate::webhook::utf8(got.body);
+    let mut json = match Json::parse(&text) {
         Ok(j) => j,
         Err(e) => {
             // Not JSON (an HTML error page, an empty body, a cut answer): whoever sent it,
@@ -81,14 +81,63 @@ pub fn read(
                     got.http_status,
                     preview(&text)
                 ),
-            );
+            )
+            .caused_by(e);
             return Err(err);
         }
     };
 
-    // The response as templates see it: the request's method, URL, timestamp and nonce
-    // (a response signature may cover them), with the response's headers and body.
-    let msg = Message {
+    let Some(plan) = spec.received().answers.get(op_name) else {
+        return Err(fail(
+            ErrorKind::Unsupported,
+            format!("no operation `{op_name}`"),
+        ));
+    };
+    if !succeeded(spec, plan, &json, got.http_status) {
+        let refusal = classify(s, op, &json, got.http_status, create);
+        return Err(trust_refusal(
+            spec, creds, entropy, plan, op, request, got, refusal,
+        ));
+    }
+
+    // A success whose signature does not verify is not trusted: for a create, the
+    // payout may still exist. A response nothing signs is not made into a message at all.
+    let mut verified = verify::Verified::default();
+    if plan.signed {
+        let mut msg = answer_message(request, got, plan.reads);
+        // The parsed fields are lent to the message for the check, then taken back.
+        if let Json::Object(fields) = &mut json {
+            msg.body = std::mem::take(fields);
+        }
+        let carriers = plan.carriers(got.headers, Some(&msg.body));
+        let checked = verify::verify(spec, creds, entropy, &mut msg, &carriers, Signer::Gateway);
+        drop(carriers);
+        if let Json::Object(fields) = &mut json {
+            *fields = std::mem::take(&mut msg.body);
+        }
+        verified = checked.map_err(|m| {
+            fail(
+                ErrorKind::BadSignature,
+                format!("the response signature does not verify: {m}"),
+            )
+        })?;
+    }
+
+    let mut extracted =
+        extract::read(s, &plan.roles, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
+    extract::leave_out(&mut extracted, &plan.unsigned);
+    Ok(Outcome {
+        extracted,
+        response: json,
+        verified_signatures: verified.signatures,
+    })
+}
+
+/// The response as templates see it: the request's method, URL, parameters, timestamp and
+/// nonce (a response signature may cover them), with the response's headers and bytes where
+/// a recipe reads them. Its body fields are lent by the caller.
+fn answer_message(request: &Message, got: &Received, reads: crate::received::Reads) -> Message {
+    Message {
         method: request.method.clone(),
         path: request.path.clone(),
         url: request.url.clone(),
@@ -96,60 +145,17 @@ pub fn read(
         query: request.query.clone(),
         timestamp: request.timestamp.clone(),
         nonce: request.nonce.clone(),
-        headers: got.headers.to_vec(),
-        body_bytes: Some(got.body.to_vec()),
-        body: json.as_object().cloned().unwrap_or_default(),
+        headers: if reads.headers {
+            got.headers.to_vec()
+        } else {
+            Vec::new()
+        },
+        body_bytes: reads.body_bytes.then(|| got.body.to_vec()),
+        body: IndexMap::new(),
         signatures: Default::default(),
         obtained: request.obtained.clone(),
         challenge: request.challenge.clone(),
-    };
-
-    if !succeeded(spec, op_name, &json, got.http_status) {
-        let refusal = classify(s, op, &json, got.http_status, create);
-        return Err(trust_refusal(
-            spec, creds, entropy, op_name, op, msg, got, refusal,
-        ));
     }
-
-    // A success whose signature does not verify is not trusted: for a create, the
-    // payout may still exist.
-    let no_fields = IndexMap::new();
-    let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
-    let mut carriers = verify::carriers(
-        &format!("operations.{op_name}.response"),
-        &op.response.headers,
-        got.headers,
-        &[verify::Part {
-            key: "body.fields",
-            fields,
-            values: &msg.body,
-        }],
-    );
-    verify::with_parts(
-        &mut carriers,
-        &format!("operations.{op_name}.response"),
-        &op.response.header_parts,
-    );
-    let verified =
-        verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(|m| {
-            fail(
-                ErrorKind::BadSignature,
-                format!("the response signature does not verify: {m}"),
-            )
-        })?;
-
-    let mut extracted =
-        extract::extract(s, fields, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
-    extract::leave_out_unsigned(
-        &mut extracted,
-        spec.coverage(&format!("operations.{op_name}.response")),
-        fields,
-    );
-    Ok(Outcome {
-        extracted,
-        response: json,
-        verified_signatures: verified.signatures,
-    })
 }
 
 /// A refusal of a create says no payout was made, and a caller may then send the payout
@@ -162,27 +168,19 @@ fn trust_refusal(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    op_name: &str,
+    plan: &crate::received::MessagePlan,
     op: &payout_spec::Operation,
-    msg: Message,
+    request: &Message,
     got: &Received,
     refusal: PayoutError,
 ) -> PayoutError {
     if op.role != OperationRole::Create || refusal.may_exist || op.response.headers.is_empty() {
         return refusal;
     }
-    let mut carriers = verify::carriers(
-        &format!("operations.{op_name}.response"),
-        &op.response.headers,
-        got.headers,
-        &[],
-    );
-    verify::with_parts(
-        &mut carriers,
-        &format!("operations.{op_name}.response"),
-        &op.response.header_parts,
-    );
-    match verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway) {
+    let mut msg = answer_message(request, got, plan.reads);
+    // Its headers only: an error body does not have the success body's fields.
+    let carriers = plan.carriers(got.headers, None);
+    match verify::verify(spec, creds, entropy, &mut msg, &carriers, Signer::Gateway) {
         Ok(_) => refusal,
         Err(m) => {
             let mut e = PayoutError::new(
@@ -203,11 +201,17 @@ fn trust_refusal(
 }
 
 /// Evaluates the success predicate; one that cannot be evaluated is not a success.
-fn succeeded(spec: &CompiledSpec, op_name: &str, json: &Json, http_status: u16) -> bool {
+fn succeeded(
+    spec: &CompiledSpec,
+    plan: &crate::received::MessagePlan,
+    json: &Json,
+    http_status: u16,
+) -> bool {
     if !(200..300).contains(&http_status) {
         return false;
     }
-    let Some(id) = spec.plan().operation(op_name).and_then(|o| o.success) else {
+    // By its handle, over only the answer fields it reads.
+    let Some(id) = plan.success else {
         return true;
     };
     let status = [("http_status", minijinja::Value::from(http_status))];
@@ -239,7 +243,7 @@ fn classify(
     let known = code
         .as_deref()
         .and_then(|c| op.response.codes.get(c).or_else(|| s.error_codes.get(c)))
-        .map(|k| ErrorKind::from_spec(*k));
+        .copied();
     // The gateway's own answer: its error envelope (or no envelope declared) under a status
     // the spec says the gateway itself uses. Anything else may come from a hop in between.
     let envelope = match &op.response.error {

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::error::PayoutError;
 use crate::extract::Extracted;
+use crate::freshness::ReplayKey;
 
 /// A boxed future, so that [`PayoutProvider`] can be used as `dyn PayoutProvider`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -229,6 +230,10 @@ pub struct WebhookEvent {
     pub verified_signatures: usize,
     /// What to answer the gateway.
     pub ack: Ack,
+    /// What identifies this delivery (its signed nonce, or a digest of what the spec
+    /// declares), computed once by the runtime: the key a durable receiver records so that
+    /// the same webhook is not acted on twice.
+    pub replay_key: ReplayKey,
 }
 
 /// A webhook as the merchant's server received it.

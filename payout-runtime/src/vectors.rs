@@ -285,7 +285,7 @@ fn compare_outcome(v: &Vector, result: Result<Extracted, PayoutError>, failures:
             same(
                 failures,
                 "error kind",
-                crate::ErrorKind::from_spec(want.kind).as_str(),
+                want.kind.as_str(),
                 Some(err.kind.as_str()),
             );
             if let Some(m) = want.may_exist {

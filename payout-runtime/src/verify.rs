@@ -7,6 +7,8 @@
 //! A template without a signature (TeemoPay's `nonce` header, `{{ nonce }}` alone) gives
 //! its nonce and timestamp to the context too, since a signature elsewhere may cover them.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use payout_spec::template::Segment;
 use payout_spec::{Field, HeaderParts, Json};
@@ -19,24 +21,16 @@ use crate::signing::{Engine, Signer};
 use crate::source::Entropy;
 
 /// A template of the message and the value received for it (`None`: not received).
-pub struct Carrier {
+/// Borrowed where it can be: a received message's carriers are planned once per spec
+/// ([`crate::received`]) and only their values are read per message.
+pub struct Carrier<'a> {
     /// The template's YAML path.
-    pub path: String,
+    pub path: Cow<'a, str>,
     /// What carries it, for messages (`header Sign`, `field sign`).
-    pub what: String,
-    pub received: Option<String>,
+    pub what: Cow<'a, str>,
+    pub received: Option<Cow<'a, str>>,
     /// Set when the value is `key=value` parts read by key (`header_parts`).
-    pub parts: Option<HeaderParts>,
-}
-
-/// Marks the header carriers that `header_parts` declares as made of parts.
-pub fn with_parts(carriers: &mut [Carrier], base: &str, parts: &IndexMap<String, HeaderParts>) {
-    for (h, p) in parts {
-        let path = format!("{base}.headers.{h}");
-        for c in carriers.iter_mut().filter(|c| c.path == path) {
-            c.parts = Some(p.clone());
-        }
-    }
+    pub parts: Option<&'a HeaderParts>,
 }
 
 /// At most this many parts are read from one received header: it is unauthenticated.
@@ -103,21 +97,18 @@ pub struct Part<'a> {
 /// The carriers of a received message: its header templates, and the fields of its parts
 /// whose value is a template. `base` is the message's YAML path (`operations.x.response`,
 /// `webhooks.y`).
-pub fn carriers(
+pub fn carriers<'a>(
     base: &str,
     headers: &IndexMap<String, String>,
-    received_headers: &[(String, String)],
+    received_headers: &'a [(String, String)],
     parts: &[Part<'_>],
-) -> Vec<Carrier> {
+) -> Vec<Carrier<'a>> {
     let mut out: Vec<Carrier> = headers
         .keys()
         .map(|h| Carrier {
-            path: format!("{base}.headers.{h}"),
-            what: format!("header `{h}`"),
-            received: received_headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(h))
-                .map(|(_, v)| v.clone()),
+            path: Cow::Owned(format!("{base}.headers.{h}")),
+            what: Cow::Owned(format!("header `{h}`")),
+            received: header(received_headers, h).map(Cow::Borrowed),
             parts: None,
         })
         .collect();
@@ -125,15 +116,27 @@ pub fn carriers(
         for (name, f) in part.fields.iter() {
             if f.value.is_some() {
                 out.push(Carrier {
-                    path: format!("{base}.{}.{name}.value", part.key),
-                    what: format!("field `{name}`"),
-                    received: part.values.get(name).and_then(Json::scalar_text),
+                    path: Cow::Owned(format!("{base}.{}.{name}.value", part.key)),
+                    what: Cow::Owned(format!("field `{name}`")),
+                    received: part
+                        .values
+                        .get(name)
+                        .and_then(Json::scalar_text)
+                        .map(Cow::Owned),
                     parts: None,
                 });
             }
         }
     }
     out
+}
+
+/// A received header's value, its name compared without regard to case.
+pub fn header<'a>(received: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    received
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 /// What was checked on a received message.
@@ -158,8 +161,8 @@ pub fn verify(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    msg: Message,
-    carriers: &[Carrier],
+    msg: &mut Message,
+    carriers: &[Carrier<'_>],
     signer: Signer,
 ) -> Result<Verified, String> {
     check(spec, creds, entropy, msg, carriers, signer, None).map_err(|r| r.message)
@@ -194,13 +197,13 @@ pub fn check(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    mut msg: Message,
-    carriers: &[Carrier],
+    msg: &mut Message,
+    carriers: &[Carrier<'_>],
     signer: Signer,
     gateway_keys: Option<&GatewayKeys>,
 ) -> Result<Verified, Refusal> {
     // Recipe, the values received for it (any one may match), where.
-    let mut checks: Vec<(String, Vec<String>, String)> = Vec::new();
+    let mut checks: Vec<(String, Vec<String>, &str)> = Vec::new();
     let mut verified = Verified::default();
     for c in carriers {
         let Some(info) = spec.info(&c.path) else {
@@ -209,7 +212,7 @@ pub fn check(
         if info.signatures.is_empty() && info.credentials.is_empty() {
             // A template that carries no signature may still carry what one covers: TeemoPay
             // signs `...&nonce=<the nonce header>`, and that header is `{{ nonce }}` alone.
-            read_nonce_and_timestamp(info, c.received.as_deref(), &mut msg);
+            read_nonce_and_timestamp(info, c.received.as_deref(), msg);
             continue;
         }
         let received = c
@@ -231,7 +234,7 @@ pub fn check(
         };
         for (name, mut texts) in parts {
             if let Some(("signatures", r)) = name.split_once('.') {
-                checks.push((r.to_string(), texts, c.what.clone()));
+                checks.push((r.to_string(), texts, c.what.as_ref()));
                 continue;
             }
             // Anything but a signature is one value: the first sent.
@@ -268,7 +271,7 @@ pub fn check(
         let mut ok = false;
         for text in texts {
             ok = engine
-                .verify(recipe, &mut msg, text, signer)
+                .verify(recipe, msg, text, signer)
                 .map_err(|e| e.to_string())?;
             if ok {
                 break;

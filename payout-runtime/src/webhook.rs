@@ -9,7 +9,7 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
-use crate::freshness::{self, Guard};
+use crate::freshness::{self, Guard, ReplayKey};
 use crate::response::preview;
 use crate::signing::Signer;
 use crate::source::Entropy;
@@ -41,22 +41,23 @@ pub fn receive(
         clock: &SystemClock,
         replay: None,
     };
-    receive_with(spec, creds, entropy, req, &guard)
+    receive_with(spec, creds, entropy, req, &guard).map(|(event, ack, _)| (event, ack))
 }
 
 /// [`receive`], then the freshness checks: the spec's `max_age` against the guard's clock,
-/// and the guard's replay store (a webhook received before is a `Duplicate` error).
+/// and the guard's replay store (a webhook received before is a `Duplicate` error). With the
+/// event and its acknowledgement comes its replay key (what a durable receiver records).
 pub fn receive_with(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
     req: &WebhookRequest,
     guard: &Guard,
-) -> Result<(Event, Ack), PayoutError> {
+) -> Result<(Event, Ack, ReplayKey), PayoutError> {
     let (event, ack) = receive_any(spec, creds, entropy, req)?;
     let name = event.webhook.as_str();
-    freshness::check_signed(spec, name, req.headers, req.body, guard)?;
-    Ok((event, ack))
+    let key = freshness::check_signed(spec, name, req.headers, req.body, guard)?;
+    Ok((event, ack, key))
 }
 
 /// The first kind of webhook of the spec that the request verifies as.
@@ -118,18 +119,21 @@ pub fn read_as(
 ) -> Result<Event, PayoutError> {
     let (url, headers, body) = (req.url.unwrap_or_default(), req.headers, req.body);
     let s = spec.spec();
-    let wh = s
-        .webhooks
-        .get(name)
-        .ok_or_else(|| PayoutError::new(ErrorKind::Unsupported, format!("no webhook `{name}`")))?;
-    let text = String::from_utf8_lossy(body);
+    let (Some(wh), Some(plan)) = (s.webhooks.get(name), spec.received().webhooks.get(name)) else {
+        return Err(PayoutError::new(
+            ErrorKind::Unsupported,
+            format!("no webhook `{name}`"),
+        ));
+    };
     let parse = || -> Result<Json, PayoutError> {
+        let text = utf8(body);
         Ok(match wh.body.encoding {
             BodyEncoding::Json => Json::parse(&text).map_err(|e| {
                 PayoutError::new(
                     ErrorKind::MalformedResponse,
                     format!("the webhook body is not JSON ({e}): {}", preview(&text)),
                 )
+                .caused_by(e)
             })?,
             BodyEncoding::Form => Json::Object(parse_form(&text)),
         })
@@ -140,27 +144,22 @@ pub fn read_as(
             format!("the webhook does not verify: {m}"),
         )
     };
-    let check = |fields: IndexMap<String, Json>| -> Result<verify::Verified, PayoutError> {
-        let mut carriers = verify::carriers(
-            &format!("webhooks.{name}"),
-            &wh.headers,
-            headers,
-            &[verify::Part {
-                key: "body.fields",
-                fields: &wh.body.fields,
-                values: &fields,
-            }],
-        );
-        verify::with_parts(&mut carriers, &format!("webhooks.{name}"), &wh.header_parts);
-        let msg = Message {
-            method: wh.method.as_str().to_string(),
-            path: crate::context::path_of(url),
-            url: url.to_string(),
-            body: fields,
-            body_bytes: Some(body.to_vec()),
-            headers: headers.to_vec(),
-            ..Message::default()
-        };
+    // The webhook as recipes see it; given its headers and bytes only where a recipe reads
+    // them.
+    let mut msg = Message {
+        method: wh.method.as_str().to_string(),
+        path: crate::context::path_of(url),
+        url: url.to_string(),
+        body_bytes: plan.reads.body_bytes.then(|| body.to_vec()),
+        headers: if plan.reads.headers {
+            headers.to_vec()
+        } else {
+            Vec::new()
+        },
+        ..Message::default()
+    };
+    let check = |msg: &mut Message| -> Result<verify::Verified, PayoutError> {
+        let carriers = plan.carriers(headers, Some(&msg.body));
         let verified =
             verify::verify(spec, creds, entropy, msg, &carriers, Signer::Gateway).map_err(bad)?;
         // Anyone can POST to a notify URL: a webhook nothing authenticates is not an event.
@@ -175,28 +174,27 @@ pub fn read_as(
     // body is parsed: a forged body then costs one digest, never a parse. Recipes that read
     // parsed fields (a sorted `k=v` string, a field template) or a signature carried in the
     // body need the parse first; it is bounded (size by the receiver, depth by the reader).
-    let verify_first = spec
-        .coverage(&format!("webhooks.{name}"))
-        .is_some_and(|c| !c.reads_fields)
-        && wh.body.fields.values().all(|f| f.value.is_none());
-    let (json, verified) = if verify_first {
-        let verified = check(IndexMap::new())?;
+    let (json, verified) = if !plan.reads_fields {
+        let verified = check(&mut msg)?;
         (parse()?, verified)
     } else {
-        let json = parse()?;
-        let verified = check(json.as_object().cloned().unwrap_or_default())?;
-        (json, verified)
+        // The parsed fields are lent to the message for the check, then taken back.
+        let mut json = parse()?;
+        if let Json::Object(fields) = &mut json {
+            msg.body = std::mem::take(fields);
+        }
+        let verified = check(&mut msg);
+        if let Json::Object(fields) = &mut json {
+            *fields = std::mem::take(&mut msg.body);
+        }
+        (json, verified?)
     };
-    let mut extracted = extract::extract(s, &wh.body.fields, &json)
+    let mut extracted = extract::read(s, &plan.roles, &json)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
     // A webhook the gateway confirmed by postback is its word as a whole; otherwise only
     // what a signature covers is trusted.
     if !confirmed {
-        extract::leave_out_unsigned(
-            &mut extracted,
-            spec.coverage(&format!("webhooks.{name}")),
-            &wh.body.fields,
-        );
+        extract::leave_out(&mut extracted, &plan.unsigned);
     }
     Ok(Event {
         webhook: name.to_string(),
@@ -205,6 +203,15 @@ pub fn read_as(
         // The gateway's confirmation is the check of a webhook verified by postback.
         verified_signatures: verified.signatures + verified.secrets + usize::from(confirmed),
     })
+}
+
+/// A received body as text: borrowed when it is UTF-8 (the usual case), else with the
+/// invalid bytes replaced.
+pub(crate) fn utf8(body: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(body) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(body),
+    }
 }
 
 /// The input of a postback operation: its fields with `role: webhook.header.NAME` take the
@@ -230,6 +237,7 @@ pub fn postback_input(
                     ErrorKind::MalformedResponse,
                     format!("the webhook body is not JSON ({e}): {}", preview(&text)),
                 )
+                .caused_by(e)
             })?;
             input.insert(name.to_string(), json);
         } else if let Some(h) = role.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {

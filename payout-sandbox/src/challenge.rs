@@ -10,6 +10,7 @@ use payout_runtime::crypto::ct;
 use payout_runtime::message;
 use payout_runtime::signing::Engine;
 use payout_runtime::source::{uuid_v4, OsEntropy};
+use payout_spec::ErrorKind;
 use payout_spec::Operation;
 
 use crate::gateway::{insert_headers, lock, plain, Gateway};
@@ -56,13 +57,13 @@ impl Gateway {
         let headers = plan.map_or(&[][..], |p| &p.challenge[..]);
         let answer = match message::render_headers(&mut engine, &mut expected, headers) {
             Ok((sent, _)) => sent,
-            Err(e) => return Some(self.error("server_error", &format!("sandbox: {e}"))),
+            Err(e) => return Some(self.error(ErrorKind::Ambiguous, &format!("sandbox: {e}"))),
         };
         for (name, want) in answer {
             let got = msg.header(&name).unwrap_or_default();
             if !ct::eq(got.as_bytes(), want.as_bytes()) {
                 return Some(self.error(
-                    "unauthorized",
+                    ErrorKind::Unauthorized,
                     &format!("the answer to the challenge (`{name}`) does not verify"),
                 ));
             }
@@ -74,7 +75,7 @@ impl Gateway {
     /// A refusal carrying a fresh one-time token.
     fn new_challenge(&self, status: u16, header: &str) -> Response {
         let Ok(token) = uuid_v4(&OsEntropy) else {
-            return self.error("server_error", "no randomness for a one-time token");
+            return self.error(ErrorKind::Ambiguous, "no randomness for a one-time token");
         };
         lock(&self.flows).challenges.insert(token.clone());
         let body = br#"{"error":"Forbidden","message":"You are forbidden to send this request"}"#;

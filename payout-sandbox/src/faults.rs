@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use payout_runtime::source::{Entropy, OsEntropy};
+use payout_spec::ErrorKind;
 use serde::{Deserialize, Serialize};
 
 /// Something going wrong.
@@ -12,10 +13,10 @@ use serde::{Deserialize, Serialize};
 pub enum Fault {
     /// Answer only after this long (a client timeout).
     Delay { millis: u64 },
-    /// Refuse the request with the gateway's error of this kind (`sandbox.errors.KIND`:
+    /// Refuse the request with the gateway's error of this kind (its reply in `sandbox.errors`:
     /// `invalid_request`, `unauthorized`, ...), before anything is stored; signed like the
     /// gateway's answers (wrongly, with `wrong_signature` too).
-    Refuse { error: String },
+    Refuse { error: ErrorKind },
     /// Answer with this HTTP status (429 or 503) and `Retry-After: {retry_after}` (seconds
     /// or an HTTP-date), before anything is stored: a gateway asking to be left alone.
     Throttle { status: u16, retry_after: String },
@@ -246,7 +247,7 @@ mod tests {
         assert_eq!(
             r.fault,
             Fault::Refuse {
-                error: "invalid_request".into()
+                error: ErrorKind::InvalidRequest
             }
         );
         assert_eq!(r.probability, 1.0);

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use payout_spec::ErrorKind;
 use rust_decimal::Decimal;
 
 use payout_runtime::context::Message;
@@ -75,7 +76,7 @@ impl Made {
 }
 
 /// Why a request is refused: the error kind of `sandbox.errors`, and a message.
-pub(crate) type Refusal = (&'static str, String);
+pub(crate) type Refusal = (ErrorKind, String);
 
 impl Gateway {
     /// Makes every token issued so far expire now, as time passing would.
@@ -130,15 +131,20 @@ impl Gateway {
                 .as_ref()
                 .zip(msg.header(header))
                 .and_then(|(segments, got)| payout_spec::template::read_back(segments, got))
-                .ok_or(("unauthorized", format!("no valid `{header}` header")))?;
+                .ok_or((
+                    ErrorKind::Unauthorized,
+                    format!("no valid `{header}` header"),
+                ))?;
             for name in tokens {
                 let key = format!("obtained.{name}");
                 let given = parts.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
                 let expiry = given.and_then(|t| store.tokens.get(name.as_str())?.get(t));
                 match expiry {
                     Some(at) if now < *at => {}
-                    Some(_) => return Err(("unauthorized", format!("the {name} has expired"))),
-                    None => return Err(("unauthorized", format!("unknown {name}"))),
+                    Some(_) => {
+                        return Err((ErrorKind::Unauthorized, format!("the {name} has expired")))
+                    }
+                    None => return Err((ErrorKind::Unauthorized, format!("unknown {name}"))),
                 }
             }
         }
@@ -154,7 +160,7 @@ impl Gateway {
                 .is_some_and(|s| s.contains_key(&given));
             if !known {
                 return Err((
-                    "invalid_request",
+                    ErrorKind::InvalidRequest,
                     format!("`{name}`: no {obtained} `{given}` exists"),
                 ));
             }
@@ -166,7 +172,7 @@ impl Gateway {
                         .get_or_insert_with(|| self.roles.text(op_name, "merchant_ref", msg));
                     if used_by != this {
                         return Err((
-                            "invalid_request",
+                            ErrorKind::InvalidRequest,
                             format!("`{name}`: the {obtained} `{given}` was used already; make a new one"),
                         ));
                     }
@@ -253,7 +259,7 @@ impl Gateway {
             Ok(())
         } else {
             Err((
-                "invalid_request",
+                ErrorKind::InvalidRequest,
                 "this gateway did not send that webhook".into(),
             ))
         }

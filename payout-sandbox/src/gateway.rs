@@ -23,7 +23,7 @@ use payout_runtime::validate::Generated;
 use payout_runtime::verify::{self, Refusal};
 use payout_runtime::{message, webhook as rt_webhook, CompiledSpec, Credentials, PayoutError};
 use payout_spec::{
-    BodyEncoding, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
+    BodyEncoding, ErrorKind, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
     SandboxReversal,
 };
 use rust_decimal::Decimal;
@@ -397,11 +397,11 @@ impl Gateway {
     ) -> Response {
         let s = self.spec.spec();
         let Some(op) = s.operations.get(op_name) else {
-            return self.error("not_found", "no such operation");
+            return self.error(ErrorKind::NotFound, "no such operation");
         };
         let body = match parse_body(op, &req.body) {
             Ok(b) => b,
-            Err(m) => return self.error("invalid_request", &m),
+            Err(m) => return self.error(ErrorKind::InvalidRequest, &m),
         };
         let msg = Message {
             method: req.method.clone(),
@@ -425,15 +425,15 @@ impl Gateway {
         if let Err(refusal) = self.verify(op_name, op, &msg) {
             log.merchant_ref = self.request_refs(op_name, &msg).merchant;
             crate::log::refused_signature(&self.id, op_name, &refusal);
-            return self.refuse(op_name, op, &msg, "unauthorized", &refusal.message);
+            return self.refuse(op_name, op, &msg, ErrorKind::Unauthorized, &refusal.message);
         }
         if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
-            if kind == "unauthorized" {
+            if kind == ErrorKind::Unauthorized {
                 return self.refuse(op_name, op, &msg, kind, &m);
             }
         }
         if let Err(m) = self.validate(op, &msg) {
-            return self.refuse(op_name, op, &msg, "invalid_request", &m);
+            return self.refuse(op_name, op, &msg, ErrorKind::InvalidRequest, &m);
         }
         if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
             return self.refuse(op_name, op, &msg, kind, &m);
@@ -485,7 +485,7 @@ impl Gateway {
         }
         let has = |f: &Fault| faults.contains(f);
         let refusal = faults.iter().find_map(|f| match f {
-            Fault::Refuse { error } => Some(error.as_str()),
+            Fault::Refuse { error } => Some(*error),
             _ => None,
         });
         if let Some(kind) = refusal {
@@ -512,7 +512,7 @@ impl Gateway {
                         op_name,
                         op,
                         &msg,
-                        "invalid_request",
+                        ErrorKind::InvalidRequest,
                         "no merchant reference",
                     );
                 };
@@ -528,7 +528,7 @@ impl Gateway {
                     .or_else(|| self.default_notify_url());
                 let order = match self.insert_order_as(&mref, amount, notify, made.provider_ref) {
                     Ok(o) => o,
-                    Err(m) => return self.refuse(op_name, op, &msg, "duplicate", &m),
+                    Err(m) => return self.refuse(op_name, op, &msg, ErrorKind::Duplicate, &m),
                 };
                 if has(&Fault::DropAfterStore) {
                     return drop_connection();
@@ -551,7 +551,13 @@ impl Gateway {
                 match found {
                     Some(o) => Some(o),
                     None => {
-                        return self.refuse(op_name, op, &msg, "not_found", "order does not exist")
+                        return self.refuse(
+                            op_name,
+                            op,
+                            &msg,
+                            ErrorKind::NotFound,
+                            "order does not exist",
+                        )
                     }
                 }
             }
@@ -561,7 +567,7 @@ impl Gateway {
             return self.server_error();
         }
         if has(&Fault::SystemError) {
-            return self.refuse(op_name, op, &msg, "server_error", "system error");
+            return self.refuse(op_name, op, &msg, ErrorKind::Ambiguous, "system error");
         }
         if has(&Fault::MalformedBody) {
             return plain(
@@ -625,7 +631,7 @@ impl Gateway {
             &self.spec,
             &self.creds,
             &OsEntropy,
-            msg.clone(),
+            &mut msg.clone(),
             &carriers,
             Signer::Merchant,
             Some(&self.keys),
@@ -698,7 +704,10 @@ impl Gateway {
         };
         let no_extras = IndexMap::new();
         let Some(plan) = self.spec.plan().operation(op_name) else {
-            return self.error("server_error", &format!("sandbox: no plan for `{op_name}`"));
+            return self.error(
+                ErrorKind::Ambiguous,
+                &format!("sandbox: no plan for `{op_name}`"),
+            );
         };
         let reply = Outgoing {
             plan: &plan.response,
@@ -801,27 +810,32 @@ impl Gateway {
     }
 
     /// An error in the gateway's own shape (`sandbox.errors.KIND`), or a plain one.
-    pub(crate) fn error(&self, kind: &str, message: &str) -> Response {
+    pub(crate) fn error(&self, kind: ErrorKind, message: &str) -> Response {
         let (status, body) = self.error_reply(kind, message);
         let mut resp = plain(
             status,
             "application/json",
             body.to_compact(false).into_bytes(),
         );
-        resp.extensions_mut().insert(Refused(kind.to_string()));
+        resp.extensions_mut().insert(Refused(kind));
         resp
     }
 
     /// The status and body of an error reply.
-    fn error_reply(&self, kind: &str, message: &str) -> (StatusCode, Json) {
+    fn error_reply(&self, kind: ErrorKind, message: &str) -> (StatusCode, Json) {
         let s = self.spec.spec();
-        let reply = s.sandbox.as_ref().and_then(|sb| sb.errors.get(kind));
-        let Some(reply) = reply else {
+        let key = kind.sandbox_reply();
+        let reply = s
+            .sandbox
+            .as_ref()
+            .zip(key)
+            .and_then(|(sb, key)| sb.errors.get(key));
+        let (Some(reply), Some(key)) = (reply, key) else {
             let status = match kind {
-                "unauthorized" => StatusCode::UNAUTHORIZED,
-                "duplicate" => StatusCode::CONFLICT,
-                "not_found" => StatusCode::NOT_FOUND,
-                "server_error" => StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorKind::Unauthorized => StatusCode::UNAUTHORIZED,
+                ErrorKind::Duplicate => StatusCode::CONFLICT,
+                ErrorKind::NotFound => StatusCode::NOT_FOUND,
+                ErrorKind::Ambiguous => StatusCode::INTERNAL_SERVER_ERROR,
                 _ => StatusCode::BAD_REQUEST,
             };
             let body = [("error".to_string(), Json::from(message))]
@@ -835,7 +849,7 @@ impl Gateway {
         let body = render_reply(
             &self.spec,
             &reply.body,
-            &format!("sandbox.errors.{kind}.body"),
+            &format!("sandbox.errors.{key}.body"),
             &ctx,
         );
         let status = StatusCode::from_u16(reply.http_status).unwrap_or(StatusCode::OK);
@@ -850,7 +864,7 @@ impl Gateway {
         op_name: &str,
         op: &Operation,
         req: &Message,
-        kind: &str,
+        kind: ErrorKind,
         message: &str,
     ) -> Response {
         self.refuse_signed(op_name, op, req, kind, message, false)
@@ -862,7 +876,7 @@ impl Gateway {
         op_name: &str,
         op: &Operation,
         req: &Message,
-        kind: &str,
+        kind: ErrorKind,
         message: &str,
         wrong: bool,
     ) -> Response {
@@ -870,7 +884,7 @@ impl Gateway {
         let body = json.to_compact(false).into_bytes();
         if op.response.headers.is_empty() {
             let mut resp = plain(status, "application/json", body);
-            resp.extensions_mut().insert(Refused(kind.to_string()));
+            resp.extensions_mut().insert(Refused(kind));
             return resp;
         }
         let now = SystemClock.now_millis();
@@ -898,7 +912,7 @@ impl Gateway {
                 .map_err(|e| e.to_string())
         });
         let mut resp = plain(status, "application/json", body);
-        resp.extensions_mut().insert(Refused(kind.to_string()));
+        resp.extensions_mut().insert(Refused(kind));
         match signed {
             Ok(headers) => insert_headers(&mut resp, headers),
             Err(e) => tracing::warn!(gateway = %self.id, "cannot sign the refusal: {e}"),
@@ -908,7 +922,7 @@ impl Gateway {
 
     /// HTTP 500 with the gateway's server-error body, if it has one.
     fn server_error(&self) -> Response {
-        let mut r = self.error("server_error", "internal error");
+        let mut r = self.error(ErrorKind::Ambiguous, "internal error");
         *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         r
     }

@@ -26,7 +26,7 @@ impl RequestLog {
 /// Marks a reply that refuses the request, with the kind of refusal (`unauthorized`,
 /// `duplicate`, ...): its HTTP status alone may be a 200, as some gateways refuse in-band.
 #[derive(Debug, Clone)]
-pub(crate) struct Refused(pub String);
+pub(crate) struct Refused(pub payout_spec::ErrorKind);
 
 /// The fault's name as the admin API takes it (`drop_after_store`).
 fn fault_name(f: &Fault) -> String {
@@ -43,7 +43,10 @@ pub(crate) fn outcome(resp: &Response) -> String {
     }
     let status = resp.status().as_u16();
     match resp.extensions().get::<Refused>() {
-        Some(Refused(kind)) => format!("{status} refused: {kind}"),
+        Some(Refused(kind)) => format!(
+            "{status} refused: {}",
+            kind.sandbox_reply().unwrap_or(kind.as_str())
+        ),
         None if resp.status().is_success() => format!("{status} ok"),
         None => format!("{status}"),
     }

@@ -227,7 +227,7 @@ pub async fn run(db: &str, plan: Plan) -> Report {
             (
                 m.refuse,
                 Fault::Refuse {
-                    error: "invalid_request".into(),
+                    error: payout_runtime::ErrorKind::InvalidRequest,
                 },
             ),
         ]

@@ -4,6 +4,7 @@
 //! shared [`Issues`] and keeps going, so an author sees every problem at once. Paths are the
 //! YAML paths of the nodes concerned; the loader turns them into `line:col`.
 
+mod error_codes;
 mod fields;
 mod flows;
 mod operations;
@@ -67,6 +68,7 @@ pub fn run(spec: &Spec, issues: &mut Issues, removed: &HashSet<String>) {
     operations::check_environments(&mut cx);
     operations::check_money(&mut cx);
     operations::check_operations(&mut cx);
+    error_codes::check_error_codes(&mut cx);
     operations::check_sandbox(&mut cx);
     operations::check_reveals_secret(&mut cx);
     fields::check_all_messages(&mut cx);

@@ -38,6 +38,20 @@ pub(crate) fn decimal_text(_: &mut schemars::SchemaGenerator) -> schemars::Schem
     })
 }
 
+/// Error codes → the gateway-facing [`ErrorKind`]s they mean: only those, in the schema as
+/// in the checks (`check/error_codes.rs`).
+pub(crate) fn gateway_error_codes(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let kinds: Vec<&str> = ErrorKind::ALL
+        .iter()
+        .filter(|k| k.is_gateway_facing())
+        .map(ErrorKind::as_str)
+        .collect();
+    schemars::json_schema!({
+        "type": "object",
+        "additionalProperties": { "type": "string", "enum": kinds }
+    })
+}
+
 /// A payout gateway, described as data: its endpoints, fields, signature recipes, statuses,
 /// webhooks and known-answer vectors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -63,6 +77,7 @@ pub struct Spec {
     /// What the gateway's error codes mean, shared by all operations (an operation's
     /// `response.codes` adds to or overrides these).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[schemars(schema_with = "crate::model::gateway_error_codes")]
     pub error_codes: IndexMap<String, ErrorKind>,
     /// The HTTP error statuses the gateway itself answers with, as its documentation lists
     /// them (`[400, 401, 404]`). An error answer is the gateway's word (a definite refusal,

@@ -98,7 +98,14 @@ impl Default for NonceFormat {
     }
 }
 
-/// What an error code of the gateway means for the caller.
+/// What went wrong, in the one vocabulary of every crate: the class of a gateway's error
+/// code (`error_codes`), the kind of a runtime error (`PayoutError::kind`) and the kind a
+/// vector expects. `as_str` is the name specs and the CLI use.
+///
+/// Only the gateway-facing kinds ([`ErrorKind::is_gateway_facing`]) can stand for a
+/// gateway's error code; the others name what the engine itself found (a refused input, an
+/// unreachable host, a signature that does not verify), and a spec giving them to an error
+/// code is refused by the checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -116,12 +123,85 @@ pub enum ErrorKind {
     RateLimited,
     /// Refused for another reason; no payout was created.
     Rejected,
+    /// The caller's input was refused before anything was sent.
+    InvalidInput,
+    /// The gateway has no such operation.
+    Unsupported,
+    /// Credentials, URLs or the spec are unusable.
+    Config,
+    /// Nothing could be sent (connection refused, DNS).
+    Connect,
+    /// A query got no answer in time (a create that times out is `Ambiguous`).
+    Timeout,
+    /// The connection failed during a query (nothing can have been created).
+    Network,
+    /// A response or webhook signature did not verify.
+    BadSignature,
+    /// The answer could not be read.
+    MalformedResponse,
 }
 
 impl ErrorKind {
-    /// Whether a payout may exist at the gateway after a create that got this error.
+    /// Every kind, the gateway-facing ones first.
+    pub const ALL: [ErrorKind; 16] = [
+        ErrorKind::Ambiguous,
+        ErrorKind::Duplicate,
+        ErrorKind::Unauthorized,
+        ErrorKind::InvalidRequest,
+        ErrorKind::NotFound,
+        ErrorKind::InsufficientFunds,
+        ErrorKind::RateLimited,
+        ErrorKind::Rejected,
+        ErrorKind::InvalidInput,
+        ErrorKind::Unsupported,
+        ErrorKind::Config,
+        ErrorKind::Connect,
+        ErrorKind::Timeout,
+        ErrorKind::Network,
+        ErrorKind::BadSignature,
+        ErrorKind::MalformedResponse,
+    ];
+
+    /// Whether a gateway's error code can mean this (`error_codes`, a response's `codes`).
+    pub fn is_gateway_facing(&self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Ambiguous
+                | ErrorKind::Duplicate
+                | ErrorKind::Unauthorized
+                | ErrorKind::InvalidRequest
+                | ErrorKind::NotFound
+                | ErrorKind::InsufficientFunds
+                | ErrorKind::RateLimited
+                | ErrorKind::Rejected
+        )
+    }
+
+    /// Whether a payout may exist at the gateway after a create that got this error code.
     pub fn may_exist(&self) -> bool {
         matches!(self, ErrorKind::Ambiguous | ErrorKind::Duplicate)
+    }
+
+    /// The key of the sandbox's reply for this kind (`sandbox.errors.KEY`), for the kinds it
+    /// imitates: its name, except a gateway's own failure, which its client cannot read as
+    /// anything but `ambiguous`, and whose reply is `server_error`.
+    pub fn sandbox_reply(&self) -> Option<&'static str> {
+        match self {
+            ErrorKind::Unauthorized
+            | ErrorKind::Duplicate
+            | ErrorKind::NotFound
+            | ErrorKind::InvalidRequest => Some(self.as_str()),
+            ErrorKind::Ambiguous => Some("server_error"),
+            _ => None,
+        }
+    }
+
+    /// No answer was had: nothing could be sent, or the answer was lost.
+    pub fn is_transport(&self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Connect | ErrorKind::Timeout | ErrorKind::Network
+        )
     }
 
     pub fn as_str(&self) -> &'static str {
@@ -134,7 +214,33 @@ impl ErrorKind {
             ErrorKind::InsufficientFunds => "insufficient_funds",
             ErrorKind::RateLimited => "rate_limited",
             ErrorKind::Rejected => "rejected",
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Unsupported => "unsupported",
+            ErrorKind::Config => "config",
+            ErrorKind::Connect => "connect",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Network => "network",
+            ErrorKind::BadSignature => "bad_signature",
+            ErrorKind::MalformedResponse => "malformed_response",
         }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ErrorKind {
+    type Err = String;
+
+    /// A kind by its name (`invalid_request`).
+    fn from_str(s: &str) -> Result<Self, String> {
+        ErrorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("no error kind `{s}`"))
     }
 }
 
@@ -163,6 +269,7 @@ pub struct Response {
     pub error: Option<ErrorPaths>,
     /// Error code → meaning, for this operation (on top of the spec's `error_codes`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[schemars(schema_with = "crate::model::gateway_error_codes")]
     pub codes: IndexMap<String, ErrorKind>,
     /// Headers of the response; templates that use `signatures.NAME` are verified.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]

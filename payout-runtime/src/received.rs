@@ -1,0 +1,321 @@
+//! What reading a received message (a webhook, an operation's answer) needs from its spec,
+//! worked out once per spec: the templates that carry its signatures, the paths of its
+//! roles, the roles its signatures leave uncovered, the headers its freshness checks read.
+//! A message is then read by walking these lists; no YAML path is formatted and no field
+//! tree is walked again per message.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use payout_spec::coverage::{self, Coverage};
+use payout_spec::template::Segment;
+use payout_spec::{Field, FieldType, HeaderParts, Input, Json, Spec, Step};
+
+use crate::compiled::CompiledSpec;
+use crate::extract::ResultRole as Role;
+use crate::verify::{self, Carrier};
+
+/// The reading plans of every message a spec receives.
+#[derive(Debug, Default)]
+pub struct Plans {
+    /// By webhook name, in the spec's order (the order kinds are tried in).
+    pub webhooks: IndexMap<String, MessagePlan>,
+    /// By operation name: its answer.
+    pub answers: HashMap<String, MessagePlan>,
+}
+
+impl Plans {
+    /// The plans of a compiled spec's received messages.
+    pub fn new(spec: &CompiledSpec) -> Plans {
+        let s = spec.spec();
+        let reads = Reads::of(s);
+        let webhooks = s
+            .webhooks
+            .iter()
+            .map(|(name, wh)| {
+                let base = format!("webhooks.{name}");
+                let mut plan = MessagePlan::new(
+                    spec,
+                    base,
+                    &wh.headers,
+                    &wh.header_parts,
+                    &wh.body.fields,
+                    reads,
+                );
+                plan.max_age = wh.max_age;
+                (name.clone(), plan)
+            })
+            .collect();
+        let no_fields = IndexMap::new();
+        let answers = s
+            .operations
+            .iter()
+            .map(|(name, op)| {
+                let fields = op.response.body.as_ref().map_or(&no_fields, |b| &b.fields);
+                let mut plan = MessagePlan::new(
+                    spec,
+                    format!("operations.{name}.response"),
+                    &op.response.headers,
+                    &op.response.header_parts,
+                    fields,
+                    reads,
+                );
+                plan.success = spec.plan().operation(name).and_then(|o| o.success);
+                (name.clone(), plan)
+            })
+            .collect();
+        Plans { webhooks, answers }
+    }
+}
+
+/// What the spec's recipes read of a message besides its templates' values: a message
+/// is given only what some recipe can read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reads {
+    /// A recipe starts from a header (`input: { header: NAME }`).
+    pub headers: bool,
+    /// A recipe starts from the body's bytes.
+    pub body_bytes: bool,
+}
+
+impl Reads {
+    fn of(spec: &Spec) -> Reads {
+        let mut reads = Reads::default();
+        for step in spec.signing.values().flat_map(|r| &r.steps) {
+            match step {
+                Step::Input(Input::Header(_)) => reads.headers = true,
+                Step::Input(Input::BodyBytes) => reads.body_bytes = true,
+                _ => {}
+            }
+        }
+        reads
+    }
+}
+
+/// How one received message (a webhook, an operation's answer) is read.
+#[derive(Debug)]
+pub struct MessagePlan {
+    /// Its YAML path (`webhooks.NAME`, `operations.NAME.response`).
+    pub base: String,
+    /// The templates that may carry its signatures, credentials, timestamp or nonce.
+    pub carriers: Vec<CarrierPlan>,
+    /// The values it carries for the unified roles.
+    pub roles: Vec<RoleRead>,
+    /// The roles no signature covers (and no `unsigned: reason` vouches for), as
+    /// (dotted path, role): left out of what is read.
+    pub unsigned: Vec<(String, Role)>,
+    /// A recipe reads parsed body fields (or a body field carries a signature): the body is
+    /// parsed before the signatures are checked. Otherwise they are checked first.
+    pub reads_fields: bool,
+    /// Whether any carrier names a signature or credential: without one there is nothing
+    /// to verify and no message is built.
+    pub signed: bool,
+    pub reads: Reads,
+    /// Header templates that give a signed `{{ timestamp }}` or `{{ nonce }}`, as
+    /// (header, segments); with which of the two the signatures cover.
+    pub time_headers: Vec<(String, Vec<Segment>)>,
+    pub timestamp_covered: bool,
+    pub nonce_covered: bool,
+    /// The headers it declares (templates and parts), lower-cased: the ones its replay key
+    /// digests.
+    pub declared_headers: Vec<String>,
+    /// Its `max_age`, for webhooks.
+    pub max_age: Option<u64>,
+    /// Its success predicate, for answers that have one (evaluated over only the names it
+    /// reads: `CompiledSpec::render_over`).
+    pub success: Option<crate::plan::TemplateId>,
+}
+
+/// Where a carrier's value is received.
+#[derive(Debug)]
+pub enum Source {
+    Header(String),
+    /// A top-level body field.
+    Field(String),
+}
+
+/// A template that carries something to check, and where its value comes from.
+#[derive(Debug)]
+pub struct CarrierPlan {
+    pub path: String,
+    pub what: String,
+    pub source: Source,
+    pub parts: Option<HeaderParts>,
+}
+
+/// A role's value in a message: where it is and how it reads.
+#[derive(Debug)]
+pub struct RoleRead {
+    pub role: Role,
+    /// Dotted, for messages (`data.status`).
+    pub path: String,
+    /// The same path by segment.
+    pub segments: Vec<String>,
+    /// The field is of type `amount`: in the spec's amount encoding (minor units too).
+    pub amount: bool,
+}
+
+impl MessagePlan {
+    fn new(
+        spec: &CompiledSpec,
+        base: String,
+        headers: &IndexMap<String, String>,
+        header_parts: &IndexMap<String, HeaderParts>,
+        fields: &IndexMap<String, Field>,
+        reads: Reads,
+    ) -> MessagePlan {
+        let mut carriers: Vec<CarrierPlan> = headers
+            .keys()
+            .map(|h| {
+                let path = format!("{base}.headers.{h}");
+                CarrierPlan {
+                    what: format!("header `{h}`"),
+                    source: Source::Header(h.clone()),
+                    parts: header_parts.get(h).cloned(),
+                    path,
+                }
+            })
+            .collect();
+        for (name, f) in fields {
+            if f.value.is_some() {
+                carriers.push(CarrierPlan {
+                    path: format!("{base}.body.fields.{name}.value"),
+                    what: format!("field `{name}`"),
+                    source: Source::Field(name.clone()),
+                    parts: None,
+                });
+            }
+        }
+        let signed = carriers.iter().any(|c| {
+            spec.info(&c.path)
+                .is_some_and(|i| !i.signatures.is_empty() || !i.credentials.is_empty())
+        });
+        let cov = spec.coverage(&base);
+        let mut paths = Vec::new();
+        crate::extract::role_paths(fields, "", &mut paths);
+        let roles = paths
+            .into_iter()
+            .filter_map(|(role, path, field)| {
+                Some(RoleRead {
+                    role: Role::parse(role)?,
+                    segments: path.split('.').map(str::to_string).collect(),
+                    path,
+                    amount: field.ty == FieldType::Amount,
+                })
+            })
+            .collect();
+        let unsigned = unsigned(cov, fields);
+        let time_headers = headers
+            .keys()
+            .filter_map(|h| {
+                let segments = spec
+                    .info(&format!("{base}.headers.{h}"))?
+                    .segments
+                    .clone()?;
+                let gives = segments
+                    .iter()
+                    .any(|s| matches!(s, Segment::Var(v) if v == "timestamp" || v == "nonce"));
+                gives.then(|| (h.clone(), segments))
+            })
+            .collect();
+        let declared_headers = headers
+            .keys()
+            .chain(header_parts.keys())
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
+        MessagePlan {
+            carriers,
+            roles,
+            unsigned,
+            reads_fields: cov.is_none_or(|c| c.reads_fields)
+                || fields.values().any(|f| f.value.is_some()),
+            signed,
+            reads,
+            time_headers,
+            timestamp_covered: cov.is_some_and(|c| c.timestamp),
+            nonce_covered: cov.is_some_and(|c| c.nonce),
+            declared_headers,
+            max_age: None,
+            success: None,
+            base,
+        }
+    }
+
+    /// The carriers of one received message: the plan's templates with the values received
+    /// for them (`fields`: the parsed body's top-level fields; `None`: the headers' only).
+    pub fn carriers<'a>(
+        &'a self,
+        headers: &'a [(String, String)],
+        fields: Option<&IndexMap<String, Json>>,
+    ) -> Vec<Carrier<'a>> {
+        self.carriers
+            .iter()
+            .filter(|c| fields.is_some() || matches!(c.source, Source::Header(_)))
+            .map(|c| Carrier {
+                path: Cow::Borrowed(c.path.as_str()),
+                what: Cow::Borrowed(c.what.as_str()),
+                received: match &c.source {
+                    Source::Header(h) => verify::header(headers, h).map(Cow::Borrowed),
+                    Source::Field(name) => fields
+                        .and_then(|f| f.get(name))
+                        .and_then(Json::scalar_text)
+                        .map(Cow::Owned),
+                },
+                parts: c.parts.as_ref(),
+            })
+            .collect()
+    }
+
+    /// The `{{ timestamp }}` and `{{ nonce }}` the received headers carry, each only when
+    /// the signatures cover it (an unsigned one proves nothing).
+    pub fn signed_time_and_nonce(
+        &self,
+        headers: &[(String, String)],
+    ) -> (Option<String>, Option<String>) {
+        let (mut timestamp, mut nonce) = (None, None);
+        if !self.timestamp_covered && !self.nonce_covered {
+            return (None, None);
+        }
+        for (h, segments) in &self.time_headers {
+            let Some(received) = verify::header(headers, h) else {
+                continue;
+            };
+            for (name, text) in
+                payout_spec::template::read_back(segments, received).unwrap_or_default()
+            {
+                match name.as_str() {
+                    "timestamp" if self.timestamp_covered => timestamp = Some(text),
+                    "nonce" if self.nonce_covered => nonce = Some(text),
+                    _ => {}
+                }
+            }
+        }
+        (timestamp, nonce)
+    }
+}
+
+/// The roles of `fields` no signature covers, unless the spec says why they are trusted.
+fn unsigned(cov: Option<&Coverage>, fields: &IndexMap<String, Field>) -> Vec<(String, Role)> {
+    let Some(cov) = cov else {
+        return Vec::new();
+    };
+    coverage::unsigned_roles(cov, fields)
+        .into_iter()
+        .filter(|(_, _, field)| field.unsigned.is_none())
+        .filter_map(|(path, role, _)| Some((path, Role::parse(role)?)))
+        .collect()
+}
+
+/// The value at a path of segments (an array's items by index).
+pub fn at<'a>(body: &'a Json, segments: &[String]) -> Option<&'a Json> {
+    let mut cur = body;
+    for seg in segments {
+        cur = match cur {
+            Json::Object(m) => m.get(seg.as_str())?,
+            Json::Array(items) => items.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
