@@ -11,12 +11,15 @@ use crate::money;
 use crate::signing::Engine;
 use crate::source::{self, Entropy};
 
-/// The body's exact bytes: compact JSON in field order, or a form.
+/// The body's exact bytes: compact JSON in field order, or a form, written straight from
+/// the fields into one buffer sized for them.
 pub fn serialize(body: &Body, fields: &IndexMap<String, Json>) -> Vec<u8> {
     match body.encoding {
-        BodyEncoding::Json => Json::Object(fields.clone())
-            .to_compact(body.escape_slashes)
-            .into_bytes(),
+        BodyEncoding::Json => {
+            let mut out = String::with_capacity(payout_spec::json::object_size_hint(fields));
+            payout_spec::json::write_object(&mut out, fields, body.escape_slashes);
+            out.into_bytes()
+        }
         BodyEncoding::Form => form(fields).into_bytes(),
     }
 }

@@ -2,7 +2,9 @@
 //! the body once, sign, render the headers. The bytes signed are the bytes sent.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, Json, Operation};
+use std::borrow::Cow;
+
+use payout_spec::{Field, Json, Money, Operation};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -12,7 +14,7 @@ use crate::error::{ErrorKind, FieldError, PayoutError};
 use crate::message::{self, fill_computed, Part};
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
-use crate::validate::{self, Generated};
+use crate::validate::{self, FieldPath, Generated};
 
 /// Fixed values for one request (tests, vectors, `payout sign --timestamp --nonce`).
 #[derive(Debug, Clone, Default)]
@@ -226,7 +228,8 @@ pub type Parts = (
 );
 
 /// Validates every part of the input (the gateway's own field names, computed fields left
-/// out), collecting every problem; the sandbox checks what it receives with it too.
+/// out), collecting every problem; the sandbox checks what it receives with it too. The
+/// input is borrowed: each part reads its own fields from it by name.
 pub fn normalize_input(
     spec: &payout_spec::Spec,
     op: &Operation,
@@ -234,31 +237,29 @@ pub fn normalize_input(
     gen: &Generated,
 ) -> Result<Parts, PayoutError> {
     let mut errors: Vec<FieldError> = Vec::new();
-    let known: Vec<&str> = op
-        .request_fields()
-        .filter(|(_, _, f)| f.is_input())
-        .map(|(_, n, _)| n)
-        .collect();
-    validate::unknown_keys(input, &known, "", &mut errors);
-    // The amount's currency is the request's: its decimals and limits apply.
-    let money = request_currency(op, input)
-        .and_then(|c| spec.money.resolve(&c))
-        .or_else(|| spec.money.resolve(&spec.money.currency))
-        .unwrap_or_else(|| spec.money.clone());
-    let pick = |defs: &IndexMap<String, Field>| -> IndexMap<String, Json> {
-        input
-            .iter()
-            .filter(|(k, _)| defs.contains_key(*k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
-    };
-    let params = validate::fields(&op.params, &pick(&op.params), "", &money, gen, &mut errors);
-    let query = validate::fields(&op.query, &pick(&op.query), "", &money, gen, &mut errors);
+    let no_fields = IndexMap::new();
+    let body_fields = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
+    let parts = [&op.params, &op.query, body_fields];
+    validate::unknown_keys(
+        input.keys().map(String::as_str),
+        |k| parts.iter().any(|p| p.get(k).is_some_and(Field::is_input)),
+        || {
+            op.request_fields()
+                .filter(|(_, _, f)| f.is_input())
+                .map(|(_, n, _)| n)
+                .collect()
+        },
+        &FieldPath::ROOT,
+        &mut errors,
+    );
+    let money = request_money(spec, op, input);
+    let root = FieldPath::ROOT;
+    let params = validate::fields(&op.params, input, &root, &money, gen, &mut errors);
+    let query = validate::fields(&op.query, input, &root, &money, gen, &mut errors);
     let body = match &op.body {
         Some(b) => {
-            let given = pick(&b.fields);
-            validate::rules(&b.rules, &given, &b.fields, &mut errors);
-            validate::fields(&b.fields, &given, "", &money, gen, &mut errors)
+            validate::rules(&b.rules, input, &b.fields, &mut errors);
+            validate::fields(&b.fields, input, &root, &money, gen, &mut errors)
         }
         None => IndexMap::new(),
     };
@@ -269,14 +270,47 @@ pub fn normalize_input(
     }
 }
 
+/// The money format a request's amounts are written in: its currency's (decimals and
+/// limits), else the spec's main currency's. Borrowed from the spec when nothing differs
+/// from its main format, which is the common case.
+pub fn request_money<'s>(
+    spec: &'s payout_spec::Spec,
+    op: &Operation,
+    input: &IndexMap<String, Json>,
+) -> Cow<'s, Money> {
+    let main = &spec.money;
+    let plain = |code: &str| {
+        code.eq_ignore_ascii_case(&main.currency) && !main.currencies.contains_key(&main.currency)
+    };
+    match request_currency(op, input) {
+        Some(c) if plain(&c) => return Cow::Borrowed(main),
+        Some(c) => {
+            if let Some(m) = main.resolve(&c) {
+                return Cow::Owned(m);
+            }
+        }
+        None => {}
+    }
+    if plain(&main.currency) {
+        return Cow::Borrowed(main);
+    }
+    Cow::Owned(main.resolve(&main.currency).unwrap_or_else(|| main.clone()))
+}
+
 /// The currency an input names in its field with `role: currency`, wherever it is: top
 /// level, in an object, or in a batch's first item.
-pub fn request_currency(op: &Operation, input: &IndexMap<String, Json>) -> Option<String> {
-    fn find(fields: &IndexMap<String, Field>, values: &IndexMap<String, Json>) -> Option<String> {
+pub fn request_currency<'i>(
+    op: &Operation,
+    input: &'i IndexMap<String, Json>,
+) -> Option<Cow<'i, str>> {
+    fn find<'i>(
+        fields: &IndexMap<String, Field>,
+        values: &'i IndexMap<String, Json>,
+    ) -> Option<Cow<'i, str>> {
         for (name, f) in fields {
             let Some(v) = values.get(name) else { continue };
             if f.role.as_deref() == Some("currency") {
-                return v.scalar_text();
+                return v.scalar_str();
             }
             let (nested, obj) = match (v, &f.items) {
                 (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),

@@ -96,6 +96,22 @@ impl EnumValues {
         }
     }
 
+    /// The wire value of an enum name, or of a wire value given directly (names first).
+    pub fn wire_of(&self, text: &str) -> Option<Json> {
+        match self {
+            // A list's values are their own names.
+            EnumValues::List(v) => v
+                .iter()
+                .find(|n| *n == text)
+                .map(|n| Json::from(n.as_str())),
+            EnumValues::Map(m) => m.get(text).cloned().or_else(|| {
+                m.values()
+                    .find(|w| w.scalar_str().as_deref() == Some(text))
+                    .cloned()
+            }),
+        }
+    }
+
     pub fn names(&self) -> Vec<String> {
         self.pairs().into_iter().map(|(n, _)| n).collect()
     }
