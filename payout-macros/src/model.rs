@@ -50,6 +50,10 @@ pub struct Op {
     /// This operation's own error codes (on top of the spec's), as in [`Module::error_codes`].
     pub error_codes: Vec<(String, String)>,
     pub request: Ident,
+    /// Where each field of the request struct goes, in its order: the position of its
+    /// field among the operation's request fields (`Operation::request_fields`), which is
+    /// the slot the runtime reads it from.
+    pub slots: Vec<usize>,
     pub response: Ident,
     pub response_body: Ident,
 }
@@ -260,6 +264,13 @@ pub fn build(
             role: op.role,
             error_codes: error_codes(&op.response.codes),
             request: ident(&request),
+            // The request struct leaves out computed fields, as `struct_def` does.
+            slots: op
+                .request_fields()
+                .enumerate()
+                .filter(|(_, (_, _, f))| f.is_input())
+                .map(|(slot, _)| slot)
+                .collect(),
             response: ident(&response),
             response_body: ident(&response_body),
         });

@@ -11,10 +11,11 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::crypto::canonical::{form, percent_encode_rfc3986};
 use crate::error::{ErrorKind, FieldError, PayoutError};
+use crate::input::{RequestInput, Value};
 use crate::message::{self, fill_computed, Part};
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
-use crate::validate::{self, FieldPath, Generated};
+use crate::validate::{self, FieldPath, Generated, Given};
 
 /// Fixed values for one request (tests, vectors, `payout sign --timestamp --nonce`).
 #[derive(Debug, Clone, Default)]
@@ -88,14 +89,16 @@ pub struct Env<'a> {
     pub entropy: &'a dyn Entropy,
 }
 
-/// Builds an operation's request from input keyed by the gateway's field names.
-pub fn prepare(
+/// Builds an operation's request from input keyed by the gateway's field names (or
+/// written by a typed request into the spec's slots).
+pub fn prepare<'i>(
     env: &Env,
     op_name: &str,
     base_url: &str,
-    input: &IndexMap<String, Json>,
+    input: impl Into<RequestInput<'i>>,
     opts: &RequestOptions,
 ) -> Result<PreparedRequest, PayoutError> {
+    let input = input.into();
     let spec = env.spec.spec();
     let op = spec.operations.get(op_name).ok_or_else(|| {
         PayoutError::new(
@@ -207,15 +210,9 @@ pub fn prepare(
 
 /// Whether the request uses a nonce: a template names it, or a field generates it and the
 /// input does not give that field.
-fn needs_nonce(
-    spec: &CompiledSpec,
-    op_name: &str,
-    op: &Operation,
-    input: &IndexMap<String, Json>,
-) -> bool {
-    let generated = op.request_fields().any(|(_, name, f)| {
-        f.generate == Some(payout_spec::Generator::Nonce)
-            && input.get(name).is_none_or(Json::is_null)
+fn needs_nonce(spec: &CompiledSpec, op_name: &str, op: &Operation, input: RequestInput) -> bool {
+    let generated = op.request_fields().enumerate().any(|(slot, (_, name, f))| {
+        f.generate == Some(payout_spec::Generator::Nonce) && !input.is_given(slot, name)
     });
     generated || spec.request_templates_use_nonce(op_name)
 }
@@ -227,39 +224,49 @@ pub type Parts = (
     IndexMap<String, Json>,
 );
 
-/// Validates every part of the input (the gateway's own field names, computed fields left
-/// out), collecting every problem; the sandbox checks what it receives with it too. The
-/// input is borrowed: each part reads its own fields from it by name.
-pub fn normalize_input(
+/// Validates every part of the input (the gateway's own field names, or a typed request's
+/// slots; computed fields left out), collecting every problem; the sandbox checks what it
+/// receives with it too. The input is borrowed: each part reads its own fields from it.
+pub fn normalize_input<'i>(
     spec: &payout_spec::Spec,
     op: &Operation,
-    input: &IndexMap<String, Json>,
+    input: impl Into<RequestInput<'i>>,
     gen: &Generated,
 ) -> Result<Parts, PayoutError> {
+    let input = input.into();
     let mut errors: Vec<FieldError> = Vec::new();
     let no_fields = IndexMap::new();
     let body_fields = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
-    let parts = [&op.params, &op.query, body_fields];
-    validate::unknown_keys(
-        input.keys().map(String::as_str),
-        |k| parts.iter().any(|p| p.get(k).is_some_and(Field::is_input)),
-        || {
-            op.request_fields()
-                .filter(|(_, _, f)| f.is_input())
-                .map(|(_, n, _)| n)
-                .collect()
-        },
-        &FieldPath::ROOT,
-        &mut errors,
-    );
+    match input {
+        RequestInput::ByName(values) => {
+            let parts = [&op.params, &op.query, body_fields];
+            validate::unknown_keys(
+                values.keys().map(String::as_str),
+                |k| parts.iter().any(|p| p.get(k).is_some_and(Field::is_input)),
+                || {
+                    op.request_fields()
+                        .filter(|(_, _, f)| f.is_input())
+                        .map(|(_, n, _)| n)
+                        .collect()
+                },
+                &FieldPath::ROOT,
+                &mut errors,
+            );
+        }
+        // A typed request has no other fields than the spec's; the slots it wrote must be
+        // the spec's fields.
+        RequestInput::BySlot(w) => w.check(op)?,
+    }
     let money = request_money(spec, op, input);
     let root = FieldPath::ROOT;
-    let params = validate::fields(&op.params, input, &root, &money, gen, &mut errors);
-    let query = validate::fields(&op.query, input, &root, &money, gen, &mut errors);
+    let (query_at, body_at) = (op.params.len(), op.params.len() + op.query.len());
+    let part = |offset| Given::part(input, offset);
+    let params = validate::fields(&op.params, part(0), &root, &money, gen, &mut errors);
+    let query = validate::fields(&op.query, part(query_at), &root, &money, gen, &mut errors);
     let body = match &op.body {
         Some(b) => {
-            validate::rules(&b.rules, input, &b.fields, &mut errors);
-            validate::fields(&b.fields, input, &root, &money, gen, &mut errors)
+            validate::rules(&b.rules, part(body_at), &b.fields, &mut errors);
+            validate::fields(&b.fields, part(body_at), &root, &money, gen, &mut errors)
         }
         None => IndexMap::new(),
     };
@@ -276,7 +283,7 @@ pub fn normalize_input(
 pub fn request_money<'s>(
     spec: &'s payout_spec::Spec,
     op: &Operation,
-    input: &IndexMap<String, Json>,
+    input: RequestInput,
 ) -> Cow<'s, Money> {
     let main = &spec.money;
     let plain = |code: &str| {
@@ -301,38 +308,52 @@ pub fn request_money<'s>(
 /// level, in an object, or in a batch's first item.
 pub fn request_currency<'i>(
     op: &Operation,
-    input: &'i IndexMap<String, Json>,
+    input: impl Into<RequestInput<'i>>,
 ) -> Option<Cow<'i, str>> {
+    fn nested<'i>(f: &Field, v: &'i Json) -> Option<Cow<'i, str>> {
+        let (fields, obj) = match (v, &f.items) {
+            (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),
+            _ => (f.fields.as_ref(), Some(v)),
+        };
+        match (fields, obj) {
+            (Some(fields), Some(Json::Object(obj))) => find(fields, obj),
+            _ => None,
+        }
+    }
     fn find<'i>(
         fields: &IndexMap<String, Field>,
         values: &'i IndexMap<String, Json>,
     ) -> Option<Cow<'i, str>> {
-        for (name, f) in fields {
-            let Some(v) = values.get(name) else { continue };
+        fields.iter().find_map(|(name, f)| {
+            let v = values.get(name)?;
             if f.role.as_deref() == Some("currency") {
                 return v.scalar_str();
             }
-            let (nested, obj) = match (v, &f.items) {
-                (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),
-                _ => (f.fields.as_ref(), Some(v)),
-            };
-            if let (Some(nested), Some(Json::Object(obj))) = (nested, obj) {
-                if let Some(c) = find(nested, obj) {
-                    return Some(c);
+            nested(f, v)
+        })
+    }
+    let input = input.into();
+    op.request_fields()
+        .enumerate()
+        .find_map(|(slot, (_, name, f))| match input {
+            RequestInput::ByName(values) => {
+                let v = values.get(name)?;
+                if f.role.as_deref() == Some("currency") {
+                    return v.scalar_str();
+                }
+                nested(f, v)
+            }
+            RequestInput::BySlot(w) => {
+                let v = w.get(slot)?;
+                if f.role.as_deref() == Some("currency") {
+                    return v.scalar();
+                }
+                match v {
+                    Value::Json(j) => nested(f, j),
+                    Value::Text(_) => None,
                 }
             }
-        }
-        None
-    }
-    let parts = [
-        Some(&op.params),
-        Some(&op.query),
-        op.body.as_ref().map(|b| &b.fields),
-    ];
-    parts
-        .into_iter()
-        .flatten()
-        .find_map(|fields| find(fields, input))
+        })
 }
 
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.

@@ -22,6 +22,7 @@ use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money
 use rust_decimal::Decimal;
 
 use crate::error::FieldError;
+use crate::input::{InputWriter, RequestInput, Value};
 use crate::money;
 use crate::source::{self, Entropy};
 
@@ -98,52 +99,73 @@ impl fmt::Display for FieldPath<'_> {
     }
 }
 
-/// The values of one object of the input, borrowed; a `one_of`'s tag is read apart from
-/// the variant's own fields, so it is hidden from them.
+/// The values of one object of the input, borrowed: a map by name, or a typed request's
+/// slots (see [`crate::input`]). A `one_of`'s tag is read apart from the variant's own
+/// fields, so it is hidden from them.
 #[derive(Clone, Copy)]
-struct Given<'a> {
-    values: &'a IndexMap<String, Json>,
+pub struct Given<'a> {
+    source: Source<'a>,
     hidden: Option<&'a str>,
 }
 
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Names(&'a IndexMap<String, Json>),
+    /// The slots of a typed request; the part's first field is at `offset`.
+    Slots(&'a InputWriter<'a>, usize),
+}
+
 impl<'a> Given<'a> {
-    fn all(values: &'a IndexMap<String, Json>) -> Self {
+    /// Values by name.
+    pub fn names(values: &'a IndexMap<String, Json>) -> Self {
         Given {
-            values,
+            source: Source::Names(values),
             hidden: None,
         }
     }
 
-    fn get(&self, name: &str) -> Option<&'a Json> {
+    /// The input of one part of a request (its params, query or body), whose first field
+    /// is the operation's `offset`-th request field.
+    pub fn part(input: RequestInput<'a>, offset: usize) -> Self {
+        let source = match input {
+            RequestInput::ByName(values) => Source::Names(values),
+            RequestInput::BySlot(w) => Source::Slots(w, offset),
+        };
+        Given {
+            source,
+            hidden: None,
+        }
+    }
+
+    /// The value of the `index`-th field of the part, named `name`.
+    fn get(&self, index: usize, name: &str) -> Option<Cow<'a, Json>> {
         if self.hidden == Some(name) {
             return None;
         }
-        self.values.get(name)
+        match self.source {
+            Source::Names(values) => values.get(name).map(Cow::Borrowed),
+            Source::Slots(w, offset) => w.get(offset + index).map(Value::json),
+        }
     }
 
+    /// The names given (a map's keys; a typed request has no others than its fields').
     fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.values
-            .keys()
+        let values = match self.source {
+            Source::Names(values) => Some(values),
+            Source::Slots(..) => None,
+        };
+        values
+            .into_iter()
+            .flat_map(|v| v.keys())
             .map(String::as_str)
             .filter(move |k| Some(*k) != self.hidden)
     }
 }
 
-/// Normalises one message's fields, reading each from `input` by its name (other keys of
-/// `input` are not looked at: see [`unknown_keys`]). Computed fields (`value:`) are left
-/// out: they are filled once the others are known.
+/// Normalises one message's fields, reading each from `input` (other keys of a map are
+/// not looked at: see [`unknown_keys`]). Computed fields (`value:`) are left out: they are
+/// filled once the others are known.
 pub fn fields(
-    defs: &IndexMap<String, Field>,
-    input: &IndexMap<String, Json>,
-    at: &FieldPath,
-    money: &Money,
-    gen: &Generated,
-    errors: &mut Vec<FieldError>,
-) -> IndexMap<String, Json> {
-    fields_of(defs, Given::all(input), at, money, gen, errors)
-}
-
-fn fields_of(
     defs: &IndexMap<String, Field>,
     input: Given,
     at: &FieldPath,
@@ -152,9 +174,9 @@ fn fields_of(
     errors: &mut Vec<FieldError>,
 ) -> IndexMap<String, Json> {
     let mut out = IndexMap::with_capacity(defs.len());
-    for (name, def) in defs {
+    for (i, (name, def)) in defs.iter().enumerate() {
         let path = at.field(name);
-        let given = input.get(name).filter(|v| !v.is_null());
+        let given = input.get(i, name).filter(|v| !v.is_null());
         if !def.is_input() {
             if given.is_some() {
                 errors.push(err(
@@ -164,28 +186,33 @@ fn fields_of(
             }
             continue;
         }
-        let value: Option<Cow<Json>> = match given {
-            // A currency the gateway pays out in, written as it writes codes (`usd`).
-            Some(Json::String(code)) if def.role.as_deref() == Some("currency") => {
-                if !money.codes().any(|c| c.eq_ignore_ascii_case(code)) {
-                    errors.push(err(
-                        &path,
-                        &format!(
-                            "`{code}` is not a currency of this gateway; expected one of {}",
-                            money.codes().collect::<Vec<_>>().join(", ")
-                        ),
-                    ));
-                    continue;
-                }
-                Some(Cow::Owned(Json::String(money.wire_code(code))))
+        // A currency the gateway pays out in, written as it writes codes (`usd`).
+        let code = match (&given, def.role.as_deref()) {
+            (Some(v), Some("currency")) => v.as_str(),
+            _ => None,
+        };
+        let value: Option<Cow<Json>> = if let Some(code) = code {
+            if !money.codes().any(|c| c.eq_ignore_ascii_case(code)) {
+                errors.push(err(
+                    &path,
+                    &format!(
+                        "`{code}` is not a currency of this gateway; expected one of {}",
+                        money.codes().collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+                continue;
             }
-            Some(v) => Some(Cow::Borrowed(v)),
-            None => default_value(def, money, gen)
-                .unwrap_or_else(|e| {
-                    errors.push(err(&path, &e));
-                    None
-                })
-                .map(Cow::Owned),
+            Some(Cow::Owned(Json::String(money.wire_code(code))))
+        } else {
+            match given {
+                Some(v) => Some(v),
+                None => default_value(def, money, gen)
+                    .unwrap_or_else(|e| {
+                        errors.push(err(&path, &e));
+                        None
+                    })
+                    .map(Cow::Owned),
+            }
         };
         match value {
             Some(v) => {
@@ -270,7 +297,7 @@ fn normalize(
             };
             let no_fields = IndexMap::new();
             let defs = def.fields.as_ref().unwrap_or(&no_fields);
-            let given = Given::all(m);
+            let given = Given::names(m);
             unknown_keys(
                 given.keys(),
                 |k| defs.contains_key(k),
@@ -278,9 +305,7 @@ fn normalize(
                 path,
                 errors,
             );
-            return Some(Json::Object(fields_of(
-                defs, given, path, money, gen, errors,
-            )));
+            return Some(Json::Object(fields(defs, given, path, money, gen, errors)));
         }
         FieldType::OneOf => return one_of(def, v, path, money, gen, errors),
         FieldType::Array => {
@@ -539,8 +564,8 @@ fn one_of(
     };
     // The variant's fields, read without the tag.
     let rest = Given {
-        values: m,
         hidden: Some(tag),
+        ..Given::names(m)
     };
     unknown_keys(
         rest.keys(),
@@ -551,7 +576,7 @@ fn one_of(
     );
     let mut out = IndexMap::with_capacity(variant.fields.len() + 1);
     out.insert(tag.clone(), Json::String(chosen.to_string()));
-    out.extend(fields_of(&variant.fields, rest, path, money, gen, errors));
+    out.extend(fields(&variant.fields, rest, path, money, gen, errors));
     Some(Json::Object(out))
 }
 
@@ -559,15 +584,15 @@ fn one_of(
 /// (`defs`) are read from `input`.
 pub fn rules(
     rules: &[Rule],
-    input: &IndexMap<String, Json>,
+    input: Given,
     defs: &IndexMap<String, Field>,
     errors: &mut Vec<FieldError>,
 ) {
     if rules.is_empty() {
         return;
     }
-    let get = |n: &str| input.get(n).filter(|_| defs.contains_key(n));
-    let given = |n: &str| match get(n) {
+    let get = |n: &str| defs.get_index_of(n).and_then(|i| input.get(i, n));
+    let given = |n: &str| match get(n).as_deref() {
         None | Some(Json::Null) => false,
         Some(Json::String(s)) => !s.trim().is_empty(),
         Some(_) => true,
@@ -592,7 +617,7 @@ pub fn rules(
                 }
             }
             Rule::When(w) => {
-                let actual = get(&w.field).and_then(Json::scalar_text);
+                let actual = get(&w.field).and_then(|v| v.scalar_text());
                 let wanted = w.equals.scalar_text();
                 // The condition names the enum value; input may give the name or the wire value.
                 let wire = defs
@@ -618,7 +643,7 @@ pub fn rules(
                     };
                     let at = FieldPath::ROOT;
                     let at = at.field(name);
-                    let value = get(name).and_then(Json::scalar_text);
+                    let value = get(name).and_then(|v| v.scalar_text());
                     let Some(value) = value else {
                         if c.required {
                             errors.push(err(&at, &why("is required".into())));
