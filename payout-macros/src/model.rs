@@ -459,7 +459,7 @@ impl Builder {
         let own = format!("{owner}{}", pascal(name));
         // Where the gateway's status is read from: the module's `Status`, which keeps a value
         // the spec does not map as `Status::Other`.
-        if dir == Dir::Output && f.role.as_deref() == Some("status") {
+        if dir == Dir::Output && f.role == Some(payout_spec::Role::Status) {
             return Ty::Named(ident("Status"));
         }
         if let Some(values) = &f.values {
@@ -580,7 +580,7 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
             "default `{}`",
             d.scalar_text().unwrap_or_else(|| d.to_string())
         ));
-    } else if f.role.as_deref() == Some("currency") {
+    } else if f.role == Some(payout_spec::Role::Currency) {
         facts.push("the spec's currency when left out".into());
     } else if f.generate.is_some() {
         facts.push("generated when left out".into());
@@ -588,7 +588,7 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
     if let Some(r) = &f.role {
         facts.push(format!("unified role `{r}`"));
     }
-    if dir == Dir::Output && f.role.as_deref() == Some("status") {
+    if dir == Dir::Output && f.role == Some(payout_spec::Role::Status) {
         facts.push("read as [`Status`]".into());
     }
     if f.ty == FieldType::Amount {

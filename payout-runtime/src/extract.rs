@@ -1,7 +1,7 @@
 //! Reading unified values out of a received message, by the roles its fields carry.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, FieldType, Json, PayoutStatus, Spec};
+use payout_spec::{Field, FieldType, Json, PayoutStatus, Role, Spec};
 use rust_decimal::Decimal;
 
 use payout_spec::coverage::{self, Coverage};
@@ -32,7 +32,7 @@ pub struct Extracted {
 pub fn role_paths<'f>(
     fields: &'f IndexMap<String, Field>,
     base: &str,
-    out: &mut Vec<(&'f str, String, &'f Field)>,
+    out: &mut Vec<(&'f Role, String, &'f Field)>,
 ) {
     for (name, f) in fields {
         let path = if base.is_empty() {
@@ -41,7 +41,7 @@ pub fn role_paths<'f>(
             format!("{base}.{name}")
         };
         if let Some(role) = &f.role {
-            out.push((role.as_str(), path.clone(), f));
+            out.push((role, path.clone(), f));
         }
         if let Some(nested) = &f.fields {
             role_paths(nested, &path, out);
@@ -56,7 +56,7 @@ pub fn role_paths<'f>(
         if let Some(item) = &f.items {
             let first = format!("{path}.0");
             if let Some(role) = &item.role {
-                out.push((role.as_str(), first.clone(), item));
+                out.push((role, first.clone(), item));
             }
             if let Some(nested) = &item.fields {
                 role_paths(nested, &first, out);
@@ -81,18 +81,44 @@ pub fn leave_out_unsigned(
         if field.unsigned.is_some() {
             continue;
         }
+        // Only the roles that must be signed (`coverage::SIGNED_ROLES`) are returned.
         match role {
-            "merchant_ref" => x.merchant_ref = None,
-            "provider_ref" => x.provider_ref = None,
-            "status" => {
+            Role::MerchantRef => x.merchant_ref = None,
+            Role::ProviderRef => x.provider_ref = None,
+            Role::Status => {
                 x.status = None;
                 x.provider_status = None;
             }
-            "amount" => x.amount = None,
-            "failure_reason" => x.failure_reason = None,
-            _ => continue,
+            Role::Amount => x.amount = None,
+            Role::FailureReason => x.failure_reason = None,
+            Role::Currency
+            | Role::Fee
+            | Role::Utr
+            | Role::FailureCode
+            | Role::CreatedAt
+            | Role::CompletedAt
+            | Role::Event
+            | Role::Purpose
+            | Role::Remark
+            | Role::NotifyUrl
+            | Role::PayoutMethod
+            | Role::TransferMode
+            | Role::BeneficiaryName
+            | Role::BeneficiaryAccountNumber
+            | Role::BeneficiaryBankCode
+            | Role::BeneficiaryBankName
+            | Role::BeneficiaryVpa
+            | Role::BeneficiaryPhone
+            | Role::BeneficiaryEmail
+            | Role::BeneficiaryContactId
+            | Role::BeneficiaryIdType
+            | Role::BeneficiaryIdNumber
+            | Role::BeneficiaryAccountType
+            | Role::WebhookBody
+            | Role::WebhookHeader(_)
+            | Role::Obtained(_) => continue,
         }
-        tracing::warn!(role, field = %path, "left out: no signature covers it");
+        tracing::warn!(role = %role, field = %path, "left out: no signature covers it");
         left_out.push(role.to_string());
     }
     left_out
@@ -114,25 +140,44 @@ pub fn extract(
         };
         let text = v.scalar_text();
         match role {
-            "status" => out.provider_status = text,
-            "merchant_ref" => out.merchant_ref = text,
-            "provider_ref" => out.provider_ref = text,
-            "amount" => {
+            Role::Status => out.provider_status = text,
+            Role::MerchantRef => out.merchant_ref = text,
+            Role::ProviderRef => out.provider_ref = text,
+            Role::Amount => {
                 let d = money_value(spec, field, v);
                 out.amount = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
             }
-            "fee" => {
+            Role::Fee => {
                 let d = money_value(spec, field, v);
                 out.fee = Some(d.map_err(|e| format!("`{path}`: {e}"))?);
             }
-            "currency" => out.currency = text,
-            "utr" => out.utr = text,
-            "failure_reason" => out.failure_reason = text,
-            "failure_code" => out.failure_code = text,
-            "created_at" => out.created_at = text,
-            "completed_at" => out.completed_at = text,
-            "event" => out.event = text,
-            _ => {}
+            Role::Currency => out.currency = text,
+            Role::Utr => out.utr = text,
+            Role::FailureReason => out.failure_reason = text,
+            Role::FailureCode => out.failure_code = text,
+            Role::CreatedAt => out.created_at = text,
+            Role::CompletedAt => out.completed_at = text,
+            Role::Event => out.event = text,
+            // Request-side roles: a received message does not carry them (lint refuses them).
+            Role::Purpose
+            | Role::Remark
+            | Role::NotifyUrl
+            | Role::PayoutMethod
+            | Role::TransferMode
+            | Role::BeneficiaryName
+            | Role::BeneficiaryAccountNumber
+            | Role::BeneficiaryBankCode
+            | Role::BeneficiaryBankName
+            | Role::BeneficiaryVpa
+            | Role::BeneficiaryPhone
+            | Role::BeneficiaryEmail
+            | Role::BeneficiaryContactId
+            | Role::BeneficiaryIdType
+            | Role::BeneficiaryIdNumber
+            | Role::BeneficiaryAccountType
+            | Role::WebhookBody
+            | Role::WebhookHeader(_)
+            | Role::Obtained(_) => {}
         }
     }
     out.status = out

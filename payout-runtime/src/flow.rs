@@ -519,10 +519,10 @@ pub fn raw_input(
         }
     }
     for (_, name, f) in op.request_fields() {
-        let obtained = f
-            .role
-            .as_deref()
-            .and_then(|r| r.strip_prefix(payout_spec::OBTAINED_ROLE));
+        let obtained = match &f.role {
+            Some(payout_spec::Role::Obtained(o)) => Some(o),
+            _ => None,
+        };
         if let (Some(o), false) = (obtained, out.contains_key(name)) {
             if let Some(v) = values.get(o) {
                 out.insert(name.to_string(), Json::String(v.text.clone()));
@@ -556,8 +556,10 @@ pub fn given_values(
     };
     op.request_fields()
         .filter(|(_, n, _)| input.get(*n).is_some_and(|v| !v.is_null()))
-        .filter_map(|(_, _, f)| f.role.as_deref()?.strip_prefix(payout_spec::OBTAINED_ROLE))
-        .map(str::to_string)
+        .filter_map(|(_, _, f)| match &f.role {
+            Some(payout_spec::Role::Obtained(o)) => Some(o.clone()),
+            _ => None,
+        })
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! computed fields, the body's bytes, header values, and fields generated from roles.
 
 use indexmap::IndexMap;
-use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, Spec};
+use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, Role, Spec};
 
 use crate::context::Message;
 use crate::crypto::canonical::form;
@@ -196,7 +196,7 @@ pub fn render(engine: &mut Engine, msg: &mut Message, path: &str) -> Result<Stri
 pub fn generate(
     spec: &Spec,
     fields: &IndexMap<String, Field>,
-    role_value: &dyn Fn(&str) -> Option<Json>,
+    role_value: &dyn Fn(&Role) -> Option<Json>,
     nonce: &str,
     timestamp_ms: u64,
     entropy: &dyn Entropy,
@@ -229,7 +229,7 @@ pub fn generate(
             }
             _ => f
                 .role
-                .as_deref()
+                .as_ref()
                 .and_then(role_value)
                 .map(|v| wire(spec, f, v))
                 .or_else(|| f.example.clone())

@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 use std::borrow::Cow;
 
-use payout_spec::{Field, Json, Money, Operation};
+use payout_spec::{Field, Json, Money, Operation, Role};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -326,7 +326,7 @@ pub fn request_currency<'i>(
     ) -> Option<Cow<'i, str>> {
         fields.iter().find_map(|(name, f)| {
             let v = values.get(name)?;
-            if f.role.as_deref() == Some("currency") {
+            if f.role == Some(Role::Currency) {
                 return v.scalar_str();
             }
             nested(f, v)
@@ -338,14 +338,14 @@ pub fn request_currency<'i>(
         .find_map(|(slot, (_, name, f))| match input {
             RequestInput::ByName(values) => {
                 let v = values.get(name)?;
-                if f.role.as_deref() == Some("currency") {
+                if f.role == Some(Role::Currency) {
                     return v.scalar_str();
                 }
                 nested(f, v)
             }
             RequestInput::BySlot(w) => {
                 let v = w.get(slot)?;
-                if f.role.as_deref() == Some("currency") {
+                if f.role == Some(Role::Currency) {
                     return v.scalar();
                 }
                 match v {

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use indexmap::IndexMap;
 use payout_spec::diag::did_you_mean;
-use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money, Rule};
+use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money, Role, Rule};
 use rust_decimal::Decimal;
 
 use crate::error::FieldError;
@@ -187,8 +187,8 @@ pub fn fields(
             continue;
         }
         // A currency the gateway pays out in, written as it writes codes (`usd`).
-        let code = match (&given, def.role.as_deref()) {
-            (Some(v), Some("currency")) => v.as_str(),
+        let code = match (&given, &def.role) {
+            (Some(v), Some(Role::Currency)) => v.as_str(),
             _ => None,
         };
         let value: Option<Cow<Json>> = if let Some(code) = code {
@@ -253,7 +253,7 @@ fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<J
     if let Some(d) = &def.default {
         return Ok(Some(d.clone()));
     }
-    if def.role.as_deref() == Some("currency") {
+    if def.role == Some(Role::Currency) {
         return Ok(Some(Json::String(money.wire_code(&money.currency))));
     }
     let text = match def.generate {

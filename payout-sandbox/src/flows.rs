@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use payout_runtime::context::Message;
 use payout_runtime::source::{Clock, Entropy, OsEntropy, SystemClock};
-use payout_spec::{Field, FieldType, Json, Operation, OBTAINED_ROLE};
+use payout_spec::{Field, FieldType, Json, Operation, Role};
 
 use crate::gateway::{lock, Gateway};
 
@@ -139,11 +139,7 @@ impl Gateway {
             }
         }
         for (location, name, f) in op.request_fields() {
-            let Some(obtained) = f
-                .role
-                .as_deref()
-                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
-            else {
+            let Some(Role::Obtained(obtained)) = &f.role else {
                 continue;
             };
             if spec.obtain.get(obtained).is_none_or(|o| o.is_token()) {
@@ -179,11 +175,7 @@ impl Gateway {
         let store = lock(&self.flows);
         let mut out = Made::default();
         for (location, name, f) in op.request_fields() {
-            let Some(obtained) = f
-                .role
-                .as_deref()
-                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
-            else {
+            let Some(Role::Obtained(obtained)) = &f.role else {
                 continue;
             };
             let values = match location {
@@ -241,19 +233,16 @@ impl Gateway {
                     payout_spec::Location::Body => &msg.body,
                 };
                 let given = values.get(name);
-                match f.role.as_deref() {
-                    Some(r) if r == payout_spec::WEBHOOK_BODY_ROLE => given == Some(body),
-                    Some(r) => match r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
-                        Some(h) => {
-                            let sent = headers
-                                .iter()
-                                .find(|(k, _)| k.eq_ignore_ascii_case(h))
-                                .map(|(_, v)| v.as_str());
-                            given.and_then(Json::as_str) == sent
-                        }
-                        None => true,
-                    },
-                    None => true,
+                match &f.role {
+                    Some(Role::WebhookBody) => given == Some(body),
+                    Some(Role::WebhookHeader(h)) => {
+                        let sent = headers
+                            .iter()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                            .map(|(_, v)| v.as_str());
+                        given.and_then(Json::as_str) == sent
+                    }
+                    _ => true,
                 }
             })
         });
@@ -281,7 +270,7 @@ impl Gateway {
             return out;
         }
         let said = Made {
-            merchant_ref: crate::gateway::request_role(op, msg, "merchant_ref"),
+            merchant_ref: crate::gateway::request_role(op, msg, &Role::MerchantRef),
             amount: crate::gateway::request_amount(spec, op, msg),
             provider_ref: None,
         }

@@ -22,7 +22,7 @@ use payout_runtime::validate::Generated;
 use payout_runtime::verify::{self, Refusal};
 use payout_runtime::{message, webhook as rt_webhook, CompiledSpec, Credentials, PayoutError};
 use payout_spec::{
-    BodyEncoding, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
+    BodyEncoding, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus, Role,
     SandboxReversal,
 };
 use rust_decimal::Decimal;
@@ -513,7 +513,7 @@ impl Gateway {
                 let amount = request_amount(s, op, &msg)
                     .or(made.amount)
                     .unwrap_or_default();
-                let notify = request_role(op, &msg, "notify_url")
+                let notify = request_role(op, &msg, &Role::NotifyUrl)
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
                 let order = match self.insert_order_as(&mref, amount, notify, made.provider_ref) {
@@ -662,7 +662,7 @@ impl Gateway {
         wrong: bool,
     ) -> Response {
         let s = self.spec.spec();
-        let role_value = |role: &str| -> Option<Json> {
+        let role_value = |role: &Role| -> Option<Json> {
             match order {
                 Some(o) => self.role_value(o, role),
                 None => request_role(op, req, role).map(Json::String),
@@ -701,9 +701,9 @@ impl Gateway {
 
     /// The value an order gives a role in what the gateway sends (the event name from
     /// `sandbox.events`).
-    pub(crate) fn role_value(&self, order: &Order, role: &str) -> Option<Json> {
+    pub(crate) fn role_value(&self, order: &Order, role: &Role) -> Option<Json> {
         let s = self.spec.spec();
-        if role == "completed_at" {
+        if *role == Role::CompletedAt {
             // Only a payout at a final status has completed: before, the gateways send null.
             if !self.unified(order).is_some_and(|u| u.is_final()) {
                 return Some(Json::Null);
@@ -721,7 +721,7 @@ impl Gateway {
     pub(crate) fn sign_outgoing(
         &self,
         out: Outgoing<'_>,
-        role_value: &dyn Fn(&str) -> Option<Json>,
+        role_value: &dyn Fn(&Role) -> Option<Json>,
         wrong: bool,
     ) -> Result<Finished, PayoutError> {
         let s = self.spec.spec();
@@ -996,20 +996,20 @@ struct Refs {
 
 fn request_refs(op: &Operation, msg: &Message) -> Refs {
     Refs {
-        merchant: request_role(op, msg, "merchant_ref").filter(|s| !s.is_empty()),
-        provider: request_role(op, msg, "provider_ref").filter(|s| !s.is_empty()),
+        merchant: request_role(op, msg, &Role::MerchantRef).filter(|s| !s.is_empty()),
+        provider: request_role(op, msg, &Role::ProviderRef).filter(|s| !s.is_empty()),
     }
 }
 
 /// The text of the request field that carries a role (in the params, query or body).
-pub(crate) fn request_role(op: &Operation, msg: &Message, role: &str) -> Option<String> {
+pub(crate) fn request_role(op: &Operation, msg: &Message, role: &Role) -> Option<String> {
     for (name, f) in &op.params {
-        if f.role.as_deref() == Some(role) {
+        if f.role.as_ref() == Some(role) {
             return msg.params.get(name).and_then(Json::scalar_text);
         }
     }
     for (name, f) in &op.query {
-        if f.role.as_deref() == Some(role) {
+        if f.role.as_ref() == Some(role) {
             return msg.query.get(name).and_then(Json::scalar_text);
         }
     }
@@ -1023,7 +1023,7 @@ pub(crate) fn request_amount(
     op: &Operation,
     msg: &Message,
 ) -> Option<Decimal> {
-    let (value, field) = body_role(op, msg, "amount")?;
+    let (value, field) = body_role(op, msg, &Role::Amount)?;
     money_value(s, field, value).ok()
 }
 
@@ -1031,7 +1031,7 @@ pub(crate) fn request_amount(
 fn body_role<'a>(
     op: &'a Operation,
     msg: &'a Message,
-    role: &str,
+    role: &Role,
 ) -> Option<(&'a Json, &'a payout_spec::Field)> {
     let body = op.body.as_ref()?;
     let mut paths = Vec::new();

@@ -178,7 +178,7 @@ pub struct Field {
     /// The unified name this field carries (`merchant_ref`, `beneficiary.name`, `status`...),
     /// so unified calls fill and read it without per-gateway code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<crate::roles::Role>,
     /// Why a role on a field that no signature covers may still be trusted (in a signed
     /// webhook or answer). Without it, `payout lint` reports such a role as an error and the
     /// runtime leaves the value out: anyone on the way could have changed it.
@@ -295,7 +295,7 @@ impl Field {
     /// value. Such a field may be omitted by the caller even when it is `required`.
     pub fn filled_when_absent(&self) -> bool {
         self.default.is_some()
-            || self.role.as_deref() == Some("currency")
+            || self.role == Some(crate::roles::Role::Currency)
             || self.generate.is_some()
     }
 }
