@@ -373,12 +373,16 @@ fn string(def: &Field, v: Cow<Json>) -> Result<Json, String> {
         }
     }
     if let Some(p) = &def.pattern {
-        full_match(p, s)?;
+        // Compiled once per field, kept with it.
+        if !def.compiled_pattern.get(p)?.is_match(s) {
+            return Err(format!("`{s}` does not match the pattern `{p}`"));
+        }
     }
     Ok(v.into_owned())
 }
 
-/// A spec's pattern, anchored and compiled once per process, not once per value.
+/// A rule's pattern (`when … then`), anchored and compiled once per process, not once
+/// per value. A field's own pattern is compiled with the field ([`Field::compiled_pattern`]).
 fn compiled(pattern: &str) -> Result<Arc<regex::Regex>, String> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<regex::Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
@@ -691,6 +695,28 @@ mod tests {
             currencies: Default::default(),
             case: Default::default(),
         }
+    }
+
+    /// A field's pattern must match the whole value; it is compiled once and kept with
+    /// the field, and a copy of the field keeps it too.
+    #[test]
+    fn a_pattern_matches_the_whole_value() {
+        let mut def = Field::of(FieldType::String);
+        def.pattern = Some("[0-9]{3}".into());
+        assert_eq!(
+            string(&def, Cow::Owned(Json::from("123"))),
+            Ok(Json::from("123"))
+        );
+        assert_eq!(
+            string(&def, Cow::Owned(Json::from("1234"))),
+            Err("`1234` does not match the pattern `[0-9]{3}`".to_string())
+        );
+        let copy = def.clone();
+        assert!(string(&copy, Cow::Owned(Json::from("12a"))).is_err());
+        let mut bad = Field::of(FieldType::String);
+        bad.pattern = Some("(".into());
+        let e = string(&bad, Cow::Owned(Json::from("x"))).unwrap_err();
+        assert!(e.starts_with("bad pattern in spec"), "{e}");
     }
 
     #[test]
