@@ -490,7 +490,10 @@ async fn a_forged_webhook_is_refused() {
 
         let mut roles = Vec::new();
         extract::role_paths(&wh.body.fields, "", &mut roles);
-        let (_, status_path, _) = roles.iter().find(|(role, ..)| *role == "status").unwrap();
+        let (_, status_path, _) = roles
+            .iter()
+            .find(|(role, ..)| **role == spec::Role::Status)
+            .unwrap();
         let forged = with_status(&genuine.body, status_path, &failed, &paid);
         let e = read_webhook(c, &genuine.url, &genuine.headers, &forged)
             .await
@@ -592,8 +595,10 @@ fn unsigned(
         .and_then(|op| spec.operations.get(op))
         .map(|op| {
             op.request_fields()
-                .filter_map(|(_, _, f)| f.role.as_deref()?.strip_prefix(spec::WEBHOOK_HEADER_ROLE))
-                .map(str::to_string)
+                .filter_map(|(_, _, f)| match &f.role {
+                    Some(spec::Role::WebhookHeader(h)) => Some(h.clone()),
+                    _ => None,
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -34,17 +34,17 @@ pub struct Resolution {
 
 impl Resolution {
     pub fn of(spec: &Spec) -> Resolution {
-        let query_roles: Vec<&str> = spec
+        let query_roles: Vec<&payout_spec::Role> = spec
             .operation_for(OperationRole::Query)
             .map(|(_, op)| {
                 op.request_fields()
-                    .filter_map(|(_, _, f)| f.role.as_deref())
+                    .filter_map(|(_, _, f)| f.role.as_ref())
                     .collect()
             })
             .unwrap_or_default();
         Resolution {
-            query_by_merchant_ref: query_roles.contains(&"merchant_ref"),
-            query_by_provider_ref: query_roles.contains(&"provider_ref"),
+            query_by_merchant_ref: query_roles.contains(&&payout_spec::Role::MerchantRef),
+            query_by_provider_ref: query_roles.contains(&&payout_spec::Role::ProviderRef),
             duplicate_probe: spec.operation_for(OperationRole::Create).is_some()
                 && spec
                     .error_codes

@@ -519,6 +519,22 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.put(0, "amount", &self.amount);
+            input.put(1, "bankId", &self.bank_id);
+            input.text(2, "idType", &self.id_type);
+            input.text(3, "accountName", &self.account_name);
+            input.text(4, "mchOrderNo", &self.mch_order_no);
+            input.text(5, "idCard", &self.id_card);
+            input.text(6, "accountNo", &self.account_no);
+            input.put(7, "accountType", &self.account_type);
+            input.text(8, "notifyUrl", &self.notify_url);
+            input.put_opt(9, "currency", &self.optional.currency);
+            input.text(10, "remark", &self.remark);
+            input.text_opt(11, "nonceStr", &self.optional.nonce_str);
+            input.text_opt(12, "phone", &self.optional.phone);
+            input.text_opt(13, "email", &self.optional.email);
+        }
     }
     /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -543,6 +559,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text_opt(0, "mchOrderNo", &self.mch_order_no);
+            input.text_opt(1, "nonceStr", &self.nonce_str);
+            input.text_opt(2, "orderNo", &self.order_no);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

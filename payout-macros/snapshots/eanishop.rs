@@ -721,6 +721,15 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "merchantTradeNo", &self.merchant_trade_no);
+            input.put(1, "amount", &self.amount);
+            input.put_opt(2, "currency", &self.optional.currency);
+            input.text_opt(3, "description", &self.optional.description);
+            input.put(4, "payoutMethod", &self.payout_method);
+            input.text_opt(5, "notifyUrl", &self.optional.notify_url);
+            input.text_opt(6, "merchantAttach", &self.optional.merchant_attach);
+        }
     }
     /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -745,6 +754,10 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text_opt(0, "merchantTradeNo", &self.merchant_trade_no);
+            input.text_opt(1, "payoutNo", &self.payout_no);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

@@ -595,6 +595,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.put_opt(0, "type", &self.optional.type_);
+            input.text(1, "name", &self.name);
+            input.text(2, "account_number", &self.account_number);
+            input.text(3, "bank_code", &self.bank_code);
+            input.text_opt(4, "currency", &self.optional.currency);
+            input.text_opt(5, "description", &self.optional.description);
+        }
     }
     /**What a successful `create_transfer` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -620,6 +628,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.put_opt(0, "source", &self.optional.source);
+            input.put(1, "amount", &self.amount);
+            input.text(2, "reference", &self.reference);
+            input.text(3, "recipient", &self.recipient);
+            input.text_opt(4, "reason", &self.optional.reason);
+            input.text_opt(5, "currency", &self.optional.currency);
+        }
     }
     /**What a successful `verify_transfer` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -644,6 +660,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "reference", &self.reference);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

@@ -644,6 +644,20 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.put(0, "amount", &self.amount);
+            input.put_opt(1, "currency", &self.optional.currency);
+            input.text_opt(2, "description", &self.optional.description);
+            input.text_opt(3, "destination", &self.optional.destination);
+            input.put_opt(4, "method", &self.optional.method);
+            input
+                .text_opt(
+                    5,
+                    "statement_descriptor",
+                    &self.optional.statement_descriptor,
+                );
+            input.put(6, "metadata", &self.metadata);
+        }
     }
     /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -668,6 +682,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "id", &self.id);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

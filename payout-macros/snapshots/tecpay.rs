@@ -370,6 +370,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(1, "order_id", &self.order_id);
+        }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as
     /// [`Status::Other`] and is never final.

@@ -513,6 +513,18 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "merchantOrderNo", &self.merchant_order_no);
+            input.put(1, "amount", &self.amount);
+            input.text_opt(2, "bankCode", &self.optional.bank_code);
+            input.text_opt(3, "bankName", &self.optional.bank_name);
+            input.put(4, "accountType", &self.account_type);
+            input.text(5, "bankAccount", &self.bank_account);
+            input.text(6, "realName", &self.real_name);
+            input.text(7, "phone", &self.phone);
+            input.text_opt(8, "email", &self.optional.email);
+            input.text_opt(9, "callbackUrl", &self.optional.callback_url);
+        }
     }
     /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -537,6 +549,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "merchantOrderNo", &self.merchant_order_no);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

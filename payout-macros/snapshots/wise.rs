@@ -736,6 +736,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text_opt(1, "sourceCurrency", &self.optional.source_currency);
+            input.text_opt(2, "targetCurrency", &self.optional.target_currency);
+            input.put(3, "targetAmount", &self.target_amount);
+        }
     }
     /**What a successful `create_recipient` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -760,6 +765,12 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text_opt(0, "currency", &self.optional.currency);
+            input.text_opt(1, "type", &self.optional.type_);
+            input.text(3, "accountHolderName", &self.account_holder_name);
+            input.put(4, "details", &self.details);
         }
     }
     /**What a successful `create_transfer` returns: the typed body, the gateway's status typed, and the unified view.
@@ -786,6 +797,11 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.put(0, "targetAccount", &self.target_account);
+            input.text(1, "quoteUuid", &self.quote_uuid);
+            input.put(3, "details", &self.details);
+        }
     }
     /**What a successful `fund_transfer` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -811,6 +827,10 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(1, "transferId", &self.transfer_id);
+            input.put_opt(2, "type", &self.optional.type_);
+        }
     }
     /**What a successful `get_transfer` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -835,6 +855,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "transferId", &self.transfer_id);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

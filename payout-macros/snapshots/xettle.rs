@@ -524,6 +524,15 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 result,
             }
         }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "contactId", &self.contact_id);
+            input.put(1, "amount", &self.amount);
+            input.text(2, "purpose", &self.purpose);
+            input.put(3, "mode", &self.mode);
+            input.text_opt(4, "narration", &self.optional.narration);
+            input.text_opt(5, "remark", &self.optional.remark);
+            input.text(6, "clientRefId", &self.client_ref_id);
+        }
     }
     /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
 
@@ -548,6 +557,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
+        }
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.text(0, "orderRefId", &self.order_ref_id);
         }
     }
     /// The gateway's payout statuses. A value the spec does not know is kept as

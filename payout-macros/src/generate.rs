@@ -40,6 +40,7 @@ pub fn module(m: &Module) -> TokenStream {
             let response = &op.response;
             let body = &op.response_body;
             let name = &op.name;
+            let write_input = write_input(m, op);
             let doc = format!(
                 "What a successful `{name}` returns: the typed body, the gateway's status typed, \
              and the unified view.\n\n\
@@ -71,6 +72,8 @@ pub fn module(m: &Module) -> TokenStream {
                             result,
                         }
                     }
+
+                    #write_input
                 }
             }
         })
@@ -458,6 +461,47 @@ fn input_struct(m: &Module, s: &StructDef) -> TokenStream {
                 #(#puts)*
                 Json::Object(o)
             }
+        }
+    }
+}
+
+/// `Operation::write_input` of an operation's request: each field written into the slot
+/// of its spec field, text borrowed.
+fn write_input(m: &Module, op: &Op) -> TokenStream {
+    let request = m.types.iter().find_map(|t| match t {
+        TypeDef::Struct(s) if s.ident == op.request => Some(s),
+        _ => None,
+    });
+    let fields = request.map_or(&[][..], |s| &s.fields[..]);
+    let holder = match request.and_then(|s| s.optional.as_ref()) {
+        Some(_) => quote! { self.optional },
+        None => quote! { self },
+    };
+    let writes: Vec<TokenStream> = fields
+        .iter()
+        .zip(&op.slots)
+        .map(|(f, slot)| {
+            let id = &f.ident;
+            let name = &f.name;
+            let (owner, write) = match (f.optional, matches!(f.ty, Ty::String)) {
+                (false, true) => (quote! { self }, quote! { text }),
+                (false, false) => (quote! { self }, quote! { put }),
+                (true, true) => (holder.clone(), quote! { text_opt }),
+                (true, false) => (holder.clone(), quote! { put_opt }),
+            };
+            let slot = proc_macro2::Literal::usize_unsuffixed(*slot);
+            quote! { input.#write(#slot, #name, &#owner.#id); }
+        })
+        .collect();
+    // `input` is not written to when the request has no fields.
+    let input = if writes.is_empty() {
+        quote! { _input }
+    } else {
+        quote! { input }
+    };
+    quote! {
+        fn write_input<'a>(&'a self, #input: &mut codegen::InputWriter<'a>) {
+            #(#writes)*
         }
     }
 }

@@ -53,6 +53,10 @@ pub struct Op {
     /// This operation's own error codes (on top of the spec's), as in [`Module::error_codes`].
     pub error_codes: Vec<(String, String)>,
     pub request: Ident,
+    /// Where each field of the request struct goes, in its order: the position of its
+    /// field among the operation's request fields (`Operation::request_fields`), which is
+    /// the slot the runtime reads it from.
+    pub slots: Vec<usize>,
     pub response: Ident,
     pub response_body: Ident,
 }
@@ -263,6 +267,13 @@ pub fn build(
             role: op.role,
             error_codes: error_codes(&op.response.codes),
             request: ident(&request),
+            // The request struct leaves out computed fields, as `struct_def` does.
+            slots: op
+                .request_fields()
+                .enumerate()
+                .filter(|(_, (_, _, f))| f.is_input())
+                .map(|(slot, _)| slot)
+                .collect(),
             response: ident(&response),
             response_body: ident(&response_body),
         });
@@ -452,7 +463,7 @@ impl Builder {
         let own = format!("{owner}{}", pascal(name));
         // Where the gateway's status is read from: the module's `Status`, which keeps a value
         // the spec does not map as `Status::Other`.
-        if dir == Dir::Output && f.role.as_deref() == Some("status") {
+        if dir == Dir::Output && f.role == Some(payout_spec::Role::Status) {
             return Ty::Named(ident("Status"));
         }
         if let Some(values) = &f.values {
@@ -573,7 +584,7 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
             "default `{}`",
             d.scalar_text().unwrap_or_else(|| d.to_string())
         ));
-    } else if f.role.as_deref() == Some("currency") {
+    } else if f.role == Some(payout_spec::Role::Currency) {
         facts.push("the spec's currency when left out".into());
     } else if f.generate.is_some() {
         facts.push("generated when left out".into());
@@ -581,7 +592,7 @@ fn field_doc(name: &str, f: &Field, dir: Dir, optional: bool) -> String {
     if let Some(r) = &f.role {
         facts.push(format!("unified role `{r}`"));
     }
-    if dir == Dir::Output && f.role.as_deref() == Some("status") {
+    if dir == Dir::Output && f.role == Some(payout_spec::Role::Status) {
         facts.push("read as [`Status`]".into());
     }
     if f.ty == FieldType::Amount {

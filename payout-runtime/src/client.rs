@@ -15,6 +15,7 @@ use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
 use crate::freshness::{self, Guard, ReplayKey, ReplayStore};
 use crate::http::{self, RawResponse};
+use crate::input::RequestInput;
 use crate::mapping;
 use crate::request::{self, Env, PreparedRequest, RequestOptions};
 use crate::response::{self, Received};
@@ -252,10 +253,10 @@ impl DynamicClient {
     }
 
     /// Builds and signs an operation's request without sending it.
-    pub fn prepare(
+    pub fn prepare<'i>(
         &self,
         op: &str,
-        input: &IndexMap<String, Json>,
+        input: impl Into<RequestInput<'i>>,
         opts: &RequestOptions,
     ) -> Result<PreparedRequest, PayoutError> {
         let i = &self.inner;
@@ -282,12 +283,13 @@ impl DynamicClient {
     }
 
     /// One operation alone, with the values its flow obtained.
-    pub(crate) async fn call_with(
+    pub(crate) async fn call_with<'i>(
         &self,
         op: &str,
-        input: &IndexMap<String, Json>,
+        input: impl Into<RequestInput<'i>>,
         obtained: &IndexMap<String, ObtainedValue>,
     ) -> Result<CallOutcome, PayoutError> {
+        let input = input.into();
         let i = &self.inner;
         let role = i
             .spec
@@ -338,7 +340,7 @@ impl DynamicClient {
     async fn attempt(
         &self,
         op: &str,
-        input: &IndexMap<String, Json>,
+        input: RequestInput<'_>,
         obtained: &IndexMap<String, ObtainedValue>,
         create: bool,
         retry_after: &mut Option<Duration>,

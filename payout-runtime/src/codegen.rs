@@ -13,6 +13,8 @@ use crate::compiled::CompiledSpec;
 use crate::credentials::CredentialsError;
 use crate::error::PayoutError;
 
+pub use crate::input::InputWriter;
+
 /// A typed value written as the input the runtime validates and signs. Enums write their
 /// name; the runtime maps names to wire values, as for any input.
 pub trait ToJson {

@@ -1,7 +1,7 @@
 //! Reading unified values out of a received message, by the roles its fields carry.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, FieldType, Json, PayoutStatus, Spec};
+use payout_spec::{Field, FieldType, Json, PayoutStatus, Role, Spec};
 use rust_decimal::Decimal;
 
 use crate::money;
@@ -28,7 +28,8 @@ pub struct Extracted {
 }
 
 /// A role a received message's field may carry: what a unified result is read from
-/// ([`payout_spec::roles::RESULT`]).
+/// ([`payout_spec::roles::RESULT`]), the part of [`Role`] that reading a result matches on
+/// exhaustively.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultRole {
     MerchantRef,
@@ -46,22 +47,41 @@ pub enum ResultRole {
 }
 
 impl ResultRole {
-    /// The role a spec names; `None` for roles that are not read from a result.
-    pub fn parse(role: &str) -> Option<ResultRole> {
+    /// The result role a field's role is; `None` for roles a result is not read from
+    /// (a request's, which lint refuses on received messages).
+    pub fn of(role: &Role) -> Option<ResultRole> {
         Some(match role {
-            "merchant_ref" => ResultRole::MerchantRef,
-            "provider_ref" => ResultRole::ProviderRef,
-            "status" => ResultRole::Status,
-            "amount" => ResultRole::Amount,
-            "currency" => ResultRole::Currency,
-            "fee" => ResultRole::Fee,
-            "utr" => ResultRole::Utr,
-            "failure_reason" => ResultRole::FailureReason,
-            "failure_code" => ResultRole::FailureCode,
-            "created_at" => ResultRole::CreatedAt,
-            "completed_at" => ResultRole::CompletedAt,
-            "event" => ResultRole::Event,
-            _ => return None,
+            Role::MerchantRef => ResultRole::MerchantRef,
+            Role::ProviderRef => ResultRole::ProviderRef,
+            Role::Status => ResultRole::Status,
+            Role::Amount => ResultRole::Amount,
+            Role::Currency => ResultRole::Currency,
+            Role::Fee => ResultRole::Fee,
+            Role::Utr => ResultRole::Utr,
+            Role::FailureReason => ResultRole::FailureReason,
+            Role::FailureCode => ResultRole::FailureCode,
+            Role::CreatedAt => ResultRole::CreatedAt,
+            Role::CompletedAt => ResultRole::CompletedAt,
+            Role::Event => ResultRole::Event,
+            Role::Purpose
+            | Role::Remark
+            | Role::NotifyUrl
+            | Role::PayoutMethod
+            | Role::TransferMode
+            | Role::BeneficiaryName
+            | Role::BeneficiaryAccountNumber
+            | Role::BeneficiaryBankCode
+            | Role::BeneficiaryBankName
+            | Role::BeneficiaryVpa
+            | Role::BeneficiaryPhone
+            | Role::BeneficiaryEmail
+            | Role::BeneficiaryContactId
+            | Role::BeneficiaryIdType
+            | Role::BeneficiaryIdNumber
+            | Role::BeneficiaryAccountType
+            | Role::WebhookBody
+            | Role::WebhookHeader(_)
+            | Role::Obtained(_) => return None,
         })
     }
 
@@ -88,7 +108,7 @@ impl ResultRole {
 pub fn role_paths<'f>(
     fields: &'f IndexMap<String, Field>,
     base: &str,
-    out: &mut Vec<(&'f str, String, &'f Field)>,
+    out: &mut Vec<(&'f Role, String, &'f Field)>,
 ) {
     for (name, f) in fields {
         let path = if base.is_empty() {
@@ -97,7 +117,7 @@ pub fn role_paths<'f>(
             format!("{base}.{name}")
         };
         if let Some(role) = &f.role {
-            out.push((role.as_str(), path.clone(), f));
+            out.push((role, path.clone(), f));
         }
         if let Some(nested) = &f.fields {
             role_paths(nested, &path, out);
@@ -112,7 +132,7 @@ pub fn role_paths<'f>(
         if let Some(item) = &f.items {
             let first = format!("{path}.0");
             if let Some(role) = &item.role {
-                out.push((role.as_str(), first.clone(), item));
+                out.push((role, first.clone(), item));
             }
             if let Some(nested) = &item.fields {
                 role_paths(nested, &first, out);
@@ -137,7 +157,13 @@ pub fn leave_out(x: &mut Extracted, unsigned: &[(String, ResultRole)]) -> Vec<St
             }
             ResultRole::Amount => x.amount = None,
             ResultRole::FailureReason => x.failure_reason = None,
-            _ => continue,
+            ResultRole::Currency
+            | ResultRole::Fee
+            | ResultRole::Utr
+            | ResultRole::FailureCode
+            | ResultRole::CreatedAt
+            | ResultRole::CompletedAt
+            | ResultRole::Event => continue,
         }
         let role = role.name();
         tracing::warn!(role, field = %path, "left out: no signature covers it");

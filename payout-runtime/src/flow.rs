@@ -279,7 +279,7 @@ impl DynamicClient {
             values.insert(name.clone(), v);
         }
         let input = self.operation_input(op_name, from, &values, false)?;
-        let first = self.call_with(op_name, &input, &values).await;
+        let first = self.call_with(op_name, &*input, &values).await;
         let tokens: Vec<&String> = names
             .iter()
             .filter(|n| spec.spec().obtain.get(*n).is_some_and(Obtain::is_token))
@@ -298,7 +298,7 @@ impl DynamicClient {
                     values.insert(name.clone(), v);
                 }
                 let input = self.operation_input(op_name, from, &values, false)?;
-                self.call_with(op_name, &input, &values).await
+                self.call_with(op_name, &*input, &values).await
             }
             other => other,
         };
@@ -424,7 +424,7 @@ impl DynamicClient {
             }
         }
         let outcome = self
-            .call_with(&o.operation, &input, values)
+            .call_with(&o.operation, &*input, values)
             .await
             .map_err(fail)?;
         let response = &outcome.result.response;
@@ -542,10 +542,10 @@ pub fn raw_input(
         }
     }
     for (_, name, f) in op.request_fields() {
-        let obtained = f
-            .role
-            .as_deref()
-            .and_then(|r| r.strip_prefix(payout_spec::OBTAINED_ROLE));
+        let obtained = match &f.role {
+            Some(payout_spec::Role::Obtained(o)) => Some(o),
+            _ => None,
+        };
         if let (Some(o), false) = (obtained, out.contains_key(name)) {
             if let Some(v) = values.get(o) {
                 out.insert(name.to_string(), Json::String(v.text.clone()));
@@ -579,8 +579,10 @@ pub fn given_values(
     };
     op.request_fields()
         .filter(|(_, n, _)| input.get(*n).is_some_and(|v| !v.is_null()))
-        .filter_map(|(_, _, f)| f.role.as_deref()?.strip_prefix(payout_spec::OBTAINED_ROLE))
-        .map(str::to_string)
+        .filter_map(|(_, _, f)| match &f.role {
+            Some(payout_spec::Role::Obtained(o)) => Some(o.clone()),
+            _ => None,
+        })
         .collect()
 }
 

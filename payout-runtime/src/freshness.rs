@@ -256,8 +256,10 @@ pub fn confirmed_time_and_nonce(
     };
     let sent_back: Vec<&str> = op
         .request_fields()
-        .filter_map(|(_, _, f)| f.role.as_deref())
-        .filter_map(|r| r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE))
+        .filter_map(|(_, _, f)| match &f.role {
+            Some(payout_spec::Role::WebhookHeader(h)) => Some(h.as_str()),
+            _ => None,
+        })
         .collect();
     let (mut timestamp, mut nonce) = (None, None);
     for h in sent_back {

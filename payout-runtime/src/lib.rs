@@ -16,6 +16,7 @@ pub mod extract;
 pub mod flow;
 pub mod freshness;
 pub mod http;
+pub mod input;
 pub mod mapping;
 pub mod message;
 pub mod money;

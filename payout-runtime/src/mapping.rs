@@ -4,7 +4,7 @@
 //! `CreatePayout` to fill it: no per-gateway Rust.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, FieldType, Json, Operation, Rule, Spec};
+use payout_spec::{Field, FieldType, Json, Operation, Role, Rule, Spec};
 
 use crate::compiled::CompiledSpec;
 use crate::error::{ErrorKind, FieldError, PayoutError};
@@ -54,33 +54,44 @@ pub fn flow_input(
             ),
         }]));
     }
-    let value = |role: &str| -> Option<Json> {
+    let value = |role: &Role| -> Option<Json> {
         let b = &req.beneficiary;
         let s = |v: &Option<String>| v.clone().map(Json::String);
         match role {
-            "merchant_ref" => Some(Json::String(req.merchant_ref.clone())),
+            Role::MerchantRef => Some(Json::String(req.merchant_ref.clone())),
             // Text, so the exact decimal reaches the formatter; never a float.
-            "amount" => Some(Json::String(req.amount.amount.to_string())),
-            "currency" => Some(Json::String(spec.money.wire_code(&req.amount.currency))),
-            "purpose" => s(&req.purpose),
-            "remark" => s(&req.remark),
-            "notify_url" => s(&req.notify_url),
-            "transfer_mode" => s(&req.transfer_mode),
-            "payout_method" => b.method.map(|m| Json::String(m.as_str().into())),
-            "beneficiary.name" => s(&b.name),
-            "beneficiary.account_number" => s(&b.account_number),
-            "beneficiary.bank_code" => s(&b.bank_code),
-            "beneficiary.bank_name" => s(&b.bank_name),
-            "beneficiary.vpa" => s(&b.vpa),
-            "beneficiary.phone" => s(&b.phone),
-            "beneficiary.email" => s(&b.email),
-            "beneficiary.contact_id" => s(&b.contact_id),
-            "beneficiary.id_type" => s(&b.id_type),
-            "beneficiary.id_number" => s(&b.id_number),
-            "beneficiary.account_type" => s(&b.account_type),
-            other => other
-                .strip_prefix(payout_spec::OBTAINED_ROLE)
-                .and_then(|name| obtained.get(name).cloned()),
+            Role::Amount => Some(Json::String(req.amount.amount.to_string())),
+            Role::Currency => Some(Json::String(spec.money.wire_code(&req.amount.currency))),
+            Role::Purpose => s(&req.purpose),
+            Role::Remark => s(&req.remark),
+            Role::NotifyUrl => s(&req.notify_url),
+            Role::TransferMode => s(&req.transfer_mode),
+            Role::PayoutMethod => b.method.map(|m| Json::String(m.as_str().into())),
+            Role::BeneficiaryName => s(&b.name),
+            Role::BeneficiaryAccountNumber => s(&b.account_number),
+            Role::BeneficiaryBankCode => s(&b.bank_code),
+            Role::BeneficiaryBankName => s(&b.bank_name),
+            Role::BeneficiaryVpa => s(&b.vpa),
+            Role::BeneficiaryPhone => s(&b.phone),
+            Role::BeneficiaryEmail => s(&b.email),
+            Role::BeneficiaryContactId => s(&b.contact_id),
+            Role::BeneficiaryIdType => s(&b.id_type),
+            Role::BeneficiaryIdNumber => s(&b.id_number),
+            Role::BeneficiaryAccountType => s(&b.account_type),
+            Role::Obtained(name) => obtained.get(name).cloned(),
+            // Roles of what is received, or filled from a received webhook: a unified
+            // create has no value for them.
+            Role::ProviderRef
+            | Role::Status
+            | Role::Fee
+            | Role::Utr
+            | Role::FailureReason
+            | Role::FailureCode
+            | Role::CreatedAt
+            | Role::CompletedAt
+            | Role::Event
+            | Role::WebhookBody
+            | Role::WebhookHeader(_) => None,
         }
     };
     let mut input = IndexMap::new();
@@ -117,7 +128,7 @@ pub fn flow_input(
 /// Fills `out` with the role values of `fields` (nested objects and one_of variants too).
 fn fill(
     fields: &IndexMap<String, Field>,
-    value: &dyn Fn(&str) -> Option<Json>,
+    value: &dyn Fn(&Role) -> Option<Json>,
     derive: &Derive,
     out: &mut IndexMap<String, Json>,
     prefix: &str,
@@ -204,7 +215,7 @@ pub fn derive_name(source: &str) -> String {
 /// The variant of a tagged object that the beneficiary's payout method selects.
 fn one_of(
     f: &Field,
-    value: &dyn Fn(&str) -> Option<Json>,
+    value: &dyn Fn(&Role) -> Option<Json>,
     derive: &Derive,
     path: &str,
     errors: &mut Vec<FieldError>,
@@ -212,7 +223,7 @@ fn one_of(
     let (Some(tag), Some(variants)) = (&f.tag, &f.variants) else {
         return None;
     };
-    let method = value("payout_method").and_then(|m| m.as_str().map(str::to_string));
+    let method = value(&Role::PayoutMethod).and_then(|m| m.as_str().map(str::to_string));
     let chosen = match &method {
         Some(m) => variants
             .iter()
@@ -249,10 +260,10 @@ fn one_of(
 /// The input of a query operation for a payout reference.
 pub fn query_input(op: &Operation, reference: &PayoutRef) -> IndexMap<String, Json> {
     let fields: Vec<(&str, &Field)> = op.request_fields().map(|(_, n, f)| (n, f)).collect();
-    let field_for = |role: &str| {
+    let field_for = |role: Role| {
         fields
             .iter()
-            .find(|(_, f)| f.role.as_deref() == Some(role))
+            .find(|(_, f)| f.role.as_ref() == Some(&role))
             .map(|(n, _)| *n)
     };
     let exactly_one = op
@@ -262,10 +273,10 @@ pub fn query_input(op: &Operation, reference: &PayoutRef) -> IndexMap<String, Js
         .any(|r| matches!(r, Rule::ExactlyOneOf(_)));
     let mut input = IndexMap::new();
     // The provider's reference first: it is the gateway's own key.
-    if let (Some(p), Some(name)) = (reference.provider(), field_for("provider_ref")) {
+    if let (Some(p), Some(name)) = (reference.provider(), field_for(Role::ProviderRef)) {
         input.insert(name.to_string(), Json::String(p.to_string()));
     }
-    if let (Some(m), Some(name)) = (reference.merchant(), field_for("merchant_ref")) {
+    if let (Some(m), Some(name)) = (reference.merchant(), field_for(Role::MerchantRef)) {
         // With an exactly-one rule, the provider's reference alone.
         if !exactly_one || input.is_empty() {
             input.insert(name.to_string(), Json::String(m.to_string()));
@@ -410,7 +421,7 @@ fn read(
     Ok(())
 }
 
-fn set(f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> Result<(), String> {
+fn set(f: &Field, role: &Role, v: &Json, req: &mut CreatePayout) -> Result<(), String> {
     let text = v.scalar_text().unwrap_or_default();
     // An enum with a unified mapping: from the enum name (or its wire value) to the unified value.
     let unified_value = f.unified.as_ref().and_then(|map| {
@@ -426,31 +437,43 @@ fn set(f: &Field, role: &str, v: &Json, req: &mut CreatePayout) -> Result<(), St
     let b = &mut req.beneficiary;
     let some = Some(text.clone());
     match role {
-        "merchant_ref" => req.merchant_ref = text,
+        Role::MerchantRef => req.merchant_ref = text,
         // Input is in major units, whatever the wire's unit: `unit: minor` is how the
         // amount is written, not how it is given.
-        "amount" => {
+        Role::Amount => {
             let amount = crate::money::parse_decimal(v)?;
             req.amount = crate::unified::Money::new(amount, req.amount.currency.clone());
         }
-        "currency" => req.amount.currency = text.to_ascii_uppercase(),
-        "purpose" => req.purpose = some,
-        "remark" => req.remark = some,
-        "notify_url" => req.notify_url = some,
-        "transfer_mode" => req.transfer_mode = some,
-        "payout_method" => b.method = unified_value.as_deref().and_then(PayoutMethod::from_name),
-        "beneficiary.name" => b.name = some,
-        "beneficiary.account_number" => b.account_number = some,
-        "beneficiary.bank_code" => b.bank_code = some,
-        "beneficiary.bank_name" => b.bank_name = some,
-        "beneficiary.vpa" => b.vpa = some,
-        "beneficiary.phone" => b.phone = some,
-        "beneficiary.email" => b.email = some,
-        "beneficiary.contact_id" => b.contact_id = some,
-        "beneficiary.id_type" => b.id_type = some,
-        "beneficiary.id_number" => b.id_number = some,
-        "beneficiary.account_type" => b.account_type = some,
-        _ => {}
+        Role::Currency => req.amount.currency = text.to_ascii_uppercase(),
+        Role::Purpose => req.purpose = some,
+        Role::Remark => req.remark = some,
+        Role::NotifyUrl => req.notify_url = some,
+        Role::TransferMode => req.transfer_mode = some,
+        Role::PayoutMethod => b.method = unified_value.as_deref().and_then(PayoutMethod::from_name),
+        Role::BeneficiaryName => b.name = some,
+        Role::BeneficiaryAccountNumber => b.account_number = some,
+        Role::BeneficiaryBankCode => b.bank_code = some,
+        Role::BeneficiaryBankName => b.bank_name = some,
+        Role::BeneficiaryVpa => b.vpa = some,
+        Role::BeneficiaryPhone => b.phone = some,
+        Role::BeneficiaryEmail => b.email = some,
+        Role::BeneficiaryContactId => b.contact_id = some,
+        Role::BeneficiaryIdType => b.id_type = some,
+        Role::BeneficiaryIdNumber => b.id_number = some,
+        Role::BeneficiaryAccountType => b.account_type = some,
+        // Not part of a unified create.
+        Role::ProviderRef
+        | Role::Status
+        | Role::Fee
+        | Role::Utr
+        | Role::FailureReason
+        | Role::FailureCode
+        | Role::CreatedAt
+        | Role::CompletedAt
+        | Role::Event
+        | Role::WebhookBody
+        | Role::WebhookHeader(_)
+        | Role::Obtained(_) => {}
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use indexmap::IndexMap;
 pub use payout_spec::Location;
-use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, Spec};
+use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, Role, Spec};
 
 use crate::context::{Message, Signature};
 use crate::crypto::canonical::form;
@@ -13,12 +13,15 @@ use crate::plan::{MessagePlan, TemplateId, Values};
 use crate::signing::Engine;
 use crate::source::{self, Entropy};
 
-/// The body's exact bytes: compact JSON in field order, or a form.
+/// The body's exact bytes: compact JSON in field order, or a form, written straight from
+/// the fields into one buffer sized for them.
 pub fn serialize(body: &Body, fields: &IndexMap<String, Json>) -> Vec<u8> {
     match body.encoding {
-        BodyEncoding::Json => Json::Object(fields.clone())
-            .to_compact(body.escape_slashes)
-            .into_bytes(),
+        BodyEncoding::Json => {
+            let mut out = String::with_capacity(payout_spec::json::object_size_hint(fields));
+            payout_spec::json::write_object(&mut out, fields, body.escape_slashes);
+            out.into_bytes()
+        }
         BodyEncoding::Form => form(fields).into_bytes(),
     }
 }
@@ -209,7 +212,7 @@ pub fn render(
 pub fn generate(
     spec: &Spec,
     fields: &IndexMap<String, Field>,
-    role_value: &dyn Fn(&str) -> Option<Json>,
+    role_value: &dyn Fn(&Role) -> Option<Json>,
     nonce: &str,
     timestamp_ms: u64,
     entropy: &dyn Entropy,
@@ -242,7 +245,7 @@ pub fn generate(
             }
             _ => f
                 .role
-                .as_deref()
+                .as_ref()
                 .and_then(role_value)
                 .map(|v| wire(spec, f, v))
                 .or_else(|| f.example.clone())

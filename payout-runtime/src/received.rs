@@ -198,7 +198,7 @@ impl MessagePlan {
             .into_iter()
             .filter_map(|(role, path, field)| {
                 Some(RoleRead {
-                    role: Role::parse(role)?,
+                    role: Role::of(role)?,
                     segments: path.split('.').map(str::to_string).collect(),
                     path,
                     amount: field.ty == FieldType::Amount,
@@ -303,7 +303,7 @@ fn unsigned(cov: Option<&Coverage>, fields: &IndexMap<String, Field>) -> Vec<(St
     coverage::unsigned_roles(cov, fields)
         .into_iter()
         .filter(|(_, _, field)| field.unsigned.is_none())
-        .filter_map(|(path, role, _)| Some((path, Role::parse(role)?)))
+        .filter_map(|(path, role, _)| Some((path, Role::of(role)?)))
         .collect()
 }
 

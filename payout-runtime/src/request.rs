@@ -5,18 +5,20 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use indexmap::IndexMap;
-use payout_spec::{Field, Json, Operation};
+
+use payout_spec::{Field, Json, Money, Operation, Role};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::crypto::canonical::{form, percent_encode_rfc3986};
 use crate::error::{ErrorKind, FieldError, PayoutError};
+use crate::input::{RequestInput, Value};
 use crate::message::{self, fill_computed, Location, Redacted};
 use crate::redact;
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
-use crate::validate::{self, Generated};
+use crate::validate::{self, FieldPath, Generated, Given};
 
 /// Fixed values for one request (tests, vectors, `payout sign --timestamp --nonce`).
 #[derive(Debug, Clone, Default)]
@@ -129,14 +131,16 @@ pub struct Env<'a> {
     pub entropy: &'a dyn Entropy,
 }
 
-/// Builds an operation's request from input keyed by the gateway's field names.
-pub fn prepare(
+/// Builds an operation's request from input keyed by the gateway's field names (or
+/// written by a typed request into the spec's slots).
+pub fn prepare<'i>(
     env: &Env,
     op_name: &str,
     base_url: &str,
-    input: &IndexMap<String, Json>,
+    input: impl Into<RequestInput<'i>>,
     opts: &RequestOptions,
 ) -> Result<PreparedRequest, PayoutError> {
+    let input = input.into();
     let spec = env.spec.spec();
     let op = spec.operations.get(op_name).ok_or_else(|| {
         PayoutError::new(
@@ -224,15 +228,9 @@ pub fn prepare(
 
 /// Whether the request uses a nonce: a template names it, or a field generates it and the
 /// input does not give that field.
-fn needs_nonce(
-    spec: &CompiledSpec,
-    op_name: &str,
-    op: &Operation,
-    input: &IndexMap<String, Json>,
-) -> bool {
-    let generated = op.request_fields().any(|(_, name, f)| {
-        f.generate == Some(payout_spec::Generator::Nonce)
-            && input.get(name).is_none_or(Json::is_null)
+fn needs_nonce(spec: &CompiledSpec, op_name: &str, op: &Operation, input: RequestInput) -> bool {
+    let generated = op.request_fields().enumerate().any(|(slot, (_, name, f))| {
+        f.generate == Some(payout_spec::Generator::Nonce) && !input.is_given(slot, name)
     });
     generated || spec.request_templates_use_nonce(op_name)
 }
@@ -244,40 +242,49 @@ pub type Parts = (
     IndexMap<String, Json>,
 );
 
-/// Validates every part of the input (the gateway's own field names, computed fields left
-/// out), collecting every problem; the sandbox checks what it receives with it too.
-pub fn normalize_input(
+/// Validates every part of the input (the gateway's own field names, or a typed request's
+/// slots; computed fields left out), collecting every problem; the sandbox checks what it
+/// receives with it too. The input is borrowed: each part reads its own fields from it.
+pub fn normalize_input<'i>(
     spec: &payout_spec::Spec,
     op: &Operation,
-    input: &IndexMap<String, Json>,
+    input: impl Into<RequestInput<'i>>,
     gen: &Generated,
 ) -> Result<Parts, PayoutError> {
+    let input = input.into();
     let mut errors: Vec<FieldError> = Vec::new();
-    let known: Vec<&str> = op
-        .request_fields()
-        .filter(|(_, _, f)| f.is_input())
-        .map(|(_, n, _)| n)
-        .collect();
-    validate::unknown_keys(input, &known, "", &mut errors);
-    // The amount's currency is the request's: its decimals and limits apply.
-    let money = request_currency(op, input)
-        .and_then(|c| spec.money.resolve(&c))
-        .or_else(|| spec.money.resolve(&spec.money.currency))
-        .unwrap_or_else(|| spec.money.clone());
-    let pick = |defs: &IndexMap<String, Field>| -> IndexMap<String, Json> {
-        input
-            .iter()
-            .filter(|(k, _)| defs.contains_key(*k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
-    };
-    let params = validate::fields(&op.params, &pick(&op.params), "", &money, gen, &mut errors);
-    let query = validate::fields(&op.query, &pick(&op.query), "", &money, gen, &mut errors);
+    let no_fields = IndexMap::new();
+    let body_fields = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
+    match input {
+        RequestInput::ByName(values) => {
+            let parts = [&op.params, &op.query, body_fields];
+            validate::unknown_keys(
+                values.keys().map(String::as_str),
+                |k| parts.iter().any(|p| p.get(k).is_some_and(Field::is_input)),
+                || {
+                    op.request_fields()
+                        .filter(|(_, _, f)| f.is_input())
+                        .map(|(_, n, _)| n)
+                        .collect()
+                },
+                &FieldPath::ROOT,
+                &mut errors,
+            );
+        }
+        // A typed request has no other fields than the spec's; the slots it wrote must be
+        // the spec's fields.
+        RequestInput::BySlot(w) => w.check(op)?,
+    }
+    let money = request_money(spec, op, input);
+    let root = FieldPath::ROOT;
+    let (query_at, body_at) = (op.params.len(), op.params.len() + op.query.len());
+    let part = |offset| Given::part(input, offset);
+    let params = validate::fields(&op.params, part(0), &root, &money, gen, &mut errors);
+    let query = validate::fields(&op.query, part(query_at), &root, &money, gen, &mut errors);
     let body = match &op.body {
         Some(b) => {
-            let given = pick(&b.fields);
-            validate::rules(&b.rules, &given, &b.fields, &mut errors);
-            validate::fields(&b.fields, &given, "", &money, gen, &mut errors)
+            validate::rules(&b.rules, part(body_at), &b.fields, &mut errors);
+            validate::fields(&b.fields, part(body_at), &root, &money, gen, &mut errors)
         }
         None => IndexMap::new(),
     };
@@ -288,36 +295,83 @@ pub fn normalize_input(
     }
 }
 
-/// The currency an input names in its field with `role: currency`, wherever it is: top
-/// level, in an object, or in a batch's first item.
-pub fn request_currency(op: &Operation, input: &IndexMap<String, Json>) -> Option<String> {
-    fn find(fields: &IndexMap<String, Field>, values: &IndexMap<String, Json>) -> Option<String> {
-        for (name, f) in fields {
-            let Some(v) = values.get(name) else { continue };
-            if f.role.as_deref() == Some("currency") {
-                return v.scalar_text();
-            }
-            let (nested, obj) = match (v, &f.items) {
-                (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),
-                _ => (f.fields.as_ref(), Some(v)),
-            };
-            if let (Some(nested), Some(Json::Object(obj))) = (nested, obj) {
-                if let Some(c) = find(nested, obj) {
-                    return Some(c);
-                }
+/// The money format a request's amounts are written in: its currency's (decimals and
+/// limits), else the spec's main currency's. Borrowed from the spec when nothing differs
+/// from its main format, which is the common case.
+pub fn request_money<'s>(
+    spec: &'s payout_spec::Spec,
+    op: &Operation,
+    input: RequestInput,
+) -> Cow<'s, Money> {
+    let main = &spec.money;
+    let plain = |code: &str| {
+        code.eq_ignore_ascii_case(&main.currency) && !main.currencies.contains_key(&main.currency)
+    };
+    match request_currency(op, input) {
+        Some(c) if plain(&c) => return Cow::Borrowed(main),
+        Some(c) => {
+            if let Some(m) = main.resolve(&c) {
+                return Cow::Owned(m);
             }
         }
-        None
+        None => {}
     }
-    let parts = [
-        Some(&op.params),
-        Some(&op.query),
-        op.body.as_ref().map(|b| &b.fields),
-    ];
-    parts
-        .into_iter()
-        .flatten()
-        .find_map(|fields| find(fields, input))
+    if plain(&main.currency) {
+        return Cow::Borrowed(main);
+    }
+    Cow::Owned(main.resolve(&main.currency).unwrap_or_else(|| main.clone()))
+}
+
+/// The currency an input names in its field with `role: currency`, wherever it is: top
+/// level, in an object, or in a batch's first item.
+pub fn request_currency<'i>(
+    op: &Operation,
+    input: impl Into<RequestInput<'i>>,
+) -> Option<Cow<'i, str>> {
+    fn nested<'i>(f: &Field, v: &'i Json) -> Option<Cow<'i, str>> {
+        let (fields, obj) = match (v, &f.items) {
+            (Json::Array(items), Some(item)) => (item.fields.as_ref(), items.first()),
+            _ => (f.fields.as_ref(), Some(v)),
+        };
+        match (fields, obj) {
+            (Some(fields), Some(Json::Object(obj))) => find(fields, obj),
+            _ => None,
+        }
+    }
+    fn find<'i>(
+        fields: &IndexMap<String, Field>,
+        values: &'i IndexMap<String, Json>,
+    ) -> Option<Cow<'i, str>> {
+        fields.iter().find_map(|(name, f)| {
+            let v = values.get(name)?;
+            if f.role == Some(Role::Currency) {
+                return v.scalar_str();
+            }
+            nested(f, v)
+        })
+    }
+    let input = input.into();
+    op.request_fields()
+        .enumerate()
+        .find_map(|(slot, (_, name, f))| match input {
+            RequestInput::ByName(values) => {
+                let v = values.get(name)?;
+                if f.role == Some(Role::Currency) {
+                    return v.scalar_str();
+                }
+                nested(f, v)
+            }
+            RequestInput::BySlot(w) => {
+                let v = w.get(slot)?;
+                if f.role == Some(Role::Currency) {
+                    return v.scalar();
+                }
+                match v {
+                    Value::Json(j) => nested(f, j),
+                    Value::Text(_) => None,
+                }
+            }
+        })
 }
 
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.

@@ -20,6 +20,7 @@ use crate::codegen::ToJson;
 use crate::compiled::CompiledSpec;
 use crate::error::PayoutError;
 use crate::freshness::ReplayStore;
+use crate::input::InputWriter;
 use crate::request::{PreparedRequest, RequestOptions};
 use crate::source::{Clock, Entropy};
 use crate::unified::{
@@ -85,6 +86,10 @@ pub trait Operation: ToJson + Sync {
 
     /// The typed reading of a successful call's unified result.
     fn response(result: PayoutResult) -> Self::Response;
+
+    /// Writes the request's values into the slots of their fields (see [`crate::input`]):
+    /// the runtime reads them by position, with no JSON object keyed by name in between.
+    fn write_input<'a>(&'a self, input: &mut InputWriter<'a>);
 }
 
 /// A typed client of gateway `G`. Generated modules name it `Client`
@@ -182,9 +187,31 @@ impl<G: Gateway> TypedClient<G> {
         &self,
         request: &O,
     ) -> Result<O::Response, PayoutError> {
+        // An operation that stands alone reads the request by position. One with a flow
+        // gives each step the fields it has by name, so it takes the request by name.
+        if self.inner.spec().flow(O::NAME).is_empty() {
+            let input = self.write_input(request);
+            let outcome = self
+                .inner
+                .call_with(O::NAME, &input, &IndexMap::new())
+                .await?;
+            return Ok(O::response(outcome.result));
+        }
         let input = input::<O>(request)?;
         let outcome = self.inner.call(O::NAME, &input).await?;
         Ok(O::response(outcome.result))
+    }
+
+    /// The request's values in the slots of their fields.
+    fn write_input<'a, O: Operation<Gateway = G>>(&self, request: &'a O) -> InputWriter<'a> {
+        let spec = self.inner.spec().spec();
+        let fields = spec
+            .operations
+            .get(O::NAME)
+            .map_or(0, |op| op.request_fields().count());
+        let mut input = InputWriter::with_fields(fields);
+        request.write_input(&mut input);
+        input
     }
 
     /// Builds and signs an operation's request without sending it (to inspect it, or to
@@ -194,7 +221,8 @@ impl<G: Gateway> TypedClient<G> {
         request: &O,
         options: &RequestOptions,
     ) -> Result<PreparedRequest, PayoutError> {
-        self.inner.prepare(O::NAME, &input::<O>(request)?, options)
+        self.inner
+            .prepare(O::NAME, &self.write_input(request), options)
     }
 
     /// Verifies a webhook, then reads it by kind. One that does not verify is an error,

@@ -3,18 +3,26 @@
 //! Every problem of every field is collected before anything is sent: a caller fixing a
 //! request sees all of them at once. Values come out in their wire form (an int as `"701"`
 //! when the spec says so, an amount as `50000.00`), in the spec's field order.
+//!
+//! The input is borrowed, never copied: each part of a message walks its spec fields once,
+//! looks its value up in the caller's map, and builds the wire value once. A field's path
+//! (`payoutMethod.vpa`, `items[0].amount`) is only written out when there is a problem to
+//! report.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use indexmap::IndexMap;
 use payout_spec::diag::did_you_mean;
-use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money, Rule};
+use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money, Role, Rule};
 use rust_decimal::Decimal;
 
 use crate::error::FieldError;
+use crate::input::{InputWriter, RequestInput, Value};
 use crate::money;
 use crate::source::{self, Entropy};
 
@@ -25,20 +33,150 @@ pub struct Generated<'a> {
     pub entropy: &'a dyn Entropy,
 }
 
-/// Normalises one message's fields. Computed fields (`value:`) are left out: they are
+/// Where a value is in the input: a chain of borrowed names and indexes, written out
+/// (`payoutMethod.vpa`, `items[0].amount`) only when a problem is reported.
+#[derive(Clone, Copy)]
+pub struct FieldPath<'a> {
+    parent: Option<&'a FieldPath<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Name(&'a str),
+    Index(usize),
+}
+
+impl<'a> FieldPath<'a> {
+    /// The request itself (an empty path).
+    pub const ROOT: FieldPath<'static> = FieldPath {
+        parent: None,
+        step: Step::Root,
+    };
+
+    /// A named field under this path.
+    pub fn field(&'a self, name: &'a str) -> FieldPath<'a> {
+        FieldPath {
+            parent: Some(self),
+            step: Step::Name(name),
+        }
+    }
+
+    /// An item of the list at this path.
+    fn item(&'a self, index: usize) -> FieldPath<'a> {
+        FieldPath {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    fn write(&self, out: &mut String) {
+        if let Some(p) = self.parent {
+            p.write(out);
+        }
+        match self.step {
+            Step::Root => {}
+            Step::Name(n) if out.is_empty() => out.push_str(n),
+            Step::Name(n) => {
+                out.push('.');
+                out.push_str(n);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.write(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// The values of one object of the input, borrowed: a map by name, or a typed request's
+/// slots (see [`crate::input`]). A `one_of`'s tag is read apart from the variant's own
+/// fields, so it is hidden from them.
+#[derive(Clone, Copy)]
+pub struct Given<'a> {
+    source: Source<'a>,
+    hidden: Option<&'a str>,
+}
+
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Names(&'a IndexMap<String, Json>),
+    /// The slots of a typed request; the part's first field is at `offset`.
+    Slots(&'a InputWriter<'a>, usize),
+}
+
+impl<'a> Given<'a> {
+    /// Values by name.
+    pub fn names(values: &'a IndexMap<String, Json>) -> Self {
+        Given {
+            source: Source::Names(values),
+            hidden: None,
+        }
+    }
+
+    /// The input of one part of a request (its params, query or body), whose first field
+    /// is the operation's `offset`-th request field.
+    pub fn part(input: RequestInput<'a>, offset: usize) -> Self {
+        let source = match input {
+            RequestInput::ByName(values) => Source::Names(values),
+            RequestInput::BySlot(w) => Source::Slots(w, offset),
+        };
+        Given {
+            source,
+            hidden: None,
+        }
+    }
+
+    /// The value of the `index`-th field of the part, named `name`.
+    fn get(&self, index: usize, name: &str) -> Option<Cow<'a, Json>> {
+        if self.hidden == Some(name) {
+            return None;
+        }
+        match self.source {
+            Source::Names(values) => values.get(name).map(Cow::Borrowed),
+            Source::Slots(w, offset) => w.get(offset + index).map(Value::json),
+        }
+    }
+
+    /// The names given (a map's keys; a typed request has no others than its fields').
+    fn keys(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let values = match self.source {
+            Source::Names(values) => Some(values),
+            Source::Slots(..) => None,
+        };
+        values
+            .into_iter()
+            .flat_map(|v| v.keys())
+            .map(String::as_str)
+            .filter(move |k| Some(*k) != self.hidden)
+    }
+}
+
+/// Normalises one message's fields, reading each from `input` (other keys of a map are
+/// not looked at: see [`unknown_keys`]). Computed fields (`value:`) are left out: they are
 /// filled once the others are known.
 pub fn fields(
     defs: &IndexMap<String, Field>,
-    input: &IndexMap<String, Json>,
-    prefix: &str,
+    input: Given,
+    at: &FieldPath,
     money: &Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
 ) -> IndexMap<String, Json> {
-    let mut out = IndexMap::new();
-    for (name, def) in defs {
-        let path = join(prefix, name);
-        let given = input.get(name).filter(|v| !v.is_null());
+    let mut out = IndexMap::with_capacity(defs.len());
+    for (i, (name, def)) in defs.iter().enumerate() {
+        let path = at.field(name);
+        let given = input.get(i, name).filter(|v| !v.is_null());
         if !def.is_input() {
             if given.is_some() {
                 errors.push(err(
@@ -48,30 +186,37 @@ pub fn fields(
             }
             continue;
         }
-        let value = match given {
-            // A currency the gateway pays out in, written as it writes codes (`usd`).
-            Some(Json::String(code)) if def.role.as_deref() == Some("currency") => {
-                if !money.codes().any(|c| c.eq_ignore_ascii_case(code)) {
-                    errors.push(err(
-                        &path,
-                        &format!(
-                            "`{code}` is not a currency of this gateway; expected one of {}",
-                            money.codes().collect::<Vec<_>>().join(", ")
-                        ),
-                    ));
-                    continue;
-                }
-                Some(Json::String(money.wire_code(code)))
+        // A currency the gateway pays out in, written as it writes codes (`usd`).
+        let code = match (&given, &def.role) {
+            (Some(v), Some(Role::Currency)) => v.as_str(),
+            _ => None,
+        };
+        let value: Option<Cow<Json>> = if let Some(code) = code {
+            if !money.codes().any(|c| c.eq_ignore_ascii_case(code)) {
+                errors.push(err(
+                    &path,
+                    &format!(
+                        "`{code}` is not a currency of this gateway; expected one of {}",
+                        money.codes().collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+                continue;
             }
-            Some(v) => Some(v.clone()),
-            None => default_value(def, money, gen).unwrap_or_else(|e| {
-                errors.push(err(&path, &e));
-                None
-            }),
+            Some(Cow::Owned(Json::String(money.wire_code(code))))
+        } else {
+            match given {
+                Some(v) => Some(v),
+                None => default_value(def, money, gen)
+                    .unwrap_or_else(|e| {
+                        errors.push(err(&path, &e));
+                        None
+                    })
+                    .map(Cow::Owned),
+            }
         };
         match value {
             Some(v) => {
-                if let Some(w) = normalize(def, &v, &path, money, gen, errors) {
+                if let Some(w) = normalize(def, v, &path, money, gen, errors) {
                     out.insert(name.clone(), w);
                 }
             }
@@ -82,21 +227,21 @@ pub fn fields(
     out
 }
 
-/// Input keys the message does not have: a typo would otherwise be dropped silently.
-pub fn unknown_keys(
-    input: &IndexMap<String, Json>,
-    known: &[&str],
-    prefix: &str,
+/// Input keys the message does not have: a typo would otherwise be dropped silently. The
+/// names the message accepts are a test (`is_known`) and, listed only for the suggestion
+/// in a report, `names`.
+pub fn unknown_keys<'k, 'n>(
+    keys: impl Iterator<Item = &'k str>,
+    is_known: impl Fn(&str) -> bool,
+    names: impl Fn() -> Vec<&'n str>,
+    at: &FieldPath,
     errors: &mut Vec<FieldError>,
 ) {
-    for k in input.keys() {
-        if !known.contains(&k.as_str()) {
+    for k in keys {
+        if !is_known(k) {
             errors.push(err(
-                &join(prefix, k),
-                &format!(
-                    "is not a field of this request{}",
-                    did_you_mean(k, known.iter().copied())
-                ),
+                &at.field(k),
+                &format!("is not a field of this request{}", did_you_mean(k, names())),
             ));
         }
     }
@@ -108,7 +253,7 @@ fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<J
     if let Some(d) = &def.default {
         return Ok(Some(d.clone()));
     }
-    if def.role.as_deref() == Some("currency") {
+    if def.role == Some(Role::Currency) {
         return Ok(Some(Json::String(money.wire_code(&money.currency))));
     }
     let text = match def.generate {
@@ -124,25 +269,26 @@ fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<J
     }))
 }
 
-/// One value → its wire form, or problems pushed to `errors`.
+/// One value → its wire form, or problems pushed to `errors`. A value the runtime made
+/// itself (a default, a generated nonce) comes owned and is moved, not copied.
 fn normalize(
     def: &Field,
-    v: &Json,
-    path: &str,
+    v: Cow<Json>,
+    path: &FieldPath,
     money: &Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
 ) -> Option<Json> {
     let r = match def.ty {
         FieldType::String => string(def, v),
-        FieldType::Int => int(def, v),
-        FieldType::Decimal => decimal(def, v),
-        FieldType::Amount => amount(def, v, money),
-        FieldType::Bool => boolean(def, v),
-        FieldType::Datetime => datetime(def, v),
-        FieldType::Any => Ok(v.clone()),
+        FieldType::Int => int(def, &v),
+        FieldType::Decimal => decimal(def, &v),
+        FieldType::Amount => amount(def, &v, money),
+        FieldType::Bool => boolean(def, &v),
+        FieldType::Datetime => datetime(def, &v),
+        FieldType::Any => Ok(v.into_owned()),
         FieldType::Object => {
-            let Json::Object(m) = v else {
+            let Json::Object(m) = &*v else {
                 errors.push(err(
                     path,
                     &format!("expected an object, found {}", v.kind()),
@@ -151,24 +297,30 @@ fn normalize(
             };
             let no_fields = IndexMap::new();
             let defs = def.fields.as_ref().unwrap_or(&no_fields);
-            let known: Vec<&str> = defs.keys().map(String::as_str).collect();
-            unknown_keys(m, &known, path, errors);
-            return Some(Json::Object(fields(defs, m, path, money, gen, errors)));
+            let given = Given::names(m);
+            unknown_keys(
+                given.keys(),
+                |k| defs.contains_key(k),
+                || defs.keys().map(String::as_str).collect(),
+                path,
+                errors,
+            );
+            return Some(Json::Object(fields(defs, given, path, money, gen, errors)));
         }
         FieldType::OneOf => return one_of(def, v, path, money, gen, errors),
         FieldType::Array => {
-            let Json::Array(items) = v else {
+            let Json::Array(items) = &*v else {
                 errors.push(err(path, &format!("expected a list, found {}", v.kind())));
                 return None;
             };
             let Some(item) = &def.items else {
-                return Some(v.clone());
+                return Some(v.into_owned());
             };
             let out: Vec<Json> = items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, x)| {
-                    normalize(item, x, &format!("{path}[{i}]"), money, gen, errors)
+                    normalize(item, Cow::Borrowed(x), &path.item(i), money, gen, errors)
                 })
                 .collect();
             return Some(Json::Array(out));
@@ -185,17 +337,11 @@ fn normalize(
 
 /// The wire value of an enum name (or of a wire value given directly).
 fn enum_value(values: &EnumValues, v: &Json) -> Result<Json, String> {
-    let text = v.scalar_text().unwrap_or_default();
+    let text = v.scalar_str().unwrap_or_default();
+    if let Some(w) = values.wire_of(&text) {
+        return Ok(w);
+    }
     let pairs = values.pairs();
-    if let Some((_, w)) = pairs.iter().find(|(n, _)| *n == text) {
-        return Ok(w.clone());
-    }
-    if let Some((_, w)) = pairs
-        .iter()
-        .find(|(_, w)| w.scalar_text().as_deref() == Some(&text))
-    {
-        return Ok(w.clone());
-    }
     let names: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
     Err(format!(
         "`{text}` is not allowed; expected one of {}{}",
@@ -208,12 +354,12 @@ fn enum_value(values: &EnumValues, v: &Json) -> Result<Json, String> {
     ))
 }
 
-fn string(def: &Field, v: &Json) -> Result<Json, String> {
-    let Json::String(s) = v else {
+fn string(def: &Field, v: Cow<Json>) -> Result<Json, String> {
+    let Json::String(s) = &*v else {
         return Err(format!("expected text, found {}", v.kind()));
     };
     if let Some(values) = &def.values {
-        return enum_value(values, v);
+        return enum_value(values, &v);
     }
     let len = s.chars().count();
     if let Some(min) = def.min_len {
@@ -227,12 +373,16 @@ fn string(def: &Field, v: &Json) -> Result<Json, String> {
         }
     }
     if let Some(p) = &def.pattern {
-        full_match(p, s)?;
+        // Compiled once per field, kept with it.
+        if !def.compiled_pattern.get(p)?.is_match(s) {
+            return Err(format!("`{s}` does not match the pattern `{p}`"));
+        }
     }
-    Ok(v.clone())
+    Ok(v.into_owned())
 }
 
-/// A spec's pattern, anchored and compiled once per process, not once per value.
+/// A rule's pattern (`when … then`), anchored and compiled once per process, not once
+/// per value. A field's own pattern is compiled with the field ([`Field::compiled_pattern`]).
 fn compiled(pattern: &str) -> Result<Arc<regex::Regex>, String> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<regex::Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
@@ -257,16 +407,20 @@ fn full_match(pattern: &str, s: &str) -> Result<(), String> {
 }
 
 fn int(def: &Field, v: &Json) -> Result<Json, String> {
+    let mapped;
     let v = match &def.values {
-        Some(values) => enum_value(values, v)?,
-        None => v.clone(),
+        Some(values) => {
+            mapped = enum_value(values, v)?;
+            &mapped
+        }
+        None => v,
     };
-    let text = match &v {
-        Json::Number(n) => n.clone(),
-        Json::String(s) => s.trim().to_string(),
+    let text = match v {
+        Json::Number(n) => n.as_str(),
+        Json::String(s) => s.trim(),
         other => return Err(format!("expected a whole number, found {}", other.kind())),
     };
-    let n = i64::from_str(&text).map_err(|_| format!("`{text}` is not a whole number"))?;
+    let n = i64::from_str(text).map_err(|_| format!("`{text}` is not a whole number"))?;
     check_range(def, Decimal::from(n))?;
     Ok(match def.json.unwrap_or(JsonRepr::Number) {
         JsonRepr::String => Json::String(n.to_string()),
@@ -374,62 +528,75 @@ pub(crate) fn datetime(def: &Field, v: &Json) -> Result<Json, String> {
 /// `{type: UPI, vpa: ...}` → the tag first, then the variant's fields in spec order.
 fn one_of(
     def: &Field,
-    v: &Json,
-    path: &str,
+    v: Cow<Json>,
+    path: &FieldPath,
     money: &Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
 ) -> Option<Json> {
     let (Some(tag), Some(variants)) = (&def.tag, &def.variants) else {
-        return Some(v.clone());
+        return Some(v.into_owned());
     };
-    let Json::Object(m) = v else {
+    let Json::Object(m) = &*v else {
         errors.push(err(
             path,
             &format!("expected an object, found {}", v.kind()),
         ));
         return None;
     };
-    let names: Vec<&str> = variants.keys().map(String::as_str).collect();
+    let names = || variants.keys().map(String::as_str);
     let Some(chosen) = m.get(tag).and_then(Json::as_str) else {
         errors.push(err(
-            &join(path, tag),
+            &path.field(tag),
             &format!(
                 "is required and names the variant: one of {}",
-                names.join(", ")
+                names().collect::<Vec<_>>().join(", ")
             ),
         ));
         return None;
     };
     let Some(variant) = variants.get(chosen) else {
         errors.push(err(
-            &join(path, tag),
+            &path.field(tag),
             &format!(
                 "`{chosen}` is not a variant; expected one of {}{}",
-                names.join(", "),
-                did_you_mean(chosen, names.iter().copied())
+                names().collect::<Vec<_>>().join(", "),
+                did_you_mean(chosen, names())
             ),
         ));
         return None;
     };
-    let mut rest = m.clone();
-    rest.shift_remove(tag);
-    let known: Vec<&str> = variant.fields.keys().map(String::as_str).collect();
-    unknown_keys(&rest, &known, path, errors);
-    let mut out = IndexMap::new();
+    // The variant's fields, read without the tag.
+    let rest = Given {
+        hidden: Some(tag),
+        ..Given::names(m)
+    };
+    unknown_keys(
+        rest.keys(),
+        |k| variant.fields.contains_key(k),
+        || variant.fields.keys().map(String::as_str).collect(),
+        path,
+        errors,
+    );
+    let mut out = IndexMap::with_capacity(variant.fields.len() + 1);
     out.insert(tag.clone(), Json::String(chosen.to_string()));
-    out.extend(fields(&variant.fields, &rest, path, money, gen, errors));
+    out.extend(fields(&variant.fields, rest, path, money, gen, errors));
     Some(Json::Object(out))
 }
 
-/// Cross-field rules, on the input as given.
+/// Cross-field rules, on the input as given: only the names of the body's own fields
+/// (`defs`) are read from `input`.
 pub fn rules(
     rules: &[Rule],
-    input: &IndexMap<String, Json>,
+    input: Given,
     defs: &IndexMap<String, Field>,
     errors: &mut Vec<FieldError>,
 ) {
-    let given = |n: &str| match input.get(n) {
+    if rules.is_empty() {
+        return;
+    }
+    let get = |n: &str| defs.get_index_of(n).and_then(|i| input.get(i, n));
+    let given = |n: &str| match get(n).as_deref() {
         None | Some(Json::Null) => false,
         Some(Json::String(s)) => !s.trim().is_empty(),
         Some(_) => true,
@@ -440,7 +607,7 @@ pub fn rules(
                 let n = list.iter().filter(|f| given(f)).count();
                 if n != 1 {
                     errors.push(err(
-                        "",
+                        &FieldPath::ROOT,
                         &format!("give exactly one of {} ({n} given)", list.join(", ")),
                     ));
                 }
@@ -448,13 +615,13 @@ pub fn rules(
             Rule::AtLeastOneOf(list) => {
                 if !list.iter().any(|f| given(f)) {
                     errors.push(err(
-                        "",
+                        &FieldPath::ROOT,
                         &format!("give at least one of {}", list.join(", ")),
                     ));
                 }
             }
             Rule::When(w) => {
-                let actual = input.get(&w.field).and_then(Json::scalar_text);
+                let actual = get(&w.field).and_then(|v| v.scalar_text());
                 let wanted = w.equals.scalar_text();
                 // The condition names the enum value; input may give the name or the wire value.
                 let wire = defs
@@ -478,20 +645,22 @@ pub fn rules(
                             wanted.clone().unwrap_or_default()
                         ),
                     };
-                    let value = input.get(name).and_then(Json::scalar_text);
+                    let at = FieldPath::ROOT;
+                    let at = at.field(name);
+                    let value = get(name).and_then(|v| v.scalar_text());
                     let Some(value) = value else {
                         if c.required {
-                            errors.push(err(name, &why("is required".into())));
+                            errors.push(err(&at, &why("is required".into())));
                         }
                         continue;
                     };
                     let len = value.chars().count();
                     if c.min_len.is_some_and(|m| len < m) || c.max_len.is_some_and(|m| len > m) {
-                        errors.push(err(name, &why(format!("is {len} characters long"))));
+                        errors.push(err(&at, &why(format!("is {len} characters long"))));
                     }
                     if let Some(p) = &c.pattern {
                         if let Err(e) = full_match(p, &value) {
-                            errors.push(err(name, &why(e)));
+                            errors.push(err(&at, &why(e)));
                         }
                     }
                 }
@@ -500,17 +669,9 @@ pub fn rules(
     }
 }
 
-fn join(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_string()
-    } else {
-        format!("{prefix}.{name}")
-    }
-}
-
-fn err(field: &str, message: &str) -> FieldError {
+fn err(at: &FieldPath, message: &str) -> FieldError {
     FieldError {
-        field: field.to_string(),
+        field: at.to_string(),
         message: message.to_string(),
     }
 }
@@ -534,6 +695,28 @@ mod tests {
             currencies: Default::default(),
             case: Default::default(),
         }
+    }
+
+    /// A field's pattern must match the whole value; it is compiled once and kept with
+    /// the field, and a copy of the field keeps it too.
+    #[test]
+    fn a_pattern_matches_the_whole_value() {
+        let mut def = Field::of(FieldType::String);
+        def.pattern = Some("[0-9]{3}".into());
+        assert_eq!(
+            string(&def, Cow::Owned(Json::from("123"))),
+            Ok(Json::from("123"))
+        );
+        assert_eq!(
+            string(&def, Cow::Owned(Json::from("1234"))),
+            Err("`1234` does not match the pattern `[0-9]{3}`".to_string())
+        );
+        let copy = def.clone();
+        assert!(string(&copy, Cow::Owned(Json::from("12a"))).is_err());
+        let mut bad = Field::of(FieldType::String);
+        bad.pattern = Some("(".into());
+        let e = string(&bad, Cow::Owned(Json::from("x"))).unwrap_err();
+        assert!(e.starts_with("bad pattern in spec"), "{e}");
     }
 
     #[test]

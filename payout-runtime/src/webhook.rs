@@ -227,10 +227,10 @@ pub fn postback_input(
         .ok_or_else(|| PayoutError::config(format!("no postback operation `{op_name}`")))?;
     let mut input = IndexMap::new();
     for (_, name, f) in op.request_fields() {
-        let Some(role) = f.role.as_deref() else {
+        let Some(role) = &f.role else {
             continue;
         };
-        if role == payout_spec::WEBHOOK_BODY_ROLE {
+        if let payout_spec::Role::WebhookBody = role {
             let text = String::from_utf8_lossy(req.body);
             let json = Json::parse(&text).map_err(|e| {
                 PayoutError::new(
@@ -240,7 +240,7 @@ pub fn postback_input(
                 .caused_by(e)
             })?;
             input.insert(name.to_string(), json);
-        } else if let Some(h) = role.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
+        } else if let payout_spec::Role::WebhookHeader(h) = role {
             let value = req
                 .headers
                 .iter()

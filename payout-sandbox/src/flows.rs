@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use payout_runtime::context::Message;
 use payout_runtime::source::{Clock, Entropy, OsEntropy, SystemClock};
-use payout_spec::{Field, FieldType, Json, Operation, OBTAINED_ROLE};
+use payout_spec::{Field, FieldType, Json, Operation, Role};
 
 use crate::gateway::{lock, Gateway};
 
@@ -169,7 +169,7 @@ impl Gateway {
             if o.single_use {
                 if let Some(used_by) = store.used.get(&(obtained.to_string(), given.clone())) {
                     let this = merchant_ref
-                        .get_or_insert_with(|| self.roles.text(op_name, "merchant_ref", msg));
+                        .get_or_insert_with(|| self.roles.text(op_name, &Role::MerchantRef, msg));
                     if used_by != this {
                         return Err((
                             ErrorKind::InvalidRequest,
@@ -239,19 +239,16 @@ impl Gateway {
                     payout_spec::Location::Body => &msg.body,
                 };
                 let given = values.get(name);
-                match f.role.as_deref() {
-                    Some(r) if r == payout_spec::WEBHOOK_BODY_ROLE => given == Some(body),
-                    Some(r) => match r.strip_prefix(payout_spec::WEBHOOK_HEADER_ROLE) {
-                        Some(h) => {
-                            let sent = headers
-                                .iter()
-                                .find(|(k, _)| k.eq_ignore_ascii_case(h))
-                                .map(|(_, v)| v.as_str());
-                            given.and_then(Json::as_str) == sent
-                        }
-                        None => true,
-                    },
-                    None => true,
+                match &f.role {
+                    Some(Role::WebhookBody) => given == Some(body),
+                    Some(Role::WebhookHeader(h)) => {
+                        let sent = headers
+                            .iter()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(h))
+                            .map(|(_, v)| v.as_str());
+                        given.and_then(Json::as_str) == sent
+                    }
+                    _ => true,
                 }
             })
         });
@@ -279,7 +276,7 @@ impl Gateway {
             return out;
         }
         let said = Made {
-            merchant_ref: self.roles.text(op_name, "merchant_ref", msg),
+            merchant_ref: self.roles.text(op_name, &Role::MerchantRef, msg),
             amount: self.roles.amount(spec, op_name, msg),
             provider_ref: None,
         }
@@ -370,13 +367,19 @@ fn named_values<'a>(
     msg: &'a Message,
 ) -> impl Iterator<Item = (&'a str, &'a str, Option<String>)> + 'a {
     op.request_fields().filter_map(move |(location, name, f)| {
-        let obtained = f.role.as_deref()?.strip_prefix(OBTAINED_ROLE)?;
+        let Some(Role::Obtained(obtained)) = &f.role else {
+            return None;
+        };
         let values = match location {
             payout_spec::Location::Path => &msg.params,
             payout_spec::Location::Query => &msg.query,
             payout_spec::Location::Body => &msg.body,
         };
-        Some((name, obtained, values.get(name).and_then(Json::scalar_text)))
+        Some((
+            name,
+            obtained.as_str(),
+            values.get(name).and_then(Json::scalar_text),
+        ))
     })
 }
 

@@ -24,7 +24,7 @@ use payout_runtime::verify::{self, Refusal};
 use payout_runtime::{message, webhook as rt_webhook, CompiledSpec, Credentials, PayoutError};
 use payout_spec::{
     BodyEncoding, ErrorKind, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
-    SandboxReversal,
+    Role, SandboxReversal,
 };
 use rust_decimal::Decimal;
 
@@ -523,7 +523,7 @@ impl Gateway {
                     .unwrap_or_default();
                 let notify = self
                     .roles
-                    .text(op_name, "notify_url", &msg)
+                    .text(op_name, &Role::NotifyUrl, &msg)
                     .filter(|u| !u.is_empty())
                     .or_else(|| self.default_notify_url());
                 let order = match self.insert_order_as(&mref, amount, notify, made.provider_ref) {
@@ -595,8 +595,8 @@ impl Gateway {
                 .filter(|s| !s.is_empty())
         };
         Refs {
-            merchant: non_empty("merchant_ref"),
-            provider: non_empty("provider_ref"),
+            merchant: non_empty(&Role::MerchantRef),
+            provider: non_empty(&Role::ProviderRef),
         }
     }
 
@@ -696,7 +696,7 @@ impl Gateway {
         wrong: bool,
     ) -> Response {
         let s = self.spec.spec();
-        let role_value = |role: &str| -> Option<Json> {
+        let role_value = |role: &Role| -> Option<Json> {
             match order {
                 Some(o) => self.role_value(o, role),
                 None => self.roles.text(op_name, role, req).map(Json::String),
@@ -740,9 +740,9 @@ impl Gateway {
 
     /// The value an order gives a role in what the gateway sends (the event name from
     /// `sandbox.events`).
-    pub(crate) fn role_value(&self, order: &Order, role: &str) -> Option<Json> {
+    pub(crate) fn role_value(&self, order: &Order, role: &Role) -> Option<Json> {
         let s = self.spec.spec();
-        if role == "completed_at" {
+        if *role == Role::CompletedAt {
             // Only a payout at a final status has completed: before, the gateways send null.
             if !self.unified(order).is_some_and(|u| u.is_final()) {
                 return Some(Json::Null);
@@ -760,7 +760,7 @@ impl Gateway {
     pub(crate) fn sign_outgoing(
         &self,
         out: Outgoing<'_>,
-        role_value: &dyn Fn(&str) -> Option<Json>,
+        role_value: &dyn Fn(&Role) -> Option<Json>,
         wrong: bool,
     ) -> Result<Finished, PayoutError> {
         let s = self.spec.spec();

@@ -109,7 +109,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
             ..Message::default()
         },
     };
-    let role_value = |role: &str| gw.role_value(order, role);
+    let role_value = |role: &payout_spec::Role| gw.role_value(order, role);
     let finished = gw
         .sign_outgoing(webhook, &role_value, false)
         .map_err(|e| e.to_string())?;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use payout_runtime::context::Message;
 use payout_runtime::extract::{money_value, role_paths};
-use payout_spec::{Field, Json, Location, Spec};
+use payout_spec::{Field, Json, Location, Role, Spec};
 use rust_decimal::Decimal;
 
 /// Per operation, the request fields that carry a role, in the order they are asked: path
@@ -21,7 +21,7 @@ pub(crate) struct RequestRoles {
 /// One request field with a role.
 #[derive(Debug)]
 struct Carrier {
-    role: String,
+    role: Role,
     location: Location,
     /// The field's name, or its dotted path in the body (`data.amount`, `items.0.ref`).
     path: String,
@@ -52,7 +52,7 @@ impl RequestRoles {
                     paths.into_iter().partition(|(_, _, f)| f.derive.is_none());
                 for (role, path, f) in plain.into_iter().chain(derived) {
                     carriers.push(Carrier {
-                        role: role.to_string(),
+                        role: role.clone(),
                         location: Location::Body,
                         path,
                         field: f.clone(),
@@ -69,7 +69,7 @@ impl RequestRoles {
     fn find<'a>(
         &'a self,
         op_name: &str,
-        role: &str,
+        role: &Role,
         msg: &'a Message,
         body_only: bool,
     ) -> Option<(&'a Json, &'a Field)> {
@@ -78,7 +78,7 @@ impl RequestRoles {
             .get(op_name)?
             .iter()
             .filter(|c| !body_only || c.location == Location::Body)
-            .find(|c| c.role == role)?;
+            .find(|c| c.role == *role)?;
         let value = match c.location {
             Location::Path => msg.params.get(&c.path),
             Location::Query => msg.query.get(&c.path),
@@ -88,13 +88,13 @@ impl RequestRoles {
     }
 
     /// The text of the request field that carries a role.
-    pub(crate) fn text(&self, op_name: &str, role: &str, msg: &Message) -> Option<String> {
+    pub(crate) fn text(&self, op_name: &str, role: &Role, msg: &Message) -> Option<String> {
         self.find(op_name, role, msg, false)?.0.scalar_text()
     }
 
     /// The request's amount (from its body), read as the runtime reads an amount role.
     pub(crate) fn amount(&self, spec: &Spec, op_name: &str, msg: &Message) -> Option<Decimal> {
-        let (value, field) = self.find(op_name, "amount", msg, true)?;
+        let (value, field) = self.find(op_name, &Role::Amount, msg, true)?;
         money_value(spec, field, value).ok()
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use payout_runtime::source::{Clock, SystemClock};
-use payout_spec::Json;
+use payout_spec::{Json, Role};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -39,21 +39,41 @@ pub struct Order {
 
 impl Order {
     /// The value the order gives a unified role, for generated responses and webhooks.
-    pub fn role_value(&self, role: &str, currency: &str, event: Option<&String>) -> Option<Json> {
+    pub fn role_value(&self, role: &Role, currency: &str, event: Option<&String>) -> Option<Json> {
         let text = |s: &str| Some(Json::String(s.to_string()));
         match role {
-            "merchant_ref" => text(&self.merchant_ref),
-            "provider_ref" => text(&self.provider_ref),
-            "status" => text(&self.status),
-            "amount" => text(&self.amount.to_string()),
-            "currency" => text(currency),
-            "fee" => text("0"),
-            "utr" => self.utr.as_deref().and_then(text),
-            "failure_reason" => self.reason.as_deref().and_then(text),
-            "created_at" => text(&rfc3339(self.created_ms)),
-            "completed_at" => text(&rfc3339(self.updated_ms)),
-            "event" => event.map(|e| Json::String(e.clone())),
-            _ => None,
+            Role::MerchantRef => text(&self.merchant_ref),
+            Role::ProviderRef => text(&self.provider_ref),
+            Role::Status => text(&self.status),
+            Role::Amount => text(&self.amount.to_string()),
+            Role::Currency => text(currency),
+            Role::Fee => text("0"),
+            Role::Utr => self.utr.as_deref().and_then(text),
+            Role::FailureReason => self.reason.as_deref().and_then(text),
+            Role::CreatedAt => text(&rfc3339(self.created_ms)),
+            Role::CompletedAt => text(&rfc3339(self.updated_ms)),
+            Role::Event => event.map(|e| Json::String(e.clone())),
+            // Not kept by the order: what the gateway sends has no value for them.
+            Role::FailureCode
+            | Role::Purpose
+            | Role::Remark
+            | Role::NotifyUrl
+            | Role::PayoutMethod
+            | Role::TransferMode
+            | Role::BeneficiaryName
+            | Role::BeneficiaryAccountNumber
+            | Role::BeneficiaryBankCode
+            | Role::BeneficiaryBankName
+            | Role::BeneficiaryVpa
+            | Role::BeneficiaryPhone
+            | Role::BeneficiaryEmail
+            | Role::BeneficiaryContactId
+            | Role::BeneficiaryIdType
+            | Role::BeneficiaryIdNumber
+            | Role::BeneficiaryAccountType
+            | Role::WebhookBody
+            | Role::WebhookHeader(_)
+            | Role::Obtained(_) => None,
         }
     }
 }

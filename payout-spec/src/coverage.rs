@@ -12,15 +12,16 @@ use std::collections::BTreeSet;
 use indexmap::IndexMap;
 
 use crate::model::{Field, Input, Spec, Step};
+use crate::roles::Role;
 use crate::template;
 
 /// Roles whose values must come from a signed part of a signed message.
-pub const SIGNED_ROLES: &[&str] = &[
-    "merchant_ref",
-    "provider_ref",
-    "status",
-    "amount",
-    "failure_reason",
+pub const SIGNED_ROLES: &[Role] = &[
+    Role::MerchantRef,
+    Role::ProviderRef,
+    Role::Status,
+    Role::Amount,
+    Role::FailureReason,
 ];
 
 /// The parts of a message its signatures cover.
@@ -156,14 +157,14 @@ pub fn of_message(
 pub fn unsigned_roles<'f>(
     cov: &Coverage,
     fields: &'f IndexMap<String, Field>,
-) -> Vec<(String, &'f str, &'f Field)> {
+) -> Vec<(String, &'f Role, &'f Field)> {
     let mut out = Vec::new();
     if !cov.signed {
         return out;
     }
     walk(fields, "", &mut |path, f| {
-        if let Some(role) = f.role.as_deref() {
-            if SIGNED_ROLES.contains(&role) && !cov.covers_field(path) {
+        if let Some(role) = &f.role {
+            if SIGNED_ROLES.contains(role) && !cov.covers_field(path) {
                 out.push((path.to_string(), role, f));
             }
         }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::check::walk_fields;
-use crate::model::{Spec, OBTAINED_ROLE};
+use crate::model::Spec;
 use crate::template::{self, Kind, Site};
 
 /// The obtained values an operation's request uses: `obtained.NAME` in its templates (or
@@ -41,12 +41,8 @@ pub fn needs(spec: &Spec, op_name: &str) -> BTreeSet<String> {
     }
     let mut roles = |fields: &indexmap::IndexMap<String, crate::model::Field>| {
         walk_fields(fields, "", &mut |_, _, f| {
-            if let Some(name) = f
-                .role
-                .as_deref()
-                .and_then(|r| r.strip_prefix(OBTAINED_ROLE))
-            {
-                out.insert(name.to_string());
+            if let Some(crate::Role::Obtained(name)) = &f.role {
+                out.insert(name.clone());
             }
         });
     };

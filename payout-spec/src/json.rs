@@ -67,39 +67,45 @@ impl Json {
     /// Compact JSON (`{"a":1,"b":"x"}`), keys in their order, numbers as written.
     /// `escape_slashes` writes `/` as `\/`, as PHP's `json_encode` does.
     pub fn to_compact(&self, escape_slashes: bool) -> String {
-        let mut out = String::new();
-        self.write(&mut out, escape_slashes);
+        let mut out = String::with_capacity(self.size_hint());
+        self.write_compact(&mut out, escape_slashes);
         out
     }
 
-    fn write(&self, out: &mut String, esc: bool) {
+    /// [`Json::to_compact`], appended to `out`.
+    pub fn write_compact(&self, out: &mut String, escape_slashes: bool) {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Number(n) => out.push_str(n),
-            Json::String(s) => write_str(out, s, esc),
+            Json::String(s) => write_str(out, s, escape_slashes),
             Json::Array(items) => {
                 out.push('[');
                 for (i, v) in items.iter().enumerate() {
                     if i > 0 {
                         out.push(',');
                     }
-                    v.write(out, esc);
+                    v.write_compact(out, escape_slashes);
                 }
                 out.push(']');
             }
-            Json::Object(m) => {
-                out.push('{');
-                for (i, (k, v)) in m.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    write_str(out, k, esc);
-                    out.push(':');
-                    v.write(out, esc);
-                }
-                out.push('}');
+            Json::Object(m) => write_object(out, m, escape_slashes),
+        }
+    }
+
+    /// About how many bytes the value's compact JSON takes (exact when nothing needs
+    /// escaping): what a buffer is sized with, so it is allocated once.
+    pub fn size_hint(&self) -> usize {
+        match self {
+            Json::Null | Json::Bool(true) => 4,
+            Json::Bool(false) => 5,
+            Json::Number(n) => n.len(),
+            Json::String(s) => s.len() + 2,
+            Json::Array(items) => {
+                let commas = items.len().saturating_sub(1);
+                2 + commas + items.iter().map(Json::size_hint).sum::<usize>()
             }
+            Json::Object(m) => object_size_hint(m),
         }
     }
 
@@ -141,6 +147,17 @@ impl Json {
         }
     }
 
+    /// [`Json::scalar_text`], borrowed where the value holds the text.
+    pub fn scalar_str(&self) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
+        match self {
+            Json::String(s) | Json::Number(s) => Some(Cow::Borrowed(s)),
+            Json::Bool(true) => Some(Cow::Borrowed("true")),
+            Json::Bool(false) => Some(Cow::Borrowed("false")),
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s),
@@ -172,14 +189,65 @@ impl Json {
     }
 }
 
-fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
-    // serde_json's string escaping is the reference; only the slash differs by option.
-    let quoted = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    if escape_slashes {
-        out.push_str(&quoted.replace('/', "\\/"));
-    } else {
-        out.push_str(&quoted);
+/// Compact JSON of an object's fields (`{"a":1}`), written straight into `out`: a message
+/// body is serialised from its fields without wrapping (and copying) them into a `Json`.
+pub fn write_object(out: &mut String, fields: &IndexMap<String, Json>, escape_slashes: bool) {
+    out.push('{');
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, k, escape_slashes);
+        out.push(':');
+        v.write_compact(out, escape_slashes);
     }
+    out.push('}');
+}
+
+/// [`Json::size_hint`] of an object's fields.
+pub fn object_size_hint(fields: &IndexMap<String, Json>) -> usize {
+    let commas = fields.len().saturating_sub(1);
+    2 + commas
+        + fields
+            .iter()
+            .map(|(k, v)| k.len() + 3 + v.size_hint())
+            .sum::<usize>()
+}
+
+/// A JSON string, quoted and escaped exactly as serde_json escapes it (`"` and `\`, the
+/// short escapes `\b \f \n \r \t`, other control characters as `\u00xx`; everything
+/// else, non-ASCII included, as is), and `/` as `\/` when `escape_slashes` is set.
+fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'/' if escape_slashes => "\\/",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // Only ASCII bytes stop the scan, so `start..i` is on character boundaries.
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 impl fmt::Display for Json {
@@ -369,6 +437,52 @@ mod tests {
             r#"{"s":"a\"b\\c/d\u00e9😀\n","n":[-0,0.5e-3,1E+2,-12.30],"e":{},"l":[]}"#
                 .replace("\\u00e9", "é")
         );
+    }
+
+    /// Strings are escaped exactly as serde_json (an independent implementation) escapes
+    /// them, every control character, quote, backslash and non-ASCII text included; with
+    /// `escape_slashes`, only `/` differs, as PHP's `json_encode` writes it.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all_ascii: String = (0u8..0x80).map(char::from).collect();
+        all_ascii.push_str("é😀\u{2028}/x");
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c/d",
+            "\u{0}\u{1f}\u{7f}\u{8}\u{c}",
+            "tail\n",
+            "\t",
+            &all_ascii,
+        ] {
+            let reference = serde_json::to_string(s).unwrap();
+            let ours = Json::String(s.to_string());
+            assert_eq!(ours.to_compact(false), reference, "{s:?}");
+            assert_eq!(
+                ours.to_compact(true),
+                reference.replace('/', "\\/"),
+                "{s:?}"
+            );
+        }
+        // A body is written from its fields directly, as the object would be.
+        let mut fields = IndexMap::new();
+        fields.insert("u/rl".to_string(), Json::from("http://x/\"y\""));
+        fields.insert("n".to_string(), Json::Number("50000.00".into()));
+        fields.insert(
+            "l".to_string(),
+            Json::Array(vec![Json::Null, Json::Bool(true)]),
+        );
+        let mut direct = String::new();
+        write_object(&mut direct, &fields, true);
+        assert_eq!(direct, Json::Object(fields.clone()).to_compact(true));
+        assert_eq!(
+            direct,
+            r#"{"u\/rl":"http:\/\/x\/\"y\"","n":50000.00,"l":[null,true]}"#
+        );
+        // Exact but for the six escapes (`\/` four times, `\"` twice).
+        assert_eq!(object_size_hint(&fields), direct.len() - 6);
+        let plain = Json::parse(r#"{"a":[1,"x",{}],"b":null,"c":true}"#).unwrap();
+        assert_eq!(plain.size_hint(), plain.to_compact(false).len());
     }
 
     /// Issue 8, defect 1: 50,000 levels used to overflow the stack and abort the process.

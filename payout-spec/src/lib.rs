@@ -24,3 +24,4 @@ pub use diag::{Diagnostic, Severity};
 pub use json::Json;
 pub use load::{from_embedded, lint_str, load_file, load_str, to_embedded, LoadError, Loaded};
 pub use model::*;
+pub use roles::Role;

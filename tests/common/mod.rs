@@ -211,7 +211,7 @@ impl World {
     pub fn create_reports_status(&self, id: &str) -> bool {
         fn has(fields: &IndexMap<String, payout_spec::Field>) -> bool {
             fields.values().any(|f| {
-                f.role.as_deref() == Some("status")
+                f.role == Some(payout::spec::Role::Status)
                     || f.fields.as_ref().is_some_and(has)
                     || f.items
                         .as_ref()

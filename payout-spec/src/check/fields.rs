@@ -9,7 +9,7 @@ use super::{walk_fields, Ctx};
 use crate::diag::{did_you_mean, one_of_list};
 use crate::json::Json;
 use crate::model::{EnumValues, Field, FieldType, OperationRole, Rule};
-use crate::roles;
+use crate::roles::{self, Role};
 
 /// Which message a field belongs to, which decides the roles it may carry.
 #[derive(Clone, Copy)]
@@ -395,19 +395,17 @@ fn check_enum(cx: &mut Ctx, path: &str, f: &Field, values: &EnumValues) {
 fn check_role(
     cx: &mut Ctx,
     path: &str,
-    role: &str,
+    role: &Role,
     f: &Field,
     msg: Message,
     seen: &mut HashMap<String, Vec<String>>,
 ) {
-    let allowed: &[&str] = match msg {
+    let allowed: &[Role] = match msg {
         Message::Request(op) => roles::request_roles(op),
         Message::Step => roles::CREATE,
         Message::Result => roles::RESULT,
     };
-    if let (Some(name), Message::Request(_) | Message::Step) =
-        (role.strip_prefix(crate::model::OBTAINED_ROLE), msg)
-    {
+    if let (Role::Obtained(name), Message::Request(_) | Message::Step) = (role, msg) {
         if !cx.spec.obtain.contains_key(name) {
             let names = cx.spec.obtain.keys().map(String::as_str);
             cx.error(
@@ -422,9 +420,7 @@ fn check_role(
         return;
     }
     // The parts of a received webhook, on the operation that posts it back to the gateway.
-    if role == crate::model::WEBHOOK_BODY_ROLE
-        || role.starts_with(crate::model::WEBHOOK_HEADER_ROLE)
-    {
+    if let Role::WebhookBody | Role::WebhookHeader(_) = role {
         let postback = cx
             .spec
             .webhooks
@@ -439,7 +435,7 @@ fn check_role(
         }
         return;
     }
-    if !allowed.contains(&role) {
+    if !allowed.contains(role) {
         let context = match msg {
             Message::Request(op) => format!("the request of a `{op}` operation"),
             Message::Step => "the request of a flow step".to_string(),
@@ -448,13 +444,13 @@ fn check_role(
         let list = if allowed.is_empty() {
             "none".to_string()
         } else {
-            one_of_list(allowed.iter().copied())
+            one_of_list(allowed.iter().map(Role::keyword))
         };
         cx.error(
             format!("{path}.role"),
             format!(
                 "unknown role `{role}` for {context}; expected one of {list}{}",
-                did_you_mean(role, allowed.iter().copied())
+                did_you_mean(&role.to_string(), allowed.iter().map(Role::keyword))
             ),
         );
         return;
@@ -487,13 +483,13 @@ fn check_role(
         }
         claims.push(path.to_string());
     }
-    if role == "payout_method" && f.ty != FieldType::OneOf && f.unified.is_none() {
+    if *role == Role::PayoutMethod && f.ty != FieldType::OneOf && f.unified.is_none() {
         cx.error(
             format!("{path}.role"),
             "a `payout_method` field is a `one_of` with `unified` variants, or an enum with a `unified` mapping",
         );
     }
-    if role == "amount" && f.ty != FieldType::Amount {
+    if *role == Role::Amount && f.ty != FieldType::Amount {
         cx.error(
             format!("{path}.role"),
             format!(

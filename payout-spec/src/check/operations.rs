@@ -1,5 +1,6 @@
 //! Checks of the spec's top-level sections and of each operation's shape.
 
+use crate::Role;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -243,12 +244,9 @@ fn check_roles_needed(cx: &mut Ctx, op_name: &str, base: &str, op: &crate::model
                 .filter_map(|o| spec.operations.get(&o.operation)),
         );
     }
-    let roles: Vec<&str> = ops
+    let roles: Vec<&Role> = ops
         .iter()
-        .flat_map(|op| {
-            op.request_fields()
-                .filter_map(|(_, _, f)| f.role.as_deref())
-        })
+        .flat_map(|op| op.request_fields().filter_map(|(_, _, f)| f.role.as_ref()))
         .collect();
     let body_roles = Some({
         let mut v = Vec::new();
@@ -263,7 +261,7 @@ fn check_roles_needed(cx: &mut Ctx, op_name: &str, base: &str, op: &crate::model
         }
         v
     });
-    let has = |r: &str| {
+    let has = |r: &Role| {
         roles.contains(&r)
             || body_roles
                 .as_ref()
@@ -274,8 +272,8 @@ fn check_roles_needed(cx: &mut Ctx, op_name: &str, base: &str, op: &crate::model
     }
     match op.role {
         OperationRole::Create => {
-            for needed in ["merchant_ref", "amount"] {
-                if !has(needed) {
+            for needed in [Role::MerchantRef, Role::Amount] {
+                if !has(&needed) {
                     cx.error(
                         base.to_string(),
                         format!("a create operation needs a field with `role: {needed}` so unified calls can set it"),
@@ -284,7 +282,7 @@ fn check_roles_needed(cx: &mut Ctx, op_name: &str, base: &str, op: &crate::model
             }
         }
         OperationRole::Query | OperationRole::Cancel
-            if !has("merchant_ref") && !has("provider_ref") =>
+            if !has(&Role::MerchantRef) && !has(&Role::ProviderRef) =>
         {
             cx.error(
                 base.to_string(),

@@ -94,8 +94,10 @@ pub fn check_max_age(cx: &mut Ctx) {
             // Verified by postback: the gateway's yes covers the headers sent back to it.
             let sent_back: Vec<&str> = op
                 .request_fields()
-                .filter_map(|(_, _, f)| f.role.as_deref())
-                .filter_map(|r| r.strip_prefix(crate::model::WEBHOOK_HEADER_ROLE))
+                .filter_map(|(_, _, f)| match &f.role {
+                    Some(crate::Role::WebhookHeader(h)) => Some(h.as_str()),
+                    _ => None,
+                })
                 .collect();
             let confirmed = wh.headers.iter().any(|(h, source)| {
                 sent_back.iter().any(|s| s.eq_ignore_ascii_case(h)) && has_timestamp(source)

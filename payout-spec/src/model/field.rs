@@ -2,6 +2,7 @@
 //! generated and computed values, unified roles, and rules across fields.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -96,6 +97,22 @@ impl EnumValues {
         }
     }
 
+    /// The wire value of an enum name, or of a wire value given directly (names first).
+    pub fn wire_of(&self, text: &str) -> Option<Json> {
+        match self {
+            // A list's values are their own names.
+            EnumValues::List(v) => v
+                .iter()
+                .find(|n| *n == text)
+                .map(|n| Json::from(n.as_str())),
+            EnumValues::Map(m) => m.get(text).cloned().or_else(|| {
+                m.values()
+                    .find(|w| w.scalar_str().as_deref() == Some(text))
+                    .cloned()
+            }),
+        }
+    }
+
     pub fn names(&self) -> Vec<String> {
         self.pairs().into_iter().map(|(n, _)| n).collect()
     }
@@ -162,7 +179,7 @@ pub struct Field {
     /// The unified name this field carries (`merchant_ref`, `beneficiary.name`, `status`...),
     /// so unified calls fill and read it without per-gateway code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<crate::roles::Role>,
     /// Why a role on a field that no signature covers may still be trusted (in a signed
     /// webhook or answer). Without it, `payout lint` reports such a role as an error and the
     /// runtime leaves the value out: anyone on the way could have changed it.
@@ -177,6 +194,11 @@ pub struct Field {
     /// A regular expression the whole value must match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// `pattern`, compiled on first use and kept with the field (never written).
+    #[serde(skip)]
+    #[schemars(skip)]
+    #[doc(hidden)]
+    pub compiled_pattern: CompiledPattern,
     /// Smallest value (numbers and amounts), as decimal text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "crate::model::decimal_text")]
@@ -236,6 +258,47 @@ pub struct Field {
     pub example: Option<Json>,
 }
 
+/// A field's `pattern`, anchored (`^(?:…)$`) and compiled once, the first time a value is
+/// checked against it: no lock and no lookup per value.
+#[derive(Default)]
+pub struct CompiledPattern(OnceLock<Result<regex::Regex, String>>);
+
+impl CompiledPattern {
+    /// The compiled pattern; `pattern` is the field's own (the same every call).
+    pub fn get(&self, pattern: &str) -> Result<&regex::Regex, String> {
+        self.0
+            .get_or_init(|| {
+                regex::Regex::new(&format!("^(?:{pattern})$"))
+                    .map_err(|e| format!("bad pattern in spec: {e}"))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+impl Clone for CompiledPattern {
+    fn clone(&self) -> Self {
+        let cell = OnceLock::new();
+        if let Some(compiled) = self.0.get() {
+            let _ = cell.set(compiled.clone());
+        }
+        CompiledPattern(cell)
+    }
+}
+
+/// A cache of `pattern`: two fields are equal or not by their patterns alone.
+impl PartialEq for CompiledPattern {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for CompiledPattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CompiledPattern")
+    }
+}
+
 impl Field {
     /// A field with only a type, for building specs in code.
     pub fn of(ty: FieldType) -> Field {
@@ -249,6 +312,7 @@ impl Field {
             min_len: None,
             max_len: None,
             pattern: None,
+            compiled_pattern: CompiledPattern::default(),
             min: None,
             max: None,
             decimals: None,
@@ -279,7 +343,7 @@ impl Field {
     /// value. Such a field may be omitted by the caller even when it is `required`.
     pub fn filled_when_absent(&self) -> bool {
         self.default.is_some()
-            || self.role.as_deref() == Some("currency")
+            || self.role == Some(crate::roles::Role::Currency)
             || self.generate.is_some()
     }
 }

@@ -1,0 +1,267 @@
+//! A request's input, as the runtime reads it: by the gateway's field names (a map, from
+//! `payout call`, a configuration, the dynamic client), or by the spec's field positions
+//! (a generated request writes each of its values into the slot of its field, so the typed
+//! path builds no JSON object keyed by name only to read it back by name).
+//!
+//! Slots are numbered as [`Operation::request_fields`] lists the operation's fields: path
+//! parameters, then query, then body, each in spec order. A slot also carries its field's
+//! name, checked against the spec before anything is read, so a generated module that does
+//! not match its spec is an error, never a value in the wrong field.
+
+use std::borrow::Cow;
+
+use indexmap::IndexMap;
+use payout_spec::{Json, Operation};
+
+use crate::codegen::ToJson;
+use crate::error::PayoutError;
+
+/// The input of one request.
+#[derive(Clone, Copy)]
+pub enum RequestInput<'i> {
+    /// By the gateway's field names; keys the operation does not have are reported.
+    ByName(&'i IndexMap<String, Json>),
+    /// By the spec's field positions, as a generated request writes them.
+    BySlot(&'i InputWriter<'i>),
+}
+
+impl<'i> From<&'i IndexMap<String, Json>> for RequestInput<'i> {
+    fn from(values: &'i IndexMap<String, Json>) -> Self {
+        RequestInput::ByName(values)
+    }
+}
+
+impl<'i> From<&'i InputWriter<'i>> for RequestInput<'i> {
+    fn from(writer: &'i InputWriter<'i>) -> Self {
+        RequestInput::BySlot(writer)
+    }
+}
+
+/// One written value: text borrowed from the request (most fields are text, and are then
+/// copied once, into the wire value), or any other value as the input it stands for.
+#[derive(Debug, Clone)]
+pub(crate) enum Value<'a> {
+    Text(&'a str),
+    Json(Json),
+}
+
+impl<'a> Value<'a> {
+    /// The value as the validation reads it: JSON borrowed where it is JSON already.
+    pub(crate) fn json(&self) -> Cow<'_, Json> {
+        match self {
+            Value::Text(s) => Cow::Owned(Json::String((*s).to_string())),
+            Value::Json(j) => Cow::Borrowed(j),
+        }
+    }
+
+    /// The text of a scalar, as [`Json::scalar_str`] gives it.
+    pub(crate) fn scalar(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Value::Text(s) => Some(Cow::Borrowed(s)),
+            Value::Json(j) => j.scalar_str(),
+        }
+    }
+}
+
+/// Where a generated request writes its values, each into its field's slot. Built by the
+/// runtime ([`crate::TypedClient::prepare`]), filled by the generated
+/// [`Operation::write_input`](crate::typed::Operation::write_input).
+#[derive(Debug, Default)]
+pub struct InputWriter<'a> {
+    slots: Vec<Option<(&'static str, Value<'a>)>>,
+}
+
+impl<'a> InputWriter<'a> {
+    /// A writer for an operation with `fields` request fields.
+    pub fn with_fields(fields: usize) -> Self {
+        InputWriter {
+            slots: Vec::with_capacity(fields),
+        }
+    }
+
+    fn set(&mut self, slot: usize, name: &'static str, value: Value<'a>) {
+        if self.slots.len() <= slot {
+            self.slots.resize(slot + 1, None);
+        }
+        if let Some(place) = self.slots.get_mut(slot) {
+            *place = Some((name, value));
+        }
+    }
+
+    /// A text field's value, borrowed.
+    pub fn text(&mut self, slot: usize, name: &'static str, value: &'a str) {
+        self.set(slot, name, Value::Text(value));
+    }
+
+    /// An optional text field's value, when there is one.
+    pub fn text_opt(&mut self, slot: usize, name: &'static str, value: &'a Option<String>) {
+        if let Some(v) = value {
+            self.text(slot, name, v);
+        }
+    }
+
+    /// Any other field's value, as the input it stands for (an enum by its name, a decimal
+    /// as its text, an object by its fields).
+    pub fn put<T: ToJson>(&mut self, slot: usize, name: &'static str, value: &T) {
+        self.set(slot, name, Value::Json(value.to_json()));
+    }
+
+    /// An optional field's value, when there is one.
+    pub fn put_opt<T: ToJson>(&mut self, slot: usize, name: &'static str, value: &Option<T>) {
+        if let Some(v) = value {
+            self.put(slot, name, v);
+        }
+    }
+
+    /// The value in a slot.
+    pub(crate) fn get(&self, slot: usize) -> Option<&Value<'a>> {
+        self.slots.get(slot)?.as_ref().map(|(_, v)| v)
+    }
+
+    /// Checks that every written slot is the operation's field of that name: a generated
+    /// module built from another version of the spec is refused here.
+    pub(crate) fn check(&self, op: &Operation) -> Result<(), PayoutError> {
+        let mut fields = op.request_fields();
+        for (slot, written) in self.slots.iter().enumerate() {
+            let field = fields.next();
+            let Some((name, _)) = written else { continue };
+            match field {
+                Some((_, n, f)) if n == *name && f.is_input() => {}
+                _ => {
+                    return Err(PayoutError::config(format!(
+                        "a typed request writes `{name}` at position {slot}, where the spec has \
+                         {}: the generated module does not match its spec",
+                        field.map_or("no field".to_string(), |(_, n, _)| format!("`{n}`"))
+                    )))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl RequestInput<'_> {
+    /// Whether the field at `slot` has a value (null is none).
+    pub(crate) fn is_given(&self, slot: usize, name: &str) -> bool {
+        match self {
+            RequestInput::ByName(values) => values.get(name).is_some_and(|v| !v.is_null()),
+            RequestInput::BySlot(w) => match w.get(slot) {
+                Some(Value::Text(_)) => true,
+                Some(Value::Json(j)) => !j.is_null(),
+                None => false,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compiled::CompiledSpec;
+    use crate::credentials::Credentials;
+    use crate::request::{prepare, Env, RequestOptions};
+    use crate::source::{FixedClock, OsEntropy};
+
+    const SPEC: &str = r#"
+spec_version: 1
+provider: { id: slots, name: Slots }
+credentials: { key: { secret: true } }
+money: { currency: INR, amount: { encoding: string, decimals: 2 } }
+operations:
+  create_payout:
+    role: create
+    method: POST
+    path: /v1/{account}/payouts
+    params: { account: { type: string, required: true } }
+    body:
+      fields:
+        ref: { type: string, required: true, max_len: 8, role: merchant_ref }
+        amount: { type: amount, required: true, role: amount }
+        count: { type: int, json: string }
+        note: { type: string, default: "n/a" }
+    response: { success: "true" }
+"#;
+
+    fn by_name(values: &[(&str, Json)]) -> IndexMap<String, Json> {
+        values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    /// A typed request's slots and the same values by name give the same bytes, and the
+    /// same problems.
+    #[test]
+    fn slots_and_names_build_the_same_request() {
+        let spec = CompiledSpec::from_str(SPEC, "slots.yaml").unwrap();
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let env = Env {
+            spec: &spec,
+            creds: &creds,
+            clock: &FixedClock(1_700_000_000_000),
+            entropy: &OsEntropy,
+        };
+        let opts = RequestOptions::default();
+        let run =
+            |input: RequestInput| prepare(&env, "create_payout", "https://h.example", input, &opts);
+
+        let mut w = InputWriter::with_fields(5);
+        w.text(0, "account", "a/1");
+        w.text(1, "ref", "r-1");
+        w.put(2, "amount", &Json::from("10.5"));
+        w.put(3, "count", &Json::Number("7".into()));
+        let typed = run((&w).into()).unwrap();
+        let names = by_name(&[
+            ("account", Json::from("a/1")),
+            ("ref", Json::from("r-1")),
+            ("amount", Json::from("10.5")),
+            ("count", Json::Number("7".into())),
+        ]);
+        let dynamic = run((&names).into()).unwrap();
+        assert_eq!(
+            typed.body_text(),
+            r#"{"ref":"r-1","amount":"10.50","count":"7","note":"n/a"}"#
+        );
+        assert_eq!(typed.body, dynamic.body);
+        assert_eq!(typed.url, "https://h.example/v1/a%2F1/payouts");
+        assert_eq!(typed.url, dynamic.url);
+
+        // Every problem, worded the same either way.
+        let mut w = InputWriter::with_fields(5);
+        w.text(1, "ref", "much-too-long");
+        w.put(2, "amount", &Json::from("0.001"));
+        let typed = run((&w).into()).unwrap_err();
+        let names = by_name(&[
+            ("ref", Json::from("much-too-long")),
+            ("amount", Json::from("0.001")),
+        ]);
+        let dynamic = run((&names).into()).unwrap_err();
+        assert_eq!(typed.fields.len(), 3, "{typed}");
+        assert_eq!(typed.fields, dynamic.fields);
+        assert_eq!(typed.fields[0].field, "account");
+        assert_eq!(typed.fields[0].message, "is required");
+    }
+
+    /// A generated module whose slots are not its spec's fields is refused, not misread.
+    #[test]
+    fn a_slot_that_is_not_its_field_is_an_error() {
+        let spec = CompiledSpec::from_str(SPEC, "slots.yaml").unwrap();
+        let op = &spec.spec().operations["create_payout"];
+        let mut w = InputWriter::with_fields(5);
+        w.text(1, "amount", "10");
+        let e = w.check(op).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("writes `amount` at position 1, where the spec has `ref`"),
+            "{e}"
+        );
+        let mut w = InputWriter::with_fields(5);
+        w.text(9, "ref", "r");
+        assert!(w.check(op).unwrap_err().to_string().contains("no field"));
+        let mut w = InputWriter::with_fields(5);
+        w.text(1, "ref", "r");
+        assert!(w.check(op).is_ok());
+    }
+}
