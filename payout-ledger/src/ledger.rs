@@ -584,9 +584,21 @@ impl Ledger {
         };
         // Applied only if no webhook changed the payout while the query was in flight: an
         // answer older than a stored reversal must not turn it back.
+        self.applied_if_unchanged(p, &o, next).await
+    }
+
+    /// [`Ledger::applied`], unless the payout changed while the gateway was being asked
+    /// (a webhook came): the answer is then kept as `superseded` evidence and the payout is
+    /// checked again at once, from what it is now.
+    async fn applied_if_unchanged(
+        &self,
+        p: &Payout,
+        o: &Observed,
+        next: Next,
+    ) -> Result<(), LedgerError> {
         if let Some((_, d)) = self
             .store
-            .apply_if_unchanged(p.id, &o, next, p.updated_ms)
+            .apply_if_unchanged(p.id, o, next, p.updated_ms)
             .await?
         {
             if d.changed() {
@@ -618,6 +630,7 @@ impl Ledger {
             return Ok(());
         }
         let answer = gw.client.create(&new.to_create()).await;
+        let made = answer.is_ok();
         // It exists; if nothing can ask for its status, wait for a webhook until the
         // deadline (probing again would only prove the same thing again).
         let followable = gw.resolution.query_by_merchant_ref;
@@ -650,7 +663,15 @@ impl Ledger {
                 Next::At(wait),
             ),
         };
-        self.applied(p.id, &o, next).await
+        if made {
+            // The payout made now is the only one: its reference is recorded whatever came.
+            self.applied(p.id, &o, next).await
+        } else {
+            // What the probe learnt is about the payout as it was: a webhook that came
+            // meanwhile (with the provider reference a query needs) must not be undone by
+            // "wait for a webhook".
+            self.applied_if_unchanged(p, &o, next).await
+        }
     }
 
     /// Until when an in-doubt payout that nothing can query waits for a webhook.
