@@ -2,81 +2,23 @@
 //! with SIGKILL several times while payouts are being created, restarted on the same
 //! SQLite file each time, and still converges to the sandbox's truth with no duplicate.
 
+mod serving;
+
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use payout_runtime::CompiledSpec;
-use payout_sandbox::{Fault, FaultRule, GatewaySetup, Options, Outcome, Sandbox};
-use serde_json::{json, Value};
+use payout_sandbox::{Fault, FaultRule, Options, Outcome};
+use serde_json::Value;
+use serving::{body, specs, start, Server, GATEWAYS};
 
-fn specs() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+/// Kills a server with SIGKILL.
+trait Kill {
+    fn kill(self);
 }
 
-/// Cashy resolves doubt by a query on the merchant reference; Xettle by a duplicate probe.
-const GATEWAYS: [&str; 2] = ["cashy", "xettle"];
-
-fn body(id: &str, r: &str) -> Value {
-    match id {
-        "cashy" => json!({
-            "gateway": "cashy", "merchant_ref": r, "amount": "50000.00", "currency": "COP", "remark": "salary",
-            "beneficiary": {"name": "Jeson", "account_number": "3023612345", "id_type": "1", "id_number": "43912345", "account_type": "0"},
-            "extras": {"bankId": 33}
-        }),
-        _ => json!({
-            "gateway": "xettle", "merchant_ref": r, "amount": "150.50", "currency": "INR", "remark": "salary",
-            "purpose": "salary_disbursement", "transfer_mode": "IMPS",
-            "beneficiary": {"method": "contact", "contact_id": "CONT_TEST0001"}
-        }),
-    }
-}
-
-struct Server {
-    child: Child,
-    url: String,
-}
-
-/// Starts `payout serve` and reads its first line.
-fn start(db: &str, creds: &Path, port: u16, sandbox: &Sandbox) -> Server {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_payout"));
-    cmd.arg("serve")
-        .arg("--specs")
-        .arg(specs())
-        .arg("--db")
-        .arg(db)
-        .arg("--credentials")
-        .arg(creds)
-        .arg("--listen")
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("--insecure-http")
-        .args(["--check-interval-ms", "100", "--not-found-grace-secs", "3"]);
-    for id in GATEWAYS {
-        cmd.arg("--base-url")
-            .arg(format!("{id}={}", sandbox.base_url(id).unwrap()));
-    }
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert_eq!(
-        first.trim_end(),
-        format!("payout serve on http://127.0.0.1:{port}")
-    );
-    Server {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    }
-}
-
-impl Server {
+impl Kill for Server {
     fn kill(mut self) {
         // SIGKILL: no chance to finish anything.
         self.child.kill().unwrap();
@@ -97,34 +39,21 @@ fn next(seed: &mut u64) -> u64 {
 async fn killed_and_restarted_it_converges_with_no_duplicate() {
     let dir = std::env::temp_dir().join(format!("payout-serve-crash-{}", std::process::id()));
     let creds = dir.join("creds");
-    std::fs::create_dir_all(&creds).unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let mut setups = Vec::new();
-    for id in GATEWAYS {
-        let spec = Arc::new(CompiledSpec::from_file(specs().join(format!("{id}.yaml"))).unwrap());
-        let s = GatewaySetup::with_test_credentials(spec).unwrap();
-        std::fs::write(
-            creds.join(format!("{id}.json")),
-            serde_json::to_string(&s.credentials).unwrap(),
-        )
-        .unwrap();
-        setups.push(s);
-    }
     // Payouts move on every second: most webhooks come after the kills, some during them.
-    let sandbox = Sandbox::start(
-        setups,
+    let sandbox = serving::sandbox(
+        &creds,
         Options {
             step_delay: Some(Duration::from_millis(1000)),
             minute: Duration::from_millis(20),
             ..Options::default()
         },
     )
-    .await
-    .unwrap();
+    .await;
     for id in GATEWAYS {
         // Xettle takes no notify URL per payout: its webhooks go to the merchant's one.
         sandbox
@@ -159,7 +88,7 @@ async fn killed_and_restarted_it_converges_with_no_duplicate() {
     let kills = 5;
     let mut answered = vec![false; payouts.len()];
     for round in 0..=kills {
-        let server = start(&db, &creds, port, &sandbox);
+        let server = start(&db, &creds, port, &sandbox, None);
         let mut tasks = tokio::task::JoinSet::new();
         for (i, (id, r)) in payouts.iter().enumerate() {
             if answered[i] {

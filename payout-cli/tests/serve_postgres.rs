@@ -8,93 +8,22 @@
 #[path = "../../payout-ledger/tests/common/postgres.rs"]
 mod postgres;
 
+mod serving;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::process::Command;
 use std::time::Duration;
 
-use payout_runtime::CompiledSpec;
-use payout_sandbox::{Fault, FaultRule, GatewaySetup, Options, Outcome, Sandbox};
-use serde_json::{json, Value};
+use payout_sandbox::{Fault, FaultRule, Options, Outcome};
+use serde_json::Value;
+use serving::{body, free_port, start, Server, GATEWAYS};
 
-fn specs() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+/// Stops a server with SIGTERM, which must end it gracefully.
+trait Stop {
+    fn stop(self);
 }
 
-/// Cashy is queried by merchant reference and takes a notify URL per payout; Xettle is
-/// probed, queried by its own reference, and sends webhooks to one merchant URL.
-const GATEWAYS: [&str; 2] = ["cashy", "xettle"];
-
-fn body(id: &str, r: &str) -> Value {
-    match id {
-        "cashy" => json!({
-            "gateway": "cashy", "merchant_ref": r, "amount": "50000.00", "currency": "COP", "remark": "salary",
-            "beneficiary": {"name": "Jeson", "account_number": "3023612345", "id_type": "1", "id_number": "43912345", "account_type": "0"},
-            "extras": {"bankId": 33}
-        }),
-        _ => json!({
-            "gateway": "xettle", "merchant_ref": r, "amount": "150.50", "currency": "INR", "remark": "salary",
-            "purpose": "salary_disbursement", "transfer_mode": "IMPS",
-            "beneficiary": {"method": "contact", "contact_id": "CONT_TEST0001"}
-        }),
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A `payout serve` process; stopped with SIGTERM when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-/// Starts `payout serve`; its log goes to `log`.
-fn start(db: &str, creds: &Path, port: u16, sandbox: &Sandbox, log: &Path) -> Server {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_payout"));
-    cmd.arg("serve")
-        .arg("--specs")
-        .arg(specs())
-        .arg("--db")
-        .arg(db)
-        .arg("--credentials")
-        .arg(creds)
-        .arg("--listen")
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("--insecure-http")
-        .args(["--check-interval-ms", "100", "--not-found-grace-secs", "3"]);
-    for id in GATEWAYS {
-        cmd.arg("--base-url")
-            .arg(format!("{id}={}", sandbox.base_url(id).unwrap()));
-    }
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(std::fs::File::create(log).unwrap())
-        .env("RUST_LOG", "info,payout_ledger=debug")
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert_eq!(
-        first.trim_end(),
-        format!("payout serve on http://127.0.0.1:{port}")
-    );
-    Server {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    }
-}
-
-impl Server {
+impl Stop for Server {
     fn stop(mut self) {
         let _ = Command::new("kill")
             .arg("-TERM")
@@ -111,30 +40,17 @@ async fn two_serve_processes_share_one_postgres_database() {
     let db = pg.database("shared").await;
     let dir = std::env::temp_dir().join(format!("payout-serve-two-{}", std::process::id()));
     let creds = dir.join("creds");
-    std::fs::create_dir_all(&creds).unwrap();
-    let mut setups = Vec::new();
-    for id in GATEWAYS {
-        let spec = Arc::new(CompiledSpec::from_file(specs().join(format!("{id}.yaml"))).unwrap());
-        let s = GatewaySetup::with_test_credentials(spec).unwrap();
-        std::fs::write(
-            creds.join(format!("{id}.json")),
-            serde_json::to_string(&s.credentials).unwrap(),
-        )
-        .unwrap();
-        setups.push(s);
-    }
-    let sandbox = Sandbox::start(
-        setups,
+    let sandbox = serving::sandbox(
+        &creds,
         Options {
             step_delay: Some(Duration::from_millis(500)),
             minute: Duration::from_millis(20),
             ..Options::default()
         },
     )
-    .await
-    .unwrap();
-    let a = start(&db, &creds, free_port(), &sandbox, &dir.join("a.log"));
-    let b = start(&db, &creds, free_port(), &sandbox, &dir.join("b.log"));
+    .await;
+    let a = start(&db, &creds, free_port(), &sandbox, Some(&dir.join("a.log")));
+    let b = start(&db, &creds, free_port(), &sandbox, Some(&dir.join("b.log")));
     // Xettle's webhooks go to the merchant's one URL: the second instance's. Cashy's go
     // to the instance that created the payout (its notify URL).
     sandbox

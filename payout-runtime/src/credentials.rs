@@ -178,7 +178,7 @@ impl Credentials {
     /// A credential's value as it may be shown: a secret one as `<redacted:NAME>`.
     pub(crate) fn shown(&self, name: &str) -> Option<Cow<'_, str>> {
         let v = self.values.get(name)?;
-        Some(if self.secret.iter().any(|s| s == name) {
+        Some(if self.is_secret(name) {
             Cow::Owned(crate::redact::label(name))
         } else {
             Cow::Borrowed(v.expose())

@@ -63,7 +63,7 @@ pub fn read(
             format!("the gateway answered HTTP {}", got.http_status),
         ));
     }
-    let text = crate::webhook::utf8(got.body);
+    let text = String::from_utf8_lossy(got.body);
     let mut json = match Json::parse(&text) {
         Ok(j) => j,
         Err(e) => {

@@ -70,8 +70,6 @@ enum Shown {
     Text,
     /// As hex (a digest, a MAC, a signature, a ciphertext).
     Hex,
-    /// As the label of the secret it derives from.
-    Secret,
     /// As rendered again with secrets redacted (a template, when explaining).
     Rendered(String),
 }
@@ -91,7 +89,7 @@ impl Value {
             (Shown::Rendered(r), _) => r.clone(),
             (_, Some(s)) => redacted(s),
             (Shown::Hex, None) => format!("hex:{}", hex::encode(&self.bytes)),
-            (Shown::Text | Shown::Secret, None) => shown(&self.bytes),
+            (Shown::Text, None) => shown(&self.bytes),
         }
     }
 }
@@ -863,8 +861,9 @@ fn decode_step(enc: Encoding, prev: Value) -> Result<Value, String> {
 /// builds from it.
 fn keep_secret(secret: Option<String>, bytes: Vec<u8>) -> Value {
     match secret {
+        // Shown as the secret's label: `display` puts `secret` first.
         Some(s) => Value {
-            shown: Shown::Secret,
+            shown: Shown::Text,
             bytes,
             secret: Some(s),
         },

@@ -126,7 +126,8 @@ pub fn read_as(
         ));
     };
     let parse = || -> Result<Json, PayoutError> {
-        let text = utf8(body);
+        // Borrowed when the body is UTF-8 (the usual case).
+        let text = String::from_utf8_lossy(body);
         Ok(match wh.body.encoding {
             BodyEncoding::Json => Json::parse(&text).map_err(|e| {
                 PayoutError::new(
@@ -203,15 +204,6 @@ pub fn read_as(
         // The gateway's confirmation is the check of a webhook verified by postback.
         verified_signatures: verified.signatures + verified.secrets + usize::from(confirmed),
     })
-}
-
-/// A received body as text: borrowed when it is UTF-8 (the usual case), else with the
-/// invalid bytes replaced.
-pub(crate) fn utf8(body: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(body) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(body),
-    }
 }
 
 /// The input of a postback operation: its fields with `role: webhook.header.NAME` take the

@@ -7,7 +7,7 @@
 
 use indexmap::IndexMap;
 use payout_runtime::credentials::GatewayKeys;
-use payout_runtime::crypto::keys::{self, Key, PublicKey};
+use payout_runtime::crypto::keys::{self, Key, PrivateKey};
 use payout_spec::{CredentialKind, Spec};
 
 const MERCHANT_PRIVATE: &str = include_str!("../../tests/keys/test-only-merchant-private.pem");
@@ -64,14 +64,11 @@ pub fn wrong(spec: &Spec, good: &IndexMap<String, String>) -> IndexMap<String, S
 /// Gateway keys that sign wrongly: the merchant's keys of the same algorithm in place of
 /// the gateway's.
 pub fn wrong_gateway_keys(keys: &GatewayKeys) -> Result<GatewayKeys, String> {
-    keyed(
-        keys.0.iter().map(|(name, key)| (name, key.public_key())),
-        |public| match public {
-            PublicKey::Rsa(_) => (CredentialKind::RsaPrivateKey, MERCHANT_PRIVATE),
-            PublicKey::Ed25519(_) => (CredentialKind::Ed25519PrivateKey, MERCHANT_ED25519),
-            PublicKey::P256(_) => (CredentialKind::P256PrivateKey, MERCHANT_P256),
-        },
-    )
+    keyed(keys.0.iter(), |key| match key {
+        PrivateKey::Rsa(_) => (CredentialKind::RsaPrivateKey, MERCHANT_PRIVATE),
+        PrivateKey::Ed25519(_) => (CredentialKind::Ed25519PrivateKey, MERCHANT_ED25519),
+        PrivateKey::P256(_) => (CredentialKind::P256PrivateKey, MERCHANT_P256),
+    })
 }
 
 /// The gateway's private keys, by the name of the public-key credential that verifies them.

@@ -666,9 +666,7 @@ impl Gateway {
         // Amounts arrive in the wire's unit; input is in major units (`unit: minor` is how
         // an amount is written, not how it is given), so they are read back first.
         let s = self.spec.spec();
-        let money = request::request_currency(op, &input)
-            .and_then(|c| s.money.resolve(&c))
-            .unwrap_or_else(|| s.money.clone());
+        let money = request::request_money(s, op, (&input).into());
         for (_, name, f) in op.request_fields() {
             if let Some(v) = input.get_mut(name) {
                 to_major_units(f, v, &money.amount);

@@ -139,12 +139,7 @@ impl Json {
     /// The text of a scalar as a gateway means it: strings unquoted, numbers as written,
     /// booleans as `true`/`false`. `None` for null, arrays and objects.
     pub fn scalar_text(&self) -> Option<String> {
-        match self {
-            Json::String(s) => Some(s.clone()),
-            Json::Number(n) => Some(n.clone()),
-            Json::Bool(b) => Some(b.to_string()),
-            _ => None,
-        }
+        self.scalar_str().map(std::borrow::Cow::into_owned)
     }
 
     /// [`Json::scalar_text`], borrowed where the value holds the text.

@@ -74,6 +74,16 @@ operations:
     #[test]
     fn every_kind_has_one_name() {
         use crate::model::ErrorKind;
+        // The names as the README and the CLI's `kind` write them.
+        for (name, k) in [
+            ("ambiguous", ErrorKind::Ambiguous),
+            ("bad_signature", ErrorKind::BadSignature),
+            ("invalid_input", ErrorKind::InvalidInput),
+            ("malformed_response", ErrorKind::MalformedResponse),
+        ] {
+            assert_eq!(name.parse::<ErrorKind>(), Ok(k));
+            assert_eq!(k.as_str(), name);
+        }
         for k in ErrorKind::ALL {
             assert_eq!(k.as_str().parse::<ErrorKind>(), Ok(k));
             let json = serde_json::to_string(&k).unwrap();
