@@ -46,14 +46,6 @@ pub(crate) enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    /// The value as the validation reads it: JSON borrowed where it is JSON already.
-    pub(crate) fn json(&self) -> Cow<'_, Json> {
-        match self {
-            Value::Text(s) => Cow::Owned(Json::String((*s).to_string())),
-            Value::Json(j) => Cow::Borrowed(j),
-        }
-    }
-
     /// The text of a scalar, as [`Json::scalar_str`] gives it.
     pub(crate) fn scalar(&self) -> Option<Cow<'_, str>> {
         match self {
@@ -86,6 +78,18 @@ impl<'a> InputWriter<'a> {
         if let Some(place) = self.slots.get_mut(slot) {
             *place = Some((name, value));
         }
+    }
+
+    /// The bytes of the text values written: what a body written from them is sized by.
+    pub(crate) fn text_len(&self) -> usize {
+        self.slots
+            .iter()
+            .flatten()
+            .map(|(_, v)| match v {
+                Value::Text(s) => s.len(),
+                Value::Json(j) => j.size_hint(),
+            })
+            .sum()
     }
 
     /// A text field's value, borrowed.

@@ -68,28 +68,47 @@ pub fn finish(
     body: Option<&Body>,
     plan: &MessagePlan,
 ) -> Result<Finished, PayoutError> {
-    let bytes = match body {
-        Some(b) => {
+    let first = msg.headers.len();
+    let redacted = finish_onto(engine, msg, body, None, plan)?;
+    Ok(Finished {
+        body: msg.body_bytes.take().unwrap_or_default(),
+        headers: msg.headers.drain(first..).collect(),
+        redacted,
+    })
+}
+
+/// [`finish`], leaving the body bytes and the headers on the message (for headers rendered
+/// after them, a challenge's), to be taken from it rather than copied. `written` is a body
+/// already written as it was validated (nothing reads it by name, and it has no computed
+/// fields).
+pub fn finish_onto(
+    engine: &mut Engine,
+    msg: &mut Message,
+    body: Option<&Body>,
+    written: Option<Vec<u8>>,
+    plan: &MessagePlan,
+) -> Result<Redacted, PayoutError> {
+    let bytes = match (body, written) {
+        (Some(_), Some(bytes)) => bytes,
+        (Some(b), None) => {
             fill_computed(engine, msg, plan, Location::Body, &b.fields)?;
             serialize(b, &msg.body)
         }
-        None => Vec::new(),
+        (None, _) => Vec::new(),
     };
-    msg.body_bytes = Some(bytes.clone());
-    let (mut out, redacted) = render_headers(engine, msg, &plan.headers)?;
+    msg.body_bytes = Some(bytes);
+    let first = msg.headers.len();
+    let redacted = render_onto(engine, msg, &plan.headers)?;
     if let Some(b) = body {
-        if !out
+        if !msg.headers[first..]
             .iter()
             .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
         {
-            out.push(("Content-Type".into(), b.content_type().into()));
+            msg.headers
+                .push(("Content-Type".into(), b.content_type().into()));
         }
     }
-    Ok(Finished {
-        body: bytes,
-        headers: out,
-        redacted,
-    })
+    Ok(redacted)
 }
 
 /// Renders headers of a message whose body bytes are already set (a message plan's
@@ -101,8 +120,20 @@ pub fn render_headers(
     msg: &mut Message,
     headers: &[(String, TemplateId)],
 ) -> Result<(Headers, Redacted), PayoutError> {
-    let mut out = Vec::with_capacity(headers.len() + 1);
+    let first = msg.headers.len();
+    let redacted = render_onto(engine, msg, headers)?;
+    Ok((msg.headers[first..].to_vec(), redacted))
+}
+
+/// [`render_headers`], adding them to the message's `headers` (a later header's template
+/// may read an earlier one) and returning only those that reveal a secret.
+pub fn render_onto(
+    engine: &mut Engine,
+    msg: &mut Message,
+    headers: &[(String, TemplateId)],
+) -> Result<Redacted, PayoutError> {
     let mut redacted = Vec::new();
+    msg.headers.reserve(headers.len() + 1);
     for (name, id) in headers {
         let value = render(engine, msg, *id)?;
         if reveals_secret(engine, msg, *id) {
@@ -121,10 +152,9 @@ pub fn render_headers(
             });
             redacted.push((name.clone(), shown));
         }
-        msg.headers.push((name.clone(), value.clone()));
-        out.push((name.clone(), value));
+        msg.headers.push((name.clone(), value));
     }
-    Ok((out, redacted))
+    Ok(redacted)
 }
 
 /// Whether a rendered template may show a secret: it names a secret credential, or a

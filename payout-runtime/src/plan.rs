@@ -203,6 +203,11 @@ pub struct OperationPlan {
     pub response: MessagePlan,
     /// Whether a template of the request (or a recipe it uses) names `{{ nonce }}`.
     pub uses_nonce: bool,
+    /// Whether anything reads the request's body by field name: a template (`body.X`), a
+    /// recipe over its fields (canonical, form), a computed body field, a flow's key. When
+    /// nothing does, the body is written straight into its bytes as it is validated and no
+    /// map of its fields is built.
+    pub body_by_name: bool,
     /// The response's `success` predicate.
     pub success: Option<TemplateId>,
 }
@@ -215,6 +220,13 @@ pub struct RecipePlan {
     pub dependencies: Vec<String>,
     /// …and by handle, computed first.
     pub uses: Vec<RecipeId>,
+}
+
+/// What building one request uses (see [`Plan::request_reaches`]).
+struct Reached {
+    templates: Vec<TemplateId>,
+    /// Recipes, by their place in the spec's `signing`.
+    recipes: BTreeSet<usize>,
 }
 
 /// Every template of a spec and what each message needs of them.
@@ -319,9 +331,15 @@ impl Plan {
                 challenge,
                 response,
                 uses_nonce: false,
+                body_by_name: false,
                 success: plan.id(&format!("{base}.response.success")),
             };
-            op_plan.uses_nonce = plan.request_uses_nonce(spec, &op_plan);
+            let reached = plan.request_reaches(spec, &op_plan);
+            op_plan.uses_nonce = reached
+                .templates
+                .iter()
+                .any(|id| plan.template(*id).uses_nonce);
+            op_plan.body_by_name = plan.reads_body_by_name(spec, name, &op_plan, &reached);
             plan.operations.insert(name.clone(), op_plan);
         }
         for (name, wh) in &spec.webhooks {
@@ -367,44 +385,75 @@ impl Plan {
         }
     }
 
-    /// Whether a template of the request, or of a recipe it uses (directly or through
-    /// other recipes), names `{{ nonce }}`.
-    fn request_uses_nonce(&self, spec: &Spec, op: &OperationPlan) -> bool {
-        let ids = op
+    /// What building a request uses: the templates of its headers, challenge headers and
+    /// computed fields, the recipes they name (directly or through other recipes), and
+    /// those recipes' templates.
+    fn request_reaches(&self, spec: &Spec, op: &OperationPlan) -> Reached {
+        let mut templates: Vec<TemplateId> = op
             .request
             .headers
             .iter()
             .chain(&op.challenge)
             .map(|(_, id)| *id)
-            .chain(op.request.computed.iter().map(|c| c.template));
-        let mut todo: Vec<&str> = Vec::new();
-        for id in ids {
-            let t = self.template(id);
-            if t.uses_nonce {
-                return true;
-            }
-            todo.extend(t.info.signatures.iter().map(String::as_str));
-        }
-        let mut seen = BTreeSet::new();
+            .chain(op.request.computed.iter().map(|c| c.template))
+            .collect();
+        let mut todo: Vec<&str> = templates
+            .iter()
+            .flat_map(|id| {
+                self.template(*id)
+                    .info
+                    .signatures
+                    .iter()
+                    .map(String::as_str)
+            })
+            .collect();
+        let mut recipes = BTreeSet::new();
         while let Some(r) = todo.pop() {
-            if !seen.insert(r) {
-                continue;
-            }
             let Some(i) = spec.signing.get_index_of(r) else {
                 continue;
             };
-            let recipe = &self.recipes[i];
-            if recipe
-                .steps
-                .iter()
-                .flatten()
-                .any(|id| self.template(*id).uses_nonce)
-            {
-                return true;
+            if !recipes.insert(i) {
+                continue;
             }
+            let recipe = &self.recipes[i];
+            templates.extend(recipe.steps.iter().flatten().copied());
             todo.extend(recipe.dependencies.iter().map(String::as_str));
         }
-        false
+        Reached { templates, recipes }
+    }
+
+    /// Whether building the operation's request (or a flow's key over it) reads its body
+    /// by field name (see [`OperationPlan::body_by_name`]).
+    fn reads_body_by_name(
+        &self,
+        spec: &Spec,
+        op_name: &str,
+        op: &OperationPlan,
+        reached: &Reached,
+    ) -> bool {
+        let reads_body = |id: &TemplateId| {
+            let t = self.template(*id);
+            t.reads.iter().any(|(root, _)| *root == Root::Body)
+                || t.names.iter().any(|n| n == "body")
+        };
+        let computed_body = op.request.computed_in(Location::Body).next().is_some();
+        let recipe_over_fields = reached.recipes.iter().any(|i| {
+            spec.signing.get_index(*i).is_some_and(|(_, recipe)| {
+                recipe.steps.iter().any(|step| {
+                    matches!(
+                        step,
+                        payout_spec::Step::Input(
+                            payout_spec::Input::Canonical(_) | payout_spec::Input::Form
+                        )
+                    )
+                })
+            })
+        });
+        let flow_key = spec.obtained_by(op_name).any(|(name, _)| {
+            self.id(&format!("obtain.{name}.key"))
+                .is_some_and(|id| reads_body(&id))
+        });
+        computed_body || recipe_over_fields || flow_key || reached.templates.iter().any(reads_body)
     }
 
     pub fn template(&self, id: TemplateId) -> &Template {

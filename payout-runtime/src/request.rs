@@ -19,6 +19,7 @@ use crate::redact;
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
 use crate::validate::{self, FieldPath, Generated, Given};
+use payout_spec::json::ObjectWriter;
 
 /// Fixed values for one request (tests, vectors, `payout sign --timestamp --nonce`).
 #[derive(Debug, Clone, Default)]
@@ -165,7 +166,17 @@ pub fn prepare<'i>(
         entropy: env.entropy,
     };
 
-    let (params, query, body) = normalize_input(spec, op, input, &gen)?;
+    let plan = env.spec.plan().operation(op_name).ok_or_else(|| {
+        PayoutError::config(format!("operations.{op_name}: the operation has no plan"))
+    })?;
+    // A JSON body nothing reads by name is written as it is validated: no map of it.
+    let mut written = match &op.body {
+        Some(b) if !plan.body_by_name && b.encoding == payout_spec::BodyEncoding::Json => {
+            Some(String::with_capacity(body_capacity(b, input)))
+        }
+        _ => None,
+    };
+    let (params, query, body) = normalize(spec, op, input, &gen, written.as_mut())?;
     let mut msg = Message {
         method: op.method.as_str().to_string(),
         params,
@@ -177,9 +188,6 @@ pub fn prepare<'i>(
         challenge: opts.challenge.clone(),
         ..Message::default()
     };
-    let plan = env.spec.plan().operation(op_name).ok_or_else(|| {
-        PayoutError::config(format!("operations.{op_name}: the operation has no plan"))
-    })?;
     let mut engine = Engine::new(env.spec, env.creds, env.entropy);
     if opts.explain {
         engine = engine.explaining();
@@ -200,24 +208,35 @@ pub fn prepare<'i>(
     if !msg.query.is_empty() {
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
     }
-    let finished = message::finish(&mut engine, &mut msg, op.body.as_ref(), request)?;
-    let (body_bytes, mut headers, mut redacted_headers) =
-        (finished.body, finished.headers, finished.redacted);
+    let written = written.map(String::into_bytes);
+    let mut redacted_headers =
+        message::finish_onto(&mut engine, &mut msg, op.body.as_ref(), written, request)?;
     if opts.challenge.is_some() && !plan.challenge.is_empty() {
-        let (sent, redacted) = message::render_headers(&mut engine, &mut msg, &plan.challenge)?;
-        for (k, v) in sent {
-            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&k));
-            redacted_headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&k));
-            headers.push((k, v));
-        }
+        let first = msg.headers.len();
+        let redacted = message::render_onto(&mut engine, &mut msg, &plan.challenge)?;
+        // A challenge header replaces the header of the same name.
+        let answered: Vec<String> = msg.headers[first..]
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut i = 0;
+        msg.headers.retain(|(k, _)| {
+            i += 1;
+            i > first || !answered.iter().any(|a| a.eq_ignore_ascii_case(k))
+        });
+        redacted_headers.retain(|(n, _)| !answered.iter().any(|a| a.eq_ignore_ascii_case(n)));
         redacted_headers.extend(redacted);
     }
+    // The message keeps what a response is read against; the bytes and headers sent are
+    // handed over, not copied.
+    let headers = std::mem::take(&mut msg.headers);
+    let body = msg.body_bytes.take().unwrap_or_default();
     Ok(PreparedRequest {
         operation: op_name.to_string(),
         method: msg.method.clone(),
         url: msg.url.clone(),
         headers,
-        body: body_bytes,
+        body,
         trace: engine.trace,
         strings_to_sign: engine.strings_to_sign,
         message: msg,
@@ -251,7 +270,18 @@ pub fn normalize_input<'i>(
     input: impl Into<RequestInput<'i>>,
     gen: &Generated,
 ) -> Result<Parts, PayoutError> {
-    let input = input.into();
+    normalize(spec, op, input.into(), gen, None)
+}
+
+/// [`normalize_input`]; with `body_out`, the body's fields are written into it as compact
+/// JSON as they are validated (the body part of the result is then empty).
+fn normalize(
+    spec: &payout_spec::Spec,
+    op: &Operation,
+    input: RequestInput,
+    gen: &Generated,
+    body_out: Option<&mut String>,
+) -> Result<Parts, PayoutError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let no_fields = IndexMap::new();
     let body_fields = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
@@ -281,18 +311,42 @@ pub fn normalize_input<'i>(
     let part = |offset| Given::part(input, offset);
     let params = validate::fields(&op.params, part(0), &root, &money, gen, &mut errors);
     let query = validate::fields(&op.query, part(query_at), &root, &money, gen, &mut errors);
-    let body = match &op.body {
-        Some(b) => {
+    let body = match (&op.body, body_out) {
+        (Some(b), Some(out)) => {
+            validate::rules(&b.rules, part(body_at), &b.fields, &mut errors);
+            let mut object = ObjectWriter::new(out, b.escape_slashes);
+            let given = part(body_at);
+            validate::each_field(&b.fields, given, &root, &money, gen, &mut errors, |k, v| {
+                v.write_member(&mut object, k)
+            });
+            object.finish();
+            IndexMap::new()
+        }
+        (Some(b), None) => {
             validate::rules(&b.rules, part(body_at), &b.fields, &mut errors);
             validate::fields(&b.fields, part(body_at), &root, &money, gen, &mut errors)
         }
-        None => IndexMap::new(),
+        (None, _) => IndexMap::new(),
     };
     if errors.is_empty() {
         Ok((params, query, body))
     } else {
         Err(PayoutError::invalid(errors))
     }
+}
+
+/// About how many bytes a body written straight from its input takes: each field's name
+/// and punctuation, and the length of each text given (other values are short).
+fn body_capacity(body: &payout_spec::Body, input: RequestInput) -> usize {
+    let names: usize = body.fields.keys().map(|k| k.len() + 6).sum();
+    let texts: usize = match input {
+        RequestInput::BySlot(w) => w.text_len(),
+        RequestInput::ByName(values) => values
+            .values()
+            .map(|v| v.as_str().map_or(8, str::len))
+            .sum(),
+    };
+    2 + names + texts + 16
 }
 
 /// The money format a request's amounts are written in: its currency's (decimals and

@@ -138,13 +138,16 @@ impl<'a> Given<'a> {
     }
 
     /// The value of the `index`-th field of the part, named `name`.
-    fn get(&self, index: usize, name: &str) -> Option<Cow<'a, Json>> {
+    fn get(&self, index: usize, name: &str) -> Option<Wire<'a>> {
         if self.hidden == Some(name) {
             return None;
         }
         match self.source {
-            Source::Names(values) => values.get(name).map(Cow::Borrowed),
-            Source::Slots(w, offset) => w.get(offset + index).map(Value::json),
+            Source::Names(values) => values.get(name).map(|v| Wire::Json(Cow::Borrowed(v))),
+            Source::Slots(w, offset) => w.get(offset + index).map(|v| match v {
+                Value::Text(s) => Wire::Text(s),
+                Value::Json(j) => Wire::Json(Cow::Borrowed(j)),
+            }),
         }
     }
 
@@ -162,6 +165,57 @@ impl<'a> Given<'a> {
     }
 }
 
+/// A value as validation reads it and gives it back in wire form: text borrowed from a
+/// typed request, or JSON (borrowed from the caller's map, or built by validation). A value
+/// already in wire form is passed on as it came, so a body written straight into its
+/// bytes copies nothing.
+#[derive(Debug, Clone)]
+pub enum Wire<'a> {
+    Text(&'a str),
+    Json(Cow<'a, Json>),
+}
+
+impl<'a> Wire<'a> {
+    /// The value as JSON, borrowed where it is JSON already.
+    pub fn json(&self) -> Cow<'_, Json> {
+        match self {
+            Wire::Text(s) => Cow::Owned(Json::String((*s).to_string())),
+            Wire::Json(j) => Cow::Borrowed(j),
+        }
+    }
+
+    /// [`Wire::json`], keeping the input's lifetime.
+    pub fn into_cow(self) -> Cow<'a, Json> {
+        match self {
+            Wire::Text(s) => Cow::Owned(Json::String(s.to_string())),
+            Wire::Json(j) => j,
+        }
+    }
+
+    pub fn into_json(self) -> Json {
+        self.into_cow().into_owned()
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Wire::Json(j) if j.is_null())
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Wire::Text(s) => Some(s),
+            Wire::Json(j) => j.as_str(),
+        }
+    }
+
+    /// Writes the value as a member of a JSON object.
+    pub fn write_member(&self, object: &mut payout_spec::json::ObjectWriter, name: &str) {
+        match self {
+            Wire::Text(s) => object.text(name, s),
+            Wire::Json(j) => object.json(name, j),
+        }
+    }
+}
+
 /// Normalises one message's fields, reading each from `input` (other keys of a map are
 /// not looked at: see [`unknown_keys`]). Computed fields (`value:`) are left out: they are
 /// filled once the others are known.
@@ -174,6 +228,23 @@ pub fn fields(
     errors: &mut Vec<FieldError>,
 ) -> IndexMap<String, Json> {
     let mut out = IndexMap::with_capacity(defs.len());
+    each_field(defs, input, at, money, gen, errors, |name, w| {
+        out.insert(name.to_string(), w.into_json());
+    });
+    out
+}
+
+/// [`fields`], handing each wire value to `put` in spec order instead of collecting them:
+/// a body nothing reads by name is written as it is validated.
+pub fn each_field<'a>(
+    defs: &IndexMap<String, Field>,
+    input: Given<'a>,
+    at: &FieldPath,
+    money: &Money,
+    gen: &Generated,
+    errors: &mut Vec<FieldError>,
+    mut put: impl FnMut(&str, Wire<'a>),
+) {
     for (i, (name, def)) in defs.iter().enumerate() {
         let path = at.field(name);
         let given = input.get(i, name).filter(|v| !v.is_null());
@@ -191,7 +262,7 @@ pub fn fields(
             (Some(v), Some(Role::Currency)) => v.as_str(),
             _ => None,
         };
-        let value: Option<Cow<Json>> = if let Some(code) = code {
+        let value: Option<Wire> = if let Some(code) = code {
             if !money.codes().any(|c| c.eq_ignore_ascii_case(code)) {
                 errors.push(err(
                     &path,
@@ -202,7 +273,7 @@ pub fn fields(
                 ));
                 continue;
             }
-            Some(Cow::Owned(Json::String(money.wire_code(code))))
+            Some(Wire::Json(Cow::Owned(Json::String(money.wire_code(code)))))
         } else {
             match given {
                 Some(v) => Some(v),
@@ -211,20 +282,19 @@ pub fn fields(
                         errors.push(err(&path, &e));
                         None
                     })
-                    .map(Cow::Owned),
+                    .map(|j| Wire::Json(Cow::Owned(j))),
             }
         };
         match value {
             Some(v) => {
                 if let Some(w) = normalize(def, v, &path, money, gen, errors) {
-                    out.insert(name.clone(), w);
+                    put(name, w);
                 }
             }
             None if def.required => errors.push(err(&path, "is required")),
             None => {}
         }
     }
-    out
 }
 
 /// Input keys the message does not have: a typo would otherwise be dropped silently. The
@@ -271,23 +341,25 @@ fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<J
 
 /// One value → its wire form, or problems pushed to `errors`. A value the runtime made
 /// itself (a default, a generated nonce) comes owned and is moved, not copied.
-fn normalize(
+fn normalize<'v>(
     def: &Field,
-    v: Cow<Json>,
+    v: Wire<'v>,
     path: &FieldPath,
     money: &Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
-) -> Option<Json> {
+) -> Option<Wire<'v>> {
+    let owned = |r: Result<Json, String>| r.map(|j| Wire::Json(Cow::Owned(j)));
     let r = match def.ty {
         FieldType::String => string(def, v),
-        FieldType::Int => int(def, &v),
-        FieldType::Decimal => decimal(def, &v),
-        FieldType::Amount => amount(def, &v, money),
-        FieldType::Bool => boolean(def, &v),
-        FieldType::Datetime => datetime(def, &v),
-        FieldType::Any => Ok(v.into_owned()),
+        FieldType::Int => owned(int(def, &v.json())),
+        FieldType::Decimal => owned(decimal(def, &v.json())),
+        FieldType::Amount => owned(amount(def, &v.json(), money)),
+        FieldType::Bool => owned(boolean(def, &v.json())),
+        FieldType::Datetime => owned(datetime(def, &v.json())),
+        FieldType::Any => Ok(v),
         FieldType::Object => {
+            let v = v.json();
             let Json::Object(m) = &*v else {
                 errors.push(err(
                     path,
@@ -305,25 +377,31 @@ fn normalize(
                 path,
                 errors,
             );
-            return Some(Json::Object(fields(defs, given, path, money, gen, errors)));
+            let object = Json::Object(fields(defs, given, path, money, gen, errors));
+            return Some(Wire::Json(Cow::Owned(object)));
         }
-        FieldType::OneOf => return one_of(def, v, path, money, gen, errors),
+        FieldType::OneOf => {
+            return one_of(def, v.into_cow(), path, money, gen, errors)
+                .map(|j| Wire::Json(Cow::Owned(j)))
+        }
         FieldType::Array => {
+            let v = v.into_cow();
             let Json::Array(items) = &*v else {
                 errors.push(err(path, &format!("expected a list, found {}", v.kind())));
                 return None;
             };
             let Some(item) = &def.items else {
-                return Some(v.into_owned());
+                return Some(Wire::Json(v));
             };
             let out: Vec<Json> = items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, x)| {
-                    normalize(item, Cow::Borrowed(x), &path.item(i), money, gen, errors)
+                    let x = Wire::Json(Cow::Borrowed(x));
+                    normalize(item, x, &path.item(i), money, gen, errors).map(Wire::into_json)
                 })
                 .collect();
-            return Some(Json::Array(out));
+            return Some(Wire::Json(Cow::Owned(Json::Array(out))));
         }
     };
     match r {
@@ -354,12 +432,12 @@ fn enum_value(values: &EnumValues, v: &Json) -> Result<Json, String> {
     ))
 }
 
-fn string(def: &Field, v: Cow<Json>) -> Result<Json, String> {
-    let Json::String(s) = &*v else {
-        return Err(format!("expected text, found {}", v.kind()));
+fn string<'v>(def: &Field, v: Wire<'v>) -> Result<Wire<'v>, String> {
+    let Some(s) = v.as_str() else {
+        return Err(format!("expected text, found {}", v.json().kind()));
     };
     if let Some(values) = &def.values {
-        return enum_value(values, &v);
+        return enum_value(values, &v.json()).map(|j| Wire::Json(Cow::Owned(j)));
     }
     let len = s.chars().count();
     if let Some(min) = def.min_len {
@@ -378,7 +456,7 @@ fn string(def: &Field, v: Cow<Json>) -> Result<Json, String> {
             return Err(format!("`{s}` does not match the pattern `{p}`"));
         }
     }
-    Ok(v.into_owned())
+    Ok(v)
 }
 
 /// A rule's pattern (`when … then`), anchored and compiled once per process, not once
@@ -595,7 +673,11 @@ pub fn rules(
     if rules.is_empty() {
         return;
     }
-    let get = |n: &str| defs.get_index_of(n).and_then(|i| input.get(i, n));
+    let get = |n: &str| {
+        defs.get_index_of(n)
+            .and_then(|i| input.get(i, n))
+            .map(Wire::into_cow)
+    };
     let given = |n: &str| match get(n).as_deref() {
         None | Some(Json::Null) => false,
         Some(Json::String(s)) => !s.trim().is_empty(),
@@ -704,18 +786,18 @@ mod tests {
         let mut def = Field::of(FieldType::String);
         def.pattern = Some("[0-9]{3}".into());
         assert_eq!(
-            string(&def, Cow::Owned(Json::from("123"))),
+            string(&def, Wire::Text("123")).map(Wire::into_json),
             Ok(Json::from("123"))
         );
         assert_eq!(
-            string(&def, Cow::Owned(Json::from("1234"))),
+            string(&def, Wire::Json(Cow::Owned(Json::from("1234")))).map(Wire::into_json),
             Err("`1234` does not match the pattern `[0-9]{3}`".to_string())
         );
         let copy = def.clone();
-        assert!(string(&copy, Cow::Owned(Json::from("12a"))).is_err());
+        assert!(string(&copy, Wire::Text("12a")).is_err());
         let mut bad = Field::of(FieldType::String);
         bad.pattern = Some("(".into());
-        let e = string(&bad, Cow::Owned(Json::from("x"))).unwrap_err();
+        let e = string(&bad, Wire::Text("x")).unwrap_err();
         assert!(e.starts_with("bad pattern in spec"), "{e}");
     }
 

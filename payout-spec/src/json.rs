@@ -187,16 +187,58 @@ impl Json {
 /// Compact JSON of an object's fields (`{"a":1}`), written straight into `out`: a message
 /// body is serialised from its fields without wrapping (and copying) them into a `Json`.
 pub fn write_object(out: &mut String, fields: &IndexMap<String, Json>, escape_slashes: bool) {
-    out.push('{');
-    for (i, (k, v)) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_str(out, k, escape_slashes);
-        out.push(':');
-        v.write_compact(out, escape_slashes);
+    let mut object = ObjectWriter::new(out, escape_slashes);
+    for (k, v) in fields {
+        object.json(k, v);
     }
-    out.push('}');
+    object.finish();
+}
+
+/// Compact JSON of an object written member by member as its values become known: a
+/// request body that nothing reads by name is written while it is validated, with no map
+/// of its fields built first. Bytes are the same as [`write_object`]'s.
+pub struct ObjectWriter<'o> {
+    out: &'o mut String,
+    empty: bool,
+    escape_slashes: bool,
+}
+
+impl<'o> ObjectWriter<'o> {
+    /// Opens the object (`{`).
+    pub fn new(out: &'o mut String, escape_slashes: bool) -> Self {
+        out.push('{');
+        ObjectWriter {
+            out,
+            empty: true,
+            escape_slashes,
+        }
+    }
+
+    fn key(&mut self, name: &str) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        write_str(self.out, name, self.escape_slashes);
+        self.out.push(':');
+    }
+
+    /// A member whose value is JSON.
+    pub fn json(&mut self, name: &str, value: &Json) {
+        self.key(name);
+        value.write_compact(self.out, self.escape_slashes);
+    }
+
+    /// A member whose value is a string, escaped as [`Json::String`] would be.
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.key(name);
+        write_str(self.out, value, self.escape_slashes);
+    }
+
+    /// Closes the object (`}`).
+    pub fn finish(self) {
+        self.out.push('}');
+    }
 }
 
 /// [`Json::size_hint`] of an object's fields.
@@ -218,17 +260,19 @@ fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let escape: &str = match b {
+        // One table lookup per byte: most bytes need no escape.
+        let escape: &str = match ESCAPES[usize::from(b)] {
+            0 => continue,
+            b'/' if !escape_slashes => continue,
             b'"' => "\\\"",
             b'\\' => "\\\\",
-            b'/' if escape_slashes => "\\/",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
+            b'/' => "\\/",
+            b'n' => "\\n",
+            b'r' => "\\r",
+            b't' => "\\t",
+            b'b' => "\\b",
+            b'f' => "\\f",
+            _ => "",
         };
         // Only ASCII bytes stop the scan, so `start..i` is on character boundaries.
         out.push_str(&s[start..i]);
@@ -244,6 +288,26 @@ fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
     out.push_str(&s[start..]);
     out.push('"');
 }
+
+/// For each byte, how a JSON string escapes it: 0 for not at all, `u` for `\u00xx`, else
+/// the letter after the backslash (`/` only when slashes are escaped).
+const ESCAPES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = b'u';
+        i += 1;
+    }
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t[b'/' as usize] = b'/';
+    t[b'\n' as usize] = b'n';
+    t[b'\r' as usize] = b'r';
+    t[b'\t' as usize] = b't';
+    t[0x08] = b'b';
+    t[0x0c] = b'f';
+    t
+};
 
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
