@@ -885,6 +885,31 @@ mod tests {
         compared
     }
 
+    /// Which requests are written straight into their bytes: those whose body nothing
+    /// reads by name. Each reason to keep the fields by name appears among the specs: a
+    /// recipe over the sorted fields (TeemoPay), a template over `body.X` (TecPay's
+    /// `post_hash`), a flow's key over the body (Paystack's recipient, Wise's recipient and
+    /// transfer), a header over a nested field (Stripe's idempotency key).
+    #[test]
+    fn a_body_nothing_reads_by_name_is_written_straight() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+        let by_name = |file: &str, op: &str| {
+            let spec = CompiledSpec::from_file(&dir.join(file)).expect("a spec of specs/");
+            spec.plan()
+                .operation(op)
+                .unwrap_or_else(|| panic!("{file}: no operation {op}"))
+                .body_by_name
+        };
+        assert!(!by_name("cashy.yaml", "create_payout"));
+        assert!(!by_name("cashy.yaml", "query_payout"));
+        assert!(by_name("teemopay.yaml", "create_payout"));
+        assert!(by_name("tecpay.yaml", "query_payout"));
+        assert!(by_name("paystack.yaml", "create_recipient"));
+        assert!(by_name("wise.yaml", "create_recipient"));
+        assert!(by_name("wise.yaml", "create_transfer"));
+        assert!(by_name("stripe.yaml", "create_payout"));
+    }
+
     #[test]
     fn plain_and_narrowed_rendering_equal_minijinja_on_every_spec() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
