@@ -19,6 +19,13 @@ pub use crate::input::InputWriter;
 /// name; the runtime maps names to wire values, as for any input.
 pub trait ToJson {
     fn to_json(&self) -> Json;
+
+    /// Writes the value into a typed request's slot: as its JSON, unless it has a form
+    /// validation reads faster (numbers stay numbers, not text to be parsed back).
+    #[doc(hidden)]
+    fn write_slot<'a>(&'a self, input: &mut InputWriter<'a>, slot: usize, name: &'static str) {
+        input.json(slot, name, self.to_json());
+    }
 }
 
 /// A typed value read from a gateway's JSON. Lenient: what cannot be read is `None`, and the
@@ -37,12 +44,20 @@ impl ToJson for i64 {
     fn to_json(&self) -> Json {
         Json::Number(self.to_string())
     }
+
+    fn write_slot<'a>(&'a self, input: &mut InputWriter<'a>, slot: usize, name: &'static str) {
+        input.int(slot, name, *self);
+    }
 }
 
 /// Decimals travel as text: the runtime writes them in the spec's wire form, exactly.
 impl ToJson for Decimal {
     fn to_json(&self) -> Json {
         Json::String(self.to_string())
+    }
+
+    fn write_slot<'a>(&'a self, input: &mut InputWriter<'a>, slot: usize, name: &'static str) {
+        input.decimal(slot, name, *self);
     }
 }
 

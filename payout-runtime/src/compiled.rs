@@ -117,12 +117,6 @@ impl CompiledSpec {
         Some(&self.plan.template(self.plan.id(path)?).info)
     }
 
-    /// Whether a template of this operation's request (a header, a computed field, or a
-    /// recipe they use) names `{{ nonce }}`.
-    pub fn request_templates_use_nonce(&self, op_name: &str) -> bool {
-        self.plan.operation(op_name).is_some_and(|o| o.uses_nonce)
-    }
-
     /// The obtained values an operation's flow fetches before it, in order (empty when the
     /// operation stands alone).
     pub fn flow(&self, op_name: &str) -> &[String] {

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use indexmap::IndexMap;
 use payout_spec::{Json, Operation};
+use rust_decimal::Decimal;
 
 use crate::codegen::ToJson;
 use crate::error::PayoutError;
@@ -42,6 +43,8 @@ impl<'i> From<&'i InputWriter<'i>> for RequestInput<'i> {
 #[derive(Debug, Clone)]
 pub(crate) enum Value<'a> {
     Text(&'a str),
+    Int(i64),
+    Decimal(Decimal),
     Json(Json),
 }
 
@@ -50,6 +53,8 @@ impl<'a> Value<'a> {
     pub(crate) fn scalar(&self) -> Option<Cow<'_, str>> {
         match self {
             Value::Text(s) => Some(Cow::Borrowed(s)),
+            Value::Int(n) => Some(Cow::Owned(n.to_string())),
+            Value::Decimal(d) => Some(Cow::Owned(d.to_string())),
             Value::Json(j) => j.scalar_str(),
         }
     }
@@ -66,14 +71,16 @@ pub struct InputWriter<'a> {
 impl<'a> InputWriter<'a> {
     /// A writer for an operation with `fields` request fields.
     pub fn with_fields(fields: usize) -> Self {
-        InputWriter {
-            slots: Vec::with_capacity(fields),
-        }
+        let mut slots = Vec::new();
+        slots.resize_with(fields, || None);
+        InputWriter { slots }
     }
 
     fn set(&mut self, slot: usize, name: &'static str, value: Value<'a>) {
         if self.slots.len() <= slot {
-            self.slots.resize(slot + 1, None);
+            // Grown in steps, not slot by slot: a request writes its fields in order.
+            let len = (slot + 1).max(self.slots.len() * 2).max(16);
+            self.slots.resize_with(len, || None);
         }
         if let Some(place) = self.slots.get_mut(slot) {
             *place = Some((name, value));
@@ -87,6 +94,7 @@ impl<'a> InputWriter<'a> {
             .flatten()
             .map(|(_, v)| match v {
                 Value::Text(s) => s.len(),
+                Value::Int(_) | Value::Decimal(_) => 20,
                 Value::Json(j) => j.size_hint(),
             })
             .sum()
@@ -106,12 +114,27 @@ impl<'a> InputWriter<'a> {
 
     /// Any other field's value, as the input it stands for (an enum by its name, a decimal
     /// as its text, an object by its fields).
-    pub fn put<T: ToJson>(&mut self, slot: usize, name: &'static str, value: &T) {
-        self.set(slot, name, Value::Json(value.to_json()));
+    pub fn put<T: ToJson>(&mut self, slot: usize, name: &'static str, value: &'a T) {
+        value.write_slot(self, slot, name);
+    }
+
+    /// A value as JSON (what [`ToJson::write_slot`] does by default).
+    pub fn json(&mut self, slot: usize, name: &'static str, value: Json) {
+        self.set(slot, name, Value::Json(value));
+    }
+
+    /// A whole number, kept as one.
+    pub(crate) fn int(&mut self, slot: usize, name: &'static str, value: i64) {
+        self.set(slot, name, Value::Int(value));
+    }
+
+    /// A decimal, kept as one.
+    pub(crate) fn decimal(&mut self, slot: usize, name: &'static str, value: Decimal) {
+        self.set(slot, name, Value::Decimal(value));
     }
 
     /// An optional field's value, when there is one.
-    pub fn put_opt<T: ToJson>(&mut self, slot: usize, name: &'static str, value: &Option<T>) {
+    pub fn put_opt<T: ToJson>(&mut self, slot: usize, name: &'static str, value: &'a Option<T>) {
         if let Some(v) = value {
             self.put(slot, name, v);
         }
@@ -150,7 +173,7 @@ impl RequestInput<'_> {
         match self {
             RequestInput::ByName(values) => values.get(name).is_some_and(|v| !v.is_null()),
             RequestInput::BySlot(w) => match w.get(slot) {
-                Some(Value::Text(_)) => true,
+                Some(Value::Text(_) | Value::Int(_) | Value::Decimal(_)) => true,
                 Some(Value::Json(j)) => !j.is_null(),
                 None => false,
             },
@@ -214,8 +237,8 @@ operations:
         let mut w = InputWriter::with_fields(5);
         w.text(0, "account", "a/1");
         w.text(1, "ref", "r-1");
-        w.put(2, "amount", &Json::from("10.5"));
-        w.put(3, "count", &Json::Number("7".into()));
+        w.json(2, "amount", Json::from("10.5"));
+        w.json(3, "count", Json::Number("7".into()));
         let typed = run((&w).into()).unwrap();
         let names = by_name(&[
             ("account", Json::from("a/1")),
@@ -235,7 +258,7 @@ operations:
         // Every problem, worded the same either way.
         let mut w = InputWriter::with_fields(5);
         w.text(1, "ref", "much-too-long");
-        w.put(2, "amount", &Json::from("0.001"));
+        w.json(2, "amount", Json::from("0.001"));
         let typed = run((&w).into()).unwrap_err();
         let names = by_name(&[
             ("ref", Json::from("much-too-long")),

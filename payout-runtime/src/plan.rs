@@ -477,6 +477,11 @@ impl Plan {
         self.operations.get(name)
     }
 
+    /// The plan of the spec's `index`-th operation (plans are in the spec's order).
+    pub fn operation_at(&self, index: usize) -> Option<&OperationPlan> {
+        self.operations.get_index(index).map(|(_, p)| p)
+    }
+
     pub fn webhook(&self, name: &str) -> Option<&MessagePlan> {
         self.webhooks.get(name)
     }
@@ -894,7 +899,7 @@ mod tests {
     fn a_body_nothing_reads_by_name_is_written_straight() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
         let by_name = |file: &str, op: &str| {
-            let spec = CompiledSpec::from_file(&dir.join(file)).expect("a spec of specs/");
+            let spec = CompiledSpec::from_file(dir.join(file)).expect("a spec of specs/");
             spec.plan()
                 .operation(op)
                 .unwrap_or_else(|| panic!("{file}: no operation {op}"))

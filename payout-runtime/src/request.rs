@@ -15,6 +15,7 @@ use crate::crypto::canonical::{form, percent_encode_rfc3986};
 use crate::error::{ErrorKind, FieldError, PayoutError};
 use crate::input::{RequestInput, Value};
 use crate::message::{self, fill_computed, Location, Redacted};
+use crate::plan::OperationPlan;
 use crate::redact;
 use crate::signing::{Engine, StepTrace};
 use crate::source::{self, Clock, Entropy};
@@ -143,18 +144,21 @@ pub fn prepare<'i>(
 ) -> Result<PreparedRequest, PayoutError> {
     let input = input.into();
     let spec = env.spec.spec();
-    let op = spec.operations.get(op_name).ok_or_else(|| {
+    let (index, _, op) = spec.operations.get_full(op_name).ok_or_else(|| {
         PayoutError::new(
             ErrorKind::Unsupported,
             format!("{} has no operation `{op_name}`", spec.provider.id),
         )
+    })?;
+    let plan = env.spec.plan().operation_at(index).ok_or_else(|| {
+        PayoutError::config(format!("operations.{op_name}: the operation has no plan"))
     })?;
     let timestamp = opts.timestamp.unwrap_or_else(|| env.clock.now_millis());
     let nonce = match &opts.nonce {
         Some(n) => Some(n.clone()),
         // Drawn only when used, so a vector's fixed random bytes go where they are meant to
         // (a random IV).
-        None if needs_nonce(env.spec, op_name, op, input) => Some(
+        None if needs_nonce(plan, op, input) => Some(
             source::nonce(&op.nonce.unwrap_or_default(), env.entropy)
                 .map_err(PayoutError::config)?,
         ),
@@ -166,9 +170,6 @@ pub fn prepare<'i>(
         entropy: env.entropy,
     };
 
-    let plan = env.spec.plan().operation(op_name).ok_or_else(|| {
-        PayoutError::config(format!("operations.{op_name}: the operation has no plan"))
-    })?;
     // A JSON body nothing reads by name is written as it is validated: no map of it.
     let mut written = match &op.body {
         Some(b) if !plan.body_by_name && b.encoding == payout_spec::BodyEncoding::Json => {
@@ -203,7 +204,11 @@ pub fn prepare<'i>(
     // The path (with computed parameters) before the query, whose signature may cover it;
     // the query before the body and headers, which may cover the full URL.
     msg.path = fill_path(&op.path, &msg.params);
-    msg.url = format!("{}{}", base_url.trim_end_matches('/'), msg.path);
+    let base = base_url.trim_end_matches('/');
+    let mut url = String::with_capacity(base.len() + msg.path.len());
+    url.push_str(base);
+    url.push_str(&msg.path);
+    msg.url = url;
     fill_computed(&mut engine, &mut msg, request, Location::Query, &op.query)?;
     if !msg.query.is_empty() {
         msg.url = format!("{}?{}", msg.url, form(&msg.query));
@@ -247,11 +252,11 @@ pub fn prepare<'i>(
 
 /// Whether the request uses a nonce: a template names it, or a field generates it and the
 /// input does not give that field.
-fn needs_nonce(spec: &CompiledSpec, op_name: &str, op: &Operation, input: RequestInput) -> bool {
+fn needs_nonce(plan: &OperationPlan, op: &Operation, input: RequestInput) -> bool {
     let generated = op.request_fields().enumerate().any(|(slot, (_, name, f))| {
         f.generate == Some(payout_spec::Generator::Nonce) && !input.is_given(slot, name)
     });
-    generated || spec.request_templates_use_nonce(op_name)
+    generated || plan.uses_nonce
 }
 
 /// The wire values of a request's path parameters, query and body.
@@ -422,7 +427,7 @@ pub fn request_currency<'i>(
                 }
                 match v {
                     Value::Json(j) => nested(f, j),
-                    Value::Text(_) => None,
+                    Value::Text(_) | Value::Int(_) | Value::Decimal(_) => None,
                 }
             }
         })
@@ -431,6 +436,9 @@ pub fn request_currency<'i>(
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.
 fn fill_path(template: &str, params: &IndexMap<String, Json>) -> String {
     let mut path = template.to_string();
+    if params.is_empty() {
+        return path;
+    }
     for (k, v) in params {
         let text = v.scalar_text().unwrap_or_default();
         path = path.replace(&format!("{{{k}}}"), &percent_encode_rfc3986(&text));

@@ -204,12 +204,7 @@ impl<G: Gateway> TypedClient<G> {
 
     /// The request's values in the slots of their fields.
     fn write_input<'a, O: Operation<Gateway = G>>(&self, request: &'a O) -> InputWriter<'a> {
-        let spec = self.inner.spec().spec();
-        let fields = spec
-            .operations
-            .get(O::NAME)
-            .map_or(0, |op| op.request_fields().count());
-        let mut input = InputWriter::with_fields(fields);
+        let mut input = InputWriter::default();
         request.write_input(&mut input);
         input
     }

@@ -146,6 +146,8 @@ impl<'a> Given<'a> {
             Source::Names(values) => values.get(name).map(|v| Wire::Json(Cow::Borrowed(v))),
             Source::Slots(w, offset) => w.get(offset + index).map(|v| match v {
                 Value::Text(s) => Wire::Text(s),
+                Value::Int(n) => Wire::Int(*n),
+                Value::Decimal(d) => Wire::Decimal(*d),
                 Value::Json(j) => Wire::Json(Cow::Borrowed(j)),
             }),
         }
@@ -172,6 +174,10 @@ impl<'a> Given<'a> {
 #[derive(Debug, Clone)]
 pub enum Wire<'a> {
     Text(&'a str),
+    /// A whole number of a typed request, read without writing it out and parsing it back.
+    Int(i64),
+    /// A decimal of a typed request, likewise.
+    Decimal(Decimal),
     Json(Cow<'a, Json>),
 }
 
@@ -179,8 +185,8 @@ impl<'a> Wire<'a> {
     /// The value as JSON, borrowed where it is JSON already.
     pub fn json(&self) -> Cow<'_, Json> {
         match self {
-            Wire::Text(s) => Cow::Owned(Json::String((*s).to_string())),
             Wire::Json(j) => Cow::Borrowed(j),
+            other => Cow::Owned(other.clone().into_json()),
         }
     }
 
@@ -188,6 +194,9 @@ impl<'a> Wire<'a> {
     pub fn into_cow(self) -> Cow<'a, Json> {
         match self {
             Wire::Text(s) => Cow::Owned(Json::String(s.to_string())),
+            Wire::Int(n) => Cow::Owned(Json::Number(n.to_string())),
+            // As a typed request's decimal is given: text (see `ToJson for Decimal`).
+            Wire::Decimal(d) => Cow::Owned(Json::String(d.to_string())),
             Wire::Json(j) => j,
         }
     }
@@ -204,6 +213,16 @@ impl<'a> Wire<'a> {
         match self {
             Wire::Text(s) => Some(s),
             Wire::Json(j) => j.as_str(),
+            Wire::Int(_) | Wire::Decimal(_) => None,
+        }
+    }
+
+    /// The value as a decimal number: a typed request's number as it is, JSON parsed.
+    fn decimal(&self) -> Result<Decimal, String> {
+        match self {
+            Wire::Decimal(d) => Ok(*d),
+            Wire::Int(n) => Ok(Decimal::from(*n)),
+            other => money::parse_decimal(&other.json()),
         }
     }
 
@@ -212,6 +231,7 @@ impl<'a> Wire<'a> {
         match self {
             Wire::Text(s) => object.text(name, s),
             Wire::Json(j) => object.json(name, j),
+            other => object.json(name, &other.json()),
         }
     }
 }
@@ -352,9 +372,9 @@ fn normalize<'v>(
     let owned = |r: Result<Json, String>| r.map(|j| Wire::Json(Cow::Owned(j)));
     let r = match def.ty {
         FieldType::String => string(def, v),
-        FieldType::Int => owned(int(def, &v.json())),
-        FieldType::Decimal => owned(decimal(def, &v.json())),
-        FieldType::Amount => owned(amount(def, &v.json(), money)),
+        FieldType::Int => owned(int(def, &v)),
+        FieldType::Decimal => owned(decimal(def, &v)),
+        FieldType::Amount => owned(amount(def, &v, money)),
         FieldType::Bool => owned(boolean(def, &v.json())),
         FieldType::Datetime => owned(datetime(def, &v.json())),
         FieldType::Any => Ok(v),
@@ -484,21 +504,27 @@ fn full_match(pattern: &str, s: &str) -> Result<(), String> {
     }
 }
 
-fn int(def: &Field, v: &Json) -> Result<Json, String> {
-    let mapped;
-    let v = match &def.values {
-        Some(values) => {
-            mapped = enum_value(values, v)?;
-            &mapped
+fn int(def: &Field, v: &Wire) -> Result<Json, String> {
+    let n = match (v, &def.values) {
+        (Wire::Int(n), None) => *n,
+        (v, values) => {
+            let v = v.json();
+            let mapped;
+            let v = match values {
+                Some(values) => {
+                    mapped = enum_value(values, &v)?;
+                    &mapped
+                }
+                None => &*v,
+            };
+            let text = match v {
+                Json::Number(n) => n.as_str(),
+                Json::String(s) => s.trim(),
+                other => return Err(format!("expected a whole number, found {}", other.kind())),
+            };
+            i64::from_str(text).map_err(|_| format!("`{text}` is not a whole number"))?
         }
-        None => v,
     };
-    let text = match v {
-        Json::Number(n) => n.as_str(),
-        Json::String(s) => s.trim(),
-        other => return Err(format!("expected a whole number, found {}", other.kind())),
-    };
-    let n = i64::from_str(text).map_err(|_| format!("`{text}` is not a whole number"))?;
     check_range(def, Decimal::from(n))?;
     Ok(match def.json.unwrap_or(JsonRepr::Number) {
         JsonRepr::String => Json::String(n.to_string()),
@@ -510,8 +536,8 @@ fn check_range(def: &Field, d: Decimal) -> Result<(), String> {
     money::check_limits(d, def.min.as_deref(), def.max.as_deref())
 }
 
-fn decimal(def: &Field, v: &Json) -> Result<Json, String> {
-    let mut d = money::parse_decimal(v)?;
+fn decimal(def: &Field, v: &Wire) -> Result<Json, String> {
+    let mut d = v.decimal()?;
     check_range(def, d)?;
     if let Some(scale) = def.decimals {
         if d.normalize().scale() > scale {
@@ -525,8 +551,8 @@ fn decimal(def: &Field, v: &Json) -> Result<Json, String> {
     })
 }
 
-fn amount(def: &Field, v: &Json, money: &Money) -> Result<Json, String> {
-    let d = money::parse_decimal(v)?;
+fn amount(def: &Field, v: &Wire, money: &Money) -> Result<Json, String> {
+    let d = v.decimal()?;
     let fmt = &money.amount;
     money::check_limits(d, fmt.min.as_deref(), fmt.max.as_deref())?;
     check_range(def, d)?;
@@ -808,17 +834,17 @@ mod tests {
         let m = money();
         // `150.50` is written `150.5`: 5 characters.
         assert_eq!(
-            amount(&def, &Json::from("150.50"), &m).unwrap(),
+            amount(&def, &Wire::Text("150.50"), &m).unwrap(),
             Json::from("150.5")
         );
-        let err = amount(&def, &Json::from("100000"), &m).unwrap_err();
+        let err = amount(&def, &Wire::Text("100000"), &m).unwrap_err();
         assert!(
             err.contains("6 characters long; at most 5 allowed"),
             "{err}"
         );
         def.max_len = None;
         def.min_len = Some(2);
-        assert!(amount(&def, &Json::from("1"), &m).is_err());
-        assert!(amount(&def, &Json::from("10"), &m).is_ok());
+        assert!(amount(&def, &Wire::Text("1"), &m).is_err());
+        assert!(amount(&def, &Wire::Text("10"), &m).is_ok());
     }
 }

@@ -256,8 +256,18 @@ pub fn object_size_hint(fields: &IndexMap<String, Json>) -> usize {
 /// else, non-ASCII included, as is), and `/` as `\/` when `escape_slashes` is set.
 fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
     let bytes = s.as_bytes();
+    // Most text needs no escape at all: checked in one pass the compiler vectorises, then
+    // copied whole.
+    let plain = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\' && !(escape_slashes && *b == b'/');
+    if bytes.iter().all(plain) {
+        out.reserve(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
+    out.push('"');
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         // One table lookup per byte: most bytes need no escape.
