@@ -208,6 +208,8 @@ pub struct OperationPlan {
     /// nothing does, the body is written straight into its bytes as it is validated and no
     /// map of its fields is built.
     pub body_by_name: bool,
+    /// The key of each body field as a JSON body writes it (`"amount":`), written once.
+    pub body_keys: Vec<String>,
     /// The response's `success` predicate.
     pub success: Option<TemplateId>,
 }
@@ -332,6 +334,12 @@ impl Plan {
                 response,
                 uses_nonce: false,
                 body_by_name: false,
+                body_keys: op.body.as_ref().map_or_else(Vec::new, |b| {
+                    b.fields
+                        .keys()
+                        .map(|k| payout_spec::json::member_key(k, b.escape_slashes))
+                        .collect()
+                }),
                 success: plan.id(&format!("{base}.response.success")),
             };
             let reached = plan.request_reaches(spec, &op_plan);

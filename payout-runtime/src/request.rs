@@ -177,7 +177,8 @@ pub fn prepare<'i>(
         }
         _ => None,
     };
-    let (params, query, body) = normalize(spec, op, input, &gen, written.as_mut())?;
+    let body_out = written.as_mut().map(|out| (out, &plan.body_keys[..]));
+    let (params, query, body) = normalize(spec, op, input, &gen, body_out)?;
     let mut msg = Message {
         method: op.method.as_str().to_string(),
         params,
@@ -279,13 +280,14 @@ pub fn normalize_input<'i>(
 }
 
 /// [`normalize_input`]; with `body_out`, the body's fields are written into it as compact
-/// JSON as they are validated (the body part of the result is then empty).
+/// JSON as they are validated (the body part of the result is then empty), each after its
+/// key as the plan wrote it ([`OperationPlan::body_keys`]).
 fn normalize(
     spec: &payout_spec::Spec,
     op: &Operation,
     input: RequestInput,
     gen: &Generated,
-    body_out: Option<&mut String>,
+    body_out: Option<(&mut String, &[String])>,
 ) -> Result<Parts, PayoutError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let no_fields = IndexMap::new();
@@ -317,13 +319,25 @@ fn normalize(
     let params = validate::fields(&op.params, part(0), &root, &money, gen, &mut errors);
     let query = validate::fields(&op.query, part(query_at), &root, &money, gen, &mut errors);
     let body = match (&op.body, body_out) {
-        (Some(b), Some(out)) => {
+        (Some(b), Some((out, keys))) => {
             validate::rules(&b.rules, part(body_at), &b.fields, &mut errors);
             let mut object = ObjectWriter::new(out, b.escape_slashes);
             let given = part(body_at);
-            validate::each_field(&b.fields, given, &root, &money, gen, &mut errors, |k, v| {
-                v.write_member(&mut object, k)
-            });
+            validate::each_field(
+                &b.fields,
+                given,
+                &root,
+                &money,
+                gen,
+                &mut errors,
+                |i, k, v| {
+                    match keys.get(i) {
+                        Some(key) => object.written_key(key),
+                        None => object.key(k),
+                    }
+                    v.write_value(&mut object);
+                },
+            );
             object.finish();
             IndexMap::new()
         }

@@ -226,12 +226,12 @@ impl<'a> Wire<'a> {
         }
     }
 
-    /// Writes the value as a member of a JSON object.
-    pub fn write_member(&self, object: &mut payout_spec::json::ObjectWriter, name: &str) {
+    /// Writes the value as a member's value of a JSON object, after its key.
+    pub fn write_value(&self, object: &mut payout_spec::json::ObjectWriter) {
         match self {
-            Wire::Text(s) => object.text(name, s),
-            Wire::Json(j) => object.json(name, j),
-            other => object.json(name, &other.json()),
+            Wire::Text(s) => object.text_value(s),
+            Wire::Json(j) => object.value(j),
+            other => object.value(&other.json()),
         }
     }
 }
@@ -248,14 +248,15 @@ pub fn fields(
     errors: &mut Vec<FieldError>,
 ) -> IndexMap<String, Json> {
     let mut out = IndexMap::with_capacity(defs.len());
-    each_field(defs, input, at, money, gen, errors, |name, w| {
+    each_field(defs, input, at, money, gen, errors, |_, name, w| {
         out.insert(name.to_string(), w.into_json());
     });
     out
 }
 
-/// [`fields`], handing each wire value to `put` in spec order instead of collecting them:
-/// a body nothing reads by name is written as it is validated.
+/// [`fields`], handing each wire value to `put` (with its field's place and name) in spec
+/// order instead of collecting them: a body nothing reads by name is written as it is
+/// validated.
 pub fn each_field<'a>(
     defs: &IndexMap<String, Field>,
     input: Given<'a>,
@@ -263,7 +264,7 @@ pub fn each_field<'a>(
     money: &Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
-    mut put: impl FnMut(&str, Wire<'a>),
+    mut put: impl FnMut(usize, &str, Wire<'a>),
 ) {
     for (i, (name, def)) in defs.iter().enumerate() {
         let path = at.field(name);
@@ -308,7 +309,7 @@ pub fn each_field<'a>(
         match value {
             Some(v) => {
                 if let Some(w) = normalize(def, v, &path, money, gen, errors) {
-                    put(name, w);
+                    put(i, name, w);
                 }
             }
             None if def.required => errors.push(err(&path, "is required")),

@@ -214,25 +214,46 @@ impl<'o> ObjectWriter<'o> {
         }
     }
 
-    fn key(&mut self, name: &str) {
+    /// A member's name (and `:`); its value is written next.
+    pub fn key(&mut self, name: &str) {
+        self.comma();
+        write_str(self.out, name, self.escape_slashes);
+        self.out.push(':');
+    }
+
+    /// A member's name as [`member_key`] wrote it beforehand (`"name":`), copied as it is.
+    pub fn written_key(&mut self, key: &str) {
+        self.comma();
+        self.out.push_str(key);
+    }
+
+    fn comma(&mut self) {
         if !self.empty {
             self.out.push(',');
         }
         self.empty = false;
-        write_str(self.out, name, self.escape_slashes);
-        self.out.push(':');
+    }
+
+    /// A member's value, after its key.
+    pub fn value(&mut self, value: &Json) {
+        value.write_compact(self.out, self.escape_slashes);
+    }
+
+    /// A member's value that is a string, escaped as [`Json::String`] would be.
+    pub fn text_value(&mut self, value: &str) {
+        write_str(self.out, value, self.escape_slashes);
     }
 
     /// A member whose value is JSON.
     pub fn json(&mut self, name: &str, value: &Json) {
         self.key(name);
-        value.write_compact(self.out, self.escape_slashes);
+        self.value(value);
     }
 
-    /// A member whose value is a string, escaped as [`Json::String`] would be.
+    /// A member whose value is a string.
     pub fn text(&mut self, name: &str, value: &str) {
         self.key(name);
-        write_str(self.out, value, self.escape_slashes);
+        self.text_value(value);
     }
 
     /// Closes the object (`}`).
@@ -251,16 +272,26 @@ pub fn object_size_hint(fields: &IndexMap<String, Json>) -> usize {
             .sum::<usize>()
 }
 
+/// A member's name as an object writes it (`"name":`), for writing it once and copying it
+/// into every object with [`ObjectWriter::written_key`].
+pub fn member_key(name: &str, escape_slashes: bool) -> String {
+    let mut out = String::with_capacity(name.len() + 3);
+    write_str(&mut out, name, escape_slashes);
+    out.push(':');
+    out
+}
+
 /// A JSON string, quoted and escaped exactly as serde_json escapes it (`"` and `\`, the
 /// short escapes `\b \f \n \r \t`, other control characters as `\u00xx`; everything
 /// else, non-ASCII included, as is), and `/` as `\/` when `escape_slashes` is set.
 fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
-    // Most text needs no escape at all: checked in one pass the compiler vectorises, then
-    // copied whole.
-    let plain = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\' && !(escape_slashes && *b == b'/');
-    if bytes.iter().all(plain) {
+    // Most text needs no escape at all: checked by table, then copied whole.
+    let escapes = !bytes
+        .iter()
+        .all(|&b| ESCAPES[usize::from(b)] == 0 || (b == b'/' && !escape_slashes));
+    if !escapes {
         out.reserve(s.len() + 2);
         out.push('"');
         out.push_str(s);
