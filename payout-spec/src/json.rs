@@ -579,6 +579,21 @@ mod tests {
             direct,
             r#"{"u\/rl":"http:\/\/x\/\"y\"","n":50000.00,"l":[null,true]}"#
         );
+        // Written member by member, keys written beforehand: the same bytes.
+        for slashes in [false, true] {
+            let mut members = String::new();
+            let mut object = ObjectWriter::new(&mut members, slashes);
+            object.written_key(&member_key("u/rl", slashes));
+            object.text_value("http://x/\"y\"");
+            object.key("n");
+            object.value(&Json::Number("50000.00".into()));
+            object.json("l", &Json::Array(vec![Json::Null, Json::Bool(true)]));
+            object.text(&all_ascii, &all_ascii);
+            object.finish();
+            let mut all = fields.clone();
+            all.insert(all_ascii.clone(), Json::String(all_ascii.clone()));
+            assert_eq!(members, Json::Object(all).to_compact(slashes));
+        }
         // Exact but for the six escapes (`\/` four times, `\"` twice).
         assert_eq!(object_size_hint(&fields), direct.len() - 6);
         let plain = Json::parse(r#"{"a":[1,"x",{}],"b":null,"c":true}"#).unwrap();
