@@ -520,6 +520,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(14);
             input.put(0, "amount", &self.amount);
             input.put(1, "bankId", &self.bank_id);
             input.text(2, "idType", &self.id_type);
@@ -561,6 +562,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(3);
             input.text_opt(0, "mchOrderNo", &self.mch_order_no);
             input.text_opt(1, "nonceStr", &self.nonce_str);
             input.text_opt(2, "orderNo", &self.order_no);

@@ -722,6 +722,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(7);
             input.text(0, "merchantTradeNo", &self.merchant_trade_no);
             input.put(1, "amount", &self.amount);
             input.put_opt(2, "currency", &self.optional.currency);
@@ -756,6 +757,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(2);
             input.text_opt(0, "merchantTradeNo", &self.merchant_trade_no);
             input.text_opt(1, "payoutNo", &self.payout_no);
         }

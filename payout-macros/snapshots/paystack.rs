@@ -596,6 +596,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(6);
             input.put_opt(0, "type", &self.optional.type_);
             input.text(1, "name", &self.name);
             input.text(2, "account_number", &self.account_number);
@@ -629,6 +630,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(6);
             input.put_opt(0, "source", &self.optional.source);
             input.put(1, "amount", &self.amount);
             input.text(2, "reference", &self.reference);
@@ -662,6 +664,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(1);
             input.text(0, "reference", &self.reference);
         }
     }

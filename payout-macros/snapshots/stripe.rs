@@ -645,6 +645,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(7);
             input.put(0, "amount", &self.amount);
             input.put_opt(1, "currency", &self.optional.currency);
             input.text_opt(2, "description", &self.optional.description);
@@ -684,6 +685,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(1);
             input.text(0, "id", &self.id);
         }
     }

@@ -371,6 +371,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(2);
             input.text(1, "order_id", &self.order_id);
         }
     }

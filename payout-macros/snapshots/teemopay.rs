@@ -514,6 +514,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(10);
             input.text(0, "merchantOrderNo", &self.merchant_order_no);
             input.put(1, "amount", &self.amount);
             input.text_opt(2, "bankCode", &self.optional.bank_code);
@@ -551,6 +552,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(1);
             input.text(0, "merchantOrderNo", &self.merchant_order_no);
         }
     }

@@ -737,6 +737,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(4);
             input.text_opt(1, "sourceCurrency", &self.optional.source_currency);
             input.text_opt(2, "targetCurrency", &self.optional.target_currency);
             input.put(3, "targetAmount", &self.target_amount);
@@ -767,6 +768,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(5);
             input.text_opt(0, "currency", &self.optional.currency);
             input.text_opt(1, "type", &self.optional.type_);
             input.text(3, "accountHolderName", &self.account_holder_name);
@@ -798,6 +800,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(4);
             input.put(0, "targetAccount", &self.target_account);
             input.text(1, "quoteUuid", &self.quote_uuid);
             input.put(3, "details", &self.details);
@@ -828,6 +831,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(3);
             input.text(1, "transferId", &self.transfer_id);
             input.put_opt(2, "type", &self.optional.type_);
         }
@@ -857,6 +861,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(1);
             input.text(0, "transferId", &self.transfer_id);
         }
     }

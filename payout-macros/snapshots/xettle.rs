@@ -525,6 +525,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(7);
             input.text(0, "contactId", &self.contact_id);
             input.put(1, "amount", &self.amount);
             input.text(2, "purpose", &self.purpose);
@@ -559,6 +560,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
             }
         }
         fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(1);
             input.text(0, "orderRefId", &self.order_ref_id);
         }
     }

@@ -494,13 +494,15 @@ fn write_input(m: &Module, op: &Op) -> TokenStream {
         })
         .collect();
     // `input` is not written to when the request has no fields.
-    let input = if writes.is_empty() {
-        quote! { _input }
-    } else {
-        quote! { input }
-    };
+    if writes.is_empty() {
+        return quote! {
+            fn write_input<'a>(&'a self, _input: &mut codegen::InputWriter<'a>) {}
+        };
+    }
+    let slots = proc_macro2::Literal::usize_unsuffixed(op.slots.iter().max().map_or(0, |s| s + 1));
     quote! {
-        fn write_input<'a>(&'a self, #input: &mut codegen::InputWriter<'a>) {
+        fn write_input<'a>(&'a self, input: &mut codegen::InputWriter<'a>) {
+            input.reserve(#slots);
             #(#writes)*
         }
     }

@@ -123,15 +123,6 @@ impl CompiledSpec {
         self.flows.get(op_name).map_or(&[], Vec::as_slice)
     }
 
-    /// The recipes a recipe's templates use, which must be computed before it.
-    pub fn recipe_dependencies(&self, recipe: &str) -> &[String] {
-        self.spec
-            .signing
-            .get_index_of(recipe)
-            .and_then(|i| self.plan.recipe(i))
-            .map_or(&[], |r| r.dependencies.as_slice())
-    }
-
     /// What the signatures of a received message cover (`webhooks.NAME`,
     /// `operations.NAME.response`).
     pub fn coverage(&self, message: &str) -> Option<&Coverage> {

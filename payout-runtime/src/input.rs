@@ -76,10 +76,17 @@ impl<'a> InputWriter<'a> {
         InputWriter { slots }
     }
 
+    /// Room for `slots` fields, made once before they are written.
+    pub fn reserve(&mut self, slots: usize) {
+        if self.slots.len() < slots {
+            self.slots.resize_with(slots, || None);
+        }
+    }
+
     fn set(&mut self, slot: usize, name: &'static str, value: Value<'a>) {
         if self.slots.len() <= slot {
-            // Grown in steps, not slot by slot: a request writes its fields in order.
-            let len = (slot + 1).max(self.slots.len() * 2).max(16);
+            // Grown in steps, not slot by slot, when no room was reserved.
+            let len = (slot + 1).max(self.slots.len() * 2);
             self.slots.resize_with(len, || None);
         }
         if let Some(place) = self.slots.get_mut(slot) {

@@ -218,9 +218,7 @@ pub struct OperationPlan {
 #[derive(Debug, Clone, Default)]
 pub struct RecipePlan {
     pub steps: Vec<Option<TemplateId>>,
-    /// The recipes its templates use, by name…
-    pub dependencies: Vec<String>,
-    /// …and by handle, computed first.
+    /// The recipes its templates use, computed first.
     pub uses: Vec<RecipeId>,
 }
 
@@ -297,7 +295,6 @@ impl Plan {
             plan.recipes.push(RecipePlan {
                 uses: recipe_ids(spec, &dependencies),
                 steps,
-                dependencies,
             });
         }
         let no_fields = IndexMap::new();
@@ -342,7 +339,7 @@ impl Plan {
                 }),
                 success: plan.id(&format!("{base}.response.success")),
             };
-            let reached = plan.request_reaches(spec, &op_plan);
+            let reached = plan.request_reaches(&op_plan);
             op_plan.uses_nonce = reached
                 .templates
                 .iter()
@@ -396,7 +393,7 @@ impl Plan {
     /// What building a request uses: the templates of its headers, challenge headers and
     /// computed fields, the recipes they name (directly or through other recipes), and
     /// those recipes' templates.
-    fn request_reaches(&self, spec: &Spec, op: &OperationPlan) -> Reached {
+    fn request_reaches(&self, op: &OperationPlan) -> Reached {
         let mut templates: Vec<TemplateId> = op
             .request
             .headers
@@ -405,27 +402,20 @@ impl Plan {
             .map(|(_, id)| *id)
             .chain(op.request.computed.iter().map(|c| c.template))
             .collect();
-        let mut todo: Vec<&str> = templates
+        let mut todo: Vec<RecipeId> = templates
             .iter()
-            .flat_map(|id| {
-                self.template(*id)
-                    .info
-                    .signatures
-                    .iter()
-                    .map(String::as_str)
-            })
+            .flat_map(|id| self.template(*id).recipes.iter().copied())
             .collect();
         let mut recipes = BTreeSet::new();
         while let Some(r) = todo.pop() {
-            let Some(i) = spec.signing.get_index_of(r) else {
+            let Some(recipe) = self.recipes.get(r.index()) else {
                 continue;
             };
-            if !recipes.insert(i) {
+            if !recipes.insert(r.index()) {
                 continue;
             }
-            let recipe = &self.recipes[i];
             templates.extend(recipe.steps.iter().flatten().copied());
-            todo.extend(recipe.dependencies.iter().map(String::as_str));
+            todo.extend(recipe.uses.iter().copied());
         }
         Reached { templates, recipes }
     }

@@ -190,11 +190,7 @@ impl<'a> Engine<'a> {
             .signing
             .get_full(name)
             .and_then(|(i, _, r)| Some((r, spec.plan().recipe(i)?)))
-            .ok_or_else(|| SignError {
-                recipe: name.to_string(),
-                step: None,
-                message: "no such signing recipe".into(),
-            })
+            .ok_or_else(|| no_recipe(name))
     }
 
     /// Computes the named recipes (and those they use) into `msg.signatures`, once each.
@@ -205,11 +201,7 @@ impl<'a> Engine<'a> {
                 .spec()
                 .signing
                 .get_index_of(name.as_str())
-                .ok_or_else(|| SignError {
-                    recipe: name.clone(),
-                    step: None,
-                    message: "no such signing recipe".into(),
-                })?;
+                .ok_or_else(|| no_recipe(name))?;
             self.ensure_one(RecipeId(i as u32), msg, 0)?;
         }
         Ok(())
@@ -236,11 +228,7 @@ impl<'a> Engine<'a> {
             .signing
             .get_index(id.index())
             .and_then(|(n, r)| Some((n, r, spec.plan().recipe(id.index())?)))
-            .ok_or_else(|| SignError {
-                recipe: format!("#{}", id.index()),
-                step: None,
-                message: "no such signing recipe".into(),
-            })?;
+            .ok_or_else(|| no_recipe(&format!("#{}", id.index())))?;
         if msg.signatures.contains_key(name) {
             return Ok(());
         }
@@ -842,6 +830,15 @@ impl Value {
 /// `hash:` a plain digest.
 fn hash_step(alg: payout_spec::HashAlg, prev: &Value) -> Value {
     Value::raw(digest::hash(alg, &prev.bytes))
+}
+
+/// The error for a recipe the spec does not have.
+fn no_recipe(name: &str) -> SignError {
+    SignError {
+        recipe: name.to_string(),
+        step: None,
+        message: "no such signing recipe".into(),
+    }
 }
 
 /// `encode:` bytes to text; a secret stays secret through it.
