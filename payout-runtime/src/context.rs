@@ -10,6 +10,10 @@ use payout_spec::Json;
 use crate::credentials::Credentials;
 use crate::redact;
 
+/// The signatures computed for one message, by recipe name (names the spec chose, so a
+/// fast hasher).
+pub type Signatures = HashMap<String, Signature, foldhash::fast::RandomState>;
+
 /// A computed signature: its text, and how it is shown when it reveals a secret.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Signature {
@@ -92,7 +96,7 @@ pub struct Message {
     pub timestamp: Option<String>,
     pub nonce: Option<String>,
     /// Recipe results computed for this message.
-    pub signatures: HashMap<String, Signature>,
+    pub signatures: Signatures,
     /// Values obtained by flow steps before this request (`obtained.NAME`).
     pub obtained: IndexMap<String, ObtainedValue>,
     /// The one-time token of a gateway's challenge, when the request answers one

@@ -59,7 +59,7 @@ impl From<CredentialsError> for crate::error::PayoutError {
 /// Credentials by the spec's names.
 #[derive(Clone)]
 pub struct Credentials {
-    values: IndexMap<String, Secret>,
+    values: IndexMap<String, Secret, foldhash::fast::RandomState>,
     secret: Vec<String>,
     /// Key credentials, parsed once, by name.
     keys: HashMap<String, Key>,
