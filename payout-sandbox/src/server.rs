@@ -65,8 +65,9 @@ pub(crate) fn router(gateways: &IndexMap<String, Arc<Gateway>>) -> Result<Router
                 HttpMethod::DELETE => MethodFilter::DELETE,
             };
             let gw = gw.clone();
-            let op_name = op_name.clone();
-            let prefix = format!("/{id}");
+            // Shared, not copied, by each request's handler.
+            let op_name: Arc<str> = op_name.as_str().into();
+            let prefix: Arc<str> = format!("/{id}").into();
             let handler = move |params: RawPathParams, req: Request| {
                 let gw = gw.clone();
                 let op_name = op_name.clone();
@@ -100,7 +101,7 @@ async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<
     let bytes = axum::body::to_bytes(body, MAX_BODY)
         .await
         .map_err(|e| format!("cannot read the body: {e}"))?;
-    let uri_path = parts.uri.path().to_string();
+    let uri_path = parts.uri.path();
     let params: HashMap<String, String> = params
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -109,7 +110,7 @@ async fn incoming(prefix: &str, params: &RawPathParams, req: Request) -> Result<
         method: parts.method.as_str().to_string(),
         path: uri_path
             .strip_prefix(prefix)
-            .unwrap_or(&uri_path)
+            .unwrap_or(uri_path)
             .to_string(),
         url: match parts.extensions.get::<OverTls>() {
             Some(_) => request_url(&parts.headers, &parts.uri).replacen("http://", "https://", 1),
