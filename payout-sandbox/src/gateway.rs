@@ -235,8 +235,8 @@ impl Gateway {
             .spec()
             .sandbox
             .as_ref()
-            .and_then(|s| s.provider_ref_prefix.clone())
-            .unwrap_or_else(|| "SBX".into());
+            .and_then(|s| s.provider_ref_prefix.as_deref())
+            .unwrap_or("SBX");
         let now = SystemClock.now_millis();
         let mut store = lock(&self.store);
         if store.count(merchant_ref) > 0 {
@@ -244,7 +244,7 @@ impl Gateway {
         }
         let order = Order {
             merchant_ref: merchant_ref.to_string(),
-            provider_ref: provider_ref.unwrap_or_else(|| store.next_ref(&prefix)),
+            provider_ref: provider_ref.unwrap_or_else(|| store.next_ref(prefix)),
             amount,
             status: path.first().cloned().unwrap_or_default(),
             history: path.first().cloned().into_iter().collect(),
@@ -388,9 +388,8 @@ impl Gateway {
     pub(crate) async fn handle(self: Arc<Self>, op_name: &str, req: Incoming) -> Response {
         let started = std::time::Instant::now();
         let mut log = RequestLog::default();
-        let id = self.id.clone();
-        let resp = self.respond(op_name, req, &mut log).await;
-        crate::log::request(&id, op_name, &log, &resp, started.elapsed());
+        let resp = self.clone().respond(op_name, req, &mut log).await;
+        crate::log::request(&self.id, op_name, &log, &resp, started.elapsed());
         resp
     }
 
@@ -663,7 +662,7 @@ impl Gateway {
         };
         if plan.has_computed || !msg.params.is_empty() || !msg.query.is_empty() {
             let mut input = merchant_input(op, msg);
-            let money = request::request_money(s, op, (&input).into());
+            let money = amounts_money(s, op, (&input).into());
             for (name, f) in &plan.amount_fields {
                 if let Some(v) = input.get_mut(name) {
                     to_major_units(f, v, &money.amount);
@@ -673,7 +672,7 @@ impl Gateway {
                 .map(|_| ())
                 .map_err(|e| e.to_string());
         }
-        let money = request::request_money(s, op, (&msg.body).into());
+        let money = amounts_money(s, op, (&msg.body).into());
         let mut received = Vec::new();
         for (name, f) in &plan.amount_fields {
             if let Some(v) = msg.body.get_mut(name) {
@@ -988,6 +987,21 @@ pub(crate) struct Outgoing<'a> {
     pub seed: Message,
 }
 
+/// The money format a request's amounts are written in ([`request::request_money`]). A
+/// spec with one currency writes every amount in its main format, whatever the request
+/// names: that is known without looking for the request's currency field.
+fn amounts_money<'s>(
+    spec: &'s payout_spec::Spec,
+    op: &Operation,
+    input: payout_runtime::input::RequestInput,
+) -> std::borrow::Cow<'s, payout_spec::Money> {
+    if spec.money.currencies.is_empty() {
+        std::borrow::Cow::Borrowed(&spec.money)
+    } else {
+        request::request_money(spec, op, input)
+    }
+}
+
 /// The merchant's own fields of a request, from its path, query and body, by name; the
 /// computed ones (signatures) were verified already and are left out.
 fn merchant_input(op: &Operation, msg: &Message) -> IndexMap<String, Json> {
@@ -1196,6 +1210,11 @@ mod tests {
             assert_eq!(msg.body, as_received, "{spec}: the body is put back");
             let copying = merchant_input(op, &msg);
             let money = request::request_money(gw.spec.spec(), op, (&copying).into());
+            assert_eq!(
+                amounts_money(gw.spec.spec(), op, (&copying).into()),
+                money,
+                "{spec}"
+            );
             let mut copying = copying;
             for (name, f) in &plan.amount_fields {
                 if let Some(v) = copying.get_mut(name) {
