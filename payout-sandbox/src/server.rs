@@ -2,7 +2,10 @@
 //! admin endpoints, served by an accept loop that can close a connection without an answer.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::extract::{RawPathParams, Request};
 use axum::http::StatusCode;
@@ -162,6 +165,51 @@ pub(crate) async fn serve(
     }
 }
 
+/// The handling of one request, polled in its connection's task. When the connection goes
+/// away first (the client timed out or disconnected), what is left of it is handed to a
+/// task of its own: a gateway goes on processing a request whose client gave up, as real
+/// ones do. (A task per request from the start did the same, at the cost of a task and a
+/// worker's wake-up on every request.)
+struct Detached<F: Future<Output = Response> + Send + 'static> {
+    handling: Option<Pin<Box<F>>>,
+}
+
+impl<F: Future<Output = Response> + Send + 'static> Detached<F> {
+    fn new(handling: F) -> Self {
+        Detached {
+            handling: Some(Box::pin(handling)),
+        }
+    }
+}
+
+impl<F: Future<Output = Response> + Send + 'static> Future for Detached<F> {
+    type Output = Response;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        let Some(handling) = self.handling.as_mut() else {
+            // Polled again after its answer: hyper does not.
+            return Poll::Pending;
+        };
+        let resp = std::task::ready!(handling.as_mut().poll(cx));
+        self.handling = None;
+        Poll::Ready(resp)
+    }
+}
+
+impl<F: Future<Output = Response> + Send + 'static> Drop for Detached<F> {
+    fn drop(&mut self) {
+        // Not while unwinding from a panic inside the handling: it cannot be resumed.
+        if std::thread::panicking() {
+            return;
+        }
+        if let (Some(handling), Ok(rt)) =
+            (self.handling.take(), tokio::runtime::Handle::try_current())
+        {
+            rt.spawn(handling);
+        }
+    }
+}
+
 /// One HTTP/1.1 connection, until it closes or the sandbox stops.
 async fn connection<S>(stream: S, over_tls: bool, router: Router, mut stop: watch::Receiver<bool>)
 where
@@ -173,14 +221,13 @@ where
             req.extensions_mut().insert(OverTls);
         }
         async move {
-            // In its own task: a gateway goes on processing a request whose
-            // client gave up (timed out, disconnected), as real ones do.
-            let handled = tokio::spawn(router.oneshot(req.map(axum::body::Body::new)));
-            let resp: Response = match handled.await {
-                Ok(Ok(r)) => r,
-                Ok(Err(never)) => match never {},
-                Err(_) => return Err(Dropped),
+            let handling = async move {
+                match router.oneshot(req.map(axum::body::Body::new)).await {
+                    Ok(r) => r,
+                    Err(never) => match never {},
+                }
             };
+            let resp = Detached::new(handling).await;
             if resp.extensions().get::<DropConnection>().is_some() {
                 Err(Dropped)
             } else {
