@@ -31,6 +31,7 @@ use rust_decimal::Decimal;
 use crate::faults::{Fault, FaultRule, Faults};
 use crate::log::{Refused, RequestLog};
 use crate::notify::{self, Delivery};
+use crate::plan::{RequestPlan, RequestPlans};
 use crate::roles::RequestRoles;
 use crate::server::DropConnection;
 use crate::store::{Order, Outcome, Store};
@@ -58,6 +59,8 @@ pub struct Gateway {
     pub(crate) flows: Mutex<crate::flows::FlowStore>,
     /// Where each operation's request carries each role.
     pub(crate) roles: RequestRoles,
+    /// What checking each operation's request needs from the spec.
+    plans: RequestPlans,
     pub(crate) shared: Arc<Shared>,
 }
 
@@ -94,6 +97,7 @@ impl Gateway {
         let wrong_creds = Credentials::new(s, wrong).map_err(|p| p.to_string())?;
         let wrong_keys = crate::credentials::wrong_gateway_keys(&keys)?;
         let roles = RequestRoles::new(s);
+        let plans = RequestPlans::new(&spec);
         Ok(Gateway {
             id: s.provider.id.clone(),
             spec,
@@ -109,6 +113,7 @@ impl Gateway {
             notify_url: Mutex::new(notify_url),
             flows: Mutex::new(Default::default()),
             roles,
+            plans,
             shared,
         })
     }
@@ -230,8 +235,8 @@ impl Gateway {
             .spec()
             .sandbox
             .as_ref()
-            .and_then(|s| s.provider_ref_prefix.clone())
-            .unwrap_or_else(|| "SBX".into());
+            .and_then(|s| s.provider_ref_prefix.as_deref())
+            .unwrap_or("SBX");
         let now = SystemClock.now_millis();
         let mut store = lock(&self.store);
         if store.count(merchant_ref) > 0 {
@@ -239,7 +244,7 @@ impl Gateway {
         }
         let order = Order {
             merchant_ref: merchant_ref.to_string(),
-            provider_ref: provider_ref.unwrap_or_else(|| store.next_ref(&prefix)),
+            provider_ref: provider_ref.unwrap_or_else(|| store.next_ref(prefix)),
             amount,
             status: path.first().cloned().unwrap_or_default(),
             history: path.first().cloned().into_iter().collect(),
@@ -383,9 +388,8 @@ impl Gateway {
     pub(crate) async fn handle(self: Arc<Self>, op_name: &str, req: Incoming) -> Response {
         let started = std::time::Instant::now();
         let mut log = RequestLog::default();
-        let id = self.id.clone();
-        let resp = self.respond(op_name, req, &mut log).await;
-        crate::log::request(&id, op_name, &log, &resp, started.elapsed());
+        let resp = self.clone().respond(op_name, req, &mut log).await;
+        crate::log::request(&self.id, op_name, &log, &resp, started.elapsed());
         resp
     }
 
@@ -396,21 +400,18 @@ impl Gateway {
         log: &mut RequestLog,
     ) -> Response {
         let s = self.spec.spec();
-        let Some(op) = s.operations.get(op_name) else {
+        let (Some(op), Some(plan)) = (s.operations.get(op_name), self.plans.get(op_name)) else {
             return self.error(ErrorKind::NotFound, "no such operation");
         };
         let body = match parse_body(op, &req.body) {
             Ok(b) => b,
             Err(m) => return self.error(ErrorKind::InvalidRequest, &m),
         };
-        let msg = Message {
-            method: req.method.clone(),
-            path: req.path.clone(),
-            url: req.url.clone(),
+        let mut msg = Message {
             params: req
                 .params
-                .iter()
-                .map(|(k, v)| (k.clone(), Json::String(v.clone())))
+                .into_iter()
+                .map(|(k, v)| (k, Json::String(v)))
                 .collect(),
             query: req
                 .query
@@ -418,28 +419,37 @@ impl Gateway {
                 .map(rt_webhook::parse_form)
                 .unwrap_or_default(),
             body,
-            body_bytes: Some(req.body.clone()),
             headers: header_pairs(&req.headers),
+            method: req.method,
+            path: req.path,
+            url: req.url,
+            body_bytes: Some(req.body),
             ..Message::default()
         };
-        if let Err(refusal) = self.verify(op_name, op, &msg) {
+        if let Err(refusal) = self.verify(plan, &mut msg) {
             log.merchant_ref = self.request_refs(op_name, &msg).merchant;
             crate::log::refused_signature(&self.id, op_name, &refusal);
             return self.refuse(op_name, op, &msg, ErrorKind::Unauthorized, &refusal.message);
         }
-        if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
-            if kind == ErrorKind::Unauthorized {
+        if plan.names_obtained {
+            if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
+                if kind == ErrorKind::Unauthorized {
+                    return self.refuse(op_name, op, &msg, kind, &m);
+                }
+            }
+        }
+        if let Err(m) = self.validate(op, plan, &mut msg) {
+            return self.refuse(op_name, op, &msg, ErrorKind::InvalidRequest, &m);
+        }
+        if plan.names_obtained {
+            if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
                 return self.refuse(op_name, op, &msg, kind, &m);
             }
         }
-        if let Err(m) = self.validate(op, &msg) {
-            return self.refuse(op_name, op, &msg, ErrorKind::InvalidRequest, &m);
-        }
-        if let Err((kind, m)) = self.check_obtained(op_name, op, &msg) {
-            return self.refuse(op_name, op, &msg, kind, &m);
-        }
-        if let Err((kind, m)) = self.check_postback(op_name, op, &msg) {
-            return self.refuse(op_name, op, &msg, kind, &m);
+        if plan.is_postback {
+            if let Err((kind, m)) = self.check_postback(op, &msg) {
+                return self.refuse(op_name, op, &msg, kind, &m);
+            }
         }
         if let Some(resp) = self.challenge(op_name, op, &msg) {
             return resp;
@@ -455,7 +465,10 @@ impl Gateway {
                 let p = refs.provider.as_deref()?;
                 store.by_provider_ref(p).map(|o| o.merchant_ref.clone())
             })
-            .or_else(|| self.named_resources(op, &msg).merchant_ref);
+            .or_else(|| {
+                plan.names_obtained
+                    .then(|| self.named_resources(op, &msg).merchant_ref)?
+            });
         log.merchant_ref = merchant.clone().or_else(|| refs.provider.clone());
         if let Some(m) = &merchant {
             *lock(&self.received)
@@ -465,8 +478,7 @@ impl Gateway {
         // A payout's faults are meant for its money step and its queries: the steps of a
         // flow before it (Wise's quote and transfer) carry the same reference, but take only
         // the faults that name no payout.
-        let is_step = s.obtained_by(op_name).next().is_some();
-        let fault_ref = merchant.as_deref().filter(|_| !is_step);
+        let fault_ref = merchant.as_deref().filter(|_| !plan.is_step);
         let faults = lock(&self.faults).take(op_name, fault_ref);
         log.faults(&faults);
         for f in &faults {
@@ -506,7 +518,11 @@ impl Gateway {
                 }
                 // The money step of a flow may name only what its steps made (Wise's
                 // fund names the transfer): the reference and amount are theirs.
-                let made = self.named_resources(op, &msg);
+                let made = if plan.names_obtained {
+                    self.named_resources(op, &msg)
+                } else {
+                    Default::default()
+                };
                 let Some(mref) = refs.merchant.clone().or(made.merchant_ref) else {
                     return self.refuse(
                         op_name,
@@ -601,85 +617,76 @@ impl Gateway {
     }
 
     /// Verifies the request's signatures and credentials as the gateway would (with the
-    /// merchant's key), wherever the spec puts them: headers, path, query or body.
-    fn verify(&self, op_name: &str, op: &Operation, msg: &Message) -> Result<(), Refusal> {
-        let no_fields = IndexMap::new();
-        let body = op.body.as_ref().map_or(&no_fields, |b| &b.fields);
-        let carriers = verify::carriers(
-            &format!("operations.{op_name}"),
-            &op.headers,
-            &msg.headers,
-            &[
-                verify::Part {
-                    key: "params",
-                    fields: &op.params,
-                    values: &msg.params,
-                },
-                verify::Part {
-                    key: "query",
-                    fields: &op.query,
-                    values: &msg.query,
-                },
-                verify::Part {
-                    key: "body.fields",
-                    fields: body,
-                    values: &msg.body,
-                },
-            ],
+    /// merchant's key), wherever the spec puts them: headers, path, query or body. What
+    /// verifying writes into the message (the timestamp and nonce read back, the signatures
+    /// computed) is taken out again: the rest of the handling sees the request as received.
+    fn verify(&self, plan: &RequestPlan, msg: &mut Message) -> Result<(), Refusal> {
+        let carriers = plan.carriers(msg);
+        let kept = (
+            msg.timestamp.take(),
+            msg.nonce.take(),
+            std::mem::take(&mut msg.signatures),
         );
-        verify::check(
+        let checked = verify::check(
             &self.spec,
             &self.creds,
             &OsEntropy,
-            &mut msg.clone(),
+            msg,
             &carriers,
             Signer::Merchant,
             Some(&self.keys),
-        )
-        .map(|_| ())
+        );
+        (msg.timestamp, msg.nonce, msg.signatures) = kept;
+        checked.map(|_| ())
     }
 
     /// Checks the fields as the gateway would, with the checks a client runs before
     /// sending: types, limits, required fields, rules, in the path, query and body.
-    fn validate(&self, op: &Operation, msg: &Message) -> Result<(), String> {
-        // The merchant's own fields; the computed ones (signatures) were verified already.
-        let mut input = IndexMap::new();
-        for (location, values) in [
-            (Location::Path, &msg.params),
-            (Location::Query, &msg.query),
-            (Location::Body, &msg.body),
-        ] {
-            let defs = match location {
-                Location::Path => Some(&op.params),
-                Location::Query => Some(&op.query),
-                Location::Body => op.body.as_ref().map(|b| &b.fields),
-            };
-            for (name, v) in values {
-                let computed = defs
-                    .and_then(|d| d.get(name))
-                    .is_some_and(|f| !f.is_input());
-                if !computed {
-                    input.insert(name.clone(), v.clone());
-                }
-            }
-        }
-        // Amounts arrive in the wire's unit; input is in major units (`unit: minor` is how
-        // an amount is written, not how it is given), so they are read back first.
+    ///
+    /// Amounts arrive in the wire's unit; input is in major units (`unit: minor` is how
+    /// an amount is written, not how it is given), so they are read back first. A request
+    /// with only a body and no computed fields (most creates) is checked in place: its
+    /// amounts are rewritten for the check and put back after, instead of copying every
+    /// value into a separate input.
+    fn validate(
+        &self,
+        op: &Operation,
+        plan: &RequestPlan,
+        msg: &mut Message,
+    ) -> Result<(), String> {
         let s = self.spec.spec();
-        let money = request::request_money(s, op, (&input).into());
-        for (_, name, f) in op.request_fields() {
-            if let Some(v) = input.get_mut(name) {
-                to_major_units(f, v, &money.amount);
-            }
-        }
         let gen = Generated {
             nonce: msg.nonce.as_deref().unwrap_or_default(),
             timestamp_ms: SystemClock.now_millis(),
             entropy: &OsEntropy,
         };
-        request::normalize_input(s, op, &input, &gen)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        if plan.has_computed || !msg.params.is_empty() || !msg.query.is_empty() {
+            let mut input = merchant_input(op, msg);
+            let money = amounts_money(s, op, (&input).into());
+            for (name, f) in &plan.amount_fields {
+                if let Some(v) = input.get_mut(name) {
+                    to_major_units(f, v, &money.amount);
+                }
+            }
+            return request::normalize_input(s, op, &input, &gen)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+        }
+        let money = amounts_money(s, op, (&msg.body).into());
+        let mut received = Vec::new();
+        for (name, f) in &plan.amount_fields {
+            if let Some(v) = msg.body.get_mut(name) {
+                received.push((name, v.clone()));
+                to_major_units(f, v, &money.amount);
+            }
+        }
+        let checked = request::normalize_input(s, op, &msg.body, &gen);
+        for (name, v) in received {
+            if let Some(slot) = msg.body.get_mut(name) {
+                *slot = v;
+            }
+        }
+        checked.map(|_| ()).map_err(|e| e.to_string())
     }
 
     /// A successful answer, generated from the response fields' roles, signed as the
@@ -746,10 +753,14 @@ impl Gateway {
                 return Some(Json::Null);
             }
         }
-        let event = s
-            .sandbox
-            .as_ref()
-            .and_then(|sb| sb.events.get(&order.status));
+        // Only the event role reads the event name: no lookup for the others.
+        let event = match role {
+            Role::Event => s
+                .sandbox
+                .as_ref()
+                .and_then(|sb| sb.events.get(&order.status)),
+            _ => None,
+        };
         order.role_value(role, &s.money.currency, event)
     }
 
@@ -976,6 +987,47 @@ pub(crate) struct Outgoing<'a> {
     pub seed: Message,
 }
 
+/// The money format a request's amounts are written in ([`request::request_money`]). A
+/// spec with one currency writes every amount in its main format, whatever the request
+/// names: that is known without looking for the request's currency field.
+fn amounts_money<'s>(
+    spec: &'s payout_spec::Spec,
+    op: &Operation,
+    input: payout_runtime::input::RequestInput,
+) -> std::borrow::Cow<'s, payout_spec::Money> {
+    if spec.money.currencies.is_empty() {
+        std::borrow::Cow::Borrowed(&spec.money)
+    } else {
+        request::request_money(spec, op, input)
+    }
+}
+
+/// The merchant's own fields of a request, from its path, query and body, by name; the
+/// computed ones (signatures) were verified already and are left out.
+fn merchant_input(op: &Operation, msg: &Message) -> IndexMap<String, Json> {
+    let mut input = IndexMap::new();
+    for (location, values) in [
+        (Location::Path, &msg.params),
+        (Location::Query, &msg.query),
+        (Location::Body, &msg.body),
+    ] {
+        let defs = match location {
+            Location::Path => Some(&op.params),
+            Location::Query => Some(&op.query),
+            Location::Body => op.body.as_ref().map(|b| &b.fields),
+        };
+        for (name, v) in values {
+            let computed = defs
+                .and_then(|d| d.get(name))
+                .is_some_and(|f| !f.is_input());
+            if !computed {
+                input.insert(name.clone(), v.clone());
+            }
+        }
+    }
+    input
+}
+
 /// An amount as received (in the wire's unit) → major units, in place, through objects,
 /// variants and arrays. A value that cannot be read is left for validation to refuse.
 fn to_major_units(f: &payout_spec::Field, v: &mut Json, fmt: &payout_spec::AmountFormat) {
@@ -1019,7 +1071,12 @@ fn parse_body(op: &Operation, bytes: &[u8]) -> Result<IndexMap<String, Json>, St
     let Some(b) = &op.body else {
         return Ok(IndexMap::new());
     };
-    let text = String::from_utf8_lossy(bytes);
+    // Checked first as UTF-8, which is much cheaper than the lossy conversion; only a body
+    // that is not UTF-8 is converted with replacement characters.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     match b.encoding {
         BodyEncoding::Json => match Json::parse(&text) {
             Ok(Json::Object(m)) => Ok(m),
@@ -1066,4 +1123,114 @@ fn drop_connection() -> Response {
     let mut r = Response::new(Body::empty());
     r.extensions_mut().insert(DropConnection);
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use payout_runtime::request::{Env, RequestOptions};
+
+    fn gateway(spec: &str) -> Gateway {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let spec =
+            Arc::new(CompiledSpec::from_file(root.join("specs").join(spec)).expect("spec loads"));
+        let setup = crate::GatewaySetup::with_test_credentials(spec.clone()).expect("setup");
+        let shared = Arc::new(Shared {
+            options: crate::Options::default(),
+            http: reqwest::Client::new(),
+        });
+        Gateway::new(spec, setup.credentials, setup.gateway_keys, None, shared).expect("gateway")
+    }
+
+    /// The request a client built with the engine sends, as the sandbox receives it.
+    fn received(gw: &Gateway, op_name: &str, input: &IndexMap<String, Json>) -> Message {
+        let env = Env {
+            spec: &gw.spec,
+            creds: &gw.creds,
+            clock: &SystemClock,
+            entropy: &OsEntropy,
+        };
+        let sent = request::prepare(
+            &env,
+            op_name,
+            "http://127.0.0.1:1",
+            input,
+            &RequestOptions::default(),
+        )
+        .expect("the client prepares the request");
+        let op = &gw.spec.spec().operations[op_name];
+        Message {
+            body: parse_body(op, &sent.body).expect("the body reads back"),
+            body_bytes: Some(sent.body),
+            ..Message::default()
+        }
+    }
+
+    fn object(json: &str) -> IndexMap<String, Json> {
+        Json::parse(json)
+            .ok()
+            .and_then(|j| j.as_object().cloned())
+            .expect("an object")
+    }
+
+    /// The in-place check of a body-only request (amounts rewritten to major units for the
+    /// check, then put back) gives the verdict the copying check gives, and leaves the body
+    /// as received: Cashy's amounts are major-unit JSON numbers, Stripe's minor-unit form
+    /// values (`1234` is 12.34), both valid and out of the spec's limits.
+    #[test]
+    fn checking_in_place_matches_checking_a_copy() {
+        // As sent on the wire: Cashy's JSON number, Stripe's form value in cents.
+        let cases = [
+            ("cashy.yaml", Json::Number("50000.00".into()), true),
+            ("cashy.yaml", Json::Number("5.00".into()), false),
+            ("stripe.yaml", Json::String("1234".into()), true),
+            ("stripe.yaml", Json::String("0".into()), false),
+        ];
+        let cashy = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cashy-payout.json"),
+        )
+        .expect("example input");
+        for (spec, amount, valid) in cases {
+            let gw = gateway(spec);
+            let input = if spec == "cashy.yaml" {
+                object(&cashy)
+            } else {
+                object(r#"{"amount":"10.00","currency":"USD","metadata":{"order_id":"ORDER-42"}}"#)
+            };
+            let mut msg = received(&gw, "create_payout", &input);
+            msg.body.insert("amount".into(), amount);
+            let as_received = msg.body.clone();
+            let op = &gw.spec.spec().operations["create_payout"];
+            let plan = gw.plans.get("create_payout").expect("a plan");
+            assert!(
+                !plan.has_computed && !plan.amount_fields.is_empty(),
+                "{spec}"
+            );
+            let in_place = gw.validate(op, plan, &mut msg);
+            assert_eq!(msg.body, as_received, "{spec}: the body is put back");
+            let copying = merchant_input(op, &msg);
+            let money = request::request_money(gw.spec.spec(), op, (&copying).into());
+            assert_eq!(
+                amounts_money(gw.spec.spec(), op, (&copying).into()),
+                money,
+                "{spec}"
+            );
+            let mut copying = copying;
+            for (name, f) in &plan.amount_fields {
+                if let Some(v) = copying.get_mut(name) {
+                    to_major_units(f, v, &money.amount);
+                }
+            }
+            let gen = Generated {
+                nonce: "",
+                timestamp_ms: 0,
+                entropy: &OsEntropy,
+            };
+            let copied = request::normalize_input(gw.spec.spec(), op, &copying, &gen)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            assert_eq!(in_place, copied, "{spec} {as_received:?}");
+            assert_eq!(in_place.is_ok(), valid, "{spec}: {in_place:?}");
+        }
+    }
 }

@@ -18,6 +18,7 @@ mod flows;
 pub mod gateway;
 mod log;
 mod notify;
+mod plan;
 pub mod receiver;
 mod roles;
 mod server;
