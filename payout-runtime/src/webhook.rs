@@ -128,7 +128,7 @@ pub fn read_as(
     };
     let parse = || -> Result<Json, PayoutError> {
         // Borrowed when the body is UTF-8 (the usual case).
-        let text = String::from_utf8_lossy(body);
+        let text = crate::response::text_of(body);
         Ok(match wh.body.encoding {
             BodyEncoding::Json => Json::parse(&text).map_err(|e| {
                 PayoutError::new(
@@ -224,7 +224,7 @@ pub fn postback_input(
             continue;
         };
         if let payout_spec::Role::WebhookBody = role {
-            let text = String::from_utf8_lossy(req.body);
+            let text = crate::response::text_of(req.body);
             let json = Json::parse(&text).map_err(|e| {
                 PayoutError::new(
                     ErrorKind::MalformedResponse,
