@@ -237,6 +237,8 @@ pub struct CarrierPlan {
     pub what: String,
     pub source: Source,
     pub parts: Option<HeaderParts>,
+    /// Its template, by handle (found once here rather than by path per message).
+    pub template: Option<crate::plan::TemplateId>,
 }
 
 /// A role's value in a message: where it is and how it reads.
@@ -268,17 +270,20 @@ impl MessagePlan {
                     what: format!("header `{h}`"),
                     source: Source::Header(h.clone()),
                     parts: header_parts.get(h).cloned(),
+                    template: spec.plan().id(&path),
                     path,
                 }
             })
             .collect();
         for (name, f) in fields {
             if f.value.is_some() {
+                let path = format!("{base}.body.fields.{name}.value");
                 carriers.push(CarrierPlan {
-                    path: format!("{base}.body.fields.{name}.value"),
                     what: format!("field `{name}`"),
                     source: Source::Field(name.clone()),
                     parts: None,
+                    template: spec.plan().id(&path),
+                    path,
                 });
             }
         }
@@ -359,6 +364,7 @@ impl MessagePlan {
                         .map(Cow::Owned),
                 },
                 parts: c.parts.as_ref(),
+                template: c.template,
             })
             .collect()
     }
