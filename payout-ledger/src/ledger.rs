@@ -358,7 +358,7 @@ impl Ledger {
             .store
             .webhook(
                 gateway,
-                &ev.replay_key,
+                &ev.replay_key(),
                 &text,
                 ev.merchant_ref.as_deref(),
                 ev.provider_ref.as_deref(),

@@ -284,15 +284,19 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBodyData {
-                merchant_id: codegen::get(v, "merchantId"),
-                mch_order_no: codegen::get(v, "mchOrderNo"),
-                order_no: codegen::get(v, "orderNo"),
-                amount: codegen::get(v, "amount"),
-                fee: codegen::get(v, "fee"),
-                order_status: codegen::get(v, "orderStatus"),
-            })
+            let mut out = CreatePayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "merchantId" => out.merchant_id = codegen::read(value),
+                    "mchOrderNo" => out.mch_order_no = codegen::read(value),
+                    "orderNo" => out.order_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "fee" => out.fee = codegen::read(value),
+                    "orderStatus" => out.order_status = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_payout` response.
@@ -309,12 +313,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBody {
-                code: codegen::get(v, "code"),
-                msg: codegen::get(v, "msg"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = CreatePayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "msg" => out.msg = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Query a payout order; give at least one of `orderNo` (preferred) and `mchOrderNo`.
@@ -413,18 +421,22 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyData {
-                merchant_id: codegen::get(v, "merchantId"),
-                mch_order_no: codegen::get(v, "mchOrderNo"),
-                order_no: codegen::get(v, "orderNo"),
-                channel_order_no: codegen::get(v, "channelOrderNo"),
-                amount: codegen::get(v, "amount"),
-                fee: codegen::get(v, "fee"),
-                order_status: codegen::get(v, "orderStatus"),
-                result_desc: codegen::get(v, "resultDesc"),
-                completion_time: codegen::get(v, "completionTime"),
-            })
+            let mut out = QueryPayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "merchantId" => out.merchant_id = codegen::read(value),
+                    "mchOrderNo" => out.mch_order_no = codegen::read(value),
+                    "orderNo" => out.order_no = codegen::read(value),
+                    "channelOrderNo" => out.channel_order_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "fee" => out.fee = codegen::read(value),
+                    "orderStatus" => out.order_status = codegen::read(value),
+                    "resultDesc" => out.result_desc = codegen::read(value),
+                    "completionTime" => out.completion_time = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `query_payout` response.
@@ -441,12 +453,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBody {
-                code: codegen::get(v, "code"),
-                msg: codegen::get(v, "msg"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = QueryPayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "msg" => out.msg = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `payout_result` webhook.
@@ -479,20 +495,24 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutResultBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutResultBody {
-                amount: codegen::get(v, "amount"),
-                completion_time: codegen::get(v, "completionTime"),
-                fee: codegen::get(v, "fee"),
-                mch_order_no: codegen::get(v, "mchOrderNo"),
-                merchant_id: codegen::get(v, "merchantId"),
-                nonce_str: codegen::get(v, "nonceStr"),
-                order_no: codegen::get(v, "orderNo"),
-                channel_order_no: codegen::get(v, "channelOrderNo"),
-                order_status: codegen::get(v, "orderStatus"),
-                result_desc: codegen::get(v, "resultDesc"),
-                pay_type: codegen::get(v, "payType"),
-            })
+            let mut out = PayoutResultBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "amount" => out.amount = codegen::read(value),
+                    "completionTime" => out.completion_time = codegen::read(value),
+                    "fee" => out.fee = codegen::read(value),
+                    "mchOrderNo" => out.mch_order_no = codegen::read(value),
+                    "merchantId" => out.merchant_id = codegen::read(value),
+                    "nonceStr" => out.nonce_str = codegen::read(value),
+                    "orderNo" => out.order_no = codegen::read(value),
+                    "channelOrderNo" => out.channel_order_no = codegen::read(value),
+                    "orderStatus" => out.order_status = codegen::read(value),
+                    "resultDesc" => out.result_desc = codegen::read(value),
+                    "payType" => out.pay_type = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -663,7 +683,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_result" => {
-                    Ok(Webhook::PayoutResult(::payout::runtime::TypedEvent::read(event)))
+                    Ok(
+                        Webhook::PayoutResult(
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
+                        ),
+                    )
                 }
                 _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }

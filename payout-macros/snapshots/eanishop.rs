@@ -424,21 +424,25 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBodyData {
-                payout_no: codegen::get(v, "payoutNo"),
-                merchant_trade_no: codegen::get(v, "merchantTradeNo"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                total_fee: codegen::get(v, "totalFee"),
-                status: codegen::get(v, "status"),
-                rrn: codegen::get(v, "rrn"),
-                merchant_attach: codegen::get(v, "merchantAttach"),
-                created_time: codegen::get(v, "createdTime"),
-                paid_time: codegen::get(v, "paidTime"),
-                error_code: codegen::get(v, "errorCode"),
-                error_info: codegen::get(v, "errorInfo"),
-            })
+            let mut out = CreatePayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "payoutNo" => out.payout_no = codegen::read(value),
+                    "merchantTradeNo" => out.merchant_trade_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "totalFee" => out.total_fee = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "rrn" => out.rrn = codegen::read(value),
+                    "merchantAttach" => out.merchant_attach = codegen::read(value),
+                    "createdTime" => out.created_time = codegen::read(value),
+                    "paidTime" => out.paid_time = codegen::read(value),
+                    "errorCode" => out.error_code = codegen::read(value),
+                    "errorInfo" => out.error_info = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_payout` response.
@@ -457,12 +461,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBody {
-                code: codegen::get(v, "code"),
-                error_message: codegen::get(v, "errorMessage"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = CreatePayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "errorMessage" => out.error_message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Payout inquiry (the seed); give exactly one of `merchantTradeNo` and `payoutNo`.
@@ -569,21 +577,25 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyData {
-                payout_no: codegen::get(v, "payoutNo"),
-                merchant_trade_no: codegen::get(v, "merchantTradeNo"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                total_fee: codegen::get(v, "totalFee"),
-                status: codegen::get(v, "status"),
-                rrn: codegen::get(v, "rrn"),
-                merchant_attach: codegen::get(v, "merchantAttach"),
-                created_time: codegen::get(v, "createdTime"),
-                paid_time: codegen::get(v, "paidTime"),
-                error_code: codegen::get(v, "errorCode"),
-                error_info: codegen::get(v, "errorInfo"),
-            })
+            let mut out = QueryPayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "payoutNo" => out.payout_no = codegen::read(value),
+                    "merchantTradeNo" => out.merchant_trade_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "totalFee" => out.total_fee = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "rrn" => out.rrn = codegen::read(value),
+                    "merchantAttach" => out.merchant_attach = codegen::read(value),
+                    "createdTime" => out.created_time = codegen::read(value),
+                    "paidTime" => out.paid_time = codegen::read(value),
+                    "errorCode" => out.error_code = codegen::read(value),
+                    "errorInfo" => out.error_info = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `query_payout` response.
@@ -602,12 +614,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBody {
-                code: codegen::get(v, "code"),
-                error_message: codegen::get(v, "errorMessage"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = QueryPayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "errorMessage" => out.error_message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `data` object.
@@ -656,21 +672,25 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutNotifyBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutNotifyBodyData {
-                payout_no: codegen::get(v, "payoutNo"),
-                merchant_trade_no: codegen::get(v, "merchantTradeNo"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                total_fee: codegen::get(v, "totalFee"),
-                status: codegen::get(v, "status"),
-                rrn: codegen::get(v, "rrn"),
-                merchant_attach: codegen::get(v, "merchantAttach"),
-                created_time: codegen::get(v, "createdTime"),
-                paid_time: codegen::get(v, "paidTime"),
-                error_code: codegen::get(v, "errorCode"),
-                error_info: codegen::get(v, "errorInfo"),
-            })
+            let mut out = PayoutNotifyBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "payoutNo" => out.payout_no = codegen::read(value),
+                    "merchantTradeNo" => out.merchant_trade_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "totalFee" => out.total_fee = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "rrn" => out.rrn = codegen::read(value),
+                    "merchantAttach" => out.merchant_attach = codegen::read(value),
+                    "createdTime" => out.created_time = codegen::read(value),
+                    "paidTime" => out.paid_time = codegen::read(value),
+                    "errorCode" => out.error_code = codegen::read(value),
+                    "errorInfo" => out.error_info = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `payout_notify` webhook.
@@ -689,12 +709,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutNotifyBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutNotifyBody {
-                code: codegen::get(v, "code"),
-                error_message: codegen::get(v, "errorMessage"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = PayoutNotifyBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "errorMessage" => out.error_message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -852,7 +876,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_notify" => {
-                    Ok(Webhook::PayoutNotify(::payout::runtime::TypedEvent::read(event)))
+                    Ok(
+                        Webhook::PayoutNotify(
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
+                        ),
+                    )
                 }
                 _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }

@@ -230,12 +230,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateRecipientResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateRecipientResponseBodyData {
-                recipient_code: codegen::get(v, "recipient_code"),
-                currency: codegen::get(v, "currency"),
-                type_: codegen::get(v, "type"),
-            })
+            let mut out = CreateRecipientResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "recipient_code" => out.recipient_code = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "type" => out.type_ = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_recipient` response.
@@ -252,12 +256,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateRecipientResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateRecipientResponseBody {
-                status: codegen::get(v, "status"),
-                message: codegen::get(v, "message"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = CreateRecipientResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "status" => out.status = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     ///The values of `source`.
@@ -397,14 +405,18 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateTransferResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateTransferResponseBodyData {
-                reference: codegen::get(v, "reference"),
-                transfer_code: codegen::get(v, "transfer_code"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                status: codegen::get(v, "status"),
-            })
+            let mut out = CreateTransferResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "reference" => out.reference = codegen::read(value),
+                    "transfer_code" => out.transfer_code = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_transfer` response.
@@ -421,12 +433,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateTransferResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateTransferResponseBody {
-                status: codegen::get(v, "status"),
-                message: codegen::get(v, "message"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = CreateTransferResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "status" => out.status = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Fetch a transfer's status by your reference.
@@ -487,16 +503,20 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for VerifyTransferResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(VerifyTransferResponseBodyData {
-                reference: codegen::get(v, "reference"),
-                transfer_code: codegen::get(v, "transfer_code"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                status: codegen::get(v, "status"),
-                reason: codegen::get(v, "reason"),
-                failures: codegen::get(v, "failures"),
-            })
+            let mut out = VerifyTransferResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "reference" => out.reference = codegen::read(value),
+                    "transfer_code" => out.transfer_code = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "reason" => out.reason = codegen::read(value),
+                    "failures" => out.failures = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `verify_transfer` response.
@@ -513,12 +533,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for VerifyTransferResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(VerifyTransferResponseBody {
-                status: codegen::get(v, "status"),
-                message: codegen::get(v, "message"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = VerifyTransferResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "status" => out.status = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `data` object.
@@ -541,15 +565,19 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for TransferEventBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(TransferEventBodyData {
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                reference: codegen::get(v, "reference"),
-                status: codegen::get(v, "status"),
-                transfer_code: codegen::get(v, "transfer_code"),
-                reason: codegen::get(v, "reason"),
-            })
+            let mut out = TransferEventBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "reference" => out.reference = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "transfer_code" => out.transfer_code = codegen::read(value),
+                    "reason" => out.reason = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `transfer_event` webhook.
@@ -564,11 +592,15 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for TransferEventBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(TransferEventBody {
-                event: codegen::get(v, "event"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = TransferEventBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "event" => out.event = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_recipient` returns: the typed body, the gateway's status typed, and the unified view.
@@ -791,7 +823,10 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 "transfer_event" => {
                     Ok(
                         Webhook::TransferEvent(
-                            ::payout::runtime::TypedEvent::read(event),
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
                         ),
                     )
                 }

@@ -285,10 +285,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBodyMetadata {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBodyMetadata {
-                order_id: codegen::get(v, "order_id"),
-            })
+            let mut out = CreatePayoutResponseBodyMetadata::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "order_id" => out.order_id = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Present instead of the payout when the request failed.
@@ -305,12 +309,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBodyError {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBodyError {
-                type_: codegen::get(v, "type"),
-                code: codegen::get(v, "code"),
-                message: codegen::get(v, "message"),
-            })
+            let mut out = CreatePayoutResponseBodyError::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "type" => out.type_ = codegen::read(value),
+                    "code" => out.code = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_payout` response.
@@ -359,22 +367,26 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBody {
-                id: codegen::get(v, "id"),
-                object: codegen::get(v, "object"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                status: codegen::get(v, "status"),
-                method: codegen::get(v, "method"),
-                description: codegen::get(v, "description"),
-                arrival_date: codegen::get(v, "arrival_date"),
-                created: codegen::get(v, "created"),
-                metadata: codegen::get(v, "metadata"),
-                failure_code: codegen::get(v, "failure_code"),
-                failure_message: codegen::get(v, "failure_message"),
-                error: codegen::get(v, "error"),
-            })
+            let mut out = CreatePayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "object" => out.object = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "method" => out.method = codegen::read(value),
+                    "description" => out.description = codegen::read(value),
+                    "arrival_date" => out.arrival_date = codegen::read(value),
+                    "created" => out.created = codegen::read(value),
+                    "metadata" => out.metadata = codegen::read(value),
+                    "failure_code" => out.failure_code = codegen::read(value),
+                    "failure_message" => out.failure_message = codegen::read(value),
+                    "error" => out.error = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Retrieve one payout by its id.
@@ -427,10 +439,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyMetadata {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyMetadata {
-                order_id: codegen::get(v, "order_id"),
-            })
+            let mut out = QueryPayoutResponseBodyMetadata::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "order_id" => out.order_id = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Present instead of the payout when the request failed.
@@ -447,12 +463,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyError {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyError {
-                type_: codegen::get(v, "type"),
-                code: codegen::get(v, "code"),
-                message: codegen::get(v, "message"),
-            })
+            let mut out = QueryPayoutResponseBodyError::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "type" => out.type_ = codegen::read(value),
+                    "code" => out.code = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `query_payout` response.
@@ -501,22 +521,26 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBody {
-                id: codegen::get(v, "id"),
-                object: codegen::get(v, "object"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                status: codegen::get(v, "status"),
-                method: codegen::get(v, "method"),
-                description: codegen::get(v, "description"),
-                arrival_date: codegen::get(v, "arrival_date"),
-                created: codegen::get(v, "created"),
-                metadata: codegen::get(v, "metadata"),
-                failure_code: codegen::get(v, "failure_code"),
-                failure_message: codegen::get(v, "failure_message"),
-                error: codegen::get(v, "error"),
-            })
+            let mut out = QueryPayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "object" => out.object = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "method" => out.method = codegen::read(value),
+                    "description" => out.description = codegen::read(value),
+                    "arrival_date" => out.arrival_date = codegen::read(value),
+                    "created" => out.created = codegen::read(value),
+                    "metadata" => out.metadata = codegen::read(value),
+                    "failure_code" => out.failure_code = codegen::read(value),
+                    "failure_message" => out.failure_message = codegen::read(value),
+                    "error" => out.error = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `metadata` object.
@@ -529,10 +553,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutEventBodyDataObjectMetadata {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutEventBodyDataObjectMetadata {
-                order_id: codegen::get(v, "order_id"),
-            })
+            let mut out = PayoutEventBodyDataObjectMetadata::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "order_id" => out.order_id = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `object` object.
@@ -559,17 +587,21 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutEventBodyDataObject {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutEventBodyDataObject {
-                id: codegen::get(v, "id"),
-                object: codegen::get(v, "object"),
-                amount: codegen::get(v, "amount"),
-                currency: codegen::get(v, "currency"),
-                status: codegen::get(v, "status"),
-                metadata: codegen::get(v, "metadata"),
-                failure_code: codegen::get(v, "failure_code"),
-                failure_message: codegen::get(v, "failure_message"),
-            })
+            let mut out = PayoutEventBodyDataObject::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "object" => out.object = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "metadata" => out.metadata = codegen::read(value),
+                    "failure_code" => out.failure_code = codegen::read(value),
+                    "failure_message" => out.failure_message = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `data` object.
@@ -582,10 +614,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutEventBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutEventBodyData {
-                object: codegen::get(v, "object"),
-            })
+            let mut out = PayoutEventBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "object" => out.object = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `payout_event` webhook.
@@ -610,14 +646,18 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutEventBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutEventBody {
-                id: codegen::get(v, "id"),
-                object: codegen::get(v, "object"),
-                type_: codegen::get(v, "type"),
-                created: codegen::get(v, "created"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = PayoutEventBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "object" => out.object = codegen::read(value),
+                    "type" => out.type_ = codegen::read(value),
+                    "created" => out.created = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -772,7 +812,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_event" => {
-                    Ok(Webhook::PayoutEvent(::payout::runtime::TypedEvent::read(event)))
+                    Ok(
+                        Webhook::PayoutEvent(
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
+                        ),
+                    )
                 }
                 _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }

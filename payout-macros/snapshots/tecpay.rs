@@ -139,13 +139,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyTransactionInfoItem {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyTransactionInfoItem {
-                date: codegen::get(v, "date"),
-                status: codegen::get(v, "status"),
-                ref_number: codegen::get(v, "ref_number"),
-                message: codegen::get(v, "message"),
-            })
+            let mut out = QueryPayoutResponseBodyTransactionInfoItem::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "date" => out.date = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "ref_number" => out.ref_number = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `query_payout` response.
@@ -228,28 +232,32 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBody {
-                error: codegen::get(v, "error"),
-                requested_amount: codegen::get(v, "requested_amount"),
-                processed_amount: codegen::get(v, "processed_amount"),
-                order_id: codegen::get(v, "order_id"),
-                status: codegen::get(v, "status"),
-                time: codegen::get(v, "time"),
-                ref_code: codegen::get(v, "ref_code"),
-                post_hash: codegen::get(v, "post_hash"),
-                request_time: codegen::get(v, "request_time"),
-                action_time: codegen::get(v, "action_time"),
-                payment_type: codegen::get(v, "payment_type"),
-                upi_vpa: codegen::get(v, "upi_vpa"),
-                account_no: codegen::get(v, "account_no"),
-                account_holder: codegen::get(v, "account_holder"),
-                ifsc: codegen::get(v, "ifsc"),
-                bank_name: codegen::get(v, "bank_name"),
-                bank_address: codegen::get(v, "bank_address"),
-                transaction_info: codegen::get(v, "transaction_info"),
-                bank_reference: codegen::get(v, "bank_reference"),
-            })
+            let mut out = QueryPayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "error" => out.error = codegen::read(value),
+                    "requested_amount" => out.requested_amount = codegen::read(value),
+                    "processed_amount" => out.processed_amount = codegen::read(value),
+                    "order_id" => out.order_id = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "time" => out.time = codegen::read(value),
+                    "ref_code" => out.ref_code = codegen::read(value),
+                    "post_hash" => out.post_hash = codegen::read(value),
+                    "request_time" => out.request_time = codegen::read(value),
+                    "action_time" => out.action_time = codegen::read(value),
+                    "payment_type" => out.payment_type = codegen::read(value),
+                    "upi_vpa" => out.upi_vpa = codegen::read(value),
+                    "account_no" => out.account_no = codegen::read(value),
+                    "account_holder" => out.account_holder = codegen::read(value),
+                    "ifsc" => out.ifsc = codegen::read(value),
+                    "bank_name" => out.bank_name = codegen::read(value),
+                    "bank_address" => out.bank_address = codegen::read(value),
+                    "transaction_info" => out.transaction_info = codegen::read(value),
+                    "bank_reference" => out.bank_reference = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `Item` object.
@@ -268,13 +276,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutStatusBodyTransactionInfoItem {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutStatusBodyTransactionInfoItem {
-                date: codegen::get(v, "date"),
-                status: codegen::get(v, "status"),
-                ref_number: codegen::get(v, "ref_number"),
-                message: codegen::get(v, "message"),
-            })
+            let mut out = PayoutStatusBodyTransactionInfoItem::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "date" => out.date = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "ref_number" => out.ref_number = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `payout_status` webhook.
@@ -323,27 +335,31 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutStatusBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutStatusBody {
-                requested_amount: codegen::get(v, "requested_amount"),
-                processed_amount: codegen::get(v, "processed_amount"),
-                order_id: codegen::get(v, "order_id"),
-                status: codegen::get(v, "status"),
-                time: codegen::get(v, "time"),
-                ref_code: codegen::get(v, "ref_code"),
-                post_hash: codegen::get(v, "post_hash"),
-                request_time: codegen::get(v, "request_time"),
-                action_time: codegen::get(v, "action_time"),
-                payment_type: codegen::get(v, "payment_type"),
-                upi_vpa: codegen::get(v, "upi_vpa"),
-                account_no: codegen::get(v, "account_no"),
-                account_holder: codegen::get(v, "account_holder"),
-                ifsc: codegen::get(v, "ifsc"),
-                bank_name: codegen::get(v, "bank_name"),
-                bank_address: codegen::get(v, "bank_address"),
-                transaction_info: codegen::get(v, "transaction_info"),
-                bank_reference: codegen::get(v, "bank_reference"),
-            })
+            let mut out = PayoutStatusBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "requested_amount" => out.requested_amount = codegen::read(value),
+                    "processed_amount" => out.processed_amount = codegen::read(value),
+                    "order_id" => out.order_id = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "time" => out.time = codegen::read(value),
+                    "ref_code" => out.ref_code = codegen::read(value),
+                    "post_hash" => out.post_hash = codegen::read(value),
+                    "request_time" => out.request_time = codegen::read(value),
+                    "action_time" => out.action_time = codegen::read(value),
+                    "payment_type" => out.payment_type = codegen::read(value),
+                    "upi_vpa" => out.upi_vpa = codegen::read(value),
+                    "account_no" => out.account_no = codegen::read(value),
+                    "account_holder" => out.account_holder = codegen::read(value),
+                    "ifsc" => out.ifsc = codegen::read(value),
+                    "bank_name" => out.bank_name = codegen::read(value),
+                    "bank_address" => out.bank_address = codegen::read(value),
+                    "transaction_info" => out.transaction_info = codegen::read(value),
+                    "bank_reference" => out.bank_reference = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `query_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -479,7 +495,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_status" => {
-                    Ok(Webhook::PayoutStatus(::payout::runtime::TypedEvent::read(event)))
+                    Ok(
+                        Webhook::PayoutStatus(
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
+                        ),
+                    )
                 }
                 _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }

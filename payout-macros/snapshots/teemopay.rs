@@ -278,13 +278,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBodyData {
-                merchant_order_no: codegen::get(v, "merchantOrderNo"),
-                trade_no: codegen::get(v, "tradeNo"),
-                amount: codegen::get(v, "amount"),
-                status: codegen::get(v, "status"),
-            })
+            let mut out = CreatePayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "merchantOrderNo" => out.merchant_order_no = codegen::read(value),
+                    "tradeNo" => out.trade_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_payout` response.
@@ -309,14 +313,18 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBody {
-                code: codegen::get(v, "code"),
-                msg: codegen::get(v, "msg"),
-                success: codegen::get(v, "success"),
-                trace_id: codegen::get(v, "traceId"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = CreatePayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "msg" => out.msg = codegen::read(value),
+                    "success" => out.success = codegen::read(value),
+                    "traceId" => out.trace_id = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Query a payout order by merchant order number (from the gateway's API documentation; the response shape is that of TeemoPay's public Indonesian payout-query docs).
@@ -399,19 +407,23 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyData {
-                merchant_order_no: codegen::get(v, "merchantOrderNo"),
-                trade_no: codegen::get(v, "tradeNo"),
-                amount: codegen::get(v, "amount"),
-                status: codegen::get(v, "status"),
-                service_amount: codegen::get(v, "serviceAmount"),
-                imm_service: codegen::get(v, "immService"),
-                service_rate: codegen::get(v, "serviceRate"),
-                error_code: codegen::get(v, "errorCode"),
-                error_message: codegen::get(v, "errorMessage"),
-                complete_time: codegen::get(v, "completeTime"),
-            })
+            let mut out = QueryPayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "merchantOrderNo" => out.merchant_order_no = codegen::read(value),
+                    "tradeNo" => out.trade_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "serviceAmount" => out.service_amount = codegen::read(value),
+                    "immService" => out.imm_service = codegen::read(value),
+                    "serviceRate" => out.service_rate = codegen::read(value),
+                    "errorCode" => out.error_code = codegen::read(value),
+                    "errorMessage" => out.error_message = codegen::read(value),
+                    "completeTime" => out.complete_time = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `query_payout` response.
@@ -432,14 +444,18 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBody {
-                code: codegen::get(v, "code"),
-                msg: codegen::get(v, "msg"),
-                success: codegen::get(v, "success"),
-                trace_id: codegen::get(v, "traceId"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = QueryPayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "msg" => out.msg = codegen::read(value),
+                    "success" => out.success = codegen::read(value),
+                    "traceId" => out.trace_id = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `payout_result` webhook.
@@ -474,19 +490,23 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutResultBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutResultBody {
-                merchant_order_no: codegen::get(v, "merchantOrderNo"),
-                trade_no: codegen::get(v, "tradeNo"),
-                amount: codegen::get(v, "amount"),
-                service_amount: codegen::get(v, "serviceAmount"),
-                remark: codegen::get(v, "remark"),
-                status: codegen::get(v, "status"),
-                error_code: codegen::get(v, "errorCode"),
-                error_message: codegen::get(v, "errorMessage"),
-                complete_time: codegen::get(v, "completeTime"),
-                sign: codegen::get(v, "sign"),
-            })
+            let mut out = PayoutResultBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "merchantOrderNo" => out.merchant_order_no = codegen::read(value),
+                    "tradeNo" => out.trade_no = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "serviceAmount" => out.service_amount = codegen::read(value),
+                    "remark" => out.remark = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "errorCode" => out.error_code = codegen::read(value),
+                    "errorMessage" => out.error_message = codegen::read(value),
+                    "completeTime" => out.complete_time = codegen::read(value),
+                    "sign" => out.sign = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -632,7 +652,14 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_result" => {
-                    Ok(Webhook::PayoutResult(::payout::runtime::TypedEvent::read(event)))
+                    Ok(
+                        Webhook::PayoutResult(
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
+                        ),
+                    )
                 }
                 _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),
             }

@@ -189,15 +189,19 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateQuoteResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateQuoteResponseBody {
-                id: codegen::get(v, "id"),
-                source_currency: codegen::get(v, "sourceCurrency"),
-                target_currency: codegen::get(v, "targetCurrency"),
-                target_amount: codegen::get(v, "targetAmount"),
-                rate: codegen::get(v, "rate"),
-                expiration_time: codegen::get(v, "expirationTime"),
-            })
+            let mut out = CreateQuoteResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "sourceCurrency" => out.source_currency = codegen::read(value),
+                    "targetCurrency" => out.target_currency = codegen::read(value),
+                    "targetAmount" => out.target_amount = codegen::read(value),
+                    "rate" => out.rate = codegen::read(value),
+                    "expirationTime" => out.expiration_time = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     ///The values of `legalType`.
@@ -356,12 +360,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateRecipientResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateRecipientResponseBody {
-                id: codegen::get(v, "id"),
-                currency: codegen::get(v, "currency"),
-                account_holder_name: codegen::get(v, "accountHolderName"),
-            })
+            let mut out = CreateRecipientResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "currency" => out.currency = codegen::read(value),
+                    "accountHolderName" => out.account_holder_name = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     ///The `details` object.
@@ -447,13 +455,19 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreateTransferResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreateTransferResponseBody {
-                id: codegen::get(v, "id"),
-                status: codegen::get(v, "status"),
-                reference: codegen::get(v, "reference"),
-                customer_transaction_id: codegen::get(v, "customerTransactionId"),
-            })
+            let mut out = CreateTransferResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "reference" => out.reference = codegen::read(value),
+                    "customerTransactionId" => {
+                        out.customer_transaction_id = codegen::read(value);
+                    }
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     ///The values of `type`.
@@ -557,12 +571,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for FundTransferResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(FundTransferResponseBody {
-                type_: codegen::get(v, "type"),
-                status: codegen::get(v, "status"),
-                error_code: codegen::get(v, "errorCode"),
-            })
+            let mut out = FundTransferResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "type" => out.type_ = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "errorCode" => out.error_code = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Fetch a transfer by its id.
@@ -623,15 +641,19 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for GetTransferResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(GetTransferResponseBody {
-                id: codegen::get(v, "id"),
-                status: codegen::get(v, "status"),
-                reference: codegen::get(v, "reference"),
-                target_value: codegen::get(v, "targetValue"),
-                target_currency: codegen::get(v, "targetCurrency"),
-                created: codegen::get(v, "created"),
-            })
+            let mut out = GetTransferResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "id" => out.id = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "reference" => out.reference = codegen::read(value),
+                    "targetValue" => out.target_value = codegen::read(value),
+                    "targetCurrency" => out.target_currency = codegen::read(value),
+                    "created" => out.created = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `resource` object.
@@ -650,13 +672,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for TransferStateBodyDataResource {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(TransferStateBodyDataResource {
-                type_: codegen::get(v, "type"),
-                id: codegen::get(v, "id"),
-                profile_id: codegen::get(v, "profile_id"),
-                account_id: codegen::get(v, "account_id"),
-            })
+            let mut out = TransferStateBodyDataResource::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "type" => out.type_ = codegen::read(value),
+                    "id" => out.id = codegen::read(value),
+                    "profile_id" => out.profile_id = codegen::read(value),
+                    "account_id" => out.account_id = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The `data` object.
@@ -675,13 +701,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for TransferStateBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(TransferStateBodyData {
-                resource: codegen::get(v, "resource"),
-                current_state: codegen::get(v, "current_state"),
-                previous_state: codegen::get(v, "previous_state"),
-                occurred_at: codegen::get(v, "occurred_at"),
-            })
+            let mut out = TransferStateBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "resource" => out.resource = codegen::read(value),
+                    "current_state" => out.current_state = codegen::read(value),
+                    "previous_state" => out.previous_state = codegen::read(value),
+                    "occurred_at" => out.occurred_at = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `transfer_state` webhook.
@@ -702,14 +732,18 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for TransferStateBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(TransferStateBody {
-                data: codegen::get(v, "data"),
-                subscription_id: codegen::get(v, "subscription_id"),
-                event_type: codegen::get(v, "event_type"),
-                schema_version: codegen::get(v, "schema_version"),
-                sent_at: codegen::get(v, "sent_at"),
-            })
+            let mut out = TransferStateBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "data" => out.data = codegen::read(value),
+                    "subscription_id" => out.subscription_id = codegen::read(value),
+                    "event_type" => out.event_type = codegen::read(value),
+                    "schema_version" => out.schema_version = codegen::read(value),
+                    "sent_at" => out.sent_at = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_quote` returns: the typed body, the gateway's status typed, and the unified view.
@@ -981,7 +1015,10 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 "transfer_state" => {
                     Ok(
                         Webhook::TransferState(
-                            ::payout::runtime::TypedEvent::read(event),
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
                         ),
                     )
                 }

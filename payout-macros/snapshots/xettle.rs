@@ -246,12 +246,16 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBodyData {
-                client_ref_id: codegen::get(v, "clientRefId"),
-                order_ref_id: codegen::get(v, "orderRefId"),
-                status: codegen::get(v, "status"),
-            })
+            let mut out = CreatePayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "clientRefId" => out.client_ref_id = codegen::read(value),
+                    "orderRefId" => out.order_ref_id = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `create_payout` response.
@@ -276,13 +280,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for CreatePayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(CreatePayoutResponseBody {
-                code: codegen::get(v, "code"),
-                message: codegen::get(v, "message"),
-                status: codegen::get(v, "status"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = CreatePayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**Status of one order (from the gateway's API documentation). The response is assumed to have the create response's envelope, with the webhook's `data` fields.
@@ -354,16 +362,20 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBodyData {
-                order_ref_id: codegen::get(v, "orderRefId"),
-                client_ref_id: codegen::get(v, "clientRefId"),
-                contact_id: codegen::get(v, "contactId"),
-                amount: codegen::get(v, "amount"),
-                status: codegen::get(v, "status"),
-                utr: codegen::get(v, "utr"),
-                reason: codegen::get(v, "reason"),
-            })
+            let mut out = QueryPayoutResponseBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "orderRefId" => out.order_ref_id = codegen::read(value),
+                    "clientRefId" => out.client_ref_id = codegen::read(value),
+                    "contactId" => out.contact_id = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "utr" => out.utr = codegen::read(value),
+                    "reason" => out.reason = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of a successful `query_payout` response.
@@ -384,13 +396,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for QueryPayoutResponseBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(QueryPayoutResponseBody {
-                code: codegen::get(v, "code"),
-                message: codegen::get(v, "message"),
-                status: codegen::get(v, "status"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = QueryPayoutResponseBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "code" => out.code = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The values of `event`.
@@ -463,16 +479,20 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutTransferBodyData {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutTransferBodyData {
-                order_ref_id: codegen::get(v, "orderRefId"),
-                client_ref_id: codegen::get(v, "clientRefId"),
-                contact_id: codegen::get(v, "contactId"),
-                amount: codegen::get(v, "amount"),
-                status: codegen::get(v, "status"),
-                utr: codegen::get(v, "utr"),
-                reason: codegen::get(v, "reason"),
-            })
+            let mut out = PayoutTransferBodyData::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "orderRefId" => out.order_ref_id = codegen::read(value),
+                    "clientRefId" => out.client_ref_id = codegen::read(value),
+                    "contactId" => out.contact_id = codegen::read(value),
+                    "amount" => out.amount = codegen::read(value),
+                    "status" => out.status = codegen::read(value),
+                    "utr" => out.utr = codegen::read(value),
+                    "reason" => out.reason = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**The body of the `payout_transfer` webhook.
@@ -491,13 +511,17 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     }
     impl FromJson for PayoutTransferBody {
         fn from_json(v: &Json) -> Option<Self> {
-            v.as_object()?;
-            Some(PayoutTransferBody {
-                event: codegen::get(v, "event"),
-                code: codegen::get(v, "code"),
-                message: codegen::get(v, "message"),
-                data: codegen::get(v, "data"),
-            })
+            let mut out = PayoutTransferBody::default();
+            for (name, value) in v.as_object()? {
+                match name.as_str() {
+                    "event" => out.event = codegen::read(value),
+                    "code" => out.code = codegen::read(value),
+                    "message" => out.message = codegen::read(value),
+                    "data" => out.data = codegen::read(value),
+                    _ => {}
+                }
+            }
+            Some(out)
         }
     }
     /**What a successful `create_payout` returns: the typed body, the gateway's status typed, and the unified view.
@@ -659,7 +683,10 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
                 "payout_transfer" => {
                     Ok(
                         Webhook::PayoutTransfer(
-                            ::payout::runtime::TypedEvent::read(event),
+                            ::payout::runtime::TypedEvent::read(
+                                event,
+                                Status::from_provider,
+                            ),
                         ),
                     )
                 }

@@ -13,7 +13,7 @@ use crate::context::ObtainedValue;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
-use crate::freshness::{self, Guard, ReplayKey, ReplayStore};
+use crate::freshness::{self, Guard, ReplayInput, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::input::RequestInput;
 use crate::mapping;
@@ -539,7 +539,7 @@ impl DynamicClient {
         }))
     }
 
-    fn event(ev: webhook::Event, ack: payout_spec::Ack, replay_key: ReplayKey) -> WebhookEvent {
+    fn event(ev: webhook::Event, ack: payout_spec::Ack, replay: ReplayInput) -> WebhookEvent {
         let x = ev.extracted;
         WebhookEvent {
             webhook: ev.webhook,
@@ -554,7 +554,7 @@ impl DynamicClient {
             body: ev.body,
             verified_signatures: ev.verified_signatures,
             ack,
-            replay_key,
+            replay,
         }
     }
 }

@@ -142,10 +142,17 @@ pub fn put_opt<T: ToJson>(o: &mut IndexMap<String, Json>, name: &str, value: &Op
 
 /// Reads a field of an object, if it is there, not null, and readable as `T`.
 pub fn get<T: FromJson>(v: &Json, name: &str) -> Option<T> {
-    v.as_object()?
-        .get(name)
-        .filter(|x| !x.is_null())
-        .and_then(T::from_json)
+    v.as_object()?.get(name).and_then(read)
+}
+
+/// Reads a value, if it is not null and readable as `T`. Generated `from_json` bodies walk
+/// an object's members once and read each by its name, rather than looking every field up.
+pub fn read<T: FromJson>(v: &Json) -> Option<T> {
+    if v.is_null() {
+        None
+    } else {
+        T::from_json(v)
+    }
 }
 
 /// The tag of a tagged object (`{"type": "UPI", ...}` → `UPI`).

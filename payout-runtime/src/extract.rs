@@ -177,8 +177,22 @@ pub fn leave_out(x: &mut Extracted, unsigned: &[(String, ResultRole)]) -> Vec<St
 /// amount that is not a number) are errors: a wrong amount must never pass silently.
 pub fn read(spec: &Spec, roles: &[RoleRead], body: &Json) -> Result<Extracted, String> {
     let mut out = Extracted::default();
-    for r in roles {
-        let Some(v) = received::at(body, &r.segments).filter(|v| !v.is_null()) else {
+    let mut found = [None; MAX_WALKED];
+    if roles.len() <= MAX_WALKED {
+        let all = if roles.len() == MAX_WALKED {
+            u64::MAX
+        } else {
+            (1u64 << roles.len()) - 1
+        };
+        walk(body, roles, all, 0, &mut found);
+    }
+    for (i, r) in roles.iter().enumerate() {
+        let v = if roles.len() <= MAX_WALKED {
+            found[i]
+        } else {
+            received::at(body, &r.segments)
+        };
+        let Some(v) = v.filter(|v| !v.is_null()) else {
             continue;
         };
         let text = || v.scalar_text();
@@ -212,6 +226,75 @@ pub fn read(spec: &Spec, roles: &[RoleRead], body: &Json) -> Result<Extracted, S
     Ok(out)
 }
 
+/// At most this many role paths are found in one walk (a bit each); a message with more
+/// (none has: there are twelve roles) looks each up by its path instead.
+const MAX_WALKED: usize = 64;
+
+/// Finds the values at the role paths in `mask` (bits of `roles`), `depth` segments deep in
+/// `v`, in one walk over the members on their way: each member's name is compared with the
+/// paths' next segments, and only members some path goes through are entered. The walk
+/// goes no deeper than the spec's paths, whatever the body's nesting.
+fn walk<'j>(
+    v: &'j Json,
+    roles: &[RoleRead],
+    mask: u64,
+    depth: usize,
+    found: &mut [Option<&'j Json>; MAX_WALKED],
+) {
+    let on = |i: usize| mask & (1 << i) != 0;
+    match v {
+        Json::Object(members) => {
+            // The paths not yet found at this level: each goes through one member at most
+            // (an object's names are unique), so the walk stops once all have been seen.
+            let mut pending = mask;
+            for (name, child) in members {
+                if pending == 0 {
+                    break;
+                }
+                let mut deeper = 0u64;
+                let mut bits = pending;
+                while bits != 0 {
+                    let i = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let r = &roles[i];
+                    if r.segments.get(depth).is_some_and(|s| s == name) {
+                        pending &= !(1 << i);
+                        if r.segments.len() == depth + 1 {
+                            found[i] = Some(child);
+                        } else {
+                            deeper |= 1 << i;
+                        }
+                    }
+                }
+                if deeper != 0 {
+                    walk(child, roles, deeper, depth + 1, found);
+                }
+            }
+        }
+        // An array's items by index (a unified payout is a one-item batch: `items.0.status`):
+        // only the items a path names are looked at.
+        Json::Array(items) => {
+            for (i, r) in roles.iter().enumerate() {
+                let Some(child) = r
+                    .segments
+                    .get(depth)
+                    .filter(|_| on(i))
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .and_then(|n| items.get(n))
+                else {
+                    continue;
+                };
+                if r.segments.len() == depth + 1 {
+                    found[i] = Some(child);
+                } else {
+                    walk(child, roles, 1 << i, depth + 1, found);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The value of a money role (`amount`, `fee`): a field of type `amount` is in the spec's
 /// amount encoding (minor units too), any other is a plain decimal.
 pub fn money_value(spec: &Spec, field: &Field, v: &Json) -> Result<Decimal, String> {
@@ -224,4 +307,48 @@ pub fn money_value(spec: &Spec, field: &Field, v: &Json) -> Result<Decimal, Stri
 /// The unified status of a provider value, if the spec maps it.
 pub fn unified_status(spec: &Spec, provider: &str, reason: Option<&str>) -> Option<PayoutStatus> {
     spec.status(provider).map(|e| e.unified_with_reason(reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(role: ResultRole, path: &str) -> RoleRead {
+        RoleRead {
+            role,
+            path: path.to_string(),
+            segments: path.split('.').map(str::to_string).collect(),
+            amount: false,
+        }
+    }
+
+    /// The one walk finds what a lookup by each path finds: members at any depth, array
+    /// items by index, nothing where the body has another shape or no such member.
+    #[test]
+    fn one_walk_finds_what_each_path_finds() {
+        let body = Json::parse(
+            r#"{"id":"p1","data":{"status":"PAID","items":[{"utr":"U0"},{"utr":"U1"}],"fee":"1.50"},"amount":"10.00","event":["x"],"reason":null}"#,
+        )
+        .unwrap();
+        let roles = [
+            role(ResultRole::ProviderRef, "id"),
+            role(ResultRole::Status, "data.status"),
+            role(ResultRole::Utr, "data.items.1.utr"),
+            role(ResultRole::Fee, "data.fee"),
+            role(ResultRole::Amount, "amount"),
+            role(ResultRole::Event, "event.0"),
+            role(ResultRole::FailureReason, "reason"),
+            role(ResultRole::MerchantRef, "data.missing"),
+            role(ResultRole::FailureCode, "id.deeper"),
+            role(ResultRole::Currency, "data.items.7.utr"),
+        ];
+        let mut found = [None; MAX_WALKED];
+        walk(&body, &roles, (1 << roles.len()) - 1, 0, &mut found);
+        for (i, r) in roles.iter().enumerate() {
+            assert_eq!(found[i], received::at(&body, &r.segments), "{}", r.path);
+        }
+        assert_eq!(found[2], Some(&Json::from("U1")));
+        assert_eq!(found[5], Some(&Json::from("x")));
+        assert_eq!(found[7], None);
+    }
 }

@@ -97,15 +97,16 @@ fn timestamp_millis(text: &str) -> Option<u64> {
 
 /// Both checks of a verified webhook named `webhook`: its signed timestamp against the
 /// spec's `max_age`, then its signed nonce (or its bytes) against the replay store. One
-/// place for every receiving path (signed, by postback or not). Returns the webhook's replay
-/// key, which the event carries (a durable receiver such as the ledger records it).
+/// place for every receiving path (signed, by postback or not). Returns what the webhook's
+/// replay key is made from, which the event carries (a durable receiver such as the ledger
+/// records the key).
 pub fn check_signed(
     spec: &CompiledSpec,
     webhook: &str,
     headers: &[(String, String)],
     body: &[u8],
     guard: &Guard,
-) -> Result<ReplayKey, PayoutError> {
+) -> Result<ReplayInput, PayoutError> {
     let (timestamp, nonce) = signed_time_and_nonce(spec, webhook, headers);
     let max_age = spec.spec().webhooks.get(webhook).and_then(|w| w.max_age);
     check_age(webhook, max_age, timestamp.as_deref(), guard.clock)?;
@@ -162,9 +163,114 @@ pub struct ReplayKey {
     pub retention_millis: u64,
 }
 
-/// The replay key of a verified webhook. Only the headers the spec declares for it count,
-/// with the body: the same webhook delivered again through another proxy (another `Host`,
-/// `X-Forwarded-For` or request id) is the same webhook.
+/// What a verified webhook's replay key is made from, kept with the event so that the key
+/// is computed only when someone needs it: a replay store's check, or a durable receiver
+/// such as the ledger ([`ReplayInput::replay_key`]). A typed client's user who keeps no
+/// store never pays for the SHA-256 over the body.
+///
+/// Only the headers the spec declares for the webhook count, with the body: the same
+/// webhook delivered again through another proxy (another `Host`, `X-Forwarded-For` or
+/// request id) is the same webhook.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ReplayInput {
+    /// `gateway:webhook:nonce:N` (the whole key) when the signatures cover a nonce; else
+    /// `gateway:webhook:sha256:` followed by the bytes the digest is taken over (each
+    /// declared header's lower-cased name, NUL, value, NUL; then the body). One buffer: one
+    /// allocation per webhook.
+    text: Vec<u8>,
+    /// Where the key's prefix ends and the digested bytes start; `None` for a nonce.
+    digest_from: Option<usize>,
+    retention_millis: u64,
+}
+
+impl ReplayInput {
+    /// The webhook's replay key: its signed nonce, or the SHA-256 of its declared headers and
+    /// body (computed on every call: keep the result if it is needed twice).
+    pub fn replay_key(&self) -> ReplayKey {
+        let key = match self.digest_from {
+            None => String::from_utf8_lossy(&self.text).into_owned(),
+            Some(at) => {
+                let (prefix, digested) = self.text.split_at(at.min(self.text.len()));
+                let mut key = String::with_capacity(prefix.len() + 64);
+                key.push_str(&String::from_utf8_lossy(prefix));
+                key.push_str(&hex::encode(Sha256::digest(digested)));
+                key
+            }
+        };
+        ReplayKey {
+            key,
+            retention_millis: self.retention_millis,
+        }
+    }
+}
+
+/// The digested bytes may hold a header the spec declares as a shared secret: only the
+/// key's prefix is shown.
+impl std::fmt::Debug for ReplayInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = match self.digest_from {
+            None => self.text.len(),
+            Some(at) => at.min(self.text.len()),
+        };
+        f.debug_struct("ReplayInput")
+            .field("key", &String::from_utf8_lossy(&self.text[..shown]))
+            .field("retention_millis", &self.retention_millis)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the replay key of a verified webhook named `webhook` is made from (see
+/// [`ReplayInput`]); `nonce` is the one its signatures cover, if any.
+pub fn replay_input(
+    spec: &CompiledSpec,
+    webhook: &str,
+    nonce: Option<&str>,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> ReplayInput {
+    let plan = spec.received().webhooks.get(webhook);
+    let provider = &spec.spec().provider.id;
+    let retention_millis = plan
+        .and_then(|p| p.max_age)
+        .map_or(RETENTION_MILLIS, |a| a.saturating_mul(2000));
+    let prefix = provider.len() + webhook.len() + 2;
+    if let Some(n) = nonce {
+        let mut text = Vec::with_capacity(prefix + "nonce:".len() + n.len());
+        for part in [provider.as_str(), ":", webhook, ":nonce:", n] {
+            text.extend_from_slice(part.as_bytes());
+        }
+        return ReplayInput {
+            text,
+            digest_from: None,
+            retention_millis,
+        };
+    }
+    let declared: &[String] = plan.map_or(&[], |p| &p.declared_headers);
+    let counted = |k: &str| declared.iter().any(|d| d.eq_ignore_ascii_case(k));
+    // Room for every header (a request has a few): one allocation, one pass.
+    let size: usize = headers.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    let mut text = Vec::with_capacity(prefix + "sha256:".len() + size + body.len());
+    for part in [provider.as_str(), ":", webhook, ":sha256:"] {
+        text.extend_from_slice(part.as_bytes());
+    }
+    let digest_from = Some(text.len());
+    for (k, v) in headers.iter().filter(|(k, _)| counted(k)) {
+        let name = text.len();
+        text.extend_from_slice(k.as_bytes());
+        text[name..].make_ascii_lowercase();
+        text.push(0);
+        text.extend_from_slice(v.as_bytes());
+        text.push(0);
+    }
+    text.extend_from_slice(body);
+    ReplayInput {
+        text,
+        digest_from,
+        retention_millis,
+    }
+}
+
+/// The replay key of a verified webhook (see [`ReplayInput`]).
 pub fn replay_key(
     spec: &CompiledSpec,
     webhook: &str,
@@ -172,45 +278,12 @@ pub fn replay_key(
     headers: &[(String, String)],
     body: &[u8],
 ) -> ReplayKey {
-    let plan = spec.received().webhooks.get(webhook);
-    let provider = &spec.spec().provider.id;
-    let key = match nonce {
-        Some(n) => format!("{provider}:{webhook}:nonce:{n}"),
-        None => {
-            let mut h = Sha256::new();
-            for (k, v) in headers {
-                let counts = plan
-                    .is_some_and(|p| p.declared_headers.iter().any(|d| d.eq_ignore_ascii_case(k)));
-                if !counts {
-                    continue;
-                }
-                for b in k.bytes() {
-                    h.update([b.to_ascii_lowercase()]);
-                }
-                h.update([0]);
-                h.update(v.as_bytes());
-                h.update([0]);
-            }
-            h.update(body);
-            let mut hex = [0u8; 64];
-            // A 32-byte digest always fits 64 hex digits.
-            let digest = hex::encode_to_slice(h.finalize(), &mut hex)
-                .ok()
-                .and_then(|()| std::str::from_utf8(&hex).ok())
-                .unwrap_or_default();
-            format!("{provider}:{webhook}:sha256:{digest}")
-        }
-    };
-    ReplayKey {
-        key,
-        retention_millis: plan
-            .and_then(|p| p.max_age)
-            .map_or(RETENTION_MILLIS, |a| a.saturating_mul(2000)),
-    }
+    replay_input(spec, webhook, nonce, headers, body).replay_key()
 }
 
 /// Records a verified webhook in the replay store; a second delivery of the same one is
 /// an error of kind `Duplicate` (a receiver acknowledges it and does not act on it again).
+/// The key is computed only when there is a store to record it in.
 pub fn check_replay(
     spec: &CompiledSpec,
     webhook: &str,
@@ -218,14 +291,15 @@ pub fn check_replay(
     headers: &[(String, String)],
     body: &[u8],
     guard: &Guard,
-) -> Result<ReplayKey, PayoutError> {
-    let k = replay_key(spec, webhook, nonce, headers, body);
+) -> Result<ReplayInput, PayoutError> {
+    let input = replay_input(spec, webhook, nonce, headers, body);
     let Some(store) = guard.replay else {
-        return Ok(k);
+        return Ok(input);
     };
+    let k = input.replay_key();
     let now = guard.clock.now_millis();
     match store.first_seen(&k.key, now, now.saturating_add(k.retention_millis)) {
-        Ok(true) => Ok(k),
+        Ok(true) => Ok(input),
         Ok(false) => Err(PayoutError::new(
             ErrorKind::Duplicate,
             format!("this `{webhook}` webhook was received before (replay store): acknowledge it, do not act on it again"),
@@ -382,13 +456,23 @@ webhooks:
             replay: None,
         };
         let req = WebhookRequest::new(&headers, br#"{"a":"x"}"#);
-        let (_, _, key) = receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).unwrap();
+        let (_, _, input) =
+            receive_with(&spec, &creds, &FixedBytes::new(&[]), &req, &guard).unwrap();
+        let key = input.replay_key();
         // python3 -c "import hashlib;print(hashlib.sha256(b'x-timestamp\x001700000000\x00x-sign\x00b1489932fd53f2b19f79d0690652dd94\x00{\"a\":\"x\"}').hexdigest())"
         assert_eq!(
             key.key,
             "fresh:w:sha256:50621e7b3b97d8879c0528b57e50b8bb3a23229a4f6db7027b403c7278f372d1"
         );
         assert_eq!(key.retention_millis, 600_000);
+        // What it is made from prints as the key's prefix only: a declared header may be a
+        // shared secret.
+        let shown = format!("{input:?}");
+        assert!(shown.contains("fresh:w:sha256:"), "{shown}");
+        assert!(
+            !shown.contains("b1489932") && !shown.contains("1700000000"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub use compiled::{CompiledSpec, SpecError};
 pub use credentials::{Credentials, CredentialsError, Secret};
 pub use error::{ErrorKind, FieldError, PayoutError};
 pub use flow::{CacheKey, FlowCache, MemoryCache, Obtained};
-pub use freshness::{MemoryReplayStore, ReplayKey, ReplayStore};
+pub use freshness::{MemoryReplayStore, ReplayInput, ReplayKey, ReplayStore};
 pub use indexmap::IndexMap;
 pub use payout_spec::{self as spec, Json, PayoutStatus};
 pub use request::{PreparedRequest, RequestOptions};

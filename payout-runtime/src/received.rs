@@ -62,6 +62,7 @@ impl Plans {
                     reads,
                 );
                 plan.success = spec.plan().operation(name).and_then(|o| o.success);
+                plan.success_equals = op.response.success.as_deref().and_then(FieldEquals::of);
                 (name.clone(), plan)
             })
             .collect();
@@ -125,6 +126,100 @@ pub struct MessagePlan {
     /// Its success predicate, for answers that have one (evaluated over only the names it
     /// reads: `CompiledSpec::render_over`).
     pub success: Option<crate::plan::TemplateId>,
+    /// The same predicate when it is of the common form `field == literal`: most answers
+    /// are then decided without the template engine.
+    pub success_equals: Option<FieldEquals>,
+}
+
+/// A success predicate of the form `field == literal` (`code == 200`, `code == "OK"`,
+/// `status == true`), which most gateways use. It decides an answer whose field holds a
+/// value of the literal's kind exactly as the template does (JSON whole numbers are integers
+/// to templates, strings strings, booleans booleans); any other answer (the field missing,
+/// null, a fraction, of another kind) is left to the template, which stays the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldEquals {
+    pub field: String,
+    pub literal: Literal,
+}
+
+/// The right-hand side of a [`FieldEquals`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Literal {
+    Int(i64),
+    Text(String),
+    Bool(bool),
+}
+
+impl FieldEquals {
+    /// The predicate, if it is exactly `NAME == LITERAL`: NAME a plain name that is not a
+    /// template keyword, LITERAL a whole number without leading zeros, a quoted string
+    /// without escapes, or `true`/`false`.
+    pub fn of(predicate: &str) -> Option<FieldEquals> {
+        let (name, literal) = predicate.split_once("==")?;
+        let (name, literal) = (name.trim(), literal.trim());
+        let plain = |s: &str| {
+            s.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        const KEYWORDS: &[&str] = &[
+            "true",
+            "false",
+            "none",
+            "True",
+            "False",
+            "None",
+            "and",
+            "or",
+            "not",
+            "in",
+            "is",
+            "if",
+            "else",
+            "loop",
+            "self",
+            "http_status",
+        ];
+        if !plain(name) || KEYWORDS.contains(&name) {
+            return None;
+        }
+        let quoted = |q: char| {
+            literal
+                .strip_prefix(q)?
+                .strip_suffix(q)
+                .filter(|t| !t.contains(['\\', '"', '\'']))
+        };
+        let literal = if let Some(t) = quoted('"').or_else(|| quoted('\'')) {
+            Literal::Text(t.to_string())
+        } else if literal == "true" || literal == "false" {
+            Literal::Bool(literal == "true")
+        } else {
+            let digits = literal.strip_prefix('-').unwrap_or(literal);
+            let canonical = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (digits == "0" || !digits.starts_with('0'));
+            if !canonical {
+                return None;
+            }
+            Literal::Int(literal.parse().ok()?)
+        };
+        Some(FieldEquals {
+            field: name.to_string(),
+            literal,
+        })
+    }
+
+    /// Whether the answer's `fields` satisfy it; `None` when the template must say.
+    pub fn decide(&self, fields: Option<&IndexMap<String, Json>>) -> Option<bool> {
+        let value = fields?.get(&self.field)?;
+        match (&self.literal, value) {
+            (Literal::Int(i), Json::Number(n)) => n.parse::<i64>().ok().map(|n| n == *i),
+            (Literal::Text(t), Json::String(s)) => Some(s == t),
+            (Literal::Bool(b), Json::Bool(v)) => Some(v == b),
+            _ => None,
+        }
+    }
 }
 
 /// Where a carrier's value is received.
@@ -142,6 +237,8 @@ pub struct CarrierPlan {
     pub what: String,
     pub source: Source,
     pub parts: Option<HeaderParts>,
+    /// Its template, by handle (found once here rather than by path per message).
+    pub template: Option<crate::plan::TemplateId>,
 }
 
 /// A role's value in a message: where it is and how it reads.
@@ -173,17 +270,20 @@ impl MessagePlan {
                     what: format!("header `{h}`"),
                     source: Source::Header(h.clone()),
                     parts: header_parts.get(h).cloned(),
+                    template: spec.plan().id(&path),
                     path,
                 }
             })
             .collect();
         for (name, f) in fields {
             if f.value.is_some() {
+                let path = format!("{base}.body.fields.{name}.value");
                 carriers.push(CarrierPlan {
-                    path: format!("{base}.body.fields.{name}.value"),
                     what: format!("field `{name}`"),
                     source: Source::Field(name.clone()),
                     parts: None,
+                    template: spec.plan().id(&path),
+                    path,
                 });
             }
         }
@@ -238,6 +338,7 @@ impl MessagePlan {
             declared_headers,
             max_age: None,
             success: None,
+            success_equals: None,
             base,
         }
     }
@@ -263,6 +364,7 @@ impl MessagePlan {
                         .map(Cow::Owned),
                 },
                 parts: c.parts.as_ref(),
+                template: c.template,
             })
             .collect()
     }

@@ -63,7 +63,7 @@ pub fn read(
             format!("the gateway answered HTTP {}", got.http_status),
         ));
     }
-    let text = String::from_utf8_lossy(got.body);
+    let text = text_of(got.body);
     let mut json = match Json::parse(&text) {
         Ok(j) => j,
         Err(e) => {
@@ -131,6 +131,16 @@ pub fn read(
         response: json,
         verified_signatures: verified.signatures,
     })
+}
+
+/// A received body as text: borrowed when it is UTF-8 (checked by `str::from_utf8`, whose
+/// ASCII fast path reads words at a time, where `String::from_utf8_lossy` goes byte by
+/// byte), else with U+FFFD for what is not.
+pub fn text_of(body: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(body) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(body),
+    }
 }
 
 /// The response as templates see it: the request's method, URL, parameters, timestamp and
@@ -214,6 +224,13 @@ fn succeeded(
     let Some(id) = plan.success else {
         return true;
     };
+    if let Some(decided) = plan
+        .success_equals
+        .as_ref()
+        .and_then(|e| e.decide(json.as_object()))
+    {
+        return decided;
+    }
     let status = [("http_status", minijinja::Value::from(http_status))];
     matches!(
         spec.render_over(id, json.as_object(), &status).as_deref(),
@@ -438,5 +455,79 @@ operations:
             r#"{"code":"E_NONE","message":"no such payout"}"#,
         );
         assert_eq!(e.kind, ErrorKind::NotFound, "{e}");
+    }
+
+    /// A `field == literal` predicate decided without the template engine answers as the
+    /// template does, for values of every kind; what it leaves undecided the template says.
+    #[test]
+    fn a_field_equals_predicate_decides_as_the_template_does() {
+        use crate::received::{FieldEquals, Literal};
+        let values = [
+            Json::Number("200".into()),
+            Json::Number("201".into()),
+            Json::Number("200.0".into()),
+            Json::Number("-0".into()),
+            Json::Number("0".into()),
+            Json::String("200".into()),
+            Json::String("OK".into()),
+            Json::String("ok".into()),
+            Json::String("payout".into()),
+            Json::Bool(true),
+            Json::Bool(false),
+            Json::Null,
+            Json::Array(vec![]),
+            Json::Object(IndexMap::new()),
+        ];
+        let mut decided = 0;
+        for (file, text) in [
+            ("cashy", include_str!("../../specs/cashy.yaml")),
+            ("eanishop", include_str!("../../specs/eanishop.yaml")),
+            ("paystack", include_str!("../../specs/paystack.yaml")),
+            ("stripe", include_str!("../../specs/stripe.yaml")),
+        ] {
+            let spec = CompiledSpec::from_str(text, file).unwrap();
+            for (op, plan) in &spec.received().answers {
+                let (Some(id), Some(eq)) = (plan.success, &plan.success_equals) else {
+                    continue;
+                };
+                let mut cases: Vec<Option<IndexMap<String, Json>>> = vec![None];
+                cases.push(Some(IndexMap::new()));
+                for v in &values {
+                    cases.push(Some(IndexMap::from([(eq.field.clone(), v.clone())])));
+                }
+                for fields in &cases {
+                    let Some(fast) = eq.decide(fields.as_ref()) else {
+                        continue;
+                    };
+                    let by_template = spec.render_over(id, fields.as_ref(), &[]);
+                    assert_eq!(Ok(fast.to_string()), by_template, "{file} {op}: {fields:?}");
+                    decided += 1;
+                }
+            }
+        }
+        // Cashy's, EaniShop's, Paystack's and Stripe's answers are all of the form, and
+        // each decides at least its own success and one failure.
+        assert!(decided >= 16, "{decided}");
+        assert_eq!(
+            FieldEquals::of(" code==200 "),
+            Some(FieldEquals {
+                field: "code".into(),
+                literal: Literal::Int(200)
+            })
+        );
+        for not_the_form in [
+            "code == 200 and ok == 1",
+            "code == \"OK\" or code == \"DONE\"",
+            "code != 200",
+            "data.code == 200",
+            "none == 0",
+            "code == 007",
+            "code == 1e3",
+            "code == \"a\\\"b\"",
+            "http_status == 200",
+            "access_token is defined",
+        ] {
+            assert_eq!(FieldEquals::of(not_the_form), None, "{not_the_form}");
+        }
     }
 }

@@ -2,8 +2,6 @@
 //! names its kinds of webhook ([`TypedEvent`] with its body type) and which name is which
 //! kind; reading the body and the gateway's status is done here.
 
-use payout_spec::Json;
-
 use crate::codegen::FromJson;
 use crate::error::PayoutError;
 use crate::unified::WebhookEvent;
@@ -25,16 +23,14 @@ pub struct TypedEvent<B, S> {
     pub event: WebhookEvent,
 }
 
-impl<B: FromJson + Default, S: FromJson> TypedEvent<B, S> {
+impl<B: FromJson + Default, S> TypedEvent<B, S> {
     /// Types a verified event: its body, and the status the runtime read (the same value
-    /// the unified status comes from).
-    pub fn read(event: WebhookEvent) -> Self {
+    /// the unified status comes from), typed by `status` (the generated
+    /// `Status::from_provider`) straight from its text.
+    pub fn read(event: WebhookEvent, status: impl FnOnce(&str) -> S) -> Self {
         TypedEvent {
             body: B::from_json(&event.body).unwrap_or_default(),
-            status: event
-                .provider_status
-                .as_ref()
-                .and_then(|s| S::from_json(&Json::String(s.clone()))),
+            status: event.provider_status.as_deref().map(status),
             event,
         }
     }

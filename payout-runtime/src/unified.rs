@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::error::PayoutError;
 use crate::extract::Extracted;
-use crate::freshness::ReplayKey;
+use crate::freshness::{ReplayInput, ReplayKey};
 
 /// A boxed future, so that [`PayoutProvider`] can be used as `dyn PayoutProvider`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -230,10 +230,19 @@ pub struct WebhookEvent {
     pub verified_signatures: usize,
     /// What to answer the gateway.
     pub ack: Ack,
-    /// What identifies this delivery (its signed nonce, or a digest of what the spec
-    /// declares), computed once by the runtime: the key a durable receiver records so that
-    /// the same webhook is not acted on twice.
-    pub replay_key: ReplayKey,
+    /// What identifies this delivery is made from (its signed nonce, or the declared
+    /// headers and the body): [`WebhookEvent::replay_key`] computes the key.
+    pub replay: ReplayInput,
+}
+
+impl WebhookEvent {
+    /// What identifies this delivery (its signed nonce, or a SHA-256 of the headers the spec
+    /// declares and the body): the key a durable receiver records so that the same webhook
+    /// is not acted on twice. Computed when asked for (each call computes it again), so a
+    /// receiver that keeps no replay store does not pay for the digest.
+    pub fn replay_key(&self) -> ReplayKey {
+        self.replay.replay_key()
+    }
 }
 
 /// A webhook as the merchant's server received it.

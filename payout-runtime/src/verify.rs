@@ -17,6 +17,7 @@ use crate::compiled::{CompiledSpec, TemplateInfo};
 use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::crypto::ct;
+use crate::plan::TemplateId;
 use crate::signing::{Engine, Signer};
 use crate::source::Entropy;
 
@@ -31,6 +32,9 @@ pub struct Carrier<'a> {
     pub received: Option<Cow<'a, str>>,
     /// Set when the value is `key=value` parts read by key (`header_parts`).
     pub parts: Option<&'a HeaderParts>,
+    /// The template by handle, when a plan found it once per spec; otherwise it is looked
+    /// up by `path`.
+    pub template: Option<TemplateId>,
 }
 
 /// At most this many parts are read from one received header: it is unauthenticated.
@@ -110,6 +114,7 @@ pub fn carriers<'a>(
             what: Cow::Owned(format!("header `{h}`")),
             received: header(received_headers, h).map(Cow::Borrowed),
             parts: None,
+            template: None,
         })
         .collect();
     for part in parts {
@@ -124,6 +129,7 @@ pub fn carriers<'a>(
                         .and_then(Json::scalar_text)
                         .map(Cow::Owned),
                     parts: None,
+                    template: None,
                 });
             }
         }
@@ -206,7 +212,11 @@ pub fn check(
     let mut checks: Vec<(String, Vec<String>, &str)> = Vec::new();
     let mut verified = Verified::default();
     for c in carriers {
-        let Some(info) = spec.info(&c.path) else {
+        let info = match c.template {
+            Some(id) => Some(&spec.plan().template(id).info),
+            None => spec.info(&c.path),
+        };
+        let Some(info) = info else {
             continue;
         };
         if info.signatures.is_empty() && info.credentials.is_empty() {

@@ -9,7 +9,7 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::extract::{self, Extracted};
-use crate::freshness::{self, Guard, ReplayKey};
+use crate::freshness::{self, Guard, ReplayInput};
 use crate::response::preview;
 use crate::signing::Signer;
 use crate::source::Entropy;
@@ -46,14 +46,15 @@ pub fn receive(
 
 /// [`receive`], then the freshness checks: the spec's `max_age` against the guard's clock,
 /// and the guard's replay store (a webhook received before is a `Duplicate` error). With the
-/// event and its acknowledgement comes its replay key (what a durable receiver records).
+/// event and its acknowledgement comes what its replay key is made from (the key a durable
+/// receiver records, computed when asked for).
 pub fn receive_with(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
     req: &WebhookRequest,
     guard: &Guard,
-) -> Result<(Event, Ack, ReplayKey), PayoutError> {
+) -> Result<(Event, Ack, ReplayInput), PayoutError> {
     let (event, ack) = receive_any(spec, creds, entropy, req)?;
     let name = event.webhook.as_str();
     let key = freshness::check_signed(spec, name, req.headers, req.body, guard)?;
@@ -127,7 +128,7 @@ pub fn read_as(
     };
     let parse = || -> Result<Json, PayoutError> {
         // Borrowed when the body is UTF-8 (the usual case).
-        let text = String::from_utf8_lossy(body);
+        let text = crate::response::text_of(body);
         Ok(match wh.body.encoding {
             BodyEncoding::Json => Json::parse(&text).map_err(|e| {
                 PayoutError::new(
@@ -223,7 +224,7 @@ pub fn postback_input(
             continue;
         };
         if let payout_spec::Role::WebhookBody = role {
-            let text = String::from_utf8_lossy(req.body);
+            let text = crate::response::text_of(req.body);
             let json = Json::parse(&text).map_err(|e| {
                 PayoutError::new(
                     ErrorKind::MalformedResponse,
