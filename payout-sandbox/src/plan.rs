@@ -130,6 +130,9 @@ impl RequestPlan {
         self.carriers
             .iter()
             .map(|c| Carrier {
+                // Found by its path when verified, as the runtime's own carriers are
+                // without a plan.
+                template: None,
                 path: Cow::Borrowed(c.path.as_str()),
                 what: Cow::Borrowed(c.what.as_str()),
                 received: match &c.source {
