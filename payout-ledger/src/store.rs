@@ -404,47 +404,35 @@ impl Store {
         payout(&r)
     }
 
-    /// A payout with its history.
+    /// A payout with its history, read in one snapshot: read apart, a reader could see
+    /// an observation in the history whose effect on the payout (status, next check) is
+    /// not there yet, because the two were read on either side of its commit.
     pub async fn get(
         &self,
         gateway: &str,
         merchant_ref: &str,
     ) -> Result<Option<Payout>, LedgerError> {
+        let mut tx = self.begin().await?;
+        if self.backend == Backend::Postgres {
+            // READ COMMITTED, PostgreSQL's default, takes a snapshot per statement.
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await
+                .map_err(db("cannot begin a snapshot"))?;
+        }
         let sql = format!("SELECT {COLS} FROM payouts WHERE gateway = $1 AND merchant_ref = $2");
         let row = sqlx::query(&sql)
             .bind(gateway)
             .bind(merchant_ref)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *tx)
             .await
             .map_err(db("cannot read the payout"))?;
         let Some(r) = row else { return Ok(None) };
         let mut p = payout(&r)?;
-        p.history = self.history(p.id).await?;
+        p.history = history(&mut tx, p.id).await?;
+        // Nothing was written: ending the read-only transaction either way is the same.
+        tx.rollback().await.map_err(db("cannot end the snapshot"))?;
         Ok(Some(p))
-    }
-
-    async fn history(&self, id: i64) -> Result<Vec<Observation>, LedgerError> {
-        let rows = sqlx::query(
-            "SELECT at_ms, source, status, provider_status, reason, applied, detail FROM observations WHERE payout_id = $1 ORDER BY id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db("cannot read the history"))?;
-        let e = db("reading an observation");
-        rows.iter()
-            .map(|r| {
-                Ok(Observation {
-                    at_ms: r.try_get("at_ms").map_err(&e)?,
-                    source: r.try_get("source").map_err(&e)?,
-                    status: r.try_get("status").map_err(&e)?,
-                    provider_status: r.try_get("provider_status").map_err(&e)?,
-                    reason: r.try_get("reason").map_err(&e)?,
-                    applied: r.try_get("applied").map_err(&e)?,
-                    detail: r.try_get("detail").map_err(&e)?,
-                })
-            })
-            .collect()
     }
 
     /// Payouts in id order, after `after`, filtered by gateway and status.
@@ -915,4 +903,32 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// A payout's observations, oldest first.
+async fn history(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+) -> Result<Vec<Observation>, LedgerError> {
+    let rows = sqlx::query(
+        "SELECT at_ms, source, status, provider_status, reason, applied, detail FROM observations WHERE payout_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(db("cannot read the history"))?;
+    let e = db("reading an observation");
+    rows.iter()
+        .map(|r| {
+            Ok(Observation {
+                at_ms: r.try_get("at_ms").map_err(&e)?,
+                source: r.try_get("source").map_err(&e)?,
+                status: r.try_get("status").map_err(&e)?,
+                provider_status: r.try_get("provider_status").map_err(&e)?,
+                reason: r.try_get("reason").map_err(&e)?,
+                applied: r.try_get("applied").map_err(&e)?,
+                detail: r.try_get("detail").map_err(&e)?,
+            })
+        })
+        .collect()
 }
