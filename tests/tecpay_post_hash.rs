@@ -86,7 +86,7 @@ fn build(spec: &CompiledSpec, creds: &Credentials, order_id: &str) -> (String, S
     )
     .unwrap_or_else(|e| panic!("the request could not be built: {e}"));
     assert_eq!(
-        req.url,
+        req.url(),
         format!("{BASE_URL}/payout/api/order_status_polling.php")
     );
     let body = Json::parse(&req.body_text()).expect("the body is JSON");

@@ -258,7 +258,7 @@ async fn wise_answers_a_repeated_transfer_with_the_first_and_refuses_a_reused_qu
         let req = client.prepare("create_transfer", &input, &opts).unwrap();
         let http = http.clone();
         async move {
-            let mut b = http.post(&req.url).body(req.body.clone());
+            let mut b = http.post(req.url()).body(req.body.clone());
             for (k, v) in &req.headers {
                 b = b.header(k, v);
             }

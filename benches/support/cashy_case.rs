@@ -123,7 +123,7 @@ impl Case {
         let hand = cashy_by_hand::create_request(BASE_URL, &self.hand).expect("valid");
         assert_eq!(engine.body_text(), String::from_utf8_lossy(&hand.body));
         assert_eq!(engine.header("Sign"), Some(hand.headers[2].1.as_str()));
-        assert_eq!(engine.url, hand.url);
+        assert_eq!(engine.url(), hand.url);
         let dynamic = self.dynamic_create();
         assert_eq!(dynamic.body, hand.body);
 

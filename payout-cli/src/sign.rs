@@ -153,7 +153,7 @@ pub fn run(a: Args) -> ExitCode {
             flow.push(json!({
                 "obtains": name,
                 "operation": o.operation,
-                "method": step.method,
+                "method": step.method(),
                 "url": step.shown_url(),
                 "headers": step.shown_headers().into_iter().map(|(k, v)| (k, Value::String(v))).collect::<Map<String, Value>>(),
                 "body": step.shown_body(),
@@ -191,8 +191,8 @@ pub fn run(a: Args) -> ExitCode {
         .map(|(k, v)| (k.clone(), Value::String(v.clone())))
         .collect();
     let mut out = json!({
-        "method": req.method,
-        "url": if a.reveal_secrets { req.url.clone() } else { req.shown_url() },
+        "method": req.method(),
+        "url": if a.reveal_secrets { req.url().to_string() } else { req.shown_url() },
         "headers": headers,
         "body": if a.reveal_secrets { req.body_text() } else { req.shown_body() },
     });

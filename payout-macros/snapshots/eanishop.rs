@@ -107,6 +107,14 @@ pub mod eanishop {
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
         }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
+        }
     }
     impl FromJson for CreatePayoutRequestCurrency {
         fn from_json(v: &Json) -> Option<Self> {
@@ -134,6 +142,14 @@ pub mod eanishop {
     impl ToJson for CreatePayoutRequestPayoutMethodBankAccountMode {
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
+        }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
         }
     }
     impl FromJson for CreatePayoutRequestPayoutMethodBankAccountMode {

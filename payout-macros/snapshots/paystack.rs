@@ -110,6 +110,14 @@ pub mod paystack {
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
         }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
+        }
     }
     impl FromJson for CreateRecipientRequestType {
         fn from_json(v: &Json) -> Option<Self> {
@@ -285,6 +293,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     impl ToJson for CreateTransferRequestSource {
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
+        }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
         }
     }
     impl FromJson for CreateTransferRequestSource {

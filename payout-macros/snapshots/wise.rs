@@ -225,6 +225,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
         }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
+        }
     }
     impl FromJson for CreateRecipientRequestDetailsLegalType {
         fn from_json(v: &Json) -> Option<Self> {
@@ -487,6 +495,14 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
     impl ToJson for FundTransferRequestType {
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
+        }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
         }
     }
     impl FromJson for FundTransferRequestType {

@@ -120,6 +120,14 @@ pub mod xettle {
         fn to_json(&self) -> Json {
             Json::String(self.as_str().to_string())
         }
+        fn write_slot<'a>(
+            &'a self,
+            input: &mut codegen::InputWriter<'a>,
+            slot: usize,
+            name: &'static str,
+        ) {
+            input.text(slot, name, self.as_str());
+        }
     }
     impl FromJson for CreatePayoutRequestMode {
         fn from_json(v: &Json) -> Option<Self> {

@@ -736,6 +736,15 @@ fn enum_def(e: &EnumDef) -> TokenStream {
                     fn to_json(&self) -> Json {
                         Json::String(self.as_str().to_string())
                     }
+
+                    fn write_slot<'a>(
+                        &'a self,
+                        input: &mut codegen::InputWriter<'a>,
+                        slot: usize,
+                        name: &'static str,
+                    ) {
+                        input.text(slot, name, self.as_str());
+                    }
                 }
 
                 impl FromJson for #ident {

@@ -21,7 +21,8 @@ pub trait ToJson {
     fn to_json(&self) -> Json;
 
     /// Writes the value into a typed request's slot: as its JSON, unless it has a form
-    /// validation reads faster (numbers stay numbers, not text to be parsed back).
+    /// validation reads faster (numbers stay numbers, not text to be parsed back; an enum
+    /// is its name, borrowed).
     #[doc(hidden)]
     fn write_slot<'a>(&'a self, input: &mut InputWriter<'a>, slot: usize, name: &'static str) {
         input.json(slot, name, self.to_json());

@@ -352,9 +352,9 @@ pub fn confirmed_time_and_nonce(
         };
         for (name, text) in payout_spec::template::read_back(segments, received).unwrap_or_default()
         {
-            match name.as_str() {
-                "timestamp" => timestamp = timestamp.or(Some(text)),
-                "nonce" => nonce = nonce.or(Some(text)),
+            match name {
+                "timestamp" => timestamp = timestamp.or(Some(text.to_string())),
+                "nonce" => nonce = nonce.or(Some(text.to_string())),
                 _ => {}
             }
         }

@@ -101,9 +101,9 @@ pub async fn send(
     create: bool,
     max_body_bytes: usize,
 ) -> Result<RawResponse, PayoutError> {
-    let method = reqwest::Method::from_bytes(req.method.as_bytes())
-        .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method)))?;
-    let mut builder = client.request(method, &req.url);
+    let method = reqwest::Method::from_bytes(req.method().as_bytes())
+        .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method())))?;
+    let mut builder = client.request(method, req.url());
     for (k, v) in &req.headers {
         builder = builder.header(k, v);
     }
@@ -111,7 +111,7 @@ pub async fn send(
         builder = builder.body(req.body.clone());
     }
     let started = std::time::Instant::now();
-    tracing::debug!(operation = %req.operation, method = %req.method, url = %req.shown_url(), "sending");
+    tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
     let mut resp = builder.send().await.map_err(|e| transport(e, create))?;
     let status = resp.status().as_u16();
     let headers = header_pairs(resp.headers());

@@ -69,13 +69,6 @@ pub struct InputWriter<'a> {
 }
 
 impl<'a> InputWriter<'a> {
-    /// A writer for an operation with `fields` request fields.
-    pub fn with_fields(fields: usize) -> Self {
-        let mut slots = Vec::new();
-        slots.resize_with(fields, || None);
-        InputWriter { slots }
-    }
-
     /// Room for `slots` fields, made once before they are written.
     pub fn reserve(&mut self, slots: usize) {
         if self.slots.len() < slots {
@@ -154,6 +147,33 @@ impl<'a> InputWriter<'a> {
 
     /// Checks that every written slot is the operation's field of that name: a generated
     /// module built from another version of the spec is refused here.
+    /// [`InputWriter::check`] against the names a plan keeps for the operation's slots
+    /// ([`crate::plan::OperationPlan::inputs`]): the same test, without walking the spec.
+    pub(crate) fn check_against(
+        &self,
+        op: &str,
+        inputs: &[Option<String>],
+    ) -> Result<(), PayoutError> {
+        for (slot, written) in self.slots.iter().enumerate() {
+            let Some((name, _)) = written else { continue };
+            match inputs.get(slot) {
+                Some(Some(n)) if n == name => {}
+                other => {
+                    let found = match other {
+                        Some(Some(n)) => format!("`{n}`"),
+                        Some(None) => "a computed field".to_string(),
+                        None => "no field".to_string(),
+                    };
+                    return Err(PayoutError::config(format!(
+                        "a typed request for `{op}` writes `{name}` at position {slot}, where the \
+                         spec has {found}: the generated module does not match its spec"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn check(&self, op: &Operation) -> Result<(), PayoutError> {
         let mut fields = op.request_fields();
         for (slot, written) in self.slots.iter().enumerate() {
@@ -228,20 +248,10 @@ operations:
     #[test]
     fn slots_and_names_build_the_same_request() {
         let spec = CompiledSpec::from_str(SPEC, "slots.yaml").unwrap();
-        let mut v = IndexMap::new();
-        v.insert("key".to_string(), "k".to_string());
-        let creds = Credentials::new(spec.spec(), v).unwrap();
-        let env = Env {
-            spec: &spec,
-            creds: &creds,
-            clock: &FixedClock(1_700_000_000_000),
-            entropy: &OsEntropy,
-        };
-        let opts = RequestOptions::default();
-        let run =
-            |input: RequestInput| prepare(&env, "create_payout", "https://h.example", input, &opts);
+        let run = |input: RequestInput| prepare_create(&spec, input);
 
-        let mut w = InputWriter::with_fields(5);
+        let mut w = InputWriter::default();
+        w.reserve(5);
         w.text(0, "account", "a/1");
         w.text(1, "ref", "r-1");
         w.json(2, "amount", Json::from("10.5"));
@@ -259,11 +269,12 @@ operations:
             r#"{"ref":"r-1","amount":"10.50","count":"7","note":"n/a"}"#
         );
         assert_eq!(typed.body, dynamic.body);
-        assert_eq!(typed.url, "https://h.example/v1/a%2F1/payouts");
-        assert_eq!(typed.url, dynamic.url);
+        assert_eq!(typed.url(), "https://h.example/v1/a%2F1/payouts");
+        assert_eq!(typed.url(), dynamic.url());
 
         // Every problem, worded the same either way.
-        let mut w = InputWriter::with_fields(5);
+        let mut w = InputWriter::default();
+        w.reserve(5);
         w.text(1, "ref", "much-too-long");
         w.json(2, "amount", Json::from("0.001"));
         let typed = run((&w).into()).unwrap_err();
@@ -278,12 +289,31 @@ operations:
         assert_eq!(typed.fields[0].message, "is required");
     }
 
+    /// `create_payout` of `spec`, prepared from `input` at a fixed time.
+    fn prepare_create(
+        spec: &CompiledSpec,
+        input: RequestInput,
+    ) -> Result<crate::request::PreparedRequest, PayoutError> {
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let env = Env {
+            spec,
+            creds: &creds,
+            clock: &FixedClock(1_700_000_000_000),
+            entropy: &OsEntropy,
+        };
+        let opts = RequestOptions::default();
+        prepare(&env, "create_payout", "https://h.example", input, &opts)
+    }
+
     /// A generated module whose slots are not its spec's fields is refused, not misread.
     #[test]
     fn a_slot_that_is_not_its_field_is_an_error() {
         let spec = CompiledSpec::from_str(SPEC, "slots.yaml").unwrap();
         let op = &spec.spec().operations["create_payout"];
-        let mut w = InputWriter::with_fields(5);
+        let mut w = InputWriter::default();
+        w.reserve(5);
         w.text(1, "amount", "10");
         let e = w.check(op).unwrap_err();
         assert!(
@@ -291,10 +321,20 @@ operations:
                 .contains("writes `amount` at position 1, where the spec has `ref`"),
             "{e}"
         );
-        let mut w = InputWriter::with_fields(5);
+        // Preparing checks against the plan's names: the same refusal.
+        let e = prepare_create(&spec, (&w).into()).unwrap_err();
+        assert!(
+            e.to_string().contains(
+                "for `create_payout` writes `amount` at position 1, where the spec has `ref`"
+            ),
+            "{e}"
+        );
+        let mut w = InputWriter::default();
+        w.reserve(5);
         w.text(9, "ref", "r");
         assert!(w.check(op).unwrap_err().to_string().contains("no field"));
-        let mut w = InputWriter::with_fields(5);
+        let mut w = InputWriter::default();
+        w.reserve(5);
         w.text(1, "ref", "r");
         assert!(w.check(op).is_ok());
     }

@@ -212,6 +212,13 @@ pub struct OperationPlan {
     pub body_keys: Vec<String>,
     /// The response's `success` predicate.
     pub success: Option<TemplateId>,
+    /// The name of the request field at each slot ([`Operation::request_fields`]), `None`
+    /// for a computed one: what a typed request's slots are checked against.
+    pub inputs: Vec<Option<String>>,
+    /// The slots of the fields generated as a nonce when the input leaves them out.
+    pub nonce_slots: Vec<usize>,
+    /// Room for a JSON body's braces and keys (its values are added per request).
+    pub body_room: usize,
 }
 
 /// A recipe's plan: the template of each step that has one, and the recipes those use.
@@ -338,6 +345,19 @@ impl Plan {
                         .collect()
                 }),
                 success: plan.id(&format!("{base}.response.success")),
+                inputs: op
+                    .request_fields()
+                    .map(|(_, n, f)| f.is_input().then(|| n.to_string()))
+                    .collect(),
+                nonce_slots: op
+                    .request_fields()
+                    .enumerate()
+                    .filter(|(_, (_, _, f))| f.generate == Some(payout_spec::Generator::Nonce))
+                    .map(|(slot, _)| slot)
+                    .collect(),
+                body_room: op.body.as_ref().map_or(0, |b| {
+                    2 + b.fields.keys().map(|k| k.len() + 6).sum::<usize>() + 16
+                }),
             };
             let reached = plan.request_reaches(&op_plan);
             op_plan.uses_nonce = reached

@@ -386,9 +386,9 @@ impl MessagePlan {
             for (name, text) in
                 payout_spec::template::read_back(segments, received).unwrap_or_default()
             {
-                match name.as_str() {
-                    "timestamp" if self.timestamp_covered => timestamp = Some(text),
-                    "nonce" if self.nonce_covered => nonce = Some(text),
+                match name {
+                    "timestamp" if self.timestamp_covered => timestamp = Some(text.to_string()),
+                    "nonce" if self.nonce_covered => nonce = Some(text.to_string()),
                     _ => {}
                 }
             }

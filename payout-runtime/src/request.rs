@@ -47,8 +47,6 @@ pub struct RequestOptions {
 #[derive(Clone)]
 pub struct PreparedRequest {
     pub operation: String,
-    pub method: String,
-    pub url: String,
     pub headers: Vec<(String, String)>,
     /// The exact body bytes (empty when the operation has no body).
     pub body: Vec<u8>,
@@ -71,7 +69,7 @@ impl std::fmt::Debug for PreparedRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PreparedRequest")
             .field("operation", &self.operation)
-            .field("method", &self.method)
+            .field("method", &self.method())
             .field("url", &self.shown_url())
             .field("headers", &self.shown_headers())
             .field("body", &self.shown_body())
@@ -80,6 +78,17 @@ impl std::fmt::Debug for PreparedRequest {
 }
 
 impl PreparedRequest {
+    /// The HTTP method (`POST`), as the message was signed with it.
+    pub fn method(&self) -> &str {
+        &self.message.method
+    }
+
+    /// The full URL, query included; it may hold a secret a spec sends in clear, so show
+    /// [`PreparedRequest::shown_url`] instead.
+    pub fn url(&self) -> &str {
+        &self.message.url
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -100,7 +109,7 @@ impl PreparedRequest {
     /// The URL as it may be shown: a secret a spec sends in clear (a query field) reads
     /// `<redacted:NAME>`.
     pub fn shown_url(&self) -> String {
-        self.redact(&self.url)
+        self.redact(&self.message.url)
     }
 
     /// The body as it may be shown, secrets sent in clear redacted as in the URL.
@@ -158,12 +167,17 @@ pub fn prepare<'i>(
         Some(n) => Some(n.clone()),
         // Drawn only when used, so a vector's fixed random bytes go where they are meant to
         // (a random IV).
-        None if needs_nonce(plan, op, input) => Some(
+        None if needs_nonce(plan, input) => Some(
             source::nonce(&op.nonce.unwrap_or_default(), env.entropy)
                 .map_err(PayoutError::config)?,
         ),
         None => None,
     };
+    // A typed request's slots must be the spec's fields (checked here against the plan;
+    // `normalize_input` checks them against the spec).
+    if let RequestInput::BySlot(w) = input {
+        w.check_against(op_name, &plan.inputs)?;
+    }
     let gen = Generated {
         nonce: nonce.as_deref().unwrap_or_default(),
         timestamp_ms: timestamp,
@@ -173,7 +187,7 @@ pub fn prepare<'i>(
     // A JSON body nothing reads by name is written as it is validated: no map of it.
     let mut written = match &op.body {
         Some(b) if !plan.body_by_name && b.encoding == payout_spec::BodyEncoding::Json => {
-            Some(String::with_capacity(body_capacity(b, input)))
+            Some(String::with_capacity(plan.body_room + values_len(input)))
         }
         _ => None,
     };
@@ -239,8 +253,6 @@ pub fn prepare<'i>(
     let body = msg.body_bytes.take().unwrap_or_default();
     Ok(PreparedRequest {
         operation: op_name.to_string(),
-        method: msg.method.clone(),
-        url: msg.url.clone(),
         headers,
         body,
         trace: engine.trace,
@@ -253,11 +265,12 @@ pub fn prepare<'i>(
 
 /// Whether the request uses a nonce: a template names it, or a field generates it and the
 /// input does not give that field.
-fn needs_nonce(plan: &OperationPlan, op: &Operation, input: RequestInput) -> bool {
-    let generated = op.request_fields().enumerate().any(|(slot, (_, name, f))| {
-        f.generate == Some(payout_spec::Generator::Nonce) && !input.is_given(slot, name)
-    });
-    generated || plan.uses_nonce
+fn needs_nonce(plan: &OperationPlan, input: RequestInput) -> bool {
+    plan.uses_nonce
+        || plan.nonce_slots.iter().any(|&slot| {
+            let name = plan.inputs.get(slot).and_then(Option::as_deref);
+            !name.is_some_and(|name| input.is_given(slot, name))
+        })
 }
 
 /// The wire values of a request's path parameters, query and body.
@@ -276,7 +289,13 @@ pub fn normalize_input<'i>(
     input: impl Into<RequestInput<'i>>,
     gen: &Generated,
 ) -> Result<Parts, PayoutError> {
-    normalize(spec, op, input.into(), gen, None)
+    let input = input.into();
+    // A typed request has no other fields than the spec's; the slots it wrote must be the
+    // spec's fields.
+    if let RequestInput::BySlot(w) = input {
+        w.check(op)?;
+    }
+    normalize(spec, op, input, gen, None)
 }
 
 /// [`normalize_input`]; with `body_out`, the body's fields are written into it as compact
@@ -308,9 +327,8 @@ fn normalize(
                 &mut errors,
             );
         }
-        // A typed request has no other fields than the spec's; the slots it wrote must be
-        // the spec's fields.
-        RequestInput::BySlot(w) => w.check(op)?,
+        // Checked by the callers: a typed request has no other fields than the spec's.
+        RequestInput::BySlot(_) => {}
     }
     let money = request_money(spec, op, input);
     let root = FieldPath::ROOT;
@@ -354,18 +372,16 @@ fn normalize(
     }
 }
 
-/// About how many bytes a body written straight from its input takes: each field's name
-/// and punctuation, and the length of each text given (other values are short).
-fn body_capacity(body: &payout_spec::Body, input: RequestInput) -> usize {
-    let names: usize = body.fields.keys().map(|k| k.len() + 6).sum();
-    let texts: usize = match input {
+/// About the bytes the input's values take in a JSON body, what it is sized by (with the
+/// plan's [`OperationPlan::body_room`] for its keys).
+fn values_len(input: RequestInput) -> usize {
+    match input {
         RequestInput::BySlot(w) => w.text_len(),
         RequestInput::ByName(values) => values
             .values()
             .map(|v| v.as_str().map_or(8, str::len))
             .sum(),
-    };
-    2 + names + texts + 16
+    }
 }
 
 /// The money format a request's amounts are written in: its currency's (decimals and
@@ -594,7 +610,7 @@ operations:
         .unwrap();
         // printf '%s' 'GET /v1/payouts/po_1?page=2 1700000000000' | openssl dgst -sha256 -hmac qs-secret
         assert_eq!(
-            req.url,
+            req.url(),
             "https://h.example/v1/payouts/po_1?page=2&sig=c5db5a261639f657b443d554f04ba13173a4954368b18a923beb5b3cabcd7155"
         );
         assert!(req.body.is_empty());

@@ -5,6 +5,8 @@
 //! that cannot be recomputed (an RSA signature, a random-IV encryption): that step is
 //! undone instead (RSA verify, decrypt-and-compare), and only encodings may follow it.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use payout_spec::{Compare, Encoding, Input, Iv, Recipe, Step};
 
@@ -54,13 +56,15 @@ pub enum Signer {
 
 /// A value passing through a recipe.
 #[derive(Debug, Clone)]
-struct Value {
-    bytes: Vec<u8>,
+struct Value<'m> {
+    /// Borrowed from the message when a recipe starts from its bytes (the body), so the
+    /// body is not copied to be signed.
+    bytes: Cow<'m, [u8]>,
     /// How the trace shows it; worked out only when someone reads it ([`Value::display`]).
     shown: Shown,
     /// Derived reversibly from a secret (a template that used one, then encodings): the
     /// trace must not show it.
-    secret: Option<String>,
+    secret: Option<Cow<'m, str>>,
 }
 
 /// How a step's value is shown.
@@ -74,10 +78,10 @@ enum Shown {
     Rendered(String),
 }
 
-impl Value {
-    fn text(bytes: Vec<u8>) -> Value {
+impl<'m> Value<'m> {
+    fn text(bytes: impl Into<Cow<'m, [u8]>>) -> Value<'m> {
         Value {
-            bytes,
+            bytes: bytes.into(),
             shown: Shown::Text,
             secret: None,
         }
@@ -243,7 +247,7 @@ impl<'a> Engine<'a> {
             self.ensure_one(*dep, msg, depth + 1)?;
         }
         let out = self.run_steps(name, recipe, plan, 0..recipe.steps.len(), msg, None)?;
-        let text = String::from_utf8(out.bytes).map_err(|_| SignError {
+        let text = String::from_utf8(out.bytes.into_owned()).map_err(|_| SignError {
             recipe: name.into(),
             step: None,
             message: "the result is raw bytes, not text: end the recipe with an `encode` step"
@@ -259,15 +263,18 @@ impl<'a> Engine<'a> {
 
     /// Runs steps `range` of a recipe, each one's output the next one's input, recording
     /// the string to sign and (when explaining) every step's value.
-    fn run_steps(
+    fn run_steps<'m>(
         &mut self,
         name: &str,
         recipe: &Recipe,
         plan: &RecipePlan,
         range: std::ops::Range<usize>,
-        msg: &Message,
-        start: Option<Value>,
-    ) -> Result<Value, SignError> {
+        msg: &'m Message,
+        start: Option<Value<'m>>,
+    ) -> Result<Value<'m>, SignError>
+    where
+        'a: 'm,
+    {
         let mut cur = start;
         for i in range {
             let step = &recipe.steps[i];
@@ -317,15 +324,18 @@ impl<'a> Engine<'a> {
     }
 
     /// Runs one step on the previous step's value (`None` before the first step).
-    fn step(
+    fn step<'m>(
         &self,
         at: &StepAt,
         step: &Step,
-        prev: Option<Value>,
-        msg: &Message,
-    ) -> Result<Value, String> {
+        prev: Option<Value<'m>>,
+        msg: &'m Message,
+    ) -> Result<Value<'m>, String>
+    where
+        'a: 'm,
+    {
         // Every step but the two that start a recipe works on the previous value.
-        let prev_of = |p: Option<Value>| {
+        let prev_of = |p: Option<Value<'m>>| {
             p.ok_or_else(|| {
                 format!(
                     "`{}` has no input: a recipe starts with `input` or `template`",
@@ -353,19 +363,24 @@ impl<'a> Engine<'a> {
     ///
     /// A header may carry a secret (an HTTP Basic `Authorization` is the password, merely
     /// Base64-encoded): such a value is shown redacted, and so is all that is built from it.
-    fn input(&self, src: &Input, msg: &Message) -> Result<Value, String> {
+    fn input<'m>(&self, src: &Input, msg: &'m Message) -> Result<Value<'m>, String> {
         let bytes = match src {
             Input::Header(h) => {
                 let value = msg
                     .header(h)
                     .ok_or_else(|| format!("the message has no header `{h}`"))?;
                 let secret = self.secret_in(value);
-                return Ok(keep_secret(secret, value.as_bytes().to_vec()));
+                return Ok(keep_secret(
+                    secret.map(Cow::Owned),
+                    value.as_bytes().to_vec(),
+                ));
             }
-            Input::BodyBytes => msg
-                .body_bytes
-                .clone()
-                .ok_or("the body bytes do not exist yet (a body field cannot sign its own body)")?,
+            Input::BodyBytes => {
+                let body = msg.body_bytes.as_deref().ok_or(
+                    "the body bytes do not exist yet (a body field cannot sign its own body)",
+                )?;
+                return Ok(Value::text(body));
+            }
             Input::Path => msg.path.clone().into_bytes(),
             Input::Url => msg.url.clone().into_bytes(),
             Input::Method => msg.method.clone().into_bytes(),
@@ -405,7 +420,15 @@ impl<'a> Engine<'a> {
 
     /// Renders the template of a step, and again with secrets redacted for the trace when
     /// explaining.
-    fn template(&self, at: &StepAt, msg: &Message, input: Option<&Value>) -> Result<Value, String> {
+    fn template<'m>(
+        &self,
+        at: &StepAt,
+        msg: &'m Message,
+        input: Option<&Value<'m>>,
+    ) -> Result<Value<'m>, String>
+    where
+        'a: 'm,
+    {
         let id = at.template.ok_or("the step's template was not compiled")?;
         let input_text = match input {
             Some(v) => Some(utf8(&v.bytes)?),
@@ -440,10 +463,10 @@ impl<'a> Engine<'a> {
             .credentials
             .iter()
             .find(|c| self.creds.is_secret(c))
-            .cloned();
+            .map(|c| Cow::Borrowed(c.as_str()));
         let secret = named.or_else(|| input.and_then(|v| v.secret.clone()));
         Ok(Value {
-            bytes: real.into_bytes(),
+            bytes: Cow::Owned(real.into_bytes()),
             shown,
             secret,
         })
@@ -457,20 +480,24 @@ impl<'a> Engine<'a> {
         h: &payout_spec::Hmac,
         prev: &Value,
         msg: &Message,
-    ) -> Result<Value, String> {
+    ) -> Result<Value<'static>, String> {
         let key = self.template(at, msg, None)?;
         let key = match h.key_encoding {
             Some(e) => {
                 encoding::decode(e, utf8(&key.bytes)?).map_err(|e| format!("the HMAC key: {e}"))?
             }
-            None => key.bytes,
+            None => key.bytes.into_owned(),
         };
         Ok(Value::raw(mac::hmac(h.alg, &key, &prev.bytes)))
     }
 
     /// `rsa_sign:` with the merchant's private key; as the gateway (the sandbox), with the
     /// private key behind `verify_key`, so that merchants can verify it with the public one.
-    fn rsa_sign_step(&self, r: &payout_spec::RsaSign, prev: &Value) -> Result<Value, String> {
+    fn rsa_sign_step(
+        &self,
+        r: &payout_spec::RsaSign,
+        prev: &Value,
+    ) -> Result<Value<'static>, String> {
         let key: &rsa::PrivateKey =
             self.signing_key(Some(&r.key), r.verify_key.as_deref(), "rsa_sign")?;
         let sig = rsa::sign(key, r.hash, &prev.bytes).map_err(|e| e.to_string())?;
@@ -479,7 +506,11 @@ impl<'a> Engine<'a> {
 
     /// `rsa_encrypt:` with the public key credential, the padding's random bytes from the
     /// entropy source (a failing source is an error).
-    fn rsa_encrypt_step(&self, r: &payout_spec::RsaEncrypt, prev: &Value) -> Result<Value, String> {
+    fn rsa_encrypt_step(
+        &self,
+        r: &payout_spec::RsaEncrypt,
+        prev: &Value,
+    ) -> Result<Value<'static>, String> {
         let key = self
             .creds
             .public_key::<rsa::PrivateKey>(&r.key)
@@ -495,7 +526,7 @@ impl<'a> Engine<'a> {
         &self,
         e: &payout_spec::Ed25519Sign,
         prev: &Value,
-    ) -> Result<Value, String> {
+    ) -> Result<Value<'static>, String> {
         let key: &ed25519::PrivateKey =
             self.signing_key(e.key.as_deref(), e.verify_key.as_deref(), "ed25519_sign")?;
         Ok(Value::raw(ed25519::sign(key, &prev.bytes)))
@@ -510,7 +541,7 @@ impl<'a> Engine<'a> {
         j: &payout_spec::JwsSign,
         prev: &Value,
         msg: &Message,
-    ) -> Result<Value, String> {
+    ) -> Result<Value<'static>, String> {
         let header = jws_header(j);
         let token = match j.alg {
             payout_spec::JwsAlg::Hs256 => {
@@ -569,7 +600,7 @@ impl<'a> Engine<'a> {
         a: &payout_spec::Aes,
         prev: &Value,
         msg: &Message,
-    ) -> Result<Value, String> {
+    ) -> Result<Value<'static>, String> {
         let key = self.aes_key(at, a, msg)?;
         let iv = if a.iv == Iv::Random {
             let mut iv = [0u8; 16];
@@ -583,13 +614,13 @@ impl<'a> Engine<'a> {
 
     /// `aes_decrypt:` the reverse of `aes_encrypt`: the MAC (if any) is checked before
     /// anything is decrypted.
-    fn aes_decrypt_step(
+    fn aes_decrypt_step<'m>(
         &self,
         at: &StepAt,
         a: &payout_spec::Aes,
-        prev: &Value,
+        prev: &Value<'m>,
         msg: &Message,
-    ) -> Result<Value, String> {
+    ) -> Result<Value<'m>, String> {
         let key = self.aes_key(at, a, msg)?;
         let plain = aes::decrypt(a, &key, &prev.bytes).map_err(|e| e.to_string())?;
         // Decryption is reversible: what came from a secret stays redacted.
@@ -815,20 +846,20 @@ fn undo_encodings(
     Ok(Some(got))
 }
 
-impl Value {
+impl Value<'_> {
     /// Raw bytes (a digest, a MAC, a signature, a ciphertext): shown as hex. Nothing
     /// reversible of a secret survives these steps, so they are never redacted.
-    fn raw(bytes: Vec<u8>) -> Value {
+    fn raw(bytes: Vec<u8>) -> Value<'static> {
         Value {
             shown: Shown::Hex,
-            bytes,
+            bytes: Cow::Owned(bytes),
             secret: None,
         }
     }
 }
 
 /// `hash:` a plain digest.
-fn hash_step(alg: payout_spec::HashAlg, prev: &Value) -> Value {
+fn hash_step(alg: payout_spec::HashAlg, prev: &Value) -> Value<'static> {
     Value::raw(digest::hash(alg, &prev.bytes))
 }
 
@@ -842,13 +873,13 @@ fn no_recipe(name: &str) -> SignError {
 }
 
 /// `encode:` bytes to text; a secret stays secret through it.
-fn encode_step(enc: Encoding, prev: Value) -> Value {
+fn encode_step(enc: Encoding, prev: Value<'_>) -> Value<'_> {
     let text = encoding::encode(enc, &prev.bytes);
     keep_secret(prev.secret, text.into_bytes())
 }
 
 /// `decode:` text to bytes; a secret stays secret through it.
-fn decode_step(enc: Encoding, prev: Value) -> Result<Value, String> {
+fn decode_step(enc: Encoding, prev: Value<'_>) -> Result<Value<'_>, String> {
     let bytes = encoding::decode(enc, utf8(&prev.bytes)?).map_err(|e| e.to_string())?;
     Ok(keep_secret(prev.secret, bytes))
 }
@@ -856,12 +887,12 @@ fn decode_step(enc: Encoding, prev: Value) -> Result<Value, String> {
 /// A value computed reversibly from a secret-derived one (an encoding) stays secret: it is
 /// shown as `<redacted:NAME>` (NAME the credential), and so is everything a later template
 /// builds from it.
-fn keep_secret(secret: Option<String>, bytes: Vec<u8>) -> Value {
+fn keep_secret(secret: Option<Cow<'_, str>>, bytes: Vec<u8>) -> Value<'_> {
     match secret {
         // Shown as the secret's label: `display` puts `secret` first.
         Some(s) => Value {
             shown: Shown::Text,
-            bytes,
+            bytes: Cow::Owned(bytes),
             secret: Some(s),
         },
         None => Value::text(bytes),

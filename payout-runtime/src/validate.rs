@@ -18,7 +18,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use indexmap::IndexMap;
 use payout_spec::diag::did_you_mean;
-use payout_spec::{EnumValues, Field, FieldType, Generator, Json, JsonRepr, Money, Role, Rule};
+use payout_spec::{
+    EnumValues, EnumWire, Field, FieldType, Generator, Json, JsonRepr, Money, Role, Rule,
+};
 use rust_decimal::Decimal;
 
 use crate::error::FieldError;
@@ -196,7 +198,7 @@ impl<'a> Wire<'a> {
             Wire::Text(s) => Cow::Owned(Json::String(s.to_string())),
             Wire::Int(n) => Cow::Owned(Json::Number(n.to_string())),
             // As a typed request's decimal is given: text (see `ToJson for Decimal`).
-            Wire::Decimal(d) => Cow::Owned(Json::String(d.to_string())),
+            Wire::Decimal(d) => Cow::Owned(Json::String(money::decimal_text(d))),
             Wire::Json(j) => j,
         }
     }
@@ -231,6 +233,7 @@ impl<'a> Wire<'a> {
         match self {
             Wire::Text(s) => object.text_value(s),
             Wire::Json(j) => object.value(j),
+            Wire::Int(n) => object.number_value(*n),
             other => object.value(&other.json()),
         }
     }
@@ -258,10 +261,10 @@ pub fn fields(
 /// order instead of collecting them: a body nothing reads by name is written as it is
 /// validated.
 pub fn each_field<'a>(
-    defs: &IndexMap<String, Field>,
+    defs: &'a IndexMap<String, Field>,
     input: Given<'a>,
     at: &FieldPath,
-    money: &Money,
+    money: &'a Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
     mut put: impl FnMut(usize, &str, Wire<'a>),
@@ -294,16 +297,19 @@ pub fn each_field<'a>(
                 ));
                 continue;
             }
-            Some(Wire::Json(Cow::Owned(Json::String(money.wire_code(code)))))
+            let written = matches!(money.wire_code_of(code), Cow::Borrowed(_));
+            Some(match given {
+                // Given as the gateway writes it: passed on as given.
+                Some(Wire::Text(code)) if written => Wire::Text(code),
+                _ => Wire::Json(Cow::Owned(Json::String(money.wire_code(code)))),
+            })
         } else {
             match given {
                 Some(v) => Some(v),
-                None => default_value(def, money, gen)
-                    .unwrap_or_else(|e| {
-                        errors.push(err(&path, &e));
-                        None
-                    })
-                    .map(|j| Wire::Json(Cow::Owned(j))),
+                None => default_value(def, money, gen).unwrap_or_else(|e| {
+                    errors.push(err(&path, &e));
+                    None
+                }),
             }
         };
         match value {
@@ -340,12 +346,19 @@ pub fn unknown_keys<'k, 'n>(
 
 /// The value the runtime fills a left-out field with: `Some` exactly for the fields
 /// [`Field::filled_when_absent`] names, which generated clients let callers leave out.
-fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<Json>, String> {
+fn default_value<'a>(
+    def: &'a Field,
+    money: &'a Money,
+    gen: &Generated,
+) -> Result<Option<Wire<'a>>, String> {
     if let Some(d) = &def.default {
-        return Ok(Some(d.clone()));
+        return Ok(Some(Wire::Json(Cow::Borrowed(d))));
     }
     if def.role == Some(Role::Currency) {
-        return Ok(Some(Json::String(money.wire_code(&money.currency))));
+        return Ok(Some(match money.wire_code_of(&money.currency) {
+            Cow::Borrowed(code) => Wire::Text(code),
+            Cow::Owned(code) => Wire::Json(Cow::Owned(Json::String(code))),
+        }));
     }
     let text = match def.generate {
         None => return Ok(None),
@@ -354,16 +367,16 @@ fn default_value(def: &Field, money: &Money, gen: &Generated) -> Result<Option<J
         Some(Generator::TimestampS) => (gen.timestamp_ms / 1000).to_string(),
         Some(Generator::Uuid) => source::uuid_v4(gen.entropy)?,
     };
-    Ok(Some(match def.ty {
+    Ok(Some(Wire::Json(Cow::Owned(match def.ty {
         FieldType::Int => Json::Number(text),
         _ => Json::String(text),
-    }))
+    }))))
 }
 
 /// One value → its wire form, or problems pushed to `errors`. A value the runtime made
 /// itself (a default, a generated nonce) comes owned and is moved, not copied.
 fn normalize<'v>(
-    def: &Field,
+    def: &'v Field,
     v: Wire<'v>,
     path: &FieldPath,
     money: &Money,
@@ -373,7 +386,7 @@ fn normalize<'v>(
     let owned = |r: Result<Json, String>| r.map(|j| Wire::Json(Cow::Owned(j)));
     let r = match def.ty {
         FieldType::String => string(def, v),
-        FieldType::Int => owned(int(def, &v)),
+        FieldType::Int => int(def, &v),
         FieldType::Decimal => owned(decimal(def, &v)),
         FieldType::Amount => owned(amount(def, &v, money)),
         FieldType::Bool => owned(boolean(def, &v.json())),
@@ -453,14 +466,25 @@ fn enum_value(values: &EnumValues, v: &Json) -> Result<Json, String> {
     ))
 }
 
-fn string<'v>(def: &Field, v: Wire<'v>) -> Result<Wire<'v>, String> {
+fn string<'v>(def: &'v Field, v: Wire<'v>) -> Result<Wire<'v>, String> {
     let Some(s) = v.as_str() else {
         return Err(format!("expected text, found {}", v.json().kind()));
     };
     if let Some(values) = &def.values {
-        return enum_value(values, &v.json()).map(|j| Wire::Json(Cow::Owned(j)));
+        // Most enums are given by name: their wire value is lent by the spec.
+        return match values.find(s) {
+            Some(EnumWire::Name(n)) => Ok(Wire::Text(n)),
+            Some(EnumWire::Json(Json::String(n))) => Ok(Wire::Text(n)),
+            Some(EnumWire::Json(j)) => Ok(Wire::Json(Cow::Borrowed(j))),
+            None => enum_value(values, &v.json()).map(|j| Wire::Json(Cow::Owned(j))),
+        };
     }
-    let len = s.chars().count();
+    // Counted only when a limit asks; ASCII text (most of it) is as long as its bytes.
+    let len = match (def.min_len, def.max_len) {
+        (None, None) => 0,
+        _ if s.is_ascii() => s.len(),
+        _ => s.chars().count(),
+    };
     if let Some(min) = def.min_len {
         if len < min {
             return Err(format!("is {len} characters long; at least {min} required"));
@@ -505,7 +529,7 @@ fn full_match(pattern: &str, s: &str) -> Result<(), String> {
     }
 }
 
-fn int(def: &Field, v: &Wire) -> Result<Json, String> {
+fn int<'v>(def: &Field, v: &Wire) -> Result<Wire<'v>, String> {
     let n = match (v, &def.values) {
         (Wire::Int(n), None) => *n,
         (v, values) => {
@@ -527,14 +551,19 @@ fn int(def: &Field, v: &Wire) -> Result<Json, String> {
         }
     };
     check_range(def, Decimal::from(n))?;
+    // A number stays one until it is written: no text is made for it here.
     Ok(match def.json.unwrap_or(JsonRepr::Number) {
-        JsonRepr::String => Json::String(n.to_string()),
-        JsonRepr::Number => Json::Number(n.to_string()),
+        JsonRepr::String => Wire::Json(Cow::Owned(Json::String(n.to_string()))),
+        JsonRepr::Number => Wire::Int(n),
     })
 }
 
 fn check_range(def: &Field, d: Decimal) -> Result<(), String> {
-    money::check_limits(d, def.min.as_deref(), def.max.as_deref())
+    money::check_limits(
+        d,
+        def.compiled_limits
+            .get(def.min.as_deref(), def.max.as_deref()),
+    )
 }
 
 fn decimal(def: &Field, v: &Wire) -> Result<Json, String> {
@@ -547,19 +576,22 @@ fn decimal(def: &Field, v: &Wire) -> Result<Json, String> {
         d.rescale(scale);
     }
     Ok(match def.json.unwrap_or(JsonRepr::String) {
-        JsonRepr::String => Json::String(d.to_string()),
-        JsonRepr::Number => Json::Number(d.to_string()),
+        JsonRepr::String => Json::String(money::decimal_text(d)),
+        JsonRepr::Number => Json::Number(money::decimal_text(d)),
     })
 }
 
 fn amount(def: &Field, v: &Wire, money: &Money) -> Result<Json, String> {
     let d = v.decimal()?;
     let fmt = &money.amount;
-    money::check_limits(d, fmt.min.as_deref(), fmt.max.as_deref())?;
+    money::check_limits(d, fmt.limits.get(fmt.min.as_deref(), fmt.max.as_deref()))?;
     check_range(def, d)?;
     let w = money::format_amount(d, fmt)?;
     // Some gateways limit the length of the amount's text (Xettle: 5 characters).
-    if let Some(text) = w.scalar_text() {
+    if let Some(text) = w.as_str().or(match &w {
+        Json::Number(n) => Some(n.as_str()),
+        _ => None,
+    }) {
         let len = text.chars().count();
         let short = def
             .min_len
@@ -794,6 +826,7 @@ mod tests {
         Money {
             currency: "INR".into(),
             amount: AmountFormat {
+                limits: Default::default(),
                 encoding: AmountEncoding::String,
                 unit: AmountUnit::Major,
                 decimals: 2,

@@ -177,10 +177,10 @@ fn run_request(
     }
     let req = result.map_err(|e: PayoutError| format!("the request could not be built: {e}"))?;
     if let Some(m) = &e.method {
-        same(failures, "method", m, Some(&req.method));
+        same(failures, "method", m, Some(req.method()));
     }
     if let Some(u) = &e.url {
-        same(failures, "url", u, Some(&req.url));
+        same(failures, "url", u, Some(req.url()));
     }
     if let Some(b) = &e.body {
         same(failures, "body", b, Some(&req.body_text()));

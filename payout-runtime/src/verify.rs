@@ -43,18 +43,18 @@ const MAX_PARTS: usize = 32;
 /// Reads a received header of `key=value` parts through its template's segments
 /// (`t={{ timestamp }},v1={{ signatures.v1 }}`): each placeholder gets every value sent
 /// under its key, in any order; keys the template does not name are ignored.
-pub fn read_parts(
-    segments: &[Segment],
+pub fn read_parts<'s, 'v>(
+    segments: &'s [Segment],
     how: &HeaderParts,
-    received: &str,
-) -> Result<Vec<(String, Vec<String>)>, String> {
-    let mut sent: IndexMap<&str, Vec<String>> = IndexMap::new();
+    received: &'v str,
+) -> Result<Vec<(&'s str, Vec<&'v str>)>, String> {
+    let mut sent: IndexMap<&str, Vec<&str>> = IndexMap::new();
     for (i, part) in received.split(how.separator.as_str()).enumerate() {
         if i >= MAX_PARTS {
             return Err(format!("more than {MAX_PARTS} parts"));
         }
         if let Some((k, v)) = part.split_once(how.pair.as_str()) {
-            sent.entry(k.trim()).or_default().push(v.trim().to_string());
+            sent.entry(k.trim()).or_default().push(v.trim());
         }
     }
     let mut out = Vec::new();
@@ -69,7 +69,7 @@ pub fn read_parts(
                 let values = sent
                     .get(k.as_str())
                     .ok_or_else(|| format!("no part `{k}`"))?;
-                out.push((name.clone(), values.clone()));
+                out.push((name.as_str(), values.clone()));
             }
         }
     }
@@ -208,50 +208,20 @@ pub fn check(
     signer: Signer,
     gateway_keys: Option<&GatewayKeys>,
 ) -> Result<Verified, Refusal> {
-    // Recipe, the values received for it (any one may match), where.
-    let mut checks: Vec<(String, Vec<String>, &str)> = Vec::new();
+    // First what the carriers say besides signatures (a timestamp, a nonce, a credential):
+    // a signature may cover them, so they are in the message before any is checked.
     let mut verified = Verified::default();
+    let mut signed = false;
     for c in carriers {
-        let info = match c.template {
-            Some(id) => Some(&spec.plan().template(id).info),
-            None => spec.info(&c.path),
-        };
-        let Some(info) = info else {
-            continue;
-        };
-        if info.signatures.is_empty() && info.credentials.is_empty() {
-            // A template that carries no signature may still carry what one covers: TeemoPay
-            // signs `...&nonce=<the nonce header>`, and that header is `{{ nonce }}` alone.
-            read_nonce_and_timestamp(info, c.received.as_deref(), msg);
-            continue;
-        }
-        let received = c
-            .received
-            .as_deref()
-            .ok_or_else(|| format!("the {} is missing", c.what))?;
-        let segments = info
-            .segments
-            .as_ref()
-            .ok_or_else(|| format!("the {} template cannot be read back", c.what))?;
-        let parts: Vec<(String, Vec<String>)> = match &c.parts {
-            Some(how) => read_parts(segments, how, received)
-                .map_err(|e| format!("the {} does not have the expected parts: {e}", c.what))?,
-            None => payout_spec::template::read_back(segments, received)
-                .ok_or_else(|| format!("the {} does not have the expected shape", c.what))?
-                .into_iter()
-                .map(|(n, v)| (n, vec![v]))
-                .collect(),
-        };
-        for (name, mut texts) in parts {
-            if let Some(("signatures", r)) = name.split_once('.') {
-                checks.push((r.to_string(), texts, c.what.as_ref()));
-                continue;
+        each_carried(spec, c, msg, &mut |name, texts, msg| {
+            if name.starts_with("signatures.") {
+                signed = true;
+                return Ok(());
             }
             // Anything but a signature is one value: the first sent.
-            if texts.is_empty() {
-                continue;
-            }
-            let text = texts.swap_remove(0);
+            let Some(text) = texts.first() else {
+                return Ok(());
+            };
             match name.split_once('.') {
                 Some(("credentials", cred)) => {
                     let ours = creds
@@ -267,45 +237,107 @@ pub fn check(
                         verified.secrets += 1;
                     }
                 }
-                None if name == "timestamp" => msg.timestamp = Some(text),
-                None if name == "nonce" => msg.nonce = Some(text),
+                None if name == "timestamp" => msg.timestamp = Some(text.to_string()),
+                None if name == "nonce" => msg.nonce = Some(text.to_string()),
                 _ => {}
             }
-        }
+            Ok(())
+        })?;
     }
+    if !signed {
+        return Ok(verified);
+    }
+    // Then each signature, any one of the values sent for it matching.
     let mut engine = Engine::new(spec, creds, entropy);
     if let Some(keys) = gateway_keys {
         engine = engine.as_gateway(keys);
     }
-    for (recipe, texts, what) in &checks {
-        let mut ok = false;
-        for text in texts {
-            ok = engine
-                .verify(recipe, msg, text, signer)
-                .map_err(|e| e.to_string())?;
-            if ok {
-                break;
+    for c in carriers {
+        each_carried(spec, c, msg, &mut |name, texts, msg| {
+            let Some(recipe) = name.strip_prefix("signatures.") else {
+                return Ok(());
+            };
+            for text in texts {
+                if engine
+                    .verify(recipe, msg, text, signer)
+                    .map_err(|e| e.to_string())?
+                {
+                    verified.signatures += 1;
+                    return Ok(());
+                }
             }
-        }
-        if !ok {
             // Only now, once: the recipe again with a redacting engine, for its string to sign.
             let mut explaining = Engine::new(spec, creds, entropy).explaining();
             if let Some(keys) = gateway_keys {
                 explaining = explaining.as_gateway(keys);
             }
-            let first = texts.first().map(String::as_str).unwrap_or_default();
+            let first = texts.first().copied().unwrap_or_default();
             let _ = explaining.verify(recipe, &mut msg.clone(), first, signer);
-            return Err(Refusal {
-                message: format!("the signature in the {what} does not match (recipe `{recipe}`)"),
-                recipe: Some(recipe.clone()),
-                expected_string_to_sign: explaining
-                    .shown_strings_to_sign
-                    .shift_remove(recipe.as_str()),
-            });
-        }
-        verified.signatures += 1;
+            Err(Refusal {
+                message: format!(
+                    "the signature in the {} does not match (recipe `{recipe}`)",
+                    c.what
+                ),
+                recipe: Some(recipe.to_string()),
+                expected_string_to_sign: explaining.shown_strings_to_sign.shift_remove(recipe),
+            })
+        })?;
     }
     Ok(verified)
+}
+
+/// What [`each_carried`] hands each name to: the name, the values sent for it, the message.
+type OnCarried<'f> = dyn FnMut(&str, &[&str], &mut Message) -> Result<(), Refusal> + 'f;
+
+/// Reads one carrier back into the names its template places in it, each with the values
+/// sent for it (one, unless the carrier is made of parts that may repeat), and hands each
+/// to `f`; both are lent (by the template and the received value), so nothing is copied.
+/// A carrier whose template carries neither a signature nor a credential only gives the
+/// message its `{{ nonce }}` and `{{ timestamp }}`.
+fn each_carried(
+    spec: &CompiledSpec,
+    c: &Carrier<'_>,
+    msg: &mut Message,
+    f: &mut OnCarried<'_>,
+) -> Result<(), Refusal> {
+    let info = match c.template {
+        Some(id) => Some(&spec.plan().template(id).info),
+        None => spec.info(&c.path),
+    };
+    let Some(info) = info else {
+        return Ok(());
+    };
+    if info.signatures.is_empty() && info.credentials.is_empty() {
+        // A template that carries no signature may still carry what one covers: TeemoPay
+        // signs `...&nonce=<the nonce header>`, and that header is `{{ nonce }}` alone.
+        read_nonce_and_timestamp(info, c.received.as_deref(), msg);
+        return Ok(());
+    }
+    let received = c
+        .received
+        .as_deref()
+        .ok_or_else(|| format!("the {} is missing", c.what))?;
+    let segments = info
+        .segments
+        .as_ref()
+        .ok_or_else(|| format!("the {} template cannot be read back", c.what))?;
+    match &c.parts {
+        Some(how) => {
+            let parts = read_parts(segments, how, received)
+                .map_err(|e| format!("the {} does not have the expected parts: {e}", c.what))?;
+            for (name, texts) in &parts {
+                f(name, texts, msg)?;
+            }
+        }
+        None => {
+            let parts = payout_spec::template::read_back(segments, received)
+                .ok_or_else(|| format!("the {} does not have the expected shape", c.what))?;
+            for (name, text) in parts {
+                f(name, &[text], msg)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads `{{ nonce }}` and `{{ timestamp }}` out of a received value whose template carries
@@ -320,9 +352,9 @@ fn read_nonce_and_timestamp(info: &TemplateInfo, received: Option<&str>, msg: &m
         return;
     };
     for (name, text) in parts {
-        match name.as_str() {
-            "timestamp" => msg.timestamp = Some(text),
-            "nonce" => msg.nonce = Some(text),
+        match name {
+            "timestamp" => msg.timestamp = Some(text.to_string()),
+            "nonce" => msg.nonce = Some(text.to_string()),
             _ => {}
         }
     }

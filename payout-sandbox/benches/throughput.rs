@@ -75,7 +75,7 @@ fn prepare(spec: &CompiledSpec, creds: &Credentials, base: &str, n: u64) -> Prep
 }
 
 async fn send(http: &reqwest::Client, req: &PreparedRequest) -> (u16, Vec<u8>) {
-    let mut r = http.post(&req.url).body(req.body.clone());
+    let mut r = http.post(req.url()).body(req.body.clone());
     for (k, v) in &req.headers {
         r = r.header(k, v);
     }

@@ -95,7 +95,7 @@ async fn send(
     http: &reqwest::Client,
     r: &PreparedRequest,
 ) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut b = http.post(&r.url).body(r.body.clone());
+    let mut b = http.post(r.url()).body(r.body.clone());
     for (k, v) in &r.headers {
         b = b.header(k, v);
     }

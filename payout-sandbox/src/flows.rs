@@ -138,7 +138,7 @@ impl Gateway {
             for name in tokens {
                 let key = format!("obtained.{name}");
                 let given = parts.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
-                let expiry = given.and_then(|t| store.tokens.get(name.as_str())?.get(t));
+                let expiry = given.and_then(|t| store.tokens.get(name.as_str())?.get(*t));
                 match expiry {
                     Some(at) if now < *at => {}
                     Some(_) => {

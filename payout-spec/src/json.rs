@@ -239,6 +239,14 @@ impl<'o> ObjectWriter<'o> {
         value.write_compact(self.out, self.escape_slashes);
     }
 
+    /// A member's value that is a whole number, written as [`Json::Number`] would write
+    /// its text.
+    pub fn number_value(&mut self, value: i64) {
+        use std::fmt::Write as _;
+        // Writing into a String cannot fail.
+        let _ = write!(self.out, "{value}");
+    }
+
     /// A member's value that is a string, escaped as [`Json::String`] would be.
     pub fn text_value(&mut self, value: &str) {
         write_str(self.out, value, self.escape_slashes);

@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use indexmap::IndexMap;
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -85,6 +86,15 @@ pub enum EnumValues {
     Map(IndexMap<String, Json>),
 }
 
+/// An enum's wire value, as [`EnumValues::find`] lends it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EnumWire<'a> {
+    /// A listed value: the name is what is sent.
+    Name(&'a str),
+    /// A mapped value.
+    Json(&'a Json),
+}
+
 impl EnumValues {
     /// (name, wire value) pairs; for a list, each value is its own name.
     pub fn pairs(&self) -> Vec<(String, Json)> {
@@ -99,17 +109,22 @@ impl EnumValues {
 
     /// The wire value of an enum name, or of a wire value given directly (names first).
     pub fn wire_of(&self, text: &str) -> Option<Json> {
+        self.find(text).map(|w| match w {
+            EnumWire::Name(n) => Json::from(n),
+            EnumWire::Json(j) => j.clone(),
+        })
+    }
+
+    /// [`EnumValues::wire_of`], borrowed from the spec: a request's enum is written
+    /// without a copy of its wire value.
+    pub fn find(&self, text: &str) -> Option<EnumWire<'_>> {
         match self {
             // A list's values are their own names.
-            EnumValues::List(v) => v
-                .iter()
-                .find(|n| *n == text)
-                .map(|n| Json::from(n.as_str())),
-            EnumValues::Map(m) => m.get(text).cloned().or_else(|| {
-                m.values()
-                    .find(|w| w.scalar_str().as_deref() == Some(text))
-                    .cloned()
-            }),
+            EnumValues::List(v) => v.iter().find(|n| *n == text).map(|n| EnumWire::Name(n)),
+            EnumValues::Map(m) => m
+                .get(text)
+                .or_else(|| m.values().find(|w| w.scalar_str().as_deref() == Some(text)))
+                .map(EnumWire::Json),
         }
     }
 
@@ -207,6 +222,11 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "crate::model::decimal_text")]
     pub max: Option<String>,
+    /// `min` and `max`, read as decimals on first use and kept with the field (never written).
+    #[serde(skip)]
+    #[schemars(skip)]
+    #[doc(hidden)]
+    pub compiled_limits: CompiledLimits,
     /// For `decimal`: digits after the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u32>,
@@ -286,6 +306,43 @@ impl Clone for CompiledPattern {
     }
 }
 
+/// A `min` and `max` given as decimal text, read once, the first time a value is compared
+/// with them: every amount a request carries is, and reading decimal text each time showed
+/// in every request's profile. Text that is not a decimal is no limit here (`payout lint`
+/// reports it).
+#[derive(Default)]
+pub struct CompiledLimits(OnceLock<(Option<Decimal>, Option<Decimal>)>);
+
+impl CompiledLimits {
+    /// The limits; `min` and `max` are the owner's own (the same every call).
+    pub fn get(&self, min: Option<&str>, max: Option<&str>) -> (Option<Decimal>, Option<Decimal>) {
+        *self.0.get_or_init(|| {
+            let read = |t: Option<&str>| t.and_then(|t| Decimal::from_str_exact(t).ok());
+            (read(min), read(max))
+        })
+    }
+}
+
+/// A copy starts empty: its owner's `min` or `max` may be changed after the copy.
+impl Clone for CompiledLimits {
+    fn clone(&self) -> Self {
+        CompiledLimits::default()
+    }
+}
+
+/// A cache of `min` and `max`: equal or not by them alone.
+impl PartialEq for CompiledLimits {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for CompiledLimits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CompiledLimits")
+    }
+}
+
 /// A cache of `pattern`: two fields are equal or not by their patterns alone.
 impl PartialEq for CompiledPattern {
     fn eq(&self, _: &Self) -> bool {
@@ -313,6 +370,7 @@ impl Field {
             max_len: None,
             pattern: None,
             compiled_pattern: CompiledPattern::default(),
+            compiled_limits: CompiledLimits::default(),
             min: None,
             max: None,
             decimals: None,

@@ -149,6 +149,11 @@ pub struct AmountFormat {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "crate::model::decimal_text")]
     pub max: Option<String>,
+    /// `min` and `max`, read as decimals on first use (never written).
+    #[serde(skip)]
+    #[schemars(skip)]
+    #[doc(hidden)]
+    pub limits: super::field::CompiledLimits,
 }
 
 /// The currency and amount format of the gateway.
@@ -208,9 +213,19 @@ impl Money {
 
     /// A currency code as the gateway writes it.
     pub fn wire_code(&self, code: &str) -> String {
+        self.wire_code_of(code).into_owned()
+    }
+
+    /// [`Money::wire_code`], borrowing `code` when it is written so already.
+    pub fn wire_code_of<'c>(&self, code: &'c str) -> std::borrow::Cow<'c, str> {
+        let written = match self.case {
+            CodeCase::Upper => !code.bytes().any(|b| b.is_ascii_lowercase()),
+            CodeCase::Lower => !code.bytes().any(|b| b.is_ascii_uppercase()),
+        };
         match self.case {
-            CodeCase::Upper => code.to_ascii_uppercase(),
-            CodeCase::Lower => code.to_ascii_lowercase(),
+            _ if written => std::borrow::Cow::Borrowed(code),
+            CodeCase::Upper => std::borrow::Cow::Owned(code.to_ascii_uppercase()),
+            CodeCase::Lower => std::borrow::Cow::Owned(code.to_ascii_lowercase()),
         }
     }
 
