@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use payout::runtime::request::{prepare, Env, RequestOptions};
+use payout::runtime::request::{prepare, Preparation, RequestOptions};
 use payout::runtime::source::{OsEntropy, SystemClock};
 use payout::runtime::{CompiledSpec, Credentials, Json};
 
@@ -67,7 +67,7 @@ fn spec() -> CompiledSpec {
 /// Builds the status query for `order_id` with the system clock and the OS random source,
 /// and returns the body's `pid`, `order_id` and `post_hash`.
 fn build(spec: &CompiledSpec, creds: &Credentials, order_id: &str) -> (String, String, String) {
-    let env = Env {
+    let prep = Preparation {
         spec,
         creds,
         clock: &SystemClock,
@@ -78,7 +78,7 @@ fn build(spec: &CompiledSpec, creds: &Credentials, order_id: &str) -> (String, S
             .into_iter()
             .collect();
     let req = prepare(
-        &env,
+        &prep,
         "query_payout",
         BASE_URL,
         &input,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use payout_runtime::context::ObtainedValue;
 use payout_runtime::flow::{given_values, raw_input, wanted};
-use payout_runtime::request::{self, Env, RequestOptions};
+use payout_runtime::request::{self, Preparation, RequestOptions};
 use payout_runtime::source::{Entropy, FixedBytes, OsEntropy, SystemClock};
 use payout_runtime::IndexMap;
 use payout_runtime::{CompiledSpec, Credentials, ErrorKind};
@@ -87,7 +87,7 @@ pub fn run(a: Args) -> ExitCode {
         Some(f) => f,
         None => &OsEntropy,
     };
-    let env = Env {
+    let prep = Preparation {
         spec: &spec,
         creds: &creds,
         clock: &SystemClock,
@@ -141,7 +141,7 @@ pub fn run(a: Args) -> ExitCode {
                 continue;
             };
             let input = raw_input(&spec, &o.operation, &fields, &placeholders, true);
-            let step = match request::prepare(&env, &o.operation, &base_url, &input, &opts) {
+            let step = match request::prepare(&prep, &o.operation, &base_url, &input, &opts) {
                 Ok(r) => r,
                 Err(e) => {
                     return crate::fail(&[
@@ -166,7 +166,7 @@ pub fn run(a: Args) -> ExitCode {
         challenge: a.challenge.clone(),
         ..opts
     };
-    let req = match request::prepare(&env, &a.op, &base_url, &fields, &opts) {
+    let req = match request::prepare(&prep, &a.op, &base_url, &fields, &opts) {
         Ok(r) => r,
         Err(e) if e.kind == ErrorKind::InvalidInput => {
             let mut lines: Vec<String> = e.fields.iter().map(|f| f.to_string()).collect();

@@ -19,7 +19,7 @@ pub struct Module {
     /// The checked model, embedded.
     pub spec_json: String,
     pub credentials: Vec<Cred>,
-    pub environments: Vec<Env>,
+    pub environments: Vec<Environment>,
     pub types: Vec<TypeDef>,
     pub ops: Vec<Op>,
     pub statuses: Vec<StatusVariant>,
@@ -41,7 +41,8 @@ pub struct Cred {
     pub doc: String,
 }
 
-pub struct Env {
+/// One of the spec's environments (sandbox, live): a variant of the generated `Environment`.
+pub struct Environment {
     pub ident: Ident,
     pub base_url: String,
     pub doc: String,
@@ -230,7 +231,7 @@ pub fn build(
     let environments = spec
         .environments
         .iter()
-        .map(|(name, e)| Env {
+        .map(|(name, e)| Environment {
             ident: ident(&unique(&mut env_names, variant_name(name))),
             base_url: e.base_url.clone(),
             doc: e

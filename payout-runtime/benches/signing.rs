@@ -10,7 +10,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use md5::{Digest, Md5};
-use payout_runtime::request::{self, Env, RequestOptions};
+use payout_runtime::request::{self, Preparation, RequestOptions};
 use payout_runtime::source::{FixedClock, OsEntropy};
 use payout_runtime::{webhook, CompiledSpec, Credentials, IndexMap, Json, WebhookRequest};
 
@@ -68,7 +68,7 @@ fn bench(c: &mut Criterion) {
     let creds = Credentials::new(spec.spec(), values).expect("credentials");
     let input = input();
     let clock = FixedClock(1_733_103_774_518);
-    let env = Env {
+    let prep = Preparation {
         spec: &spec,
         creds: &creds,
         clock: &clock,
@@ -77,7 +77,7 @@ fn bench(c: &mut Criterion) {
 
     // Both produce the same signed request.
     let req = request::prepare(
-        &env,
+        &prep,
         "create_payout",
         "https://sandbox.cocashy.com",
         &input,
@@ -92,7 +92,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("payout engine", |b| {
         b.iter(|| {
             request::prepare(
-                &env,
+                &prep,
                 "create_payout",
                 "https://sandbox.cocashy.com",
                 black_box(&input),

@@ -17,7 +17,7 @@ use crate::freshness::{self, Guard, ReplayInput, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::input::RequestInput;
 use crate::mapping;
-use crate::request::{self, Env, PreparedRequest, RequestOptions};
+use crate::request::{self, Preparation, PreparedRequest, RequestOptions};
 use crate::response::{self, Received};
 use crate::source::{Clock, Entropy, OsEntropy, SystemClock};
 use crate::unified::{
@@ -260,13 +260,13 @@ impl DynamicClient {
         opts: &RequestOptions,
     ) -> Result<PreparedRequest, PayoutError> {
         let i = &self.inner;
-        let env = Env {
+        let prep = Preparation {
             spec: &i.spec,
             creds: &i.creds,
             clock: i.clock.as_ref(),
             entropy: i.entropy.as_ref(),
         };
-        request::prepare(&env, op, &i.base_url, input, opts)
+        request::prepare(&prep, op, &i.base_url, input, opts)
     }
 
     /// Runs an operation by name with the gateway's own input, its flow included: values

@@ -213,7 +213,7 @@ mod tests {
     use super::*;
     use crate::compiled::CompiledSpec;
     use crate::credentials::Credentials;
-    use crate::request::{prepare, Env, RequestOptions};
+    use crate::request::{prepare, Preparation, RequestOptions};
     use crate::source::{FixedClock, OsEntropy};
 
     const SPEC: &str = r#"
@@ -297,14 +297,14 @@ operations:
         let mut v = IndexMap::new();
         v.insert("key".to_string(), "k".to_string());
         let creds = Credentials::new(spec.spec(), v).unwrap();
-        let env = Env {
+        let prep = Preparation {
             spec,
             creds: &creds,
             clock: &FixedClock(1_700_000_000_000),
             entropy: &OsEntropy,
         };
         let opts = RequestOptions::default();
-        prepare(&env, "create_payout", "https://h.example", input, &opts)
+        prepare(&prep, "create_payout", "https://h.example", input, &opts)
     }
 
     /// A generated module whose slots are not its spec's fields is refused, not misread.

@@ -212,7 +212,7 @@ pub struct OperationPlan {
     pub body_keys: Vec<String>,
     /// The response's `success` predicate.
     pub success: Option<TemplateId>,
-    /// The name of the request field at each slot ([`Operation::request_fields`]), `None`
+    /// The name of the request field at each slot ([`payout_spec::Operation::request_fields`]), `None`
     /// for a computed one: what a typed request's slots are checked against.
     pub inputs: Vec<Option<String>>,
     /// The slots of the fields generated as a nonce when the input leaves them out.

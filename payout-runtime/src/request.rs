@@ -134,8 +134,10 @@ impl PreparedRequest {
     }
 }
 
-/// Everything a request needs besides its input.
-pub struct Env<'a> {
+/// What preparing a request uses besides its input: the gateway's compiled spec, the
+/// merchant's credentials, and where time and randomness come from (fixed for the
+/// known-answer vectors). Not an [`payout_spec::Environment`], which is a base URL.
+pub struct Preparation<'a> {
     pub spec: &'a CompiledSpec,
     pub creds: &'a Credentials,
     pub clock: &'a dyn Clock,
@@ -145,30 +147,30 @@ pub struct Env<'a> {
 /// Builds an operation's request from input keyed by the gateway's field names (or
 /// written by a typed request into the spec's slots).
 pub fn prepare<'i>(
-    env: &Env,
+    prep: &Preparation,
     op_name: &str,
     base_url: &str,
     input: impl Into<RequestInput<'i>>,
     opts: &RequestOptions,
 ) -> Result<PreparedRequest, PayoutError> {
     let input = input.into();
-    let spec = env.spec.spec();
+    let spec = prep.spec.spec();
     let (index, _, op) = spec.operations.get_full(op_name).ok_or_else(|| {
         PayoutError::new(
             ErrorKind::Unsupported,
             format!("{} has no operation `{op_name}`", spec.provider.id),
         )
     })?;
-    let plan = env.spec.plan().operation_at(index).ok_or_else(|| {
+    let plan = prep.spec.plan().operation_at(index).ok_or_else(|| {
         PayoutError::config(format!("operations.{op_name}: the operation has no plan"))
     })?;
-    let timestamp = opts.timestamp.unwrap_or_else(|| env.clock.now_millis());
+    let timestamp = opts.timestamp.unwrap_or_else(|| prep.clock.now_millis());
     let nonce = match &opts.nonce {
         Some(n) => Some(n.clone()),
         // Drawn only when used, so a vector's fixed random bytes go where they are meant to
         // (a random IV).
         None if needs_nonce(plan, input) => Some(
-            source::nonce(&op.nonce.unwrap_or_default(), env.entropy)
+            source::nonce(&op.nonce.unwrap_or_default(), prep.entropy)
                 .map_err(PayoutError::config)?,
         ),
         None => None,
@@ -181,7 +183,7 @@ pub fn prepare<'i>(
     let gen = Generated {
         nonce: nonce.as_deref().unwrap_or_default(),
         timestamp_ms: timestamp,
-        entropy: env.entropy,
+        entropy: prep.entropy,
     };
 
     // A JSON body nothing reads by name is written as it is validated: no map of it.
@@ -204,7 +206,7 @@ pub fn prepare<'i>(
         challenge: opts.challenge.clone(),
         ..Message::default()
     };
-    let mut engine = Engine::new(env.spec, env.creds, env.entropy);
+    let mut engine = Engine::new(prep.spec, prep.creds, prep.entropy);
     if opts.explain {
         engine = engine.explaining();
     }
@@ -259,7 +261,7 @@ pub fn prepare<'i>(
         strings_to_sign: engine.strings_to_sign,
         message: msg,
         redacted_headers,
-        secrets: env.creds.secrets(),
+        secrets: prep.creds.secrets(),
     })
 }
 
@@ -543,7 +545,7 @@ operations:
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         let creds = Credentials::new(spec.spec(), creds).unwrap();
-        let env = Env {
+        let prep = Preparation {
             spec: &spec,
             creds: &creds,
             clock: &FixedClock(1_700_000_000_000),
@@ -556,7 +558,7 @@ operations:
                 show,
                 ..RequestOptions::default()
             };
-            let req = prepare(&env, "query_payout", "https://h.example", &input, &opts).unwrap();
+            let req = prepare(&prep, "query_payout", "https://h.example", &input, &opts).unwrap();
             // printf '%s' 'u1:pw-secret' | base64
             assert_eq!(req.header("Authorization"), Some("Basic dTE6cHctc2VjcmV0"));
             let auth_shown = if show {
@@ -591,7 +593,7 @@ operations:
         let mut v = IndexMap::new();
         v.insert("secret".to_string(), "qs-secret".to_string());
         let creds = Credentials::new(spec.spec(), v).unwrap();
-        let env = Env {
+        let prep = Preparation {
             spec: &spec,
             creds: &creds,
             clock: &FixedClock(1_700_000_000_000),
@@ -601,7 +603,7 @@ operations:
         input.insert("id".to_string(), Json::from("po_1"));
         input.insert("page".to_string(), Json::from(2i64));
         let req = prepare(
-            &env,
+            &prep,
             "query_payout",
             "https://h.example",
             &input,

@@ -8,7 +8,7 @@ use crate::context::Message;
 use crate::credentials::Credentials;
 use crate::error::PayoutError;
 use crate::extract::Extracted;
-use crate::request::{self, Env, RequestOptions};
+use crate::request::{self, Preparation, RequestOptions};
 use crate::response::{self, Received};
 use crate::signing::{Engine, Signer};
 use crate::source::{Entropy, FixedBytes, FixedClock};
@@ -125,7 +125,7 @@ fn run_request(
                 .map(|e| e.base_url.clone())
         })
         .unwrap_or_else(|| "https://gateway.invalid".into());
-    let env = Env {
+    let prep = Preparation {
         spec,
         creds,
         clock: &FixedClock(v.timestamp.unwrap_or(0)),
@@ -151,7 +151,7 @@ fn run_request(
         strings_to_sign: true,
         ..RequestOptions::default()
     };
-    let result = request::prepare(&env, op, &base_url, &v.input, &opts);
+    let result = request::prepare(&prep, op, &base_url, &v.input, &opts);
     let e = &v.expect;
     if !e.invalid.is_empty() {
         match result {

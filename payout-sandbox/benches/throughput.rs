@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use payout_runtime::request::{self, Env, PreparedRequest, RequestOptions};
+use payout_runtime::request::{self, Preparation, PreparedRequest, RequestOptions};
 use payout_runtime::source::{OsEntropy, SystemClock};
 use payout_runtime::{CompiledSpec, Credentials, Json};
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
@@ -58,14 +58,14 @@ fn prepare(spec: &CompiledSpec, creds: &Credentials, base: &str, n: u64) -> Prep
         .and_then(|j| j.as_object().cloned())
         .expect("input object");
     input.insert("mchOrderNo".into(), Json::String(format!("bench{n:012}")));
-    let env = Env {
+    let prep = Preparation {
         spec,
         creds,
         clock: &SystemClock,
         entropy: &OsEntropy,
     };
     request::prepare(
-        &env,
+        &prep,
         "create_payout",
         base,
         &input,

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use payout_runtime::request::{self, Env, PreparedRequest, RequestOptions};
+use payout_runtime::request::{self, Preparation, PreparedRequest, RequestOptions};
 use payout_runtime::source::{OsEntropy, SystemClock};
 use payout_runtime::{CompiledSpec, Credentials, Json};
 use payout_sandbox::{GatewaySetup, Options, Sandbox};
@@ -42,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let creds = Credentials::new(spec.spec(), setup.credentials.clone())?;
         let sandbox = Sandbox::start(vec![setup], Options::default()).await?;
         let mut base = sandbox.base_url("cashy").ok_or("no cashy")?;
-        let env = Env {
+        let prep = Preparation {
             spec: &spec,
             creds: &creds,
             clock: &SystemClock,
@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut input = input.clone();
             input.insert("mchOrderNo".into(), Json::String("count-first".into()));
             let opts = RequestOptions::default();
-            let first = request::prepare(&env, "create_payout", &base, &input, &opts)?;
+            let first = request::prepare(&prep, "create_payout", &base, &input, &opts)?;
             let answer = send(&http, &first).await?;
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
             base = format!("http://{}", listener.local_addr()?);
@@ -75,7 +75,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             input.insert("mchOrderNo".into(), Json::String(format!("count{i:012}")));
             let opts = RequestOptions::default();
             reqs.push(request::prepare(
-                &env,
+                &prep,
                 "create_payout",
                 &base,
                 &input,

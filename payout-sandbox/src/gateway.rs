@@ -1128,7 +1128,7 @@ fn drop_connection() -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use payout_runtime::request::{Env, RequestOptions};
+    use payout_runtime::request::{Preparation, RequestOptions};
 
     fn gateway(spec: &str) -> Gateway {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -1144,14 +1144,14 @@ mod tests {
 
     /// The request a client built with the engine sends, as the sandbox receives it.
     fn received(gw: &Gateway, op_name: &str, input: &IndexMap<String, Json>) -> Message {
-        let env = Env {
+        let prep = Preparation {
             spec: &gw.spec,
             creds: &gw.creds,
             clock: &SystemClock,
             entropy: &OsEntropy,
         };
         let sent = request::prepare(
-            &env,
+            &prep,
             op_name,
             "http://127.0.0.1:1",
             input,
