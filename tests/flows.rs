@@ -130,7 +130,7 @@ async fn paystack_pays_out_in_one_call_and_reuses_the_recipient() {
 #[tokio::test]
 async fn paystack_refuses_an_unknown_recipient() {
     let (_sb, client, gw) = start("specs/paystack.yaml").await;
-    let mut input = IndexMap::new();
+    let mut input = JsonMap::default();
     input.insert("amount".to_string(), Json::from("10.00"));
     input.insert("reference".to_string(), Json::from("acme-transfer-00009"));
     input.insert("recipient".to_string(), Json::from("RCP_never_made"));

@@ -73,10 +73,9 @@ fn build(spec: &CompiledSpec, creds: &Credentials, order_id: &str) -> (String, S
         clock: &SystemClock,
         entropy: &OsEntropy,
     };
-    let input: payout::runtime::IndexMap<String, Json> =
-        [(String::from("order_id"), Json::from(order_id))]
-            .into_iter()
-            .collect();
+    let input: payout::runtime::JsonMap = [(String::from("order_id"), Json::from(order_id))]
+        .into_iter()
+        .collect();
     let req = prepare(
         &prep,
         "query_payout",

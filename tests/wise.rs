@@ -110,7 +110,7 @@ async fn wise_pays_out_in_one_call_and_reuses_the_recipient() {
 #[tokio::test]
 async fn wise_refuses_to_fund_an_unknown_transfer() {
     let (_sb, client, gw) = start().await;
-    let mut input = indexmap::IndexMap::new();
+    let mut input = payout::runtime::JsonMap::default();
     input.insert("transferId".to_string(), Json::String("999".into()));
     let e = client.call("fund_transfer", &input).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::InvalidRequest, "{e}");

@@ -13,8 +13,8 @@ use payout::runtime::codegen::ToJson;
 use payout::runtime::response::{self, Received};
 use payout::runtime::source::{FixedClock, OsEntropy};
 use payout::runtime::{
-    ClientOptions, CompiledSpec, Credentials, Decimal, IndexMap, Json, Operation, PayoutResult,
-    PayoutStatus, RequestOptions, Secret, WebhookRequest,
+    ClientOptions, CompiledSpec, Credentials, Decimal, IndexMap, Json, JsonMap, Operation,
+    PayoutResult, PayoutStatus, RequestOptions, Secret, WebhookRequest,
 };
 
 use crate::cashy_by_hand::{self, Create};
@@ -32,7 +32,7 @@ pub const ANSWER: &str = r#"{"code":200,"msg":"SUCCESS","data":{"merchantId":"10
 pub struct Case {
     pub client: cashy::Client,
     pub typed: cashy::CreatePayoutRequest,
-    pub input: IndexMap<String, Json>,
+    pub input: JsonMap,
     pub hand: Create<'static>,
     pub headers: Vec<(String, String)>,
     /// What the client holds, for reading an answer outside a call.

@@ -4,10 +4,10 @@ use std::io::Read;
 use std::path::Path;
 
 use indexmap::IndexMap;
-use payout_spec::Json;
+use payout_spec::{Json, JsonMap};
 
 /// Reads a JSON object from a file, or from stdin for `-`. Numbers keep their exact text.
-pub fn object(path: &Path, what: &str) -> Result<IndexMap<String, Json>, String> {
+pub fn object(path: &Path, what: &str) -> Result<JsonMap, String> {
     let text = if path.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin()

@@ -752,7 +752,7 @@ fn check_request(
             (n.clone(), value)
         })
         .collect();
-    let obtained: IndexMap<String, payout_runtime::Json> = stand_ins
+    let obtained: payout_runtime::JsonMap = stand_ins
         .iter()
         .map(|(n, v)| (n.clone(), payout_runtime::Json::String(v.text.clone())))
         .collect();

@@ -2,7 +2,7 @@
 //! fingerprint.
 
 use indexmap::IndexMap;
-use payout_runtime::{Beneficiary, CreatePayout, FieldError, Json, Money, PayoutMethod};
+use payout_runtime::{Beneficiary, CreatePayout, FieldError, Json, JsonMap, Money, PayoutMethod};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
@@ -18,7 +18,7 @@ pub struct NewPayout {
     pub remark: Option<String>,
     pub transfer_mode: Option<String>,
     pub notify_url: Option<String>,
-    pub extras: IndexMap<String, Json>,
+    pub extras: JsonMap,
 }
 
 /// The beneficiary's unified names.
@@ -174,14 +174,14 @@ impl NewPayout {
             )),
         }
         let extras = match o.get("extras") {
-            None | Some(Json::Null) => IndexMap::new(),
+            None | Some(Json::Null) => JsonMap::default(),
             Some(Json::Object(e)) => e.clone(),
             Some(other) => {
                 errors.push(problem(
                     "extras",
                     format!("must be an object, not {}", other.kind()),
                 ));
-                IndexMap::new()
+                JsonMap::default()
             }
         };
         match (gateway, merchant_ref, amount, currency) {
@@ -208,7 +208,7 @@ impl NewPayout {
     /// The request in one canonical JSON text: keys sorted, the amount normalised
     /// (`100.50` and `100.5` are the same money), no insignificant whitespace.
     pub fn canonical(&self) -> String {
-        let mut o = IndexMap::new();
+        let mut o = JsonMap::default();
         o.insert("gateway".to_string(), Json::String(self.gateway.clone()));
         o.insert(
             "merchant_ref".to_string(),
@@ -219,7 +219,7 @@ impl NewPayout {
             Json::String(self.amount.normalize().to_string()),
         );
         o.insert("currency".to_string(), Json::String(self.currency.clone()));
-        let b: IndexMap<String, Json> = self
+        let b: JsonMap = self
             .beneficiary
             .iter()
             .map(|(k, v)| (k.clone(), Json::String(v.clone())))

@@ -12,7 +12,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use md5::{Digest, Md5};
 use payout_runtime::request::{self, Preparation, RequestOptions};
 use payout_runtime::source::{FixedClock, OsEntropy};
-use payout_runtime::{webhook, CompiledSpec, Credentials, IndexMap, Json, WebhookRequest};
+use payout_runtime::{webhook, CompiledSpec, Credentials, IndexMap, Json, JsonMap, WebhookRequest};
 
 const KEY: &str = "test-api-key-cashy";
 const WEBHOOK: &str = r#"{"amount":60000.00,"completionTime":"2024-12-02 08:42:54","fee":5150.0000,"mchOrderNo":"1863484722378907648","merchantId":"3002124","nonceStr":"1733103774518","orderNo":"PAYOUT8551739282639106048","orderStatus":"SUCCESS","payType":"11"}"#;
@@ -23,7 +23,7 @@ fn spec() -> CompiledSpec {
         .expect("cashy spec")
 }
 
-fn input() -> IndexMap<String, Json> {
+fn input() -> JsonMap {
     let text = r#"{"amount":"50000.00","bankId":33,"idType":"1","accountName":"Jeson","mchOrderNo":"order00000001","idCard":"43912345","accountNo":"3023612345","accountType":0,"notifyUrl":"","remark":"remark","nonceStr":"123456789"}"#;
     Json::parse(text)
         .ok()

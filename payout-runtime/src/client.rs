@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use indexmap::IndexMap;
-use payout_spec::{Json, OperationRole};
+use payout_spec::{JsonMap, OperationRole};
 
 use crate::compiled::CompiledSpec;
 use crate::context::ObtainedValue;
@@ -274,11 +274,7 @@ impl DynamicClient {
     /// their steps with the fields of `input` they have. A create is sent once; a query is
     /// retried with backoff on transient failures, each time freshly signed (a nonce is
     /// never reused).
-    pub async fn call(
-        &self,
-        op: &str,
-        input: &IndexMap<String, Json>,
-    ) -> Result<CallOutcome, PayoutError> {
+    pub async fn call(&self, op: &str, input: &JsonMap) -> Result<CallOutcome, PayoutError> {
         self.run(op, FlowInput::Raw(input)).await
     }
 
@@ -630,6 +626,7 @@ impl PayoutProvider for DynamicClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use payout_spec::Json;
 
     const SPEC: &str = r#"
 spec_version: 1
@@ -658,7 +655,7 @@ operations:
     #[tokio::test]
     async fn a_request_that_cannot_be_built_is_not_ambiguous() {
         let c = client("line\nbreak", "https://127.0.0.1:9").unwrap();
-        let mut input = IndexMap::new();
+        let mut input = JsonMap::default();
         input.insert("ref".to_string(), Json::from("r1"));
         input.insert("amount".to_string(), Json::from("1.00"));
         let e = c.call("create_payout", &input).await.unwrap_err();
@@ -683,7 +680,7 @@ operations:
                 Arc::new(crate::source::FixedClock(1_700_000_000_123)),
                 Arc::new(crate::source::FixedBytes::new(&bytes)),
             );
-        let mut input = IndexMap::new();
+        let mut input = JsonMap::default();
         input.insert("ref".to_string(), Json::from("r1"));
         input.insert("amount".to_string(), Json::from("1.00"));
         let req = c

@@ -4,7 +4,7 @@
 //! typed clients run exactly the runtime code paths the dynamic client runs.
 
 use indexmap::IndexMap;
-use payout_spec::Json;
+use payout_spec::{Json, JsonMap};
 use rust_decimal::Decimal;
 
 use std::sync::{Arc, OnceLock};
@@ -125,17 +125,17 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 /// Starts a JSON object, for generated `to_json` bodies.
-pub fn object() -> IndexMap<String, Json> {
-    IndexMap::new()
+pub fn object() -> JsonMap {
+    JsonMap::default()
 }
 
 /// Adds a field.
-pub fn put<T: ToJson>(o: &mut IndexMap<String, Json>, name: &str, value: &T) {
+pub fn put<T: ToJson>(o: &mut JsonMap, name: &str, value: &T) {
     o.insert(name.to_string(), value.to_json());
 }
 
 /// Adds a field when there is a value.
-pub fn put_opt<T: ToJson>(o: &mut IndexMap<String, Json>, name: &str, value: &Option<T>) {
+pub fn put_opt<T: ToJson>(o: &mut JsonMap, name: &str, value: &Option<T>) {
     if let Some(v) = value {
         put(o, name, v);
     }

@@ -150,7 +150,7 @@ impl CompiledSpec {
     pub fn render_over(
         &self,
         id: TemplateId,
-        fields: Option<&indexmap::IndexMap<String, payout_spec::Json>>,
+        fields: Option<&payout_spec::JsonMap>,
         extra: &[(&str, minijinja::Value)],
     ) -> Result<String, String> {
         let t = self.plan.template(id);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 use minijinja::Value;
-use payout_spec::Json;
+use payout_spec::{Json, JsonMap};
 
 use crate::credentials::Credentials;
 use crate::redact;
@@ -84,10 +84,10 @@ pub struct Message {
     pub path: String,
     /// The full URL, query included.
     pub url: String,
-    pub params: IndexMap<String, Json>,
-    pub query: IndexMap<String, Json>,
+    pub params: JsonMap,
+    pub query: JsonMap,
     /// The body's top-level fields (wire values).
-    pub body: IndexMap<String, Json>,
+    pub body: JsonMap,
     /// The exact body bytes, once they exist.
     pub body_bytes: Option<Vec<u8>>,
     /// Headers of a received message (or rendered so far, for a request).
@@ -188,7 +188,7 @@ pub fn path_of(url: &str) -> String {
 }
 
 /// A JSON object as a template value.
-pub fn object(m: &IndexMap<String, Json>) -> Value {
+pub fn object(m: &JsonMap) -> Value {
     m.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()
 }
 

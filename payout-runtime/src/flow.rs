@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use indexmap::IndexMap;
-use payout_spec::{Json, Obtain, OperationRole};
+use payout_spec::{Json, JsonMap, Obtain, OperationRole};
 use sha2::{Digest, Sha256};
 
 use crate::client::{CallOutcome, DynamicClient};
@@ -239,7 +239,7 @@ impl FlowState {
 pub enum FlowInput<'a> {
     /// Input by the gateway's own field names, for every step at once (`payout call`, a
     /// typed method): each step takes the fields it has.
-    Raw(&'a IndexMap<String, Json>),
+    Raw(&'a JsonMap),
     /// A unified create: each step's fields are filled by their roles.
     Unified(&'a CreatePayout),
 }
@@ -352,7 +352,7 @@ impl DynamicClient {
         from: FlowInput<'f>,
         values: &Values,
         step: bool,
-    ) -> Result<Cow<'f, IndexMap<String, Json>>, PayoutError> {
+    ) -> Result<Cow<'f, JsonMap>, PayoutError> {
         let spec = self.compiled().spec();
         let op = operation(spec, op_name)?;
         match from {
@@ -473,7 +473,7 @@ impl DynamicClient {
         &self,
         name: &str,
         o: &Obtain,
-        input: &IndexMap<String, Json>,
+        input: &JsonMap,
         values: &Values,
     ) -> Result<String, PayoutError> {
         let id = &self.flow_state().client_id;
@@ -511,10 +511,10 @@ impl DynamicClient {
 pub fn raw_input(
     spec: &crate::CompiledSpec,
     op_name: &str,
-    input: &IndexMap<String, Json>,
+    input: &JsonMap,
     values: &IndexMap<String, ObtainedValue>,
     step: bool,
-) -> IndexMap<String, Json> {
+) -> JsonMap {
     let s = spec.spec();
     let Some(op) = s.operations.get(op_name) else {
         return input.clone();
@@ -527,7 +527,7 @@ pub fn raw_input(
         .flat_map(|o| o.request_fields().map(|(_, n, _)| n))
         .collect();
     let own = |k: &str| op.request_fields().any(|(_, n, _)| n == k);
-    let mut out: IndexMap<String, Json> = input
+    let mut out: JsonMap = input
         .iter()
         .filter(|(k, _)| own(k) || (!step && !others.contains(&k.as_str())))
         .map(|(k, v)| (k.clone(), v.clone()))
@@ -569,11 +569,7 @@ fn keep_declared(fields: &IndexMap<String, payout_spec::Field>, v: &mut Json) {
 
 /// The obtained values a raw input gives itself (the recipient's code, already known): their
 /// steps are not run.
-pub fn given_values(
-    spec: &payout_spec::Spec,
-    op_name: &str,
-    input: &IndexMap<String, Json>,
-) -> Vec<String> {
+pub fn given_values(spec: &payout_spec::Spec, op_name: &str, input: &JsonMap) -> Vec<String> {
     let Some(op) = spec.operations.get(op_name) else {
         return Vec::new();
     };
@@ -621,7 +617,7 @@ fn operation<'a>(
     })
 }
 
-fn as_json(values: &Values) -> IndexMap<String, Json> {
+fn as_json(values: &Values) -> JsonMap {
     values
         .iter()
         .map(|(k, v)| (k.clone(), Json::String(v.text.clone())))

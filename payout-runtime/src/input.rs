@@ -10,8 +10,7 @@
 
 use std::borrow::Cow;
 
-use indexmap::IndexMap;
-use payout_spec::{Json, Operation};
+use payout_spec::{Json, JsonMap, Operation};
 use rust_decimal::Decimal;
 
 use crate::codegen::ToJson;
@@ -21,13 +20,13 @@ use crate::error::PayoutError;
 #[derive(Clone, Copy)]
 pub enum RequestInput<'i> {
     /// By the gateway's field names; keys the operation does not have are reported.
-    ByName(&'i IndexMap<String, Json>),
+    ByName(&'i JsonMap),
     /// By the spec's field positions, as a generated request writes them.
     BySlot(&'i InputWriter<'i>),
 }
 
-impl<'i> From<&'i IndexMap<String, Json>> for RequestInput<'i> {
-    fn from(values: &'i IndexMap<String, Json>) -> Self {
+impl<'i> From<&'i JsonMap> for RequestInput<'i> {
+    fn from(values: &'i JsonMap) -> Self {
         RequestInput::ByName(values)
     }
 }
@@ -215,6 +214,7 @@ mod tests {
     use crate::credentials::Credentials;
     use crate::request::{prepare, Preparation, RequestOptions};
     use crate::source::{FixedClock, OsEntropy};
+    use indexmap::IndexMap;
 
     const SPEC: &str = r#"
 spec_version: 1
@@ -236,7 +236,7 @@ operations:
     response: { success: "true" }
 "#;
 
-    fn by_name(values: &[(&str, Json)]) -> IndexMap<String, Json> {
+    fn by_name(values: &[(&str, Json)]) -> JsonMap {
         values
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))

@@ -4,7 +4,7 @@
 //! `CreatePayout` to fill it: no per-gateway Rust.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, FieldType, Json, Operation, Role, Rule, Spec};
+use payout_spec::{Field, FieldType, Json, JsonMap, Operation, Role, Rule, Spec};
 
 use crate::compiled::CompiledSpec;
 use crate::error::{ErrorKind, FieldError, PayoutError};
@@ -15,8 +15,8 @@ pub fn create_input(
     spec: &CompiledSpec,
     op: &Operation,
     req: &CreatePayout,
-) -> Result<IndexMap<String, Json>, PayoutError> {
-    flow_input(spec, op, req, &IndexMap::new(), false)
+) -> Result<JsonMap, PayoutError> {
+    flow_input(spec, op, req, &JsonMap::default(), false)
 }
 
 /// The input of one operation of a create's flow: the money step (`step: false`), or a
@@ -26,9 +26,9 @@ pub fn flow_input(
     compiled: &CompiledSpec,
     op: &Operation,
     req: &CreatePayout,
-    obtained: &IndexMap<String, Json>,
+    obtained: &JsonMap,
     step: bool,
-) -> Result<IndexMap<String, Json>, PayoutError> {
+) -> Result<JsonMap, PayoutError> {
     let spec = compiled.spec();
     // `derive:` templates, over the role's value.
     let derive = |source: &str, v: &Json| -> Result<Json, String> {
@@ -94,7 +94,7 @@ pub fn flow_input(
             | Role::WebhookHeader(_) => None,
         }
     };
-    let mut input = IndexMap::new();
+    let mut input = JsonMap::default();
     let mut errors = Vec::new();
     let parts = [
         Some(&op.params),
@@ -130,7 +130,7 @@ fn fill(
     fields: &IndexMap<String, Field>,
     value: &dyn Fn(&Role) -> Option<Json>,
     derive: &Derive,
-    out: &mut IndexMap<String, Json>,
+    out: &mut JsonMap,
     prefix: &str,
     errors: &mut Vec<FieldError>,
 ) {
@@ -142,7 +142,7 @@ fn fill(
         };
         match f.ty {
             FieldType::Object => {
-                let mut inner = IndexMap::new();
+                let mut inner = JsonMap::default();
                 if let Some(nested) = &f.fields {
                     fill(nested, value, derive, &mut inner, &path, errors);
                 }
@@ -158,7 +158,7 @@ fn fill(
             // A unified payout is a one-item batch.
             FieldType::Array => {
                 let Some(item) = &f.items else { continue };
-                let mut one = IndexMap::new();
+                let mut one = JsonMap::default();
                 let mut wrapper = IndexMap::new();
                 wrapper.insert("0".to_string(), (**item).clone());
                 fill(&wrapper, value, derive, &mut one, &path, errors);
@@ -251,14 +251,14 @@ fn one_of(
         });
         return None;
     };
-    let mut obj = IndexMap::new();
+    let mut obj = JsonMap::default();
     obj.insert(tag.clone(), Json::String(vname.clone()));
     fill(&variant.fields, value, derive, &mut obj, path, errors);
     Some(Json::Object(obj))
 }
 
 /// The input of a query operation for a payout reference.
-pub fn query_input(op: &Operation, reference: &PayoutRef) -> IndexMap<String, Json> {
+pub fn query_input(op: &Operation, reference: &PayoutRef) -> JsonMap {
     let fields: Vec<(&str, &Field)> = op.request_fields().map(|(_, n, f)| (n, f)).collect();
     let field_for = |role: Role| {
         fields
@@ -271,7 +271,7 @@ pub fn query_input(op: &Operation, reference: &PayoutRef) -> IndexMap<String, Js
         .iter()
         .flat_map(|b| b.rules.iter())
         .any(|r| matches!(r, Rule::ExactlyOneOf(_)));
-    let mut input = IndexMap::new();
+    let mut input = JsonMap::default();
     // The provider's reference first: it is the gateway's own key.
     if let (Some(p), Some(name)) = (reference.provider(), field_for(Role::ProviderRef)) {
         input.insert(name.to_string(), Json::String(p.to_string()));
@@ -316,7 +316,7 @@ pub fn hint_extras(mut e: PayoutError, op: &Operation) -> PayoutError {
 pub fn create_from_input(
     spec: &Spec,
     op: &Operation,
-    input: &IndexMap<String, Json>,
+    input: &JsonMap,
 ) -> Result<CreatePayout, String> {
     let req = create_from_step_input(spec, op, input)?;
     if req.merchant_ref.is_empty() {
@@ -331,7 +331,7 @@ pub fn create_from_input(
 pub fn create_from_step_input(
     spec: &Spec,
     op: &Operation,
-    input: &IndexMap<String, Json>,
+    input: &JsonMap,
 ) -> Result<CreatePayout, String> {
     let mut req = CreatePayout::new(
         "",
@@ -352,7 +352,7 @@ pub fn create_from_step_input(
 /// recipient's name and account): the inverse of a flow step's input, by roles only.
 pub fn add_step_input(
     op: &Operation,
-    input: &IndexMap<String, Json>,
+    input: &JsonMap,
     req: &mut CreatePayout,
 ) -> Result<(), String> {
     let parts = [
@@ -368,7 +368,7 @@ pub fn add_step_input(
 
 fn read(
     fields: &IndexMap<String, Field>,
-    input: &IndexMap<String, Json>,
+    input: &JsonMap,
     req: &mut CreatePayout,
     top: bool,
 ) -> Result<(), String> {
@@ -406,7 +406,7 @@ fn read(
                 if let Some(first) = items.first() {
                     let mut wrapper = IndexMap::new();
                     wrapper.insert("0".to_string(), (**item).clone());
-                    let mut values = IndexMap::new();
+                    let mut values = JsonMap::default();
                     values.insert("0".to_string(), first.clone());
                     read(&wrapper, &values, req, false)?;
                 }

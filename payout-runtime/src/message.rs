@@ -3,7 +3,7 @@
 
 use indexmap::IndexMap;
 pub use payout_spec::Location;
-use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, Role, Spec};
+use payout_spec::{Body, BodyEncoding, Field, FieldType, Json, JsonMap, Role, Spec};
 
 use crate::context::{Message, Signature};
 use crate::crypto::canonical::form;
@@ -15,7 +15,7 @@ use crate::source::{self, Entropy};
 
 /// The body's exact bytes: compact JSON in field order, or a form, written straight from
 /// the fields into one buffer sized for them.
-pub fn serialize(body: &Body, fields: &IndexMap<String, Json>) -> Vec<u8> {
+pub fn serialize(body: &Body, fields: &JsonMap) -> Vec<u8> {
     match body.encoding {
         BodyEncoding::Json => {
             let mut out = String::with_capacity(payout_spec::json::object_size_hint(fields));
@@ -202,7 +202,7 @@ pub fn fill_computed(
 
 /// Puts a message's values in the order of the spec's fields (values the spec does not
 /// name go last): the order the bytes are serialised in.
-pub fn reorder(values: &mut IndexMap<String, Json>, fields: &IndexMap<String, Field>) {
+pub fn reorder(values: &mut JsonMap, fields: &IndexMap<String, Field>) {
     values.sort_by(|a, _, b, _| {
         let pos = |k: &String| fields.get_index_of(k).unwrap_or(usize::MAX);
         pos(a).cmp(&pos(b))
@@ -246,8 +246,8 @@ pub fn generate(
     nonce: &str,
     timestamp_ms: u64,
     entropy: &dyn Entropy,
-) -> IndexMap<String, Json> {
-    let mut out = IndexMap::new();
+) -> JsonMap {
+    let mut out = JsonMap::default();
     for (name, f) in fields {
         if !f.is_input() {
             continue;

@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 use indexmap::IndexMap;
 use minijinja::Value;
 use payout_spec::template::{self, Analysis, Kind, Segment};
-use payout_spec::{Field, FieldType, Json, Location, Spec};
+use payout_spec::{Field, FieldType, Json, JsonMap, Location, Spec};
 
 use crate::context::{to_value, Message};
 use crate::credentials::Credentials;
@@ -618,7 +618,7 @@ impl Template {
         let msg = v.msg;
         let mut ctx: Vec<(&str, Value)> = Vec::with_capacity(self.reads.len());
         for (root, scope) in &self.reads {
-            let fields = |m: &IndexMap<String, Json>| -> Value {
+            let fields = |m: &JsonMap| -> Value {
                 match scope {
                     Scope::Whole => crate::context::object(m),
                     Scope::Keys(keys) => keys
@@ -669,11 +669,7 @@ impl Template {
     /// The context of a template over a JSON object's top-level fields (an answer, for its
     /// success predicate) and a few more names: only the names it reads are converted.
     /// `extra` wins over a field of the same name.
-    pub fn context_over(
-        &self,
-        fields: Option<&IndexMap<String, Json>>,
-        extra: &[(&str, Value)],
-    ) -> Value {
+    pub fn context_over(&self, fields: Option<&JsonMap>, extra: &[(&str, Value)]) -> Value {
         self.names
             .iter()
             .filter_map(|n| {
@@ -698,7 +694,7 @@ fn in_scope(scope: &Scope, key: &str) -> bool {
 /// scalar (minijinja then renders the template, and says what is wrong).
 fn write_name(out: &mut String, n: &Name, v: &Values) -> Option<()> {
     let msg = v.msg;
-    fn json<'m>(m: &'m IndexMap<String, Json>, n: &Name) -> Option<&'m Json> {
+    fn json<'m>(m: &'m JsonMap, n: &Name) -> Option<&'m Json> {
         let mut cur = m.get(n.key.as_deref()?)?;
         for attr in &n.rest {
             cur = cur.as_object()?.get(attr)?;
@@ -879,7 +875,7 @@ mod tests {
         let mut compared = 0;
         for kind in 0..KINDS {
             for missing in std::iter::once(None).chain((0..t.names.len()).map(Some)) {
-                let mut fields: IndexMap<String, Json> = t
+                let mut fields: JsonMap = t
                     .names
                     .iter()
                     .enumerate()

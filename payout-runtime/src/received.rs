@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use payout_spec::coverage::{self, Coverage};
 use payout_spec::template::Segment;
-use payout_spec::{Field, FieldType, HeaderParts, Input, Json, Spec, Step};
+use payout_spec::{Field, FieldType, HeaderParts, Input, Json, JsonMap, Spec, Step};
 
 use crate::compiled::CompiledSpec;
 use crate::extract::ResultRole as Role;
@@ -211,7 +211,7 @@ impl FieldEquals {
     }
 
     /// Whether the answer's `fields` satisfy it; `None` when the template must say.
-    pub fn decide(&self, fields: Option<&IndexMap<String, Json>>) -> Option<bool> {
+    pub fn decide(&self, fields: Option<&JsonMap>) -> Option<bool> {
         let value = fields?.get(&self.field)?;
         match (&self.literal, value) {
             (Literal::Int(i), Json::Number(n)) => n.parse::<i64>().ok().map(|n| n == *i),
@@ -348,7 +348,7 @@ impl MessagePlan {
     pub fn carriers<'a>(
         &'a self,
         headers: &'a [(String, String)],
-        fields: Option<&IndexMap<String, Json>>,
+        fields: Option<&JsonMap>,
     ) -> Vec<Carrier<'a>> {
         self.carriers
             .iter()

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use indexmap::IndexMap;
 
-use payout_spec::{Field, Json, Money, Operation, Role};
+use payout_spec::{Field, Json, JsonMap, Money, Operation, Role};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -276,11 +276,7 @@ fn needs_nonce(plan: &OperationPlan, input: RequestInput) -> bool {
 }
 
 /// The wire values of a request's path parameters, query and body.
-pub type Parts = (
-    IndexMap<String, Json>,
-    IndexMap<String, Json>,
-    IndexMap<String, Json>,
-);
+pub type Parts = (JsonMap, JsonMap, JsonMap);
 
 /// Validates every part of the input (the gateway's own field names, or a typed request's
 /// slots; computed fields left out), collecting every problem; the sandbox checks what it
@@ -359,13 +355,13 @@ fn normalize(
                 },
             );
             object.finish();
-            IndexMap::new()
+            JsonMap::default()
         }
         (Some(b), None) => {
             validate::rules(&b.rules, part(body_at), &b.fields, &mut errors);
             validate::fields(&b.fields, part(body_at), &root, &money, gen, &mut errors)
         }
-        (None, _) => IndexMap::new(),
+        (None, _) => JsonMap::default(),
     };
     if errors.is_empty() {
         Ok((params, query, body))
@@ -429,10 +425,7 @@ pub fn request_currency<'i>(
             _ => None,
         }
     }
-    fn find<'i>(
-        fields: &IndexMap<String, Field>,
-        values: &'i IndexMap<String, Json>,
-    ) -> Option<Cow<'i, str>> {
+    fn find<'i>(fields: &IndexMap<String, Field>, values: &'i JsonMap) -> Option<Cow<'i, str>> {
         fields.iter().find_map(|(name, f)| {
             let v = values.get(name)?;
             if f.role == Some(Role::Currency) {
@@ -466,7 +459,7 @@ pub fn request_currency<'i>(
 }
 
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.
-fn fill_path(template: &str, params: &IndexMap<String, Json>) -> String {
+fn fill_path(template: &str, params: &JsonMap) -> String {
     let mut path = template.to_string();
     if params.is_empty() {
         return path;
@@ -551,7 +544,7 @@ operations:
             clock: &FixedClock(1_700_000_000_000),
             entropy: &OsEntropy,
         };
-        let mut input = IndexMap::new();
+        let mut input = JsonMap::default();
         input.insert("id".to_string(), Json::from("po_1"));
         for show in [false, true] {
             let opts = RequestOptions {
@@ -599,7 +592,7 @@ operations:
             clock: &FixedClock(1_700_000_000_000),
             entropy: &OsEntropy,
         };
-        let mut input = IndexMap::new();
+        let mut input = JsonMap::default();
         input.insert("id".to_string(), Json::from("po_1"));
         input.insert("page".to_string(), Json::from(2i64));
         let req = prepare(

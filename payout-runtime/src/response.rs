@@ -1,8 +1,7 @@
 //! Reading an operation's response: HTTP status, success predicate, error codes, response
 //! signatures, and the unified values it carries.
 
-use indexmap::IndexMap;
-use payout_spec::{Json, OperationRole};
+use payout_spec::{Json, JsonMap, OperationRole};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -161,7 +160,7 @@ fn answer_message(request: &Message, got: &Received, reads: crate::received::Rea
             Vec::new()
         },
         body_bytes: reads.body_bytes.then(|| got.body.to_vec()),
-        body: IndexMap::new(),
+        body: JsonMap::default(),
         signatures: Default::default(),
         obtained: request.obtained.clone(),
         challenge: request.challenge.clone(),
@@ -339,6 +338,7 @@ pub(crate) fn preview(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::source::OsEntropy;
+    use indexmap::IndexMap;
 
     const SPEC: &str = r#"
 spec_version: 1
@@ -476,7 +476,7 @@ operations:
             Json::Bool(false),
             Json::Null,
             Json::Array(vec![]),
-            Json::Object(IndexMap::new()),
+            Json::Object(JsonMap::default()),
         ];
         let mut decided = 0;
         for (file, text) in [
@@ -490,10 +490,10 @@ operations:
                 let (Some(id), Some(eq)) = (plan.success, &plan.success_equals) else {
                     continue;
                 };
-                let mut cases: Vec<Option<IndexMap<String, Json>>> = vec![None];
-                cases.push(Some(IndexMap::new()));
+                let mut cases: Vec<Option<JsonMap>> = vec![None];
+                cases.push(Some(JsonMap::default()));
                 for v in &values {
-                    cases.push(Some(IndexMap::from([(eq.field.clone(), v.clone())])));
+                    cases.push(Some(JsonMap::from_iter([(eq.field.clone(), v.clone())])));
                 }
                 for fields in &cases {
                     let Some(fast) = eq.decide(fields.as_ref()) else {

@@ -27,7 +27,7 @@ use crate::unified::{
     BoxFuture, Capability, CreatePayout, PayoutProvider, PayoutRef, PayoutResult, WebhookEvent,
     WebhookRequest,
 };
-use payout_spec::Json;
+use payout_spec::{Json, JsonMap};
 
 /// A gateway as a generated module describes it. Implemented by the module's `Gateway`
 /// type (an empty enum: it is never a value, only a name for [`TypedClient`]).
@@ -228,7 +228,7 @@ impl<G: Gateway> TypedClient<G> {
 }
 
 /// A request as the input the runtime validates and signs.
-fn input<O: Operation>(request: &O) -> Result<IndexMap<String, Json>, PayoutError> {
+fn input<O: Operation>(request: &O) -> Result<JsonMap, PayoutError> {
     match request.to_json() {
         Json::Object(input) => Ok(input),
         _ => Err(PayoutError::config(format!(

@@ -6,8 +6,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
-use indexmap::IndexMap;
-use payout_spec::{Ack, Json, PayoutStatus};
+use payout_spec::{Ack, Json, JsonMap, PayoutStatus};
 use rust_decimal::Decimal;
 
 use crate::error::PayoutError;
@@ -116,7 +115,7 @@ pub struct CreatePayout {
     /// Transfer rail (`IMPS`, `NEFT`...) where the gateway asks.
     pub transfer_mode: Option<String>,
     /// Gateway-specific fields by the gateway's own names; they override unified values.
-    pub extras: IndexMap<String, Json>,
+    pub extras: JsonMap,
 }
 
 impl CreatePayout {
@@ -129,7 +128,7 @@ impl CreatePayout {
             remark: None,
             notify_url: None,
             transfer_mode: None,
-            extras: IndexMap::new(),
+            extras: JsonMap::default(),
         }
     }
 

@@ -19,7 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use indexmap::IndexMap;
 use payout_spec::diag::did_you_mean;
 use payout_spec::{
-    EnumValues, EnumWire, Field, FieldType, Generator, Json, JsonRepr, Money, Role, Rule,
+    EnumValues, EnumWire, Field, FieldType, Generator, Json, JsonMap, JsonRepr, Money, Role, Rule,
 };
 use rust_decimal::Decimal;
 
@@ -112,14 +112,14 @@ pub struct Given<'a> {
 
 #[derive(Clone, Copy)]
 enum Source<'a> {
-    Names(&'a IndexMap<String, Json>),
+    Names(&'a JsonMap),
     /// The slots of a typed request; the part's first field is at `offset`.
     Slots(&'a InputWriter<'a>, usize),
 }
 
 impl<'a> Given<'a> {
     /// Values by name.
-    pub fn names(values: &'a IndexMap<String, Json>) -> Self {
+    pub fn names(values: &'a JsonMap) -> Self {
         Given {
             source: Source::Names(values),
             hidden: None,
@@ -249,8 +249,8 @@ pub fn fields(
     money: &Money,
     gen: &Generated,
     errors: &mut Vec<FieldError>,
-) -> IndexMap<String, Json> {
-    let mut out = IndexMap::with_capacity(defs.len());
+) -> JsonMap {
+    let mut out = payout_spec::json::map_with_capacity(defs.len());
     each_field(defs, input, at, money, gen, errors, |_, name, w| {
         out.insert(name.to_string(), w.into_json());
     });
@@ -715,7 +715,7 @@ fn one_of(
         path,
         errors,
     );
-    let mut out = IndexMap::with_capacity(variant.fields.len() + 1);
+    let mut out = payout_spec::json::map_with_capacity(variant.fields.len() + 1);
     out.insert(tag.clone(), Json::String(chosen.to_string()));
     out.extend(fields(&variant.fields, rest, path, money, gen, errors));
     Some(Json::Object(out))

@@ -1,7 +1,6 @@
 //! Running a spec's known-answer vectors through the same code paths a real call takes.
 
-use indexmap::IndexMap;
-use payout_spec::{ExpectStatus, Json, PayoutStatus, Vector};
+use payout_spec::{ExpectStatus, Json, JsonMap, PayoutStatus, Vector};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -352,7 +351,7 @@ fn run_recipe(
     failures: &mut Vec<String>,
 ) -> Result<(), String> {
     let body = v.body.clone().unwrap_or_default();
-    let fields: IndexMap<String, Json> = Json::parse(&body)
+    let fields: JsonMap = Json::parse(&body)
         .ok()
         .and_then(|j| j.as_object().cloned())
         .unwrap_or_default();

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use indexmap::IndexMap;
 use payout_spec::template::Segment;
-use payout_spec::{Field, HeaderParts, Json};
+use payout_spec::{Field, HeaderParts, Json, JsonMap};
 
 use crate::compiled::{CompiledSpec, TemplateInfo};
 use crate::context::Message;
@@ -95,7 +95,7 @@ pub struct Part<'a> {
     /// The spec's field definitions for it.
     pub fields: &'a IndexMap<String, Field>,
     /// The values received.
-    pub values: &'a IndexMap<String, Json>,
+    pub values: &'a JsonMap,
 }
 
 /// The carriers of a received message: its header templates, and the fields of its parts

@@ -1,8 +1,7 @@
 //! Webhooks: verify first, then read. A webhook that does not verify is an error and is
 //! never turned into an event.
 
-use indexmap::IndexMap;
-use payout_spec::{Ack, BodyEncoding, Json};
+use payout_spec::{Ack, BodyEncoding, Json, JsonMap};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -213,12 +212,12 @@ pub fn postback_input(
     spec: &payout_spec::Spec,
     op_name: &str,
     req: &WebhookRequest,
-) -> Result<IndexMap<String, Json>, PayoutError> {
+) -> Result<JsonMap, PayoutError> {
     let op = spec
         .operations
         .get(op_name)
         .ok_or_else(|| PayoutError::config(format!("no postback operation `{op_name}`")))?;
-    let mut input = IndexMap::new();
+    let mut input = JsonMap::default();
     for (_, name, f) in op.request_fields() {
         let Some(role) = &f.role else {
             continue;
@@ -248,7 +247,7 @@ pub fn postback_input(
 }
 
 /// `a=1&b=x%20y` → {a: "1", b: "x y"}.
-pub fn parse_form(text: &str) -> IndexMap<String, Json> {
+pub fn parse_form(text: &str) -> JsonMap {
     let pairs = text
         .split('&')
         .filter(|p| !p.is_empty())
@@ -273,6 +272,7 @@ fn percent_decode(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::source::FixedBytes;
+    use indexmap::IndexMap;
 
     /// A webhook signed over the URL it is delivered to, as a request is.
     const SPEC: &str = r#"

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use payout_runtime::context::Message;
 use payout_runtime::source::{Clock, Entropy, OsEntropy, SystemClock};
-use payout_spec::{Field, FieldType, Json, Operation, Role};
+use payout_spec::{Field, FieldType, Json, JsonMap, Operation, Role};
 
 use crate::gateway::{lock, Gateway};
 
@@ -385,7 +385,7 @@ fn field_at<'a>(fields: &'a indexmap::IndexMap<String, Field>, path: &str) -> Op
 }
 
 /// Sets a value at a dotted path of an object, making the objects on the way.
-pub(crate) fn set_path(obj: &mut indexmap::IndexMap<String, Json>, path: &str, value: Json) {
+pub(crate) fn set_path(obj: &mut JsonMap, path: &str, value: Json) {
     match path.split_once('.') {
         None => {
             obj.insert(path.to_string(), value);

@@ -23,8 +23,8 @@ use payout_runtime::validate::Generated;
 use payout_runtime::verify::{self, Refusal};
 use payout_runtime::{message, webhook as rt_webhook, CompiledSpec, Credentials, PayoutError};
 use payout_spec::{
-    BodyEncoding, ErrorKind, Json, Location, NonceFormat, Operation, OperationRole, PayoutStatus,
-    Role, SandboxReversal,
+    BodyEncoding, ErrorKind, Json, JsonMap, Location, NonceFormat, Operation, OperationRole,
+    PayoutStatus, Role, SandboxReversal,
 };
 use rust_decimal::Decimal;
 
@@ -707,7 +707,7 @@ impl Gateway {
                 None => self.roles.text(op_name, role, req).map(Json::String),
             }
         };
-        let no_extras = IndexMap::new();
+        let no_extras = JsonMap::default();
         let Some(plan) = self.spec.plan().operation(op_name) else {
             return self.error(
                 ErrorKind::Ambiguous,
@@ -980,7 +980,7 @@ pub(crate) struct Outgoing<'a> {
     pub body: Option<&'a payout_spec::Body>,
     pub nonce: NonceFormat,
     /// Fields set whatever the spec's roles say (`sandbox.success`).
-    pub extras: &'a IndexMap<String, Json>,
+    pub extras: &'a JsonMap,
     /// Values a flow step hands out, by dotted path (a token, a recipient's id).
     pub issued: &'a [(String, Json)],
     /// Method, path, URL, params and query, as the signature sees them.
@@ -1004,8 +1004,8 @@ fn amounts_money<'s>(
 
 /// The merchant's own fields of a request, from its path, query and body, by name; the
 /// computed ones (signatures) were verified already and are left out.
-fn merchant_input(op: &Operation, msg: &Message) -> IndexMap<String, Json> {
-    let mut input = IndexMap::new();
+fn merchant_input(op: &Operation, msg: &Message) -> JsonMap {
+    let mut input = JsonMap::default();
     for (location, values) in [
         (Location::Path, &msg.params),
         (Location::Query, &msg.query),
@@ -1067,9 +1067,9 @@ fn to_major_units(f: &payout_spec::Field, v: &mut Json, fmt: &payout_spec::Amoun
     }
 }
 
-fn parse_body(op: &Operation, bytes: &[u8]) -> Result<IndexMap<String, Json>, String> {
+fn parse_body(op: &Operation, bytes: &[u8]) -> Result<JsonMap, String> {
     let Some(b) = &op.body else {
-        return Ok(IndexMap::new());
+        return Ok(JsonMap::default());
     };
     // Checked first as UTF-8, which is much cheaper than the lossy conversion; only a body
     // that is not UTF-8 is converted with replacement characters.
@@ -1143,7 +1143,7 @@ mod tests {
     }
 
     /// The request a client built with the engine sends, as the sandbox receives it.
-    fn received(gw: &Gateway, op_name: &str, input: &IndexMap<String, Json>) -> Message {
+    fn received(gw: &Gateway, op_name: &str, input: &JsonMap) -> Message {
         let prep = Preparation {
             spec: &gw.spec,
             creds: &gw.creds,
@@ -1166,7 +1166,7 @@ mod tests {
         }
     }
 
-    fn object(json: &str) -> IndexMap<String, Json> {
+    fn object(json: &str) -> JsonMap {
         Json::parse(json)
             .ok()
             .and_then(|j| j.as_object().cloned())

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
 use payout_runtime::context::Message;
 use payout_runtime::source::{Clock, SystemClock};
 use payout_spec::PayoutStatus;
@@ -88,7 +87,7 @@ fn reverse(gw: &Arc<Gateway>, merchant_ref: &str) {
 fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
     let s = gw.spec.spec();
     let (name, wh) = s.webhooks.first().ok_or("no webhook")?;
-    let no_extras = IndexMap::new();
+    let no_extras = payout_spec::JsonMap::default();
     let plan = gw
         .spec
         .plan()

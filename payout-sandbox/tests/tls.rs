@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use payout_runtime::http::{ClientIdentity, TlsOptions};
 use payout_runtime::{
-    ClientOptions, CompiledSpec, Credentials, DynamicClient, ErrorKind, IndexMap, Json,
+    ClientOptions, CompiledSpec, Credentials, DynamicClient, ErrorKind, Json, JsonMap,
 };
 use payout_sandbox::{GatewaySetup, Options, Sandbox, Tls};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -30,7 +30,7 @@ fn acme() -> Arc<CompiledSpec> {
     Arc::new(CompiledSpec::from_file(repo("examples/acme.yaml")).unwrap())
 }
 
-fn payout_input() -> IndexMap<String, Json> {
+fn payout_input() -> JsonMap {
     serde_json::from_str(&read("examples/acme-payout.json")).unwrap()
 }
 
@@ -195,7 +195,7 @@ fn plain_client(base: &str, max_retry_after: Duration) -> DynamicClient {
     DynamicClient::new(setup.spec, creds, base, options).unwrap()
 }
 
-fn query() -> IndexMap<String, Json> {
+fn query() -> JsonMap {
     [("id".to_string(), Json::from("po_1"))]
         .into_iter()
         .collect()

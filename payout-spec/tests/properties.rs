@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use indexmap::IndexMap;
 use payout_spec::json::MAX_DEPTH;
 use payout_spec::Json;
 use proptest::prelude::*;
@@ -22,7 +21,7 @@ fn json() -> impl Strategy<Value = Json> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
             prop::collection::vec((any::<String>(), inner), 0..8).prop_map(|members| {
-                let mut m = IndexMap::new();
+                let mut m = payout_spec::JsonMap::default();
                 for (k, v) in members {
                     m.insert(k, v);
                 }

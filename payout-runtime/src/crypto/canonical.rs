@@ -6,12 +6,11 @@
 //! keep their JSON text (`50000.00` stays `50000.00`), because the gateway signs what it
 //! received, not a number re-printed.
 
-use indexmap::IndexMap;
-use payout_spec::{Canonical, Json};
+use payout_spec::{Canonical, Json, JsonMap};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// The canonical string of `fields` under `opts` (see [`Canonical`]).
-pub fn canonical(fields: &IndexMap<String, Json>, opts: &Canonical) -> String {
+pub fn canonical(fields: &JsonMap, opts: &Canonical) -> String {
     let mut pairs: Vec<(&str, String)> = fields
         .iter()
         .filter(|(key, value)| keep(key, value, opts))
@@ -40,7 +39,7 @@ pub fn canonical(fields: &IndexMap<String, Json>, opts: &Canonical) -> String {
 /// and arrays are written bracket style, in their order, as PHP's `http_build_query` and
 /// Stripe's libraries do: `metadata[order_id]=…`, `items[0][amount]=…` (the brackets
 /// percent-encoded like every reserved character, `metadata%5Border_id%5D`).
-pub fn form(fields: &IndexMap<String, Json>) -> String {
+pub fn form(fields: &JsonMap) -> String {
     let mut pairs = Vec::new();
     for (key, value) in fields {
         flatten(key.clone(), value, &mut pairs);
@@ -80,8 +79,8 @@ fn flatten(key: String, value: &Json, out: &mut Vec<(String, String)>) {
 /// object whose keys are exactly `0`, `1`, … becomes an array. Keys nest at most
 /// `MAX_FORM_DEPTH` deep (the rest of the key stays one name), so hostile input cannot
 /// build a deep tree. A key given twice keeps its last value, as PHP does.
-pub fn unflatten(pairs: Vec<(String, String)>) -> IndexMap<String, Json> {
-    let mut root: IndexMap<String, Json> = IndexMap::new();
+pub fn unflatten(pairs: Vec<(String, String)>) -> JsonMap {
+    let mut root: JsonMap = JsonMap::default();
     for (key, value) in pairs {
         let path = key_path(&key);
         insert(&mut root, &path, Json::String(value));
@@ -110,7 +109,7 @@ fn key_path(key: &str) -> Vec<String> {
         .collect()
 }
 
-fn insert(map: &mut IndexMap<String, Json>, path: &[String], value: Json) {
+fn insert(map: &mut JsonMap, path: &[String], value: Json) {
     let Some((first, rest)) = path.split_first() else {
         return;
     };
@@ -120,9 +119,9 @@ fn insert(map: &mut IndexMap<String, Json>, path: &[String], value: Json) {
     }
     let slot = map
         .entry(first.clone())
-        .or_insert_with(|| Json::Object(IndexMap::new()));
+        .or_insert_with(|| Json::Object(JsonMap::default()));
     if !matches!(slot, Json::Object(_)) {
-        *slot = Json::Object(IndexMap::new());
+        *slot = Json::Object(JsonMap::default());
     }
     if let Json::Object(inner) = slot {
         insert(inner, rest, value);
@@ -218,7 +217,7 @@ mod tests {
         );
     }
 
-    fn fields(json: &str) -> IndexMap<String, Json> {
+    fn fields(json: &str) -> JsonMap {
         Json::parse(json).unwrap().as_object().unwrap().clone()
     }
 
@@ -292,7 +291,7 @@ mod tests {
             form(&body),
             "z=x%20y&amount=50000.00&blank=&ok=false&obj%5Ba%5D=1"
         );
-        assert_eq!(form(&IndexMap::new()), "");
+        assert_eq!(form(&JsonMap::default()), "");
     }
 
     #[test]

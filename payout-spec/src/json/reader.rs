@@ -9,7 +9,7 @@
 //! serde_json stays the reference for what a string means: each string with escapes is
 //! handed to it whole, so escape and surrogate handling are serde_json's.
 
-use indexmap::IndexMap;
+use super::{map_with_capacity, JsonMap};
 
 use super::{Json, JsonError};
 
@@ -17,7 +17,7 @@ use super::{Json, JsonError};
 enum Frame {
     Array(Vec<Json>),
     /// The members so far, and the key whose value is being read.
-    Object(IndexMap<String, Json>, String),
+    Object(JsonMap, String),
 }
 
 struct Reader<'a> {
@@ -56,14 +56,14 @@ pub(super) fn read(text: &str, max_depth: usize) -> Result<Json, JsonError> {
                         continue;
                     }
                 } else if r.eat(b'}') {
-                    Json::Object(IndexMap::new())
+                    Json::Object(JsonMap::default())
                 } else {
                     let key = r.key()?;
                     // Room for a usual object's members from the start: growing from empty
                     // (3, 7, then 14 members) costs a small body's objects six allocations
                     // and two rehashes. Eight measured best (callgrind, `examples/ops.rs`):
                     // larger maps leave the allocator's fast path.
-                    stack.push(Frame::Object(IndexMap::with_capacity(8), key));
+                    stack.push(Frame::Object(map_with_capacity(8), key));
                     continue;
                 }
             }

@@ -11,7 +11,7 @@ use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::is_false;
-use crate::json::Json;
+use crate::json::{Json, JsonMap};
 
 /// The type of a field's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -83,7 +83,7 @@ pub enum Generator {
 #[serde(untagged)]
 pub enum EnumValues {
     List(Vec<String>),
-    Map(IndexMap<String, Json>),
+    Map(JsonMap),
 }
 
 /// An enum's wire value, as [`EnumValues::find`] lends it.
@@ -149,7 +149,7 @@ impl<'de> Deserialize<'de> for EnumValues {
                 Ok(EnumValues::List(v))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<EnumValues, A::Error> {
-                let mut m = IndexMap::new();
+                let mut m = JsonMap::default();
                 while let Some((k, v)) = a.next_entry::<String, Json>()? {
                     m.insert(k, v);
                 }

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::operation::ErrorKind;
-use crate::json::Json;
+use crate::json::JsonMap;
 
 /// What a vector checks. Exactly one of `operation`, `response`, `webhook`, `recipe` is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -37,7 +37,7 @@ pub struct Vector {
     pub credentials: IndexMap<String, String>,
     /// Request input, by the gateway's field names.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub input: IndexMap<String, Json>,
+    pub input: JsonMap,
     /// Values the flow's earlier steps obtained (`obtained.NAME`: a token), fixed.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub obtained: IndexMap<String, String>,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::field::Body;
 use super::operation::{HttpMethod, NonceFormat};
-use crate::json::Json;
+use crate::json::{Json, JsonMap};
 
 /// How the merchant acknowledges a webhook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -201,7 +201,7 @@ pub struct Sandbox {
     /// Top-level values of every successful reply (`{ code: 200, msg: SUCCESS }`): the
     /// envelope that the response's success predicate checks.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub success: IndexMap<String, Json>,
+    pub success: JsonMap,
     /// Provider status → the event name a webhook carries in its `event` role
     /// (`processed: payout.transfer.success`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
