@@ -196,6 +196,8 @@ pub struct Computed {
 /// An operation's plan.
 #[derive(Debug, Clone, Default)]
 pub struct OperationPlan {
+    /// The operation's name, shared by every request prepared for it.
+    pub name: std::sync::Arc<str>,
     pub request: MessagePlan,
     /// `challenge.headers`: added when the request answers a gateway's challenge.
     pub challenge: Vec<(String, TemplateId)>,
@@ -333,6 +335,7 @@ impl Plan {
                 &[(Location::Body, response_fields)],
             );
             let mut op_plan = OperationPlan {
+                name: name.as_str().into(),
                 request,
                 challenge,
                 response,

@@ -46,7 +46,7 @@ pub struct RequestOptions {
 /// A request ready to send.
 #[derive(Clone)]
 pub struct PreparedRequest {
-    pub operation: String,
+    pub operation: std::sync::Arc<str>,
     pub headers: Vec<(String, String)>,
     /// The exact body bytes (empty when the operation has no body).
     pub body: Vec<u8>,
@@ -200,7 +200,7 @@ pub fn prepare<'i>(
         params,
         query,
         body,
-        timestamp: Some(timestamp.to_string()),
+        timestamp: Some(itoa::Buffer::new().format(timestamp).to_owned()),
         nonce,
         obtained: opts.obtained.clone(),
         challenge: opts.challenge.clone(),
@@ -254,7 +254,7 @@ pub fn prepare<'i>(
     let headers = std::mem::take(&mut msg.headers);
     let body = msg.body_bytes.take().unwrap_or_default();
     Ok(PreparedRequest {
-        operation: op_name.to_string(),
+        operation: plan.name.clone(),
         headers,
         body,
         trace: engine.trace,
@@ -391,6 +391,11 @@ pub fn request_money<'s>(
     input: RequestInput,
 ) -> Cow<'s, Money> {
     let main = &spec.money;
+    // One currency only: whichever code the input gives, the format is the spec's own (a
+    // code it does not pay out in is refused by validation, not here).
+    if main.currencies.is_empty() {
+        return Cow::Borrowed(main);
+    }
     let plain = |code: &str| {
         code.eq_ignore_ascii_case(&main.currency) && !main.currencies.contains_key(&main.currency)
     };

@@ -178,6 +178,9 @@ pub enum Wire<'a> {
     Text(&'a str),
     /// A whole number of a typed request, read without writing it out and parsing it back.
     Int(i64),
+    /// A whole number the gateway takes as a JSON string (`json: string`), written
+    /// quoted without being made into text first.
+    IntText(i64),
     /// A decimal of a typed request, likewise.
     Decimal(Decimal),
     Json(Cow<'a, Json>),
@@ -197,6 +200,7 @@ impl<'a> Wire<'a> {
         match self {
             Wire::Text(s) => Cow::Owned(Json::String(s.to_string())),
             Wire::Int(n) => Cow::Owned(Json::Number(n.to_string())),
+            Wire::IntText(n) => Cow::Owned(Json::String(n.to_string())),
             // As a typed request's decimal is given: text (see `ToJson for Decimal`).
             Wire::Decimal(d) => Cow::Owned(Json::String(money::decimal_text(d))),
             Wire::Json(j) => j,
@@ -215,7 +219,7 @@ impl<'a> Wire<'a> {
         match self {
             Wire::Text(s) => Some(s),
             Wire::Json(j) => j.as_str(),
-            Wire::Int(_) | Wire::Decimal(_) => None,
+            Wire::Int(_) | Wire::IntText(_) | Wire::Decimal(_) => None,
         }
     }
 
@@ -223,7 +227,7 @@ impl<'a> Wire<'a> {
     fn decimal(&self) -> Result<Decimal, String> {
         match self {
             Wire::Decimal(d) => Ok(*d),
-            Wire::Int(n) => Ok(Decimal::from(*n)),
+            Wire::Int(n) | Wire::IntText(n) => Ok(Decimal::from(*n)),
             other => money::parse_decimal(&other.json()),
         }
     }
@@ -234,6 +238,7 @@ impl<'a> Wire<'a> {
             Wire::Text(s) => object.text_value(s),
             Wire::Json(j) => object.value(j),
             Wire::Int(n) => object.number_value(*n),
+            Wire::IntText(n) => object.number_text_value(*n),
             other => object.value(&other.json()),
         }
     }
@@ -531,7 +536,7 @@ fn full_match(pattern: &str, s: &str) -> Result<(), String> {
 
 fn int<'v>(def: &Field, v: &Wire) -> Result<Wire<'v>, String> {
     let n = match (v, &def.values) {
-        (Wire::Int(n), None) => *n,
+        (Wire::Int(n) | Wire::IntText(n), None) => *n,
         (v, values) => {
             let v = v.json();
             let mapped;
@@ -553,7 +558,7 @@ fn int<'v>(def: &Field, v: &Wire) -> Result<Wire<'v>, String> {
     check_range(def, Decimal::from(n))?;
     // A number stays one until it is written: no text is made for it here.
     Ok(match def.json.unwrap_or(JsonRepr::Number) {
-        JsonRepr::String => Wire::Json(Cow::Owned(Json::String(n.to_string()))),
+        JsonRepr::String => Wire::IntText(n),
         JsonRepr::Number => Wire::Int(n),
     })
 }
@@ -592,7 +597,11 @@ fn amount(def: &Field, v: &Wire, money: &Money) -> Result<Json, String> {
         Json::Number(n) => Some(n.as_str()),
         _ => None,
     }) {
-        let len = text.chars().count();
+        let len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
         let short = def
             .min_len
             .filter(|m| len < *m)

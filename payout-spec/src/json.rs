@@ -254,9 +254,15 @@ impl<'o> ObjectWriter<'o> {
     /// A member's value that is a whole number, written as [`Json::Number`] would write
     /// its text.
     pub fn number_value(&mut self, value: i64) {
-        use std::fmt::Write as _;
-        // Writing into a String cannot fail.
-        let _ = write!(self.out, "{value}");
+        self.out.push_str(itoa::Buffer::new().format(value));
+    }
+
+    /// A member's value that is a whole number written as a string (`"7"`), as
+    /// [`Json::String`] of its digits would be.
+    pub fn number_text_value(&mut self, value: i64) {
+        self.out.push('"');
+        self.number_value(value);
+        self.out.push('"');
     }
 
     /// A member's value that is a string, escaped as [`Json::String`] would be.
@@ -307,11 +313,8 @@ pub fn member_key(name: &str, escape_slashes: bool) -> String {
 fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
-    // Most text needs no escape at all: checked by table, then copied whole.
-    let escapes = !bytes
-        .iter()
-        .all(|&b| ESCAPES[usize::from(b)] == 0 || (b == b'/' && !escape_slashes));
-    if !escapes {
+    // Most text needs no escape at all: checked eight bytes at a time, then copied whole.
+    if !needs_escape(bytes, escape_slashes) {
         out.reserve(s.len() + 2);
         out.push('"');
         out.push_str(s);
@@ -348,6 +351,33 @@ fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
     }
     out.push_str(&s[start..]);
     out.push('"');
+}
+
+/// Whether any byte of `bytes` is escaped in a JSON string: a control character, `"`,
+/// `\`, or `/` when slashes are escaped. Eight bytes at a time with the exact "has a byte
+/// below / equal to" word tests (no false answers either way), the rest by table: the
+/// per-byte table was the largest part of writing a request's body.
+fn needs_escape(bytes: &[u8], escape_slashes: bool) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Some byte of `w` is zero.
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    let has = |w: u64, b: u8| has_zero(w ^ (ONES * u64::from(b)));
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_ne_bytes(word);
+        // Some byte below 0x20 (bytes from 0x80 up, UTF-8's, are not: `!w` drops them).
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
+        if control || has(w, b'"') || has(w, b'\\') || (escape_slashes && has(w, b'/')) {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| ESCAPES[usize::from(b)] != 0 && (b != b'/' || escape_slashes))
 }
 
 /// For each byte, how a JSON string escapes it: 0 for not at all, `u` for `\u00xx`, else
@@ -557,6 +587,30 @@ mod tests {
             r#"{"s":"a\"b\\c/d\u00e9😀\n","n":[-0,0.5e-3,1E+2,-12.30],"e":{},"l":[]}"#
                 .replace("\\u00e9", "é")
         );
+    }
+
+    /// The word-at-a-time test for "anything to escape", against serde_json: every ASCII
+    /// byte value at every position of texts from 1 to 24 characters long (so in each of
+    /// the eight lanes of a word and in the tail), amid plain ASCII and amid UTF-8.
+    #[test]
+    fn every_byte_in_every_lane_is_escaped_as_serde_json_escapes_it() {
+        for fill in ["a", "é"] {
+            for len in 1..=24usize {
+                for at in 0..len {
+                    for b in 0u8..0x80 {
+                        let mut s: String = fill.repeat(len);
+                        // Replace one character (a byte of ASCII) at `at` characters in.
+                        let start = s.char_indices().nth(at).map(|(i, _)| i).unwrap();
+                        let end = start + fill.len();
+                        s.replace_range(start..end, &char::from(b).to_string());
+                        let reference = serde_json::to_string(&s).unwrap();
+                        let ours = Json::String(s.clone());
+                        assert_eq!(ours.to_compact(false), reference, "{s:?}");
+                        assert_eq!(ours.to_compact(true), reference.replace('/', "\\/"));
+                    }
+                }
+            }
+        }
     }
 
     /// Strings are escaped exactly as serde_json (an independent implementation) escapes
