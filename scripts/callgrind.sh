@@ -47,7 +47,7 @@ for op in create webhook answer; do
     per=$(( (many - one) / N ))
     allocations=$("$bin" "$op" "$side" "$N" | sed -n 's/.*, \([0-9]*\) allocations per run/\1/p')
     if [ "$side" = hand ]; then hand=$per; fi
-    ratio=$(awk -v a="$per" -v b="$hand" 'BEGIN { printf "%.1f×", a / b }')
+    ratio=$(awk -v a="$per" -v b="$hand" 'BEGIN { printf "%.2f×", a / b }')
     printf '| %-8s | %-8s | %13s | %12s | %11s |\n' "$op" "$side" "$per" "$allocations" "$ratio"
   done
 done
@@ -62,7 +62,7 @@ hand=$(per_run target/release/examples/calls hand)
 typed=$(per_run target/release/examples/calls typed)
 for side in hand typed; do
   per=${!side}
-  printf '| %-22s | %13s | %11s |\n' "$side" "$per" "$(awk -v a="$per" -v b="$hand" 'BEGIN { printf "%.1f×", a / b }')"
+  printf '| %-22s | %13s | %11s |\n' "$side" "$per" "$(awk -v a="$per" -v b="$hand" 'BEGIN { printf "%.2f×", a / b }')"
 done
 
 # A Cashy create served by the sandbox against a bare axum server answering the same body;

@@ -354,23 +354,14 @@ fn write_str(out: &mut String, s: &str, escape_slashes: bool) {
 }
 
 /// Whether any byte of `bytes` is escaped in a JSON string: a control character, `"`,
-/// `\`, or `/` when slashes are escaped. Eight bytes at a time with the exact "has a byte
-/// below / equal to" word tests (no false answers either way), the rest by table: the
-/// per-byte table was the largest part of writing a request's body.
+/// `\`, or `/` when slashes are escaped. Eight bytes at a time ([`special_in_word`]), the
+/// rest by table: the per-byte table was the largest part of writing a request's body.
 fn needs_escape(bytes: &[u8], escape_slashes: bool) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Some byte of `w` is zero.
-    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
-    let has = |w: u64, b: u8| has_zero(w ^ (ONES * u64::from(b)));
     let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let w = u64::from_ne_bytes(word);
-        // Some byte below 0x20 (bytes from 0x80 up, UTF-8's, are not: `!w` drops them).
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-        if control || has(w, b'"') || has(w, b'\\') || (escape_slashes && has(w, b'/')) {
+        if special_in_word(word, escape_slashes) {
             return true;
         }
     }
@@ -378,6 +369,21 @@ fn needs_escape(bytes: &[u8], escape_slashes: bool) -> bool {
         .remainder()
         .iter()
         .any(|&b| ESCAPES[usize::from(b)] != 0 && (b != b'/' || escape_slashes))
+}
+
+/// Whether eight bytes hold one a JSON string cannot carry as it is: a control character,
+/// `"` or `\` (and `/` with `slash`). The exact "has a byte below / equal to" word tests:
+/// no false answer either way; bytes from 0x80 up (UTF-8's) are never special.
+pub(crate) fn special_in_word(word: [u8; 8], slash: bool) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let w = u64::from_ne_bytes(word);
+    // Some byte of `w` is zero.
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    let has = |b: u8| has_zero(w ^ (ONES * u64::from(b)));
+    // Some byte below 0x20 (`!w` leaves out the bytes from 0x80 up).
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
+    control || has(b'"') || has(b'\\') || (slash && has(b'/'))
 }
 
 /// For each byte, how a JSON string escapes it: 0 for not at all, `u` for `\u00xx`, else
@@ -607,6 +613,34 @@ mod tests {
                         let ours = Json::String(s.clone());
                         assert_eq!(ours.to_compact(false), reference, "{s:?}");
                         assert_eq!(ours.to_compact(true), reference.replace('/', "\\/"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reading strings eight bytes at a time, against serde_json: every ASCII byte, raw, at
+    /// every position of texts 1 to 24 characters long, amid ASCII and amid UTF-8. A raw
+    /// quote ends the string early and a control character is refused, as serde_json has it.
+    #[test]
+    fn every_byte_in_every_lane_is_read_as_serde_json_reads_it() {
+        for fill in ["a", "é"] {
+            for len in 1..=24usize {
+                for at in 0..len {
+                    for b in 0u8..0x80 {
+                        let mut s: String = fill.repeat(len);
+                        let start = s.char_indices().nth(at).map(|(i, _)| i).unwrap();
+                        s.replace_range(start..start + fill.len(), &char::from(b).to_string());
+                        let text = format!("[\"{s}\"]");
+                        let reference = serde_json::from_str::<Vec<String>>(&text);
+                        let ours = Json::parse(&text);
+                        match (reference, ours) {
+                            (Ok(r), Ok(o)) => {
+                                assert_eq!(o, Json::Array(vec![Json::String(r[0].clone())]))
+                            }
+                            (Err(_), Err(_)) => {}
+                            (r, o) => panic!("{text:?}: serde_json {r:?}, ours {o:?}"),
+                        }
                     }
                 }
             }
