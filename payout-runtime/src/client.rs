@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use payout_spec::{JsonMap, OperationRole};
 
 use crate::compiled::CompiledSpec;
-use crate::context::ObtainedValue;
+use crate::context::{Message, ObtainedValue};
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
@@ -355,22 +355,24 @@ impl DynamicClient {
         let send = |req: PreparedRequest| async move {
             match tokio::time::timeout(
                 limit,
-                http::send(&i.http, &req, create, i.options.max_body_bytes),
+                http::send(&i.http, req, create, i.options.max_body_bytes),
             )
             .await
             {
-                Ok(r) => r.map(|raw| (req, raw)),
+                Ok(r) => r,
                 Err(_) => Err(retry::timed_out(op, limit, create)),
             }
         };
-        let (mut req, mut raw): (PreparedRequest, RawResponse) =
+        // The request goes to the wire; the message it was signed as stays, to read the
+        // answer against.
+        let (mut sent, mut raw): (Message, RawResponse) =
             send(self.prepare(op, input, &opts)?).await?;
         // The gateway's challenge refused the request, so nothing was done: the same
         // request, with the challenge answered, is sent once (even a create).
         if let Some(token) = challenge_token(i.spec.spec(), op, &raw) {
             tracing::info!(operation = op, "challenged; answering and sending again");
             opts.challenge = Some(token);
-            (req, raw) = send(self.prepare(op, input, &opts)?).await?;
+            (sent, raw) = send(self.prepare(op, input, &opts)?).await?;
         }
         *retry_after = retry::retry_after(&raw.headers, i.clock.now_millis());
         let got = Received {
@@ -378,19 +380,13 @@ impl DynamicClient {
             headers: &raw.headers,
             body: &raw.body,
         };
-        let out = response::read(
-            &i.spec,
-            &i.creds,
-            i.entropy.as_ref(),
-            op,
-            &req.message,
-            &got,
-        )
-        .map_err(|mut e| {
-            // The caller, not only this loop, must know how long the gateway asked for.
-            e.retry_after = *retry_after;
-            e
-        })?;
+        let out = response::read(&i.spec, &i.creds, i.entropy.as_ref(), op, &sent, &got).map_err(
+            |mut e| {
+                // The caller, not only this loop, must know how long the gateway asked for.
+                e.retry_after = *retry_after;
+                e
+            },
+        )?;
         Ok(CallOutcome {
             result: PayoutResult::from_extracted(
                 out.extracted,

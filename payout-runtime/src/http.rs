@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::context::Message;
 use crate::error::{ErrorKind, PayoutError};
 use crate::request::PreparedRequest;
 
@@ -95,23 +96,33 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 /// behind: then every failure after the connection was made is `Ambiguous`. The answer's
 /// body is read chunk by chunk and never held beyond `max_body_bytes`: a larger one is an
 /// error (`may_exist` on a create, since the gateway may have made the payout).
+///
+/// The request is handed over: its headers and body go to the wire as they are, not
+/// copied; the message it was signed as comes back with the answer, to read it against.
 pub async fn send(
     client: &reqwest::Client,
-    req: &PreparedRequest,
+    req: PreparedRequest,
     create: bool,
     max_body_bytes: usize,
-) -> Result<RawResponse, PayoutError> {
+) -> Result<(Message, RawResponse), PayoutError> {
     let method = reqwest::Method::from_bytes(req.method().as_bytes())
         .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method())))?;
+    tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
     let mut builder = client.request(method, req.url());
-    for (k, v) in &req.headers {
+    let operation = req.operation.clone();
+    let PreparedRequest {
+        headers,
+        body,
+        message,
+        ..
+    } = req;
+    for (k, v) in headers {
         builder = builder.header(k, v);
     }
-    if !req.body.is_empty() {
-        builder = builder.body(req.body.clone());
+    if !body.is_empty() {
+        builder = builder.body(body);
     }
     let started = std::time::Instant::now();
-    tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
     let mut resp = builder.send().await.map_err(|e| transport(e, create))?;
     let status = resp.status().as_u16();
     let headers = header_pairs(resp.headers());
@@ -130,13 +141,16 @@ pub async fn send(
         body.extend_from_slice(&chunk);
     }
     let latency = started.elapsed();
-    tracing::debug!(operation = %req.operation, status, ?latency, "received");
-    Ok(RawResponse {
-        status,
-        headers,
-        body,
-        latency,
-    })
+    tracing::debug!(operation = %operation, status, ?latency, "received");
+    Ok((
+        message,
+        RawResponse {
+            status,
+            headers,
+            body,
+            latency,
+        },
+    ))
 }
 
 /// An answer over the size limit: not read, so what it said is unknown.

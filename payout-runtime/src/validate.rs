@@ -191,19 +191,19 @@ impl<'a> Wire<'a> {
     pub fn json(&self) -> Cow<'_, Json> {
         match self {
             Wire::Json(j) => Cow::Borrowed(j),
-            other => Cow::Owned(other.clone().into_json()),
+            Wire::Text(s) => Cow::Owned(Json::String(s.to_string())),
+            Wire::Int(n) => Cow::Owned(Json::Number(n.to_string())),
+            Wire::IntText(n) => Cow::Owned(Json::String(n.to_string())),
+            // As a typed request's decimal is given: text (see `ToJson for Decimal`).
+            Wire::Decimal(d) => Cow::Owned(Json::String(money::decimal_text(*d))),
         }
     }
 
     /// [`Wire::json`], keeping the input's lifetime.
     pub fn into_cow(self) -> Cow<'a, Json> {
         match self {
-            Wire::Text(s) => Cow::Owned(Json::String(s.to_string())),
-            Wire::Int(n) => Cow::Owned(Json::Number(n.to_string())),
-            Wire::IntText(n) => Cow::Owned(Json::String(n.to_string())),
-            // As a typed request's decimal is given: text (see `ToJson for Decimal`).
-            Wire::Decimal(d) => Cow::Owned(Json::String(money::decimal_text(d))),
             Wire::Json(j) => j,
+            other => Cow::Owned(other.json().into_owned()),
         }
     }
 
