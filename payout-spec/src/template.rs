@@ -232,11 +232,47 @@ pub fn analyze(source: &str) -> Result<Analysis, String> {
 
 /// Parses an expression (`code == 200`) and lists the names it uses.
 pub fn analyze_expression(source: &str) -> Result<Analysis, String> {
+    if let Some(end) = block_end(source) {
+        // minijinja 2.24 panics ("empty lexer stack") on a block's end in an expression.
+        return Err(format!(
+            "syntax error (`{end}` ends a template block; an expression is written without `{{{{ }}}}`)"
+        ));
+    }
     let env = environment();
     let expr = env.compile_expression(source).map_err(describe)?;
     Ok(Analysis {
         variables: expr.undeclared_variables(true).into_iter().collect(),
     })
+}
+
+/// The first `}}`, `%}` or `#}` of an expression outside its string literals: an expression
+/// never holds one, and minijinja's expression lexer panics on it rather than refusing it.
+fn block_end(source: &str) -> Option<&'static str> {
+    let mut quote = None;
+    let mut escaped = false;
+    let mut prev = '\0';
+    for c in source.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match (prev, c) {
+                (_, '"' | '\'') => quote = Some(c),
+                ('}', '}') => return Some("}}"),
+                ('%', '}') => return Some("%}"),
+                ('#', '}') => return Some("#}"),
+                _ => {}
+            },
+        }
+        prev = if quote.is_some() { '\0' } else { c };
+    }
+    None
 }
 
 /// minijinja's message with its detail ("undefined value" + what).
@@ -695,6 +731,24 @@ mod tests {
         }
         // Readable back only when a boundary separates every two names.
         assert_eq!(segments("{{ input }}{{ credentials.api_key }}"), None);
+    }
+
+    /// A block's end in an expression is refused, not handed to minijinja, whose
+    /// expression lexer panics on it (found by `lint_of_a_mangled_spec_never_panics`);
+    /// inside a string literal it is text.
+    #[test]
+    fn a_block_end_in_an_expression_is_an_error_not_a_panic() {
+        for bad in [r#"status == "ok"}}]"#, "code == 200 %}", "a }}", "x #}"] {
+            let e = analyze_expression(bad).unwrap_err();
+            assert!(e.contains("ends a template block"), "{bad}: {e}");
+        }
+        for good in [
+            r#"status == "}}""#,
+            r#"s == 'a%}b' and t == "\"}}""#,
+            "m == {}",
+        ] {
+            assert!(analyze_expression(good).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Property tests of the entry points that read hostile text (issue 8): JSON bodies and
-//! spec files. Bounded case counts and sizes, with proptest's fixed default seed handling,
+//! spec files. Bounded case counts and sizes, with a fixed seed,
 //! so the suite stays fast; `fuzz/` explores the same entry points without bounds.
 
 use std::path::Path;
@@ -32,7 +32,13 @@ fn json() -> impl Strategy<Value = Json> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed: every run tries the same cases (the regressions file adds the ones
+    // found before); `fuzz/` explores without bounds.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_0011),
+        ..ProptestConfig::default()
+    })]
 
     /// What is written reads back the same, in both slash styles.
     #[test]
