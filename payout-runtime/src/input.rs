@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use payout_spec::{Json, JsonMap, Operation};
+use payout_spec::{Json, JsonMap};
 use rust_decimal::Decimal;
 
 use crate::codegen::ToJson;
@@ -145,47 +145,30 @@ impl<'a> InputWriter<'a> {
     }
 
     /// Checks that every written slot is the operation's field of that name: a generated
-    /// module built from another version of the spec is refused here.
-    /// [`InputWriter::check`] against the names a plan keeps for the operation's slots
-    /// ([`crate::plan::OperationPlan::inputs`]): the same test, without walking the spec.
-    pub(crate) fn check_against(
+    /// module built from another version of the spec is refused here. `names` gives the
+    /// input field's name at each slot, `None` for a computed one: from the plan
+    /// ([`crate::plan::OperationPlan::inputs`]) when preparing, from the spec otherwise.
+    pub(crate) fn check<'n>(
         &self,
-        op: &str,
-        inputs: &[Option<String>],
+        op: Option<&str>,
+        mut names: impl Iterator<Item = Option<&'n str>>,
     ) -> Result<(), PayoutError> {
         for (slot, written) in self.slots.iter().enumerate() {
+            let field = names.next();
             let Some((name, _)) = written else { continue };
-            match inputs.get(slot) {
-                Some(Some(n)) if n == name => {}
+            match field {
+                Some(Some(n)) if n == *name => {}
                 other => {
                     let found = match other {
                         Some(Some(n)) => format!("`{n}`"),
                         Some(None) => "a computed field".to_string(),
                         None => "no field".to_string(),
                     };
+                    let op = op.map(|op| format!(" for `{op}`")).unwrap_or_default();
                     return Err(PayoutError::config(format!(
-                        "a typed request for `{op}` writes `{name}` at position {slot}, where the \
+                        "a typed request{op} writes `{name}` at position {slot}, where the \
                          spec has {found}: the generated module does not match its spec"
                     )));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub(crate) fn check(&self, op: &Operation) -> Result<(), PayoutError> {
-        let mut fields = op.request_fields();
-        for (slot, written) in self.slots.iter().enumerate() {
-            let field = fields.next();
-            let Some((name, _)) = written else { continue };
-            match field {
-                Some((_, n, f)) if n == *name && f.is_input() => {}
-                _ => {
-                    return Err(PayoutError::config(format!(
-                        "a typed request writes `{name}` at position {slot}, where the spec has \
-                         {}: the generated module does not match its spec",
-                        field.map_or("no field".to_string(), |(_, n, _)| format!("`{n}`"))
-                    )))
                 }
             }
         }
@@ -212,7 +195,7 @@ mod tests {
     use super::*;
     use crate::compiled::CompiledSpec;
     use crate::credentials::Credentials;
-    use crate::request::{prepare, Preparation, RequestOptions};
+    use crate::request::{input_names, prepare, Preparation, RequestOptions};
     use crate::source::{FixedClock, OsEntropy};
     use indexmap::IndexMap;
 
@@ -315,7 +298,7 @@ operations:
         let mut w = InputWriter::default();
         w.reserve(5);
         w.text(1, "amount", "10");
-        let e = w.check(op).unwrap_err();
+        let e = w.check(None, input_names(op)).unwrap_err();
         assert!(
             e.to_string()
                 .contains("writes `amount` at position 1, where the spec has `ref`"),
@@ -332,10 +315,14 @@ operations:
         let mut w = InputWriter::default();
         w.reserve(5);
         w.text(9, "ref", "r");
-        assert!(w.check(op).unwrap_err().to_string().contains("no field"));
+        assert!(w
+            .check(None, input_names(op))
+            .unwrap_err()
+            .to_string()
+            .contains("no field"));
         let mut w = InputWriter::default();
         w.reserve(5);
         w.text(1, "ref", "r");
-        assert!(w.check(op).is_ok());
+        assert!(w.check(None, input_names(op)).is_ok());
     }
 }

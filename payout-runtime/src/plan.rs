@@ -219,8 +219,14 @@ pub struct OperationPlan {
     pub inputs: Vec<Option<String>>,
     /// The slots of the fields generated as a nonce when the input leaves them out.
     pub nonce_slots: Vec<usize>,
-    /// Room for a JSON body's braces and keys (its values are added per request).
-    pub body_room: usize,
+}
+
+impl OperationPlan {
+    /// Room for a JSON body's braces, keys, and quotes and commas around its values (the
+    /// values themselves are added per request).
+    pub fn body_room(&self) -> usize {
+        2 + self.body_keys.iter().map(|k| k.len() + 3).sum::<usize>() + 16
+    }
 }
 
 /// A recipe's plan: the template of each step that has one, and the recipes those use.
@@ -348,9 +354,8 @@ impl Plan {
                         .collect()
                 }),
                 success: plan.id(&format!("{base}.response.success")),
-                inputs: op
-                    .request_fields()
-                    .map(|(_, n, f)| f.is_input().then(|| n.to_string()))
+                inputs: crate::request::input_names(op)
+                    .map(|n| n.map(str::to_string))
                     .collect(),
                 nonce_slots: op
                     .request_fields()
@@ -358,9 +363,6 @@ impl Plan {
                     .filter(|(_, (_, _, f))| f.generate == Some(payout_spec::Generator::Nonce))
                     .map(|(slot, _)| slot)
                     .collect(),
-                body_room: op.body.as_ref().map_or(0, |b| {
-                    2 + b.fields.keys().map(|k| k.len() + 6).sum::<usize>() + 16
-                }),
             };
             let reached = plan.request_reaches(&op_plan);
             op_plan.uses_nonce = reached

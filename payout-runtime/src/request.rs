@@ -178,7 +178,7 @@ pub fn prepare<'i>(
     // A typed request's slots must be the spec's fields (checked here against the plan;
     // `normalize_input` checks them against the spec).
     if let RequestInput::BySlot(w) = input {
-        w.check_against(op_name, &plan.inputs)?;
+        w.check(Some(op_name), plan.inputs.iter().map(Option::as_deref))?;
     }
     let gen = Generated {
         nonce: nonce.as_deref().unwrap_or_default(),
@@ -189,7 +189,7 @@ pub fn prepare<'i>(
     // A JSON body nothing reads by name is written as it is validated: no map of it.
     let mut written = match &op.body {
         Some(b) if !plan.body_by_name && b.encoding == payout_spec::BodyEncoding::Json => {
-            Some(String::with_capacity(plan.body_room + values_len(input)))
+            Some(String::with_capacity(plan.body_room() + values_len(input)))
         }
         _ => None,
     };
@@ -291,9 +291,16 @@ pub fn normalize_input<'i>(
     // A typed request has no other fields than the spec's; the slots it wrote must be the
     // spec's fields.
     if let RequestInput::BySlot(w) = input {
-        w.check(op)?;
+        w.check(None, input_names(op))?;
     }
     normalize(spec, op, input, gen, None)
+}
+
+/// The name of the input field at each of the operation's slots, `None` for a computed one
+/// (what [`OperationPlan::inputs`] keeps).
+pub(crate) fn input_names(op: &Operation) -> impl Iterator<Item = Option<&str>> {
+    op.request_fields()
+        .map(|(_, n, f)| f.is_input().then_some(n))
 }
 
 /// [`normalize_input`]; with `body_out`, the body's fields are written into it as compact
@@ -466,9 +473,6 @@ pub fn request_currency<'i>(
 /// `/orders/{orderRefId}` → `/orders/REF123`, parameters percent-encoded.
 fn fill_path(template: &str, params: &JsonMap) -> String {
     let mut path = template.to_string();
-    if params.is_empty() {
-        return path;
-    }
     for (k, v) in params {
         let text = v.scalar_text().unwrap_or_default();
         path = path.replace(&format!("{{{k}}}"), &percent_encode_rfc3986(&text));

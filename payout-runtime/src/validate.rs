@@ -302,11 +302,13 @@ pub fn each_field<'a>(
                 ));
                 continue;
             }
-            let written = matches!(money.wire_code_of(code), Cow::Borrowed(_));
-            Some(match given {
-                // Given as the gateway writes it: passed on as given.
-                Some(Wire::Text(code)) if written => Wire::Text(code),
-                _ => Wire::Json(Cow::Owned(Json::String(money.wire_code(code)))),
+            // Passed on as given when written as the gateway writes it.
+            let rewritten = match money.wire_code_of(code) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(code) => Some(code),
+            };
+            rewritten.map_or(given, |code| {
+                Some(Wire::Json(Cow::Owned(Json::String(code))))
             })
         } else {
             match given {
@@ -360,10 +362,7 @@ fn default_value<'a>(
         return Ok(Some(Wire::Json(Cow::Borrowed(d))));
     }
     if def.role == Some(Role::Currency) {
-        return Ok(Some(match money.wire_code_of(&money.currency) {
-            Cow::Borrowed(code) => Wire::Text(code),
-            Cow::Owned(code) => Wire::Json(Cow::Owned(Json::String(code))),
-        }));
+        return Ok(Some(code_wire(money.wire_code_of(&money.currency))));
     }
     let text = match def.generate {
         None => return Ok(None),
@@ -376,6 +375,14 @@ fn default_value<'a>(
         FieldType::Int => Json::Number(text),
         _ => Json::String(text),
     }))))
+}
+
+/// A currency code as it is written: lent by the spec or the input when already so.
+fn code_wire(code: Cow<'_, str>) -> Wire<'_> {
+    match code {
+        Cow::Borrowed(code) => Wire::Text(code),
+        Cow::Owned(code) => Wire::Json(Cow::Owned(Json::String(code))),
+    }
 }
 
 /// One value → its wire form, or problems pushed to `errors`. A value the runtime made
@@ -484,11 +491,10 @@ fn string<'v>(def: &'v Field, v: Wire<'v>) -> Result<Wire<'v>, String> {
             None => enum_value(values, &v.json()).map(|j| Wire::Json(Cow::Owned(j))),
         };
     }
-    // Counted only when a limit asks; ASCII text (most of it) is as long as its bytes.
+    // Counted only when a limit asks.
     let len = match (def.min_len, def.max_len) {
         (None, None) => 0,
-        _ if s.is_ascii() => s.len(),
-        _ => s.chars().count(),
+        _ => char_len(s),
     };
     if let Some(min) = def.min_len {
         if len < min {
@@ -507,6 +513,15 @@ fn string<'v>(def: &'v Field, v: Wire<'v>) -> Result<Wire<'v>, String> {
         }
     }
     Ok(v)
+}
+
+/// Characters in `s`: ASCII text (most of it) is as long as its bytes, without counting.
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// A rule's pattern (`when … then`), anchored and compiled once per process, not once
@@ -593,15 +608,8 @@ fn amount(def: &Field, v: &Wire, money: &Money) -> Result<Json, String> {
     check_range(def, d)?;
     let w = money::format_amount(d, fmt)?;
     // Some gateways limit the length of the amount's text (Xettle: 5 characters).
-    if let Some(text) = w.as_str().or(match &w {
-        Json::Number(n) => Some(n.as_str()),
-        _ => None,
-    }) {
-        let len = if text.is_ascii() {
-            text.len()
-        } else {
-            text.chars().count()
-        };
+    if let Some(text) = w.scalar_str() {
+        let len = char_len(&text);
         let short = def
             .min_len
             .filter(|m| len < *m)

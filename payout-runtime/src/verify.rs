@@ -213,7 +213,7 @@ pub fn check(
     let mut verified = Verified::default();
     let mut signed = false;
     for c in carriers {
-        each_carried(spec, c, msg, &mut |name, texts, msg| {
+        each_carried(spec, c, msg, false, &mut |name, texts, msg| {
             if name.starts_with("signatures.") {
                 signed = true;
                 return Ok(());
@@ -253,7 +253,7 @@ pub fn check(
         engine = engine.as_gateway(keys);
     }
     for c in carriers {
-        each_carried(spec, c, msg, &mut |name, texts, msg| {
+        each_carried(spec, c, msg, true, &mut |name, texts, msg| {
             let Some(recipe) = name.strip_prefix("signatures.") else {
                 return Ok(());
             };
@@ -293,11 +293,13 @@ type OnCarried<'f> = dyn FnMut(&str, &[&str], &mut Message) -> Result<(), Refusa
 /// sent for it (one, unless the carrier is made of parts that may repeat), and hands each
 /// to `f`; both are lent (by the template and the received value), so nothing is copied.
 /// A carrier whose template carries neither a signature nor a credential only gives the
-/// message its `{{ nonce }}` and `{{ timestamp }}`.
+/// message its `{{ nonce }}` and `{{ timestamp }}`. With `signatures_only` (the second
+/// pass of [`check`]), carriers that hold no signature are skipped: they were read already.
 fn each_carried(
     spec: &CompiledSpec,
     c: &Carrier<'_>,
     msg: &mut Message,
+    signatures_only: bool,
     f: &mut OnCarried<'_>,
 ) -> Result<(), Refusal> {
     let info = match c.template {
@@ -307,6 +309,10 @@ fn each_carried(
     let Some(info) = info else {
         return Ok(());
     };
+    if signatures_only && info.signatures.is_empty() {
+        // Read in the first pass already.
+        return Ok(());
+    }
     if info.signatures.is_empty() && info.credentials.is_empty() {
         // A template that carries no signature may still carry what one covers: TeemoPay
         // signs `...&nonce=<the nonce header>`, and that header is `{{ nonce }}` alone.

@@ -276,12 +276,6 @@ impl<'o> ObjectWriter<'o> {
         self.value(value);
     }
 
-    /// A member whose value is a string.
-    pub fn text(&mut self, name: &str, value: &str) {
-        self.key(name);
-        self.text_value(value);
-    }
-
     /// Closes the object (`}`).
     pub fn finish(self) {
         self.out.push('}');
@@ -374,7 +368,7 @@ fn needs_escape(bytes: &[u8], escape_slashes: bool) -> bool {
 /// Whether eight bytes hold one a JSON string cannot carry as it is: a control character,
 /// `"` or `\` (and `/` with `slash`). The exact "has a byte below / equal to" word tests:
 /// no false answer either way; bytes from 0x80 up (UTF-8's) are never special.
-pub(crate) fn special_in_word(word: [u8; 8], slash: bool) -> bool {
+fn special_in_word(word: [u8; 8], slash: bool) -> bool {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let w = u64::from_ne_bytes(word);
@@ -696,7 +690,8 @@ mod tests {
             object.key("n");
             object.value(&Json::Number("50000.00".into()));
             object.json("l", &Json::Array(vec![Json::Null, Json::Bool(true)]));
-            object.text(&all_ascii, &all_ascii);
+            object.key(&all_ascii);
+            object.text_value(&all_ascii);
             object.finish();
             let mut all = fields.clone();
             all.insert(all_ascii.clone(), Json::String(all_ascii.clone()));
