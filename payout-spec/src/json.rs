@@ -12,7 +12,12 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::value::RawValue;
 
+mod body;
+mod borrowed;
 mod reader;
+
+pub use body::JsonBody;
+pub use borrowed::JsonRef;
 
 /// A JSON object's members, in the order written. Hashed with foldhash (its quality
 /// variant, seeded per map), not SipHash: every key of every body, answer and webhook goes

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use payout_spec::json::MAX_DEPTH;
-use payout_spec::Json;
+use payout_spec::{Json, JsonRef};
 use proptest::prelude::*;
 
 /// Any JSON value, a few levels deep; numbers as JSON writes them.
@@ -53,6 +53,23 @@ proptest! {
         if Json::parse(&text).is_ok() {
             prop_assert!(serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok(), "{:?}", text);
         }
+    }
+
+    /// The borrowed reading of any text is the owned one: the same value (a name written
+    /// twice keeping its last value) or the same error, word for word.
+    #[test]
+    fn borrowed_and_owned_readings_agree(text in "\\PC{0,64}|[\\[\\]{}:,\"0-9a-z\\\\ .eE+-]{0,64}") {
+        prop_assert_eq!(JsonRef::parse(&text).map(|v| v.to_json()), Json::parse(&text));
+    }
+
+    /// Written values read back the same borrowed, and a tree lends itself unchanged.
+    #[test]
+    fn borrowed_readings_round_trip(v in json()) {
+        let text = v.to_compact(false);
+        let borrowed = JsonRef::parse(&text).unwrap();
+        prop_assert_eq!(borrowed.to_json(), v.clone());
+        prop_assert_eq!(borrowed.clone().into_owned(), borrowed);
+        prop_assert_eq!(v.view().to_json(), v);
     }
 
     /// Any nesting of brackets: within the limit it parses, past it the error names it.

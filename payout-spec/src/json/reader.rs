@@ -1,4 +1,4 @@
-//! Reading JSON text into [`Json`] in one pass, with a bounded nesting depth.
+//! Reading JSON text into a tree in one pass, with a bounded nesting depth.
 //!
 //! Bodies come from the network: a gateway's answer, and webhooks anyone can POST. A parser
 //! that recurses per nesting level can be made to overflow the stack by a few kilobytes of
@@ -6,18 +6,98 @@
 //! explicit stack of open containers (so depth costs heap, not stack), refuses to open more
 //! than `max_depth` of them, and looks at each byte a constant number of times.
 //!
+//! One reader builds both trees, owned ([`Json`]) and borrowed ([`JsonRef`]), through
+//! [`Tree`]: the same text is accepted or refused, with the same message, by both.
+//!
 //! serde_json stays the reference for what a string means: each string with escapes is
 //! handed to it whole, so escape and surrogate handling are serde_json's.
 
-use super::{map_with_capacity, JsonMap};
+use std::borrow::Cow;
+
+use super::{map_with_capacity, JsonMap, JsonRef};
 
 use super::{Json, JsonError};
 
+/// A JSON tree the reader can build: its values from the text's pieces (lent by the text
+/// where they are written as they mean, owned where escapes were decoded).
+pub(super) trait Tree<'a>: Sized {
+    /// An object's members while it is read.
+    type Members;
+
+    fn null() -> Self;
+    fn bool(b: bool) -> Self;
+    fn number(text: &'a str) -> Self;
+    fn string(text: Cow<'a, str>) -> Self;
+    fn array(items: Vec<Self>) -> Self;
+    /// Room for `n` members.
+    fn members(n: usize) -> Self::Members;
+    fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self);
+    fn object(members: Self::Members) -> Self;
+}
+
+impl<'a> Tree<'a> for Json {
+    type Members = JsonMap;
+
+    fn null() -> Self {
+        Json::Null
+    }
+    fn bool(b: bool) -> Self {
+        Json::Bool(b)
+    }
+    fn number(text: &'a str) -> Self {
+        Json::Number(text.to_string())
+    }
+    fn string(text: Cow<'a, str>) -> Self {
+        Json::String(text.into_owned())
+    }
+    fn array(items: Vec<Self>) -> Self {
+        Json::Array(items)
+    }
+    fn members(n: usize) -> JsonMap {
+        map_with_capacity(n)
+    }
+    fn insert(members: &mut JsonMap, key: Cow<'a, str>, value: Self) {
+        members.insert(key.into_owned(), value);
+    }
+    fn object(members: JsonMap) -> Self {
+        Json::Object(members)
+    }
+}
+
+impl<'a> Tree<'a> for JsonRef<'a> {
+    type Members = Vec<(Cow<'a, str>, JsonRef<'a>)>;
+
+    fn null() -> Self {
+        JsonRef::Null
+    }
+    fn bool(b: bool) -> Self {
+        JsonRef::Bool(b)
+    }
+    fn number(text: &'a str) -> Self {
+        JsonRef::Number(Cow::Borrowed(text))
+    }
+    fn string(text: Cow<'a, str>) -> Self {
+        JsonRef::String(text)
+    }
+    fn array(items: Vec<Self>) -> Self {
+        JsonRef::Array(items)
+    }
+    fn members(n: usize) -> Self::Members {
+        Vec::with_capacity(n)
+    }
+    fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self) {
+        members.push((key, value));
+    }
+    fn object(members: Self::Members) -> Self {
+        JsonRef::Object(members)
+    }
+}
+
 /// An open container waiting for its next member.
-enum Frame {
-    Array(Vec<Json>),
+enum Frame<'a, T: Tree<'a>> {
+    Array(Vec<T>),
     /// The members so far, and the key whose value is being read.
-    Object(JsonMap, String),
+    Object(T::Members, Cow<'a, str>),
 }
 
 struct Reader<'a> {
@@ -27,13 +107,13 @@ struct Reader<'a> {
 }
 
 /// Parses `text`; containers may nest `max_depth` levels deep.
-pub(super) fn read(text: &str, max_depth: usize) -> Result<Json, JsonError> {
+pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T, JsonError> {
     let mut r = Reader {
         text,
         bytes: text.as_bytes(),
         pos: 0,
     };
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack: Vec<Frame<'a, T>> = Vec::new();
     loop {
         r.skip_ws();
         // A value: a scalar is complete at once; a container is opened and, unless empty,
@@ -50,28 +130,28 @@ pub(super) fn read(text: &str, max_depth: usize) -> Result<Json, JsonError> {
                 r.skip_ws();
                 if open == b'[' {
                     if r.eat(b']') {
-                        Json::Array(Vec::new())
+                        T::array(Vec::new())
                     } else {
                         stack.push(Frame::Array(Vec::new()));
                         continue;
                     }
                 } else if r.eat(b'}') {
-                    Json::Object(JsonMap::default())
+                    T::object(T::members(0))
                 } else {
                     let key = r.key()?;
                     // Room for a usual object's members from the start: growing from empty
                     // (3, 7, then 14 members) costs a small body's objects six allocations
                     // and two rehashes. Eight measured best (callgrind, `examples/ops.rs`):
                     // larger maps leave the allocator's fast path.
-                    stack.push(Frame::Object(map_with_capacity(8), key));
+                    stack.push(Frame::Object(T::members(8), key));
                     continue;
                 }
             }
-            Some(b'"') => Json::String(r.string()?),
-            Some(b't') => r.literal("true", Json::Bool(true))?,
-            Some(b'f') => r.literal("false", Json::Bool(false))?,
-            Some(b'n') => r.literal("null", Json::Null)?,
-            Some(b'-' | b'0'..=b'9') => Json::Number(r.number()?),
+            Some(b'"') => T::string(r.string()?),
+            Some(b't') => T::bool(r.literal("true", true)?),
+            Some(b'f') => T::bool(r.literal("false", false)?),
+            Some(b'n') => r.literal("null", ()).map(|()| T::null())?,
+            Some(b'-' | b'0'..=b'9') => T::number(r.number()?),
             Some(_) => return Err(r.error("expected a JSON value")),
             None => return Err(r.error("EOF while parsing a value")),
         };
@@ -97,7 +177,7 @@ pub(super) fn read(text: &str, max_depth: usize) -> Result<Json, JsonError> {
                     }
                 }
                 Frame::Object(members, key) => {
-                    members.insert(std::mem::take(key), value);
+                    T::insert(members, std::mem::take(key), value);
                     if r.eat(b',') {
                         r.skip_ws();
                         *key = r.key()?;
@@ -109,15 +189,15 @@ pub(super) fn read(text: &str, max_depth: usize) -> Result<Json, JsonError> {
                 }
             }
             value = match stack.pop() {
-                Some(Frame::Array(items)) => Json::Array(items),
-                Some(Frame::Object(members, _)) => Json::Object(members),
+                Some(Frame::Array(items)) => T::array(items),
+                Some(Frame::Object(members, _)) => T::object(members),
                 None => return Err(r.error("internal: no open container")),
             };
         }
     }
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -138,7 +218,7 @@ impl Reader<'_> {
     }
 
     /// `"key"` then `:`, leaving the position at the value.
-    fn key(&mut self) -> Result<String, JsonError> {
+    fn key(&mut self) -> Result<Cow<'a, str>, JsonError> {
         if self.peek() != Some(b'"') {
             return Err(self.error("expected a string key"));
         }
@@ -151,7 +231,7 @@ impl Reader<'_> {
     }
 
     /// A string starting at the opening quote.
-    fn string(&mut self) -> Result<String, JsonError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         let start = self.pos;
         self.pos += 1;
         let mut escaped = false;
@@ -173,15 +253,17 @@ impl Reader<'_> {
         // Both ends are ASCII quotes, so these are character boundaries.
         let quoted = &self.text[start..self.pos];
         if !escaped {
-            return Ok(quoted[1..quoted.len() - 1].to_string());
+            return Ok(Cow::Borrowed(&quoted[1..quoted.len() - 1]));
         }
-        serde_json::from_str::<String>(quoted).map_err(|e| {
-            let at = start;
-            self.error_at(at, &format!("bad string: {e}"))
-        })
+        serde_json::from_str::<String>(quoted)
+            .map(Cow::Owned)
+            .map_err(|e| {
+                let at = start;
+                self.error_at(at, &format!("bad string: {e}"))
+            })
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json, JsonError> {
+    fn literal<V>(&mut self, word: &str, value: V) -> Result<V, JsonError> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -191,7 +273,7 @@ impl Reader<'_> {
     }
 
     /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, kept as written.
-    fn number(&mut self) -> Result<String, JsonError> {
+    fn number(&mut self) -> Result<&'a str, JsonError> {
         let start = self.pos;
         self.eat(b'-');
         match self.peek() {
@@ -215,7 +297,7 @@ impl Reader<'_> {
             }
             self.digits();
         }
-        Ok(self.text[start..self.pos].to_string())
+        Ok(&self.text[start..self.pos])
     }
 
     fn digits(&mut self) {

@@ -1,0 +1,103 @@
+//! A received JSON body kept as its text, read into a [`Json`] tree only when the tree is
+//! asked for.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use super::Json;
+
+/// A webhook's or an answer's JSON body: the text as it came, and the [`Json`] tree read
+/// from it on first use (it derefs to that tree). Reading a message's unified and typed
+/// values needs no tree (they are read from a [`super::JsonRef`] lending the text), so a
+/// caller that never looks at the raw JSON never pays for building and dropping it.
+#[derive(Clone, Default)]
+pub struct JsonBody {
+    /// `None` for a body that was a tree from the start (a form, decoded).
+    text: Option<Box<str>>,
+    tree: OnceLock<Json>,
+}
+
+impl JsonBody {
+    /// A body from JSON text that parses (the caller has read it, as a
+    /// [`super::JsonRef`]); should it not, its tree is `null`.
+    pub fn from_text(text: impl Into<Box<str>>) -> JsonBody {
+        JsonBody {
+            text: Some(text.into()),
+            tree: OnceLock::new(),
+        }
+    }
+
+    /// The JSON text as received; `None` for a body that was not JSON text (a form).
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// The body as a [`Json`] tree, read from its text the first time it is asked for.
+    pub fn json(&self) -> &Json {
+        self.tree.get_or_init(|| {
+            self.text
+                .as_deref()
+                .and_then(|t| Json::parse(t).ok())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The tree, owned.
+    pub fn into_json(mut self) -> Json {
+        self.json();
+        self.tree.take().unwrap_or_default()
+    }
+}
+
+impl From<Json> for JsonBody {
+    fn from(json: Json) -> Self {
+        JsonBody {
+            text: None,
+            tree: OnceLock::from(json),
+        }
+    }
+}
+
+impl Deref for JsonBody {
+    type Target = Json;
+
+    fn deref(&self) -> &Json {
+        self.json()
+    }
+}
+
+/// Bodies are equal when their JSON is (not their text's spacing).
+impl PartialEq for JsonBody {
+    fn eq(&self, other: &Self) -> bool {
+        self.json() == other.json()
+    }
+}
+
+impl fmt::Debug for JsonBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.json(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tree_is_read_from_the_text_when_asked_for() {
+        let body = JsonBody::from_text(r#"{"a": 1.50, "b": ["x"]}"#);
+        assert!(body.tree.get().is_none(), "not read before it is asked for");
+        assert_eq!(body.text(), Some(r#"{"a": 1.50, "b": ["x"]}"#));
+        assert_eq!(body.get_path("a"), Some(&Json::Number("1.50".into())));
+        assert!(body.tree.get().is_some());
+        // Equal by JSON, not by spacing; a tree given whole has no text.
+        let given = JsonBody::from(Json::parse(r#"{"a":1.50,"b":["x"]}"#).unwrap());
+        assert_eq!(given.text(), None);
+        assert_eq!(body, given);
+        assert_eq!(body.clone().into_json(), given.into_json());
+        // Text that does not parse (a caller's mistake) reads as null, never a panic.
+        assert_eq!(*JsonBody::from_text("{").json(), Json::Null);
+        assert_eq!(format!("{:?}", JsonBody::from_text("[]")), "Array([])");
+    }
+}
