@@ -8,8 +8,8 @@ Money: COP, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod cashy {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/cashy.yaml");
@@ -28,8 +28,11 @@ pub mod cashy {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -117,8 +120,8 @@ pub mod cashy {
         }
     }
     impl FromJson for CreatePayoutRequestCurrency {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "COP" => CreatePayoutRequestCurrency::Cop,
                 _ => return None,
             };
@@ -291,10 +294,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub order_status: Option<Status>,
     }
     impl FromJson for CreatePayoutResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "merchantId" => out.merchant_id = codegen::read(value),
                     "mchOrderNo" => out.mch_order_no = codegen::read(value),
                     "orderNo" => out.order_no = codegen::read(value),
@@ -320,10 +323,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<CreatePayoutResponseBodyData>,
     }
     impl FromJson for CreatePayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "msg" => out.msg = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -428,10 +431,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub completion_time: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "merchantId" => out.merchant_id = codegen::read(value),
                     "mchOrderNo" => out.mch_order_no = codegen::read(value),
                     "orderNo" => out.order_no = codegen::read(value),
@@ -460,10 +463,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<QueryPayoutResponseBodyData>,
     }
     impl FromJson for QueryPayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "msg" => out.msg = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -502,10 +505,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub pay_type: Option<String>,
     }
     impl FromJson for PayoutResultBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutResultBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "amount" => out.amount = codegen::read(value),
                     "completionTime" => out.completion_time = codegen::read(value),
                     "fee" => out.fee = codegen::read(value),
@@ -541,7 +544,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_payout";
         fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
-                body: CreatePayoutResponseBody::from_json(&result.response)
+                body: CreatePayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -583,7 +586,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "query_payout";
         fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
-                body: QueryPayoutResponseBody::from_json(&result.response)
+                body: QueryPayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -674,8 +677,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -687,14 +690,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     ///A verified `payout_result` webhook: its body typed, the gateway's status typed, and the unified event.
     pub type PayoutResultEvent = ::payout::runtime::TypedEvent<PayoutResultBody, Status>;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_result" => {
                     Ok(
                         Webhook::PayoutResult(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

@@ -8,8 +8,8 @@ Money: INR, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod eanishop {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/eanishop.yaml");
@@ -28,8 +28,11 @@ pub mod eanishop {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -117,8 +120,8 @@ pub mod eanishop {
         }
     }
     impl FromJson for CreatePayoutRequestCurrency {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "INR" => CreatePayoutRequestCurrency::Inr,
                 _ => return None,
             };
@@ -153,8 +156,8 @@ pub mod eanishop {
         }
     }
     impl FromJson for CreatePayoutRequestPayoutMethodBankAccountMode {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "IMPS" => CreatePayoutRequestPayoutMethodBankAccountMode::Imps,
                 _ => return None,
             };
@@ -439,10 +442,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub error_info: Option<String>,
     }
     impl FromJson for CreatePayoutResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "payoutNo" => out.payout_no = codegen::read(value),
                     "merchantTradeNo" => out.merchant_trade_no = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -476,10 +479,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<CreatePayoutResponseBodyData>,
     }
     impl FromJson for CreatePayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "errorMessage" => out.error_message = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -592,10 +595,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub error_info: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "payoutNo" => out.payout_no = codegen::read(value),
                     "merchantTradeNo" => out.merchant_trade_no = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -629,10 +632,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<QueryPayoutResponseBodyData>,
     }
     impl FromJson for QueryPayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "errorMessage" => out.error_message = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -687,10 +690,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub error_info: Option<String>,
     }
     impl FromJson for PayoutNotifyBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutNotifyBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "payoutNo" => out.payout_no = codegen::read(value),
                     "merchantTradeNo" => out.merchant_trade_no = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -724,10 +727,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<PayoutNotifyBodyData>,
     }
     impl FromJson for PayoutNotifyBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutNotifyBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "errorMessage" => out.error_message = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -755,7 +758,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_payout";
         fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
-                body: CreatePayoutResponseBody::from_json(&result.response)
+                body: CreatePayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -790,7 +793,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "query_payout";
         fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
-                body: QueryPayoutResponseBody::from_json(&result.response)
+                body: QueryPayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -875,8 +878,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -888,14 +891,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     ///A verified `payout_notify` webhook: its body typed, the gateway's status typed, and the unified event.
     pub type PayoutNotifyEvent = ::payout::runtime::TypedEvent<PayoutNotifyBody, Status>;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_notify" => {
                     Ok(
                         Webhook::PayoutNotify(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

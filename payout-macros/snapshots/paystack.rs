@@ -8,8 +8,8 @@ Money: NGN, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod paystack {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/paystack.yaml");
@@ -28,8 +28,11 @@ pub mod paystack {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -120,8 +123,8 @@ pub mod paystack {
         }
     }
     impl FromJson for CreateRecipientRequestType {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "nuban" => CreateRecipientRequestType::Nuban,
                 "ghipss" => CreateRecipientRequestType::Ghipss,
                 "mobile_money" => CreateRecipientRequestType::MobileMoney,
@@ -237,10 +240,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub type_: Option<String>,
     }
     impl FromJson for CreateRecipientResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateRecipientResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "recipient_code" => out.recipient_code = codegen::read(value),
                     "currency" => out.currency = codegen::read(value),
                     "type" => out.type_ = codegen::read(value),
@@ -263,10 +266,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<CreateRecipientResponseBodyData>,
     }
     impl FromJson for CreateRecipientResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateRecipientResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "status" => out.status = codegen::read(value),
                     "message" => out.message = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -304,8 +307,8 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         }
     }
     impl FromJson for CreateTransferRequestSource {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "balance" => CreateTransferRequestSource::Balance,
                 _ => return None,
             };
@@ -420,10 +423,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub status: Option<Status>,
     }
     impl FromJson for CreateTransferResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateTransferResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "reference" => out.reference = codegen::read(value),
                     "transfer_code" => out.transfer_code = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -448,10 +451,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<CreateTransferResponseBodyData>,
     }
     impl FromJson for CreateTransferResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateTransferResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "status" => out.status = codegen::read(value),
                     "message" => out.message = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -518,10 +521,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub failures: Option<Json>,
     }
     impl FromJson for VerifyTransferResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = VerifyTransferResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "reference" => out.reference = codegen::read(value),
                     "transfer_code" => out.transfer_code = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -548,10 +551,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<VerifyTransferResponseBodyData>,
     }
     impl FromJson for VerifyTransferResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = VerifyTransferResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "status" => out.status = codegen::read(value),
                     "message" => out.message = codegen::read(value),
                     "data" => out.data = codegen::read(value),
@@ -580,10 +583,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub reason: Option<String>,
     }
     impl FromJson for TransferEventBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = TransferEventBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "amount" => out.amount = codegen::read(value),
                     "currency" => out.currency = codegen::read(value),
                     "reference" => out.reference = codegen::read(value),
@@ -607,10 +610,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<TransferEventBodyData>,
     }
     impl FromJson for TransferEventBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = TransferEventBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "event" => out.event = codegen::read(value),
                     "data" => out.data = codegen::read(value),
                     _ => {}
@@ -637,7 +640,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_recipient";
         fn response(result: PayoutResult) -> CreateRecipientResponse {
             CreateRecipientResponse {
-                body: CreateRecipientResponseBody::from_json(&result.response)
+                body: CreateRecipientResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -671,7 +674,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_transfer";
         fn response(result: PayoutResult) -> CreateTransferResponse {
             CreateTransferResponse {
-                body: CreateTransferResponseBody::from_json(&result.response)
+                body: CreateTransferResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -705,7 +708,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "verify_transfer";
         fn response(result: PayoutResult) -> VerifyTransferResponse {
             VerifyTransferResponse {
-                body: VerifyTransferResponseBody::from_json(&result.response)
+                body: VerifyTransferResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -817,8 +820,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -833,14 +836,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         Status,
     >;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "transfer_event" => {
                     Ok(
                         Webhook::TransferEvent(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

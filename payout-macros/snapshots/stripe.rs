@@ -8,8 +8,8 @@ Money: USD, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod stripe {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/stripe.yaml");
@@ -28,8 +28,11 @@ pub mod stripe {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -117,8 +120,8 @@ pub mod stripe {
         }
     }
     impl FromJson for CreatePayoutRequestCurrency {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "USD" | "usd" => CreatePayoutRequestCurrency::Usd,
                 _ => return None,
             };
@@ -156,8 +159,8 @@ pub mod stripe {
         }
     }
     impl FromJson for CreatePayoutRequestMethod {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "standard" => CreatePayoutRequestMethod::Standard,
                 "instant" => CreatePayoutRequestMethod::Instant,
                 _ => return None,
@@ -300,10 +303,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub order_id: Option<String>,
     }
     impl FromJson for CreatePayoutResponseBodyMetadata {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBodyMetadata::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "order_id" => out.order_id = codegen::read(value),
                     _ => {}
                 }
@@ -324,10 +327,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub message: Option<String>,
     }
     impl FromJson for CreatePayoutResponseBodyError {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBodyError::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "type" => out.type_ = codegen::read(value),
                     "code" => out.code = codegen::read(value),
                     "message" => out.message = codegen::read(value),
@@ -382,10 +385,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub error: Option<CreatePayoutResponseBodyError>,
     }
     impl FromJson for CreatePayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "object" => out.object = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -454,10 +457,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub order_id: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBodyMetadata {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBodyMetadata::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "order_id" => out.order_id = codegen::read(value),
                     _ => {}
                 }
@@ -478,10 +481,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub message: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBodyError {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBodyError::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "type" => out.type_ = codegen::read(value),
                     "code" => out.code = codegen::read(value),
                     "message" => out.message = codegen::read(value),
@@ -536,10 +539,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub error: Option<QueryPayoutResponseBodyError>,
     }
     impl FromJson for QueryPayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "object" => out.object = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -568,10 +571,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub order_id: Option<String>,
     }
     impl FromJson for PayoutEventBodyDataObjectMetadata {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutEventBodyDataObjectMetadata::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "order_id" => out.order_id = codegen::read(value),
                     _ => {}
                 }
@@ -602,10 +605,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub failure_message: Option<String>,
     }
     impl FromJson for PayoutEventBodyDataObject {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutEventBodyDataObject::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "object" => out.object = codegen::read(value),
                     "amount" => out.amount = codegen::read(value),
@@ -629,10 +632,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub object: Option<PayoutEventBodyDataObject>,
     }
     impl FromJson for PayoutEventBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutEventBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "object" => out.object = codegen::read(value),
                     _ => {}
                 }
@@ -661,10 +664,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<PayoutEventBodyData>,
     }
     impl FromJson for PayoutEventBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutEventBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "object" => out.object = codegen::read(value),
                     "type" => out.type_ = codegen::read(value),
@@ -694,7 +697,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_payout";
         fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
-                body: CreatePayoutResponseBody::from_json(&result.response)
+                body: CreatePayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -734,7 +737,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "query_payout";
         fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
-                body: QueryPayoutResponseBody::from_json(&result.response)
+                body: QueryPayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -811,8 +814,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -824,14 +827,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     ///A verified `payout_event` webhook: its body typed, the gateway's status typed, and the unified event.
     pub type PayoutEventEvent = ::payout::runtime::TypedEvent<PayoutEventBody, Status>;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_event" => {
                     Ok(
                         Webhook::PayoutEvent(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

@@ -8,8 +8,8 @@ Money: INR, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod tecpay {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/tecpay.yaml");
@@ -28,8 +28,11 @@ pub mod tecpay {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -138,10 +141,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub message: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBodyTransactionInfoItem {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBodyTransactionInfoItem::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "date" => out.date = codegen::read(value),
                     "status" => out.status = codegen::read(value),
                     "ref_number" => out.ref_number = codegen::read(value),
@@ -231,10 +234,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub bank_reference: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "error" => out.error = codegen::read(value),
                     "requested_amount" => out.requested_amount = codegen::read(value),
                     "processed_amount" => out.processed_amount = codegen::read(value),
@@ -275,10 +278,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub message: Option<String>,
     }
     impl FromJson for PayoutStatusBodyTransactionInfoItem {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutStatusBodyTransactionInfoItem::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "date" => out.date = codegen::read(value),
                     "status" => out.status = codegen::read(value),
                     "ref_number" => out.ref_number = codegen::read(value),
@@ -334,10 +337,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub bank_reference: Option<String>,
     }
     impl FromJson for PayoutStatusBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutStatusBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "requested_amount" => out.requested_amount = codegen::read(value),
                     "processed_amount" => out.processed_amount = codegen::read(value),
                     "order_id" => out.order_id = codegen::read(value),
@@ -380,7 +383,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "query_payout";
         fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
-                body: QueryPayoutResponseBody::from_json(&result.response)
+                body: QueryPayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -478,8 +481,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -491,14 +494,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     ///A verified `payout_status` webhook: its body typed, the gateway's status typed, and the unified event.
     pub type PayoutStatusEvent = ::payout::runtime::TypedEvent<PayoutStatusBody, Status>;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_status" => {
                     Ok(
                         Webhook::PayoutStatus(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

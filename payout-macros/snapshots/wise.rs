@@ -8,8 +8,8 @@ Money: GBP, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod wise {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/wise.yaml");
@@ -28,8 +28,11 @@ pub mod wise {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -188,10 +191,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub expiration_time: Option<String>,
     }
     impl FromJson for CreateQuoteResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateQuoteResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "sourceCurrency" => out.source_currency = codegen::read(value),
                     "targetCurrency" => out.target_currency = codegen::read(value),
@@ -235,8 +238,8 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         }
     }
     impl FromJson for CreateRecipientRequestDetailsLegalType {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "PRIVATE" => CreateRecipientRequestDetailsLegalType::Private,
                 "BUSINESS" => CreateRecipientRequestDetailsLegalType::Business,
                 _ => return None,
@@ -367,10 +370,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub account_holder_name: Option<String>,
     }
     impl FromJson for CreateRecipientResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateRecipientResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "currency" => out.currency = codegen::read(value),
                     "accountHolderName" => out.account_holder_name = codegen::read(value),
@@ -462,10 +465,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub customer_transaction_id: Option<String>,
     }
     impl FromJson for CreateTransferResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreateTransferResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "status" => out.status = codegen::read(value),
                     "reference" => out.reference = codegen::read(value),
@@ -506,8 +509,8 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         }
     }
     impl FromJson for FundTransferRequestType {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "BALANCE" => FundTransferRequestType::Balance,
                 _ => return None,
             };
@@ -586,10 +589,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub error_code: Option<String>,
     }
     impl FromJson for FundTransferResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = FundTransferResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "type" => out.type_ = codegen::read(value),
                     "status" => out.status = codegen::read(value),
                     "errorCode" => out.error_code = codegen::read(value),
@@ -656,10 +659,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub created: Option<String>,
     }
     impl FromJson for GetTransferResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = GetTransferResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "id" => out.id = codegen::read(value),
                     "status" => out.status = codegen::read(value),
                     "reference" => out.reference = codegen::read(value),
@@ -687,10 +690,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub account_id: Option<i64>,
     }
     impl FromJson for TransferStateBodyDataResource {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = TransferStateBodyDataResource::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "type" => out.type_ = codegen::read(value),
                     "id" => out.id = codegen::read(value),
                     "profile_id" => out.profile_id = codegen::read(value),
@@ -716,10 +719,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub occurred_at: Option<String>,
     }
     impl FromJson for TransferStateBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = TransferStateBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "resource" => out.resource = codegen::read(value),
                     "current_state" => out.current_state = codegen::read(value),
                     "previous_state" => out.previous_state = codegen::read(value),
@@ -747,10 +750,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub sent_at: Option<String>,
     }
     impl FromJson for TransferStateBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = TransferStateBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "data" => out.data = codegen::read(value),
                     "subscription_id" => out.subscription_id = codegen::read(value),
                     "event_type" => out.event_type = codegen::read(value),
@@ -780,7 +783,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_quote";
         fn response(result: PayoutResult) -> CreateQuoteResponse {
             CreateQuoteResponse {
-                body: CreateQuoteResponseBody::from_json(&result.response)
+                body: CreateQuoteResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -811,7 +814,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_recipient";
         fn response(result: PayoutResult) -> CreateRecipientResponse {
             CreateRecipientResponse {
-                body: CreateRecipientResponseBody::from_json(&result.response)
+                body: CreateRecipientResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -843,7 +846,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_transfer";
         fn response(result: PayoutResult) -> CreateTransferResponse {
             CreateTransferResponse {
-                body: CreateTransferResponseBody::from_json(&result.response)
+                body: CreateTransferResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -874,7 +877,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "fund_transfer";
         fn response(result: PayoutResult) -> FundTransferResponse {
             FundTransferResponse {
-                body: FundTransferResponseBody::from_json(&result.response)
+                body: FundTransferResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -904,7 +907,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "get_transfer";
         fn response(result: PayoutResult) -> GetTransferResponse {
             GetTransferResponse {
-                body: GetTransferResponseBody::from_json(&result.response)
+                body: GetTransferResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -1009,8 +1012,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -1025,14 +1028,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         Status,
     >;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "transfer_state" => {
                     Ok(
                         Webhook::TransferState(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

@@ -8,8 +8,8 @@ Money: INR, amounts as exact decimals. A [`Client`] sends each operation's typed
 pub mod xettle {
     use ::payout::runtime::codegen::{self, FromJson, ToJson};
     use ::payout::runtime::{
-        CompiledSpec, Decimal, IndexMap, Json, PayoutError, PayoutResult, PayoutStatus,
-        Secret, WebhookEvent,
+        CompiledSpec, Decimal, IndexMap, Json, JsonRef, PayoutError, PayoutResult,
+        PayoutStatus, Secret, WebhookEvent,
     };
     use ::std::sync::{Arc, OnceLock};
     const _: &[u8] = ::core::include_bytes!("$CARGO_MANIFEST_DIR/specs/xettle.yaml");
@@ -28,8 +28,11 @@ pub mod xettle {
             static SPEC: OnceLock<Result<Arc<CompiledSpec>, PayoutError>> = OnceLock::new();
             codegen::embedded(&SPEC, SPEC_JSON)
         }
-        fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-            Webhook::from_event(event)
+        fn webhook(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Webhook, PayoutError> {
+            Webhook::from_event(event, fields)
         }
     }
     /// The merchant's credentials. Secret ones print as `<redacted>`.
@@ -130,8 +133,8 @@ pub mod xettle {
         }
     }
     impl FromJson for CreatePayoutRequestMode {
-        fn from_json(v: &Json) -> Option<Self> {
-            let value = match v.scalar_text()?.as_str() {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let value = match v.scalar_str()? {
                 "IMPS" => CreatePayoutRequestMode::Imps,
                 "NEFT" => CreatePayoutRequestMode::Neft,
                 "RTGS" => CreatePayoutRequestMode::Rtgs,
@@ -253,10 +256,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub status: Option<Status>,
     }
     impl FromJson for CreatePayoutResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "clientRefId" => out.client_ref_id = codegen::read(value),
                     "orderRefId" => out.order_ref_id = codegen::read(value),
                     "status" => out.status = codegen::read(value),
@@ -287,10 +290,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<CreatePayoutResponseBodyData>,
     }
     impl FromJson for CreatePayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = CreatePayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "message" => out.message = codegen::read(value),
                     "status" => out.status = codegen::read(value),
@@ -369,10 +372,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub reason: Option<String>,
     }
     impl FromJson for QueryPayoutResponseBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "orderRefId" => out.order_ref_id = codegen::read(value),
                     "clientRefId" => out.client_ref_id = codegen::read(value),
                     "contactId" => out.contact_id = codegen::read(value),
@@ -403,10 +406,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<QueryPayoutResponseBodyData>,
     }
     impl FromJson for QueryPayoutResponseBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = QueryPayoutResponseBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "code" => out.code = codegen::read(value),
                     "message" => out.message = codegen::read(value),
                     "status" => out.status = codegen::read(value),
@@ -447,10 +450,10 @@ A value the spec does not list is kept as `Other`.*/
         }
     }
     impl FromJson for PayoutTransferBodyEvent {
-        fn from_json(v: &Json) -> Option<Self> {
-            let text = v.scalar_text()?;
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            let text = v.scalar_str()?;
             Some(
-                match text.as_str() {
+                match text {
                     "payout.transfer.success" => {
                         PayoutTransferBodyEvent::PayoutTransferSuccess
                     }
@@ -460,7 +463,7 @@ A value the spec does not list is kept as `Other`.*/
                     "payout.transfer.reversed" => {
                         PayoutTransferBodyEvent::PayoutTransferReversed
                     }
-                    _ => PayoutTransferBodyEvent::Other(text),
+                    _ => PayoutTransferBodyEvent::Other(text.to_string()),
                 },
             )
         }
@@ -486,10 +489,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub reason: Option<String>,
     }
     impl FromJson for PayoutTransferBodyData {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutTransferBodyData::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "orderRefId" => out.order_ref_id = codegen::read(value),
                     "clientRefId" => out.client_ref_id = codegen::read(value),
                     "contactId" => out.contact_id = codegen::read(value),
@@ -518,10 +521,10 @@ Read leniently: a field that is missing, `null` or not of its type is `None`. Th
         pub data: Option<PayoutTransferBodyData>,
     }
     impl FromJson for PayoutTransferBody {
-        fn from_json(v: &Json) -> Option<Self> {
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
             let mut out = PayoutTransferBody::default();
-            for (name, value) in v.as_object()? {
-                match name.as_str() {
+            for (name, value) in v.members()? {
+                match name {
                     "event" => out.event = codegen::read(value),
                     "code" => out.code = codegen::read(value),
                     "message" => out.message = codegen::read(value),
@@ -550,7 +553,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "create_payout";
         fn response(result: PayoutResult) -> CreatePayoutResponse {
             CreatePayoutResponse {
-                body: CreatePayoutResponseBody::from_json(&result.response)
+                body: CreatePayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -585,7 +588,7 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         const NAME: &'static str = "query_payout";
         fn response(result: PayoutResult) -> QueryPayoutResponse {
             QueryPayoutResponse {
-                body: QueryPayoutResponseBody::from_json(&result.response)
+                body: QueryPayoutResponseBody::from_json(&result.response.view())
                     .unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
@@ -669,8 +672,8 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
     /// A status field of a response or webhook body: text or a number, as the gateway
     /// sends it.
     impl FromJson for Status {
-        fn from_json(v: &Json) -> Option<Self> {
-            Some(Status::from_provider(&v.scalar_text()?))
+        fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+            Some(Status::from_provider(v.scalar_str()?))
         }
     }
     /// A verified webhook, by kind.
@@ -685,14 +688,19 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         Status,
     >;
     impl Webhook {
-        /// The kind of a verified event, by the spec's name of its webhook.
-        fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+        /// The kind of a verified event, by the spec's name of its webhook, its body typed
+        /// from `fields` (the body as read).
+        fn from_event(
+            event: WebhookEvent,
+            fields: &JsonRef<'_>,
+        ) -> Result<Self, PayoutError> {
             match event.webhook.as_str() {
                 "payout_transfer" => {
                     Ok(
                         Webhook::PayoutTransfer(
                             ::payout::runtime::TypedEvent::read(
                                 event,
+                                fields,
                                 Status::from_provider,
                             ),
                         ),

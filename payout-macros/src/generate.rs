@@ -67,7 +67,7 @@ pub fn module(m: &Module) -> TokenStream {
 
                     fn response(result: PayoutResult) -> #response {
                         #response {
-                            body: #body::from_json(&result.response).unwrap_or_default(),
+                            body: #body::from_json(&result.response.view()).unwrap_or_default(),
                             status: result.provider_status.as_deref().map(Status::from_provider),
                             result,
                         }
@@ -248,8 +248,8 @@ fn gateway(m: &Module) -> TokenStream {
                 codegen::embedded(&SPEC, SPEC_JSON)
             }
 
-            fn webhook(event: WebhookEvent) -> Result<Webhook, PayoutError> {
-                Webhook::from_event(event)
+            fn webhook(event: WebhookEvent, fields: &JsonRef<'_>) -> Result<Webhook, PayoutError> {
+                Webhook::from_event(event, fields)
             }
         }
     }
@@ -317,14 +317,14 @@ fn struct_def(m: &Module, s: &StructDef) -> TokenStream {
             });
             let from_json = if s.fields.is_empty() {
                 quote! {
-                    v.as_object()?;
+                    v.members()?;
                     Some(#ident::default())
                 }
             } else {
                 quote! {
                     let mut out = #ident::default();
-                    for (name, value) in v.as_object()? {
-                        match name.as_str() {
+                    for (name, value) in v.members()? {
+                        match name {
                             #(#reads)*
                             _ => {}
                         }
@@ -340,7 +340,7 @@ fn struct_def(m: &Module, s: &StructDef) -> TokenStream {
                 }
 
                 impl FromJson for #ident {
-                    fn from_json(v: &Json) -> Option<Self> {
+                    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
                         #from_json
                     }
                 }
@@ -748,8 +748,8 @@ fn enum_def(e: &EnumDef) -> TokenStream {
                 }
 
                 impl FromJson for #ident {
-                    fn from_json(v: &Json) -> Option<Self> {
-                        let value = match v.scalar_text()?.as_str() {
+                    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+                        let value = match v.scalar_str()? {
                             #(#reads)*
                             _ => return None,
                         };
@@ -784,11 +784,11 @@ fn enum_def(e: &EnumDef) -> TokenStream {
                 }
 
                 impl FromJson for #ident {
-                    fn from_json(v: &Json) -> Option<Self> {
-                        let text = v.scalar_text()?;
-                        Some(match text.as_str() {
+                    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+                        let text = v.scalar_str()?;
+                        Some(match text {
                             #(#reads)*
-                            _ => #ident::Other(text),
+                            _ => #ident::Other(text.to_string()),
                         })
                     }
                 }
@@ -840,10 +840,10 @@ fn one_of_def(o: &OneOfDef) -> TokenStream {
             });
             quote! {
                 impl FromJson for #ident {
-                    fn from_json(v: &Json) -> Option<Self> {
+                    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
                         Some(match codegen::tag(v, #tag)? {
                             #(#reads)*
-                            _ => #ident::Other(v.clone()),
+                            _ => #ident::Other(v.to_json()),
                         })
                     }
                 }
@@ -954,8 +954,8 @@ fn status(m: &Module) -> TokenStream {
         /// A status field of a response or webhook body: text or a number, as the gateway
         /// sends it.
         impl FromJson for Status {
-            fn from_json(v: &Json) -> Option<Self> {
-                Some(Status::from_provider(&v.scalar_text()?))
+            fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+                Some(Status::from_provider(v.scalar_str()?))
             }
         }
     }
@@ -987,7 +987,7 @@ fn webhooks(m: &Module) -> TokenStream {
         let v = &w.variant;
         let name = &w.name;
         quote! {
-            #name => Ok(Webhook::#v(::payout::runtime::TypedEvent::read(event, Status::from_provider))),
+            #name => Ok(Webhook::#v(::payout::runtime::TypedEvent::read(event, fields, Status::from_provider))),
         }
     });
     quote! {
@@ -1000,8 +1000,9 @@ fn webhooks(m: &Module) -> TokenStream {
         #(#events)*
 
         impl Webhook {
-            /// The kind of a verified event, by the spec's name of its webhook.
-            fn from_event(event: WebhookEvent) -> Result<Self, PayoutError> {
+            /// The kind of a verified event, by the spec's name of its webhook, its body typed
+            /// from `fields` (the body as read).
+            fn from_event(event: WebhookEvent, fields: &JsonRef<'_>) -> Result<Self, PayoutError> {
                 match event.webhook.as_str() {
                     #(#arms)*
                     _ => Err(::payout::runtime::typed_webhook::unknown_webhook(&event)),

@@ -763,6 +763,7 @@ pub const IMPORTS: &[(&str, &[&str])] = &[
             "Decimal",
             "IndexMap",
             "Json",
+            "JsonRef",
             "PayoutError",
             "PayoutResult",
             "PayoutStatus",

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use indexmap::IndexMap;
-use payout_spec::{JsonMap, OperationRole};
+use payout_spec::{JsonMap, JsonRef, OperationRole};
 
 use crate::compiled::CompiledSpec;
 use crate::context::{Message, ObtainedValue};
@@ -425,6 +425,15 @@ impl DynamicClient {
 
     /// Verifies and reads a webhook. Without its URL, the configured `webhook_url` is used.
     pub fn webhook(&self, request: &WebhookRequest<'_>) -> Result<WebhookEvent, PayoutError> {
+        self.webhook_viewed(request).map(|(event, _)| event)
+    }
+
+    /// [`DynamicClient::webhook`], with the body lent as read: what a generated client
+    /// types the webhook from.
+    pub(crate) fn webhook_viewed<'a>(
+        &'a self,
+        request: &WebhookRequest<'a>,
+    ) -> Result<(WebhookEvent, JsonRef<'a>), PayoutError> {
         let i = &self.inner;
         let mut req = *request;
         if req.url.is_none() {
@@ -445,9 +454,9 @@ impl DynamicClient {
             clock: i.clock.as_ref(),
             replay: i.replay.as_deref(),
         };
-        let (ev, ack, key) =
-            webhook::receive_with(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
-        Ok(Self::event(ev, ack, key))
+        let (ev, ack, key, fields) =
+            webhook::receive_viewed(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
+        Ok((Self::event(ev, ack, key), fields))
     }
 
     /// Verifies and reads a webhook, asking the gateway where the spec says it verifies its

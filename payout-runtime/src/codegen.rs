@@ -4,7 +4,7 @@
 //! typed clients run exactly the runtime code paths the dynamic client runs.
 
 use indexmap::IndexMap;
-use payout_spec::{Json, JsonMap};
+use payout_spec::{Json, JsonMap, JsonRef};
 use rust_decimal::Decimal;
 
 use std::sync::{Arc, OnceLock};
@@ -31,8 +31,11 @@ pub trait ToJson {
 
 /// A typed value read from a gateway's JSON. Lenient: what cannot be read is `None`, and the
 /// raw JSON stays available next to the typed view.
+///
+/// Read from a [`JsonRef`], which lends its text from the body: a webhook is typed straight
+/// from its bytes; a tree one holds is read through [`Json::view`].
 pub trait FromJson: Sized {
-    fn from_json(v: &Json) -> Option<Self>;
+    fn from_json(v: &JsonRef<'_>) -> Option<Self>;
 }
 
 impl ToJson for String {
@@ -81,46 +84,43 @@ impl<T: ToJson> ToJson for Vec<T> {
 }
 
 impl FromJson for String {
-    fn from_json(v: &Json) -> Option<Self> {
+    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
         v.scalar_text()
     }
 }
 
 impl FromJson for i64 {
-    fn from_json(v: &Json) -> Option<Self> {
-        v.scalar_text()?.trim().parse().ok()
+    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+        v.scalar_str()?.trim().parse().ok()
     }
 }
 
 impl FromJson for Decimal {
-    fn from_json(v: &Json) -> Option<Self> {
+    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
         crate::money::parse_decimal(v).ok()
     }
 }
 
 impl FromJson for bool {
-    fn from_json(v: &Json) -> Option<Self> {
+    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
         match v {
-            Json::Bool(b) => Some(*b),
-            Json::String(s) if s == "true" => Some(true),
-            Json::String(s) if s == "false" => Some(false),
+            JsonRef::Bool(b) => Some(*b),
+            JsonRef::String(s) if s == "true" => Some(true),
+            JsonRef::String(s) if s == "false" => Some(false),
             _ => None,
         }
     }
 }
 
 impl FromJson for Json {
-    fn from_json(v: &Json) -> Option<Self> {
-        Some(v.clone())
+    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+        Some(v.to_json())
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: &Json) -> Option<Self> {
-        match v {
-            Json::Array(items) => Some(items.iter().filter_map(T::from_json).collect()),
-            _ => None,
-        }
+    fn from_json(v: &JsonRef<'_>) -> Option<Self> {
+        Some(v.as_array()?.iter().filter_map(T::from_json).collect())
     }
 }
 
@@ -142,13 +142,13 @@ pub fn put_opt<T: ToJson>(o: &mut JsonMap, name: &str, value: &Option<T>) {
 }
 
 /// Reads a field of an object, if it is there, not null, and readable as `T`.
-pub fn get<T: FromJson>(v: &Json, name: &str) -> Option<T> {
-    v.as_object()?.get(name).and_then(read)
+pub fn get<T: FromJson>(v: &JsonRef<'_>, name: &str) -> Option<T> {
+    v.get(name).and_then(read)
 }
 
 /// Reads a value, if it is not null and readable as `T`. Generated `from_json` bodies walk
 /// an object's members once and read each by its name, rather than looking every field up.
-pub fn read<T: FromJson>(v: &Json) -> Option<T> {
+pub fn read<T: FromJson>(v: &JsonRef<'_>) -> Option<T> {
     if v.is_null() {
         None
     } else {
@@ -157,8 +157,8 @@ pub fn read<T: FromJson>(v: &Json) -> Option<T> {
 }
 
 /// The tag of a tagged object (`{"type": "UPI", ...}` → `UPI`).
-pub fn tag<'a>(v: &'a Json, name: &str) -> Option<&'a str> {
-    v.as_object()?.get(name)?.as_str()
+pub fn tag<'a>(v: &'a JsonRef<'_>, name: &str) -> Option<&'a str> {
+    v.get(name)?.as_str()
 }
 
 /// The spec embedded in a generated module, compiled on first use and shared by every

@@ -79,7 +79,8 @@ impl std::fmt::Debug for ObtainedValue {
 /// and sizes only: headers, URL and body may carry credentials.
 #[derive(Clone, Default)]
 pub struct Message {
-    pub method: String,
+    /// The HTTP method: the spec's, lent (`POST`), or as received.
+    pub method: Cow<'static, str>,
     /// The path with parameters filled in, without the query.
     pub path: String,
     /// The full URL, query included.

@@ -1,11 +1,11 @@
 //! Reading unified values out of a received message, by the roles its fields carry.
 
 use indexmap::IndexMap;
-use payout_spec::{Field, FieldType, Json, PayoutStatus, Role, Spec};
+use payout_spec::{Field, FieldType, JsonNode, PayoutStatus, Role, Spec};
 use rust_decimal::Decimal;
 
 use crate::money;
-use crate::received::{self, RoleRead};
+use crate::received::RoleRead;
 
 /// What a response or webhook says, in unified terms.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -175,27 +175,17 @@ pub fn leave_out(x: &mut Extracted, unsigned: &[(String, ResultRole)]) -> Vec<St
 /// Reads every role out of `body`, by the role paths of a message's plan
 /// ([`crate::received::MessagePlan::roles`]). Values that are there but unreadable (an
 /// amount that is not a number) are errors: a wrong amount must never pass silently.
-pub fn read(spec: &Spec, roles: &[RoleRead], body: &Json) -> Result<Extracted, String> {
+///
+/// A webhook's body is read borrowed ([`payout_spec::JsonRef`]), an answer's from the tree
+/// its success check needed: each role is looked up by its path (an object's names are
+/// compared as they come, a dozen roles at most).
+pub fn read(spec: &Spec, roles: &[RoleRead], body: &impl JsonNode) -> Result<Extracted, String> {
     let mut out = Extracted::default();
-    let mut found = [None; MAX_WALKED];
-    if roles.len() <= MAX_WALKED {
-        let all = if roles.len() == MAX_WALKED {
-            u64::MAX
-        } else {
-            (1u64 << roles.len()) - 1
-        };
-        walk(body, roles, all, 0, &mut found);
-    }
-    for (i, r) in roles.iter().enumerate() {
-        let v = if roles.len() <= MAX_WALKED {
-            found[i]
-        } else {
-            received::at(body, &r.segments)
-        };
-        let Some(v) = v.filter(|v| !v.is_null()) else {
+    for r in roles {
+        let Some(v) = body.at(&r.segments).filter(|v| !v.is_null()) else {
             continue;
         };
-        let text = || v.scalar_text();
+        let text = || v.scalar().map(str::to_string);
         let money = || {
             let d = if r.amount {
                 money::amount_from_wire(v, &spec.money.amount)
@@ -226,78 +216,9 @@ pub fn read(spec: &Spec, roles: &[RoleRead], body: &Json) -> Result<Extracted, S
     Ok(out)
 }
 
-/// At most this many role paths are found in one walk (a bit each); a message with more
-/// (none has: there are twelve roles) looks each up by its path instead.
-const MAX_WALKED: usize = 64;
-
-/// Finds the values at the role paths in `mask` (bits of `roles`), `depth` segments deep in
-/// `v`, in one walk over the members on their way: each member's name is compared with the
-/// paths' next segments, and only members some path goes through are entered. The walk
-/// goes no deeper than the spec's paths, whatever the body's nesting.
-fn walk<'j>(
-    v: &'j Json,
-    roles: &[RoleRead],
-    mask: u64,
-    depth: usize,
-    found: &mut [Option<&'j Json>; MAX_WALKED],
-) {
-    let on = |i: usize| mask & (1 << i) != 0;
-    match v {
-        Json::Object(members) => {
-            // The paths not yet found at this level: each goes through one member at most
-            // (an object's names are unique), so the walk stops once all have been seen.
-            let mut pending = mask;
-            for (name, child) in members {
-                if pending == 0 {
-                    break;
-                }
-                let mut deeper = 0u64;
-                let mut bits = pending;
-                while bits != 0 {
-                    let i = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let r = &roles[i];
-                    if r.segments.get(depth).is_some_and(|s| s == name) {
-                        pending &= !(1 << i);
-                        if r.segments.len() == depth + 1 {
-                            found[i] = Some(child);
-                        } else {
-                            deeper |= 1 << i;
-                        }
-                    }
-                }
-                if deeper != 0 {
-                    walk(child, roles, deeper, depth + 1, found);
-                }
-            }
-        }
-        // An array's items by index (a unified payout is a one-item batch: `items.0.status`):
-        // only the items a path names are looked at.
-        Json::Array(items) => {
-            for (i, r) in roles.iter().enumerate() {
-                let Some(child) = r
-                    .segments
-                    .get(depth)
-                    .filter(|_| on(i))
-                    .and_then(|s| s.parse::<usize>().ok())
-                    .and_then(|n| items.get(n))
-                else {
-                    continue;
-                };
-                if r.segments.len() == depth + 1 {
-                    found[i] = Some(child);
-                } else {
-                    walk(child, roles, 1 << i, depth + 1, found);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The value of a money role (`amount`, `fee`): a field of type `amount` is in the spec's
 /// amount encoding (minor units too), any other is a plain decimal.
-pub fn money_value(spec: &Spec, field: &Field, v: &Json) -> Result<Decimal, String> {
+pub fn money_value(spec: &Spec, field: &Field, v: &impl JsonNode) -> Result<Decimal, String> {
     match field.ty {
         FieldType::Amount => money::amount_from_wire(v, &spec.money.amount),
         _ => money::parse_decimal(v),
@@ -312,6 +233,7 @@ pub fn unified_status(spec: &Spec, provider: &str, reason: Option<&str>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use payout_spec::{Json, JsonRef};
 
     fn role(role: ResultRole, path: &str) -> RoleRead {
         RoleRead {
@@ -322,14 +244,14 @@ mod tests {
         }
     }
 
-    /// The one walk finds what a lookup by each path finds: members at any depth, array
-    /// items by index, nothing where the body has another shape or no such member.
+    /// A path finds the same value in the borrowed and the owned tree: members at any
+    /// depth, array items by index, nothing where the body has another shape or no such
+    /// member, and a name written twice by its last value.
     #[test]
-    fn one_walk_finds_what_each_path_finds() {
-        let body = Json::parse(
-            r#"{"id":"p1","data":{"status":"PAID","items":[{"utr":"U0"},{"utr":"U1"}],"fee":"1.50"},"amount":"10.00","event":["x"],"reason":null}"#,
-        )
-        .unwrap();
+    fn paths_find_the_same_in_both_trees() {
+        let text = r#"{"id":"p1","data":{"status":"PAID","items":[{"utr":"U0"},{"utr":"U1"}],"fee":"1.50"},"amount":"10.00","event":["x"],"reason":null,"id":"p2"}"#;
+        let owned = Json::parse(text).unwrap();
+        let borrowed = JsonRef::parse(text).unwrap();
         let roles = [
             role(ResultRole::ProviderRef, "id"),
             role(ResultRole::Status, "data.status"),
@@ -342,13 +264,19 @@ mod tests {
             role(ResultRole::FailureCode, "id.deeper"),
             role(ResultRole::Currency, "data.items.7.utr"),
         ];
-        let mut found = [None; MAX_WALKED];
-        walk(&body, &roles, (1 << roles.len()) - 1, 0, &mut found);
-        for (i, r) in roles.iter().enumerate() {
-            assert_eq!(found[i], received::at(&body, &r.segments), "{}", r.path);
+        for r in &roles {
+            assert_eq!(
+                borrowed.at(&r.segments).map(JsonRef::to_json),
+                owned.at(&r.segments).cloned(),
+                "{}",
+                r.path
+            );
         }
-        assert_eq!(found[2], Some(&Json::from("U1")));
-        assert_eq!(found[5], Some(&Json::from("x")));
-        assert_eq!(found[7], None);
+        assert_eq!(
+            borrowed.at(&["data", "items", "1", "utr"]),
+            Some(&JsonRef::from("U1"))
+        );
+        assert_eq!(borrowed.at(&["id"]), Some(&JsonRef::from("p2")));
+        assert_eq!(borrowed.at(&["data", "missing"]), None);
     }
 }

@@ -42,7 +42,7 @@ pub use error::{ErrorKind, FieldError, PayoutError};
 pub use flow::{CacheKey, FlowCache, MemoryCache, Obtained};
 pub use freshness::{MemoryReplayStore, ReplayInput, ReplayKey, ReplayStore};
 pub use indexmap::IndexMap;
-pub use payout_spec::{self as spec, Json, JsonMap, PayoutStatus};
+pub use payout_spec::{self as spec, Json, JsonBody, JsonMap, JsonRef, PayoutStatus};
 pub use request::{PreparedRequest, RequestOptions};
 pub use rust_decimal::Decimal;
 pub use signing::StepTrace;

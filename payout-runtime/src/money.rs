@@ -1,14 +1,15 @@
 //! Amounts: exact decimals in, the spec's wire form out. Never a float, never rounded.
 
-use payout_spec::{AmountEncoding, AmountFormat, AmountUnit, Json};
+use payout_spec::{AmountEncoding, AmountFormat, AmountUnit, Json, JsonNode};
 use rust_decimal::Decimal;
 
 /// Reads an amount given as a JSON number or a decimal string (`"100.00"`, `50000.00`).
-pub fn parse_decimal(value: &Json) -> Result<Decimal, String> {
-    let text = match value {
-        Json::Number(n) => n.as_str(),
-        Json::String(s) => s.trim(),
-        other => return Err(format!("expected a decimal number, found {}", other.kind())),
+pub fn parse_decimal(value: &(impl JsonNode + ?Sized)) -> Result<Decimal, String> {
+    let Some(text) = value
+        .number_text()
+        .or_else(|| value.string_text().map(str::trim))
+    else {
+        return Err(format!("expected a decimal number, found {}", value.kind()));
     };
     // Exact or nothing: a value that does not fit a decimal exactly is refused, and so are
     // exponent forms (`1e3`), which gateways never send.
@@ -78,7 +79,10 @@ pub fn decimal_text(d: Decimal) -> String {
 }
 
 /// Reads an amount the gateway sent, in major units.
-pub fn amount_from_wire(value: &Json, fmt: &AmountFormat) -> Result<Decimal, String> {
+pub fn amount_from_wire(
+    value: &(impl JsonNode + ?Sized),
+    fmt: &AmountFormat,
+) -> Result<Decimal, String> {
     let d = parse_decimal(value)?;
     Ok(match fmt.unit {
         AmountUnit::Major => d,

@@ -725,7 +725,7 @@ fn write_name(out: &mut String, n: &Name, v: &Values) -> Option<()> {
             let key = n.key.as_deref()?;
             msg.obtained.get(key)?.shown(key, v.redacted)
         }
-        Root::Method => Cow::Borrowed(msg.method.as_str()),
+        Root::Method => Cow::Borrowed(&*msg.method),
         Root::Path => Cow::Borrowed(msg.path.as_str()),
         Root::Url => Cow::Borrowed(msg.url.as_str()),
         Root::Challenge => Cow::Borrowed(msg.challenge.as_deref()?),

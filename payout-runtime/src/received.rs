@@ -16,13 +16,15 @@ use crate::compiled::CompiledSpec;
 use crate::extract::ResultRole as Role;
 use crate::verify::{self, Carrier};
 
-/// The reading plans of every message a spec receives.
+/// The reading plans of every message a spec receives. Looked up by name several times
+/// per message (its checks, its freshness, its replay key): hashed with foldhash, not
+/// SipHash, since the names are the spec's own.
 #[derive(Debug, Default)]
 pub struct Plans {
     /// By webhook name, in the spec's order (the order kinds are tried in).
-    pub webhooks: IndexMap<String, MessagePlan>,
+    pub webhooks: IndexMap<String, MessagePlan, foldhash::fast::RandomState>,
     /// By operation name: its answer.
-    pub answers: HashMap<String, MessagePlan>,
+    pub answers: HashMap<String, MessagePlan, foldhash::fast::RandomState>,
 }
 
 impl Plans {
@@ -407,17 +409,4 @@ fn unsigned(cov: Option<&Coverage>, fields: &IndexMap<String, Field>) -> Vec<(St
         .filter(|(_, _, field)| field.unsigned.is_none())
         .filter_map(|(path, role, _)| Some((path, Role::of(role)?)))
         .collect()
-}
-
-/// The value at a path of segments (an array's items by index).
-pub fn at<'a>(body: &'a Json, segments: &[String]) -> Option<&'a Json> {
-    let mut cur = body;
-    for seg in segments {
-        cur = match cur {
-            Json::Object(m) => m.get(seg.as_str())?,
-            Json::Array(items) => items.get(seg.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(cur)
 }

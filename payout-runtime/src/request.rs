@@ -196,7 +196,7 @@ pub fn prepare<'i>(
     let body_out = written.as_mut().map(|out| (out, &plan.body_keys[..]));
     let (params, query, body) = normalize(spec, op, input, &gen, body_out)?;
     let mut msg = Message {
-        method: op.method.as_str().to_string(),
+        method: Cow::Borrowed(op.method.as_str()),
         params,
         query,
         body,

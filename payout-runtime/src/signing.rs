@@ -383,7 +383,7 @@ impl<'a> Engine<'a> {
             }
             Input::Path => msg.path.clone().into_bytes(),
             Input::Url => msg.url.clone().into_bytes(),
-            Input::Method => msg.method.clone().into_bytes(),
+            Input::Method => msg.method.as_bytes().to_vec(),
             Input::Canonical(c) => canonical::canonical(&msg.body, c).into_bytes(),
             Input::Form => canonical::form(&msg.body).into_bytes(),
         };

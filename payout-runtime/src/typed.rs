@@ -27,7 +27,7 @@ use crate::unified::{
     BoxFuture, Capability, CreatePayout, PayoutProvider, PayoutRef, PayoutResult, WebhookEvent,
     WebhookRequest,
 };
-use payout_spec::{Json, JsonMap};
+use payout_spec::{Json, JsonMap, JsonRef};
 
 /// A gateway as a generated module describes it. Implemented by the module's `Gateway`
 /// type (an empty enum: it is never a value, only a name for [`TypedClient`]).
@@ -44,8 +44,9 @@ pub trait Gateway: Send + Sync + 'static {
     /// The spec, checked at compile time and compiled once per process.
     fn spec() -> Result<Arc<CompiledSpec>, PayoutError>;
 
-    /// The typed reading of a verified webhook.
-    fn webhook(event: WebhookEvent) -> Result<Self::Webhook, PayoutError>;
+    /// The typed reading of a verified webhook, from its body as read (`fields`, lent by
+    /// the request).
+    fn webhook(event: WebhookEvent, fields: &JsonRef<'_>) -> Result<Self::Webhook, PayoutError>;
 }
 
 /// A gateway's credentials as a struct, converted to and from the spec's names.
@@ -223,7 +224,8 @@ impl<G: Gateway> TypedClient<G> {
     /// Verifies a webhook, then reads it by kind. One that does not verify is an error,
     /// never an event.
     pub fn webhook(&self, request: &WebhookRequest<'_>) -> Result<G::Webhook, PayoutError> {
-        G::webhook(self.inner.webhook(request)?)
+        let (event, fields) = self.inner.webhook_viewed(request)?;
+        G::webhook(event, &fields)
     }
 }
 

@@ -2,6 +2,8 @@
 //! names its kinds of webhook ([`TypedEvent`] with its body type) and which name is which
 //! kind; reading the body and the gateway's status is done here.
 
+use payout_spec::JsonRef;
+
 use crate::codegen::FromJson;
 use crate::error::PayoutError;
 use crate::unified::WebhookEvent;
@@ -24,12 +26,13 @@ pub struct TypedEvent<B, S> {
 }
 
 impl<B: FromJson + Default, S> TypedEvent<B, S> {
-    /// Types a verified event: its body, and the status the runtime read (the same value
-    /// the unified status comes from), typed by `status` (the generated
-    /// `Status::from_provider`) straight from its text.
-    pub fn read(event: WebhookEvent, status: impl FnOnce(&str) -> S) -> Self {
+    /// Types a verified event: its body (from `fields`, the body as read, lent by the
+    /// request), and the status the runtime read (the same value the unified status comes
+    /// from), typed by `status` (the generated `Status::from_provider`) straight from its
+    /// text.
+    pub fn read(event: WebhookEvent, fields: &JsonRef<'_>, status: impl FnOnce(&str) -> S) -> Self {
         TypedEvent {
-            body: B::from_json(&event.body).unwrap_or_default(),
+            body: B::from_json(fields).unwrap_or_default(),
             status: event.provider_status.as_deref().map(status),
             event,
         }

@@ -6,7 +6,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
-use payout_spec::{Ack, Json, JsonMap, PayoutStatus};
+use payout_spec::{Ack, Json, JsonBody, JsonMap, PayoutStatus};
 use rust_decimal::Decimal;
 
 use crate::error::PayoutError;
@@ -224,7 +224,9 @@ pub struct WebhookEvent {
     pub failure_reason: Option<String>,
     /// The event name when the gateway sends one (`payout.transfer.success`).
     pub event: Option<String>,
-    pub body: Json,
+    /// The body as received: its JSON tree (`event.body.get_path(..)`, through `Deref`) is
+    /// read from its text when first looked at.
+    pub body: JsonBody,
     /// How many signatures were verified (at least one, unless the spec has none).
     pub verified_signatures: usize,
     /// What to answer the gateway.

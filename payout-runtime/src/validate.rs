@@ -228,7 +228,7 @@ impl<'a> Wire<'a> {
         match self {
             Wire::Decimal(d) => Ok(*d),
             Wire::Int(n) | Wire::IntText(n) => Ok(Decimal::from(*n)),
-            other => money::parse_decimal(&other.json()),
+            other => money::parse_decimal(&*other.json()),
         }
     }
 

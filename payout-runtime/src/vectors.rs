@@ -1,5 +1,7 @@
 //! Running a spec's known-answer vectors through the same code paths a real call takes.
 
+use std::borrow::Cow;
+
 use payout_spec::{ExpectStatus, Json, JsonMap, PayoutStatus, Vector};
 
 use crate::compiled::CompiledSpec;
@@ -224,7 +226,7 @@ fn run_response(
         method: v
             .method
             .clone()
-            .unwrap_or_else(|| op.method.as_str().to_string()),
+            .map_or(Cow::Borrowed(op.method.as_str()), Cow::Owned),
         path: crate::context::path_of(&url),
         url,
         ..Message::default()
@@ -357,7 +359,7 @@ fn run_recipe(
         .unwrap_or_default();
     let url = v.url.clone().unwrap_or_default();
     let mut msg = Message {
-        method: v.method.clone().unwrap_or_else(|| "POST".into()),
+        method: v.method.clone().map_or(Cow::Borrowed("POST"), Cow::Owned),
         path: crate::context::path_of(&url),
         url,
         body: fields,

@@ -1,7 +1,9 @@
 //! Webhooks: verify first, then read. A webhook that does not verify is an error and is
 //! never turned into an event.
 
-use payout_spec::{Ack, BodyEncoding, Json, JsonMap};
+use std::borrow::Cow;
+
+use payout_spec::{Ack, BodyEncoding, Json, JsonBody, JsonMap, JsonRef};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -22,7 +24,8 @@ pub struct Event {
     /// The spec's name of the webhook.
     pub webhook: String,
     pub extracted: Extracted,
-    pub body: Json,
+    /// The body as received; its JSON tree is read when it is first looked at.
+    pub body: JsonBody,
     /// How many signatures were verified.
     pub verified_signatures: usize,
 }
@@ -54,19 +57,31 @@ pub fn receive_with(
     req: &WebhookRequest,
     guard: &Guard,
 ) -> Result<(Event, Ack, ReplayInput), PayoutError> {
-    let (event, ack) = receive_any(spec, creds, entropy, req)?;
-    let name = event.webhook.as_str();
-    let key = freshness::check_signed(spec, name, req.headers, req.body, guard)?;
-    Ok((event, ack, key))
+    receive_viewed(spec, creds, entropy, req, guard).map(|(event, ack, key, _)| (event, ack, key))
 }
 
-/// The first kind of webhook of the spec that the request verifies as.
-fn receive_any(
+/// [`receive_with`], with the body lent as read (for the typed reading of a generated
+/// client, which then needs no tree of its own).
+pub(crate) fn receive_viewed<'r>(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
-    req: &WebhookRequest,
-) -> Result<(Event, Ack), PayoutError> {
+    req: &WebhookRequest<'r>,
+    guard: &Guard,
+) -> Result<(Event, Ack, ReplayInput, JsonRef<'r>), PayoutError> {
+    let (event, ack, fields) = receive_any(spec, creds, entropy, req)?;
+    let name = event.webhook.as_str();
+    let key = freshness::check_signed(spec, name, req.headers, req.body, guard)?;
+    Ok((event, ack, key, fields))
+}
+
+/// The first kind of webhook of the spec that the request verifies as.
+fn receive_any<'r>(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    req: &WebhookRequest<'r>,
+) -> Result<(Event, Ack, JsonRef<'r>), PayoutError> {
     let s = spec.spec();
     if s.webhooks.is_empty() {
         return Err(PayoutError::new(
@@ -84,8 +99,8 @@ fn receive_any(
             ));
             continue;
         }
-        match receive_as(spec, creds, entropy, name, req) {
-            Ok(ev) => return Ok((ev, wh.ack.clone())),
+        match read_viewed(spec, creds, entropy, name, req, false) {
+            Ok((ev, fields)) => return Ok((ev, wh.ack.clone(), fields)),
             Err(e) => last = Some(e),
         }
     }
@@ -117,6 +132,19 @@ pub fn read_as(
     req: &WebhookRequest,
     confirmed: bool,
 ) -> Result<Event, PayoutError> {
+    read_viewed(spec, creds, entropy, name, req, confirmed).map(|(event, _)| event)
+}
+
+/// [`read_as`], with the body lent as read: the unified values are read from it, and a
+/// generated client types it without a tree of its own.
+fn read_viewed<'r>(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    name: &str,
+    req: &WebhookRequest<'r>,
+    confirmed: bool,
+) -> Result<(Event, JsonRef<'r>), PayoutError> {
     let (url, headers, body) = (req.url.unwrap_or_default(), req.headers, req.body);
     let s = spec.spec();
     let (Some(wh), Some(plan)) = (s.webhooks.get(name), spec.received().webhooks.get(name)) else {
@@ -125,18 +153,31 @@ pub fn read_as(
             format!("no webhook `{name}`"),
         ));
     };
-    let parse = || -> Result<Json, PayoutError> {
-        // Borrowed when the body is UTF-8 (the usual case).
-        let text = crate::response::text_of(body);
+    // Borrowed when the body is UTF-8 (the usual case).
+    let text = crate::response::text_of(body);
+    let not_json = |e: payout_spec::json::JsonError| {
+        PayoutError::new(
+            ErrorKind::MalformedResponse,
+            format!("the webhook body is not JSON ({e}): {}", preview(&text)),
+        )
+        .caused_by(e)
+    };
+    // The body read borrowed, and kept as received (its tree read when first looked at).
+    // A form is decoded into a tree at once: its text is not JSON.
+    let parse = || -> Result<(JsonRef<'r>, JsonBody), PayoutError> {
         Ok(match wh.body.encoding {
-            BodyEncoding::Json => Json::parse(&text).map_err(|e| {
-                PayoutError::new(
-                    ErrorKind::MalformedResponse,
-                    format!("the webhook body is not JSON ({e}): {}", preview(&text)),
-                )
-                .caused_by(e)
-            })?,
-            BodyEncoding::Form => Json::Object(parse_form(&text)),
+            BodyEncoding::Json => {
+                let fields = match &text {
+                    Cow::Borrowed(t) => JsonRef::parse(t),
+                    Cow::Owned(t) => JsonRef::parse(t).map(JsonRef::into_owned),
+                }
+                .map_err(not_json)?;
+                (fields, JsonBody::from_text(&*text))
+            }
+            BodyEncoding::Form => {
+                let json = Json::Object(parse_form(&text));
+                (json.view().into_owned(), JsonBody::from(json))
+            }
         })
     };
     let bad = |m: String| {
@@ -148,7 +189,7 @@ pub fn read_as(
     // The webhook as recipes see it; given its headers and bytes only where a recipe reads
     // them.
     let mut msg = Message {
-        method: wh.method.as_str().to_string(),
+        method: Cow::Borrowed(wh.method.as_str()),
         path: crate::context::path_of(url),
         url: url.to_string(),
         body_bytes: plan.reads.body_bytes.then(|| body.to_vec()),
@@ -175,35 +216,39 @@ pub fn read_as(
     // body is parsed: a forged body then costs one digest, never a parse. Recipes that read
     // parsed fields (a sorted `k=v` string, a field template) or a signature carried in the
     // body need the parse first; it is bounded (size by the receiver, depth by the reader).
-    let (json, verified) = if !plan.reads_fields {
+    let (fields, json, verified) = if !plan.reads_fields {
         let verified = check(&mut msg)?;
-        (parse()?, verified)
+        let (fields, json) = parse()?;
+        (fields, json, verified)
     } else {
-        // The parsed fields are lent to the message for the check, then taken back.
-        let mut json = parse()?;
-        if let Json::Object(fields) = &mut json {
-            msg.body = std::mem::take(fields);
+        // Recipes read the body's fields as a tree: it is lent to the message for the
+        // check, then kept as the event's.
+        let (fields, json) = parse()?;
+        let (text, mut tree) = json.into_parts();
+        if let Json::Object(members) = &mut tree {
+            msg.body = std::mem::take(members);
         }
         let verified = check(&mut msg);
-        if let Json::Object(fields) = &mut json {
-            *fields = std::mem::take(&mut msg.body);
+        if let Json::Object(members) = &mut tree {
+            *members = std::mem::take(&mut msg.body);
         }
-        (json, verified?)
+        (fields, JsonBody::from_parts(text, tree), verified?)
     };
-    let mut extracted = extract::read(s, &plan.roles, &json)
+    let mut extracted = extract::read(s, &plan.roles, &fields)
         .map_err(|m| PayoutError::new(ErrorKind::MalformedResponse, m))?;
     // A webhook the gateway confirmed by postback is its word as a whole; otherwise only
     // what a signature covers is trusted.
     if !confirmed {
         extract::leave_out(&mut extracted, &plan.unsigned);
     }
-    Ok(Event {
+    let event = Event {
         webhook: name.to_string(),
         extracted,
         body: json,
         // The gateway's confirmation is the check of a webhook verified by postback.
         verified_signatures: verified.signatures + verified.secrets + usize::from(confirmed),
-    })
+    };
+    Ok((event, fields))
 }
 
 /// The input of a postback operation: its fields with `role: webhook.header.NAME` take the
@@ -293,6 +338,35 @@ webhooks:
     body: { fields: { a: { type: string } } }
     ack: { body: OK }
 "#;
+
+    /// A body that is not UTF-8 is read with U+FFFD where a byte is not, and its values
+    /// outlive the request's bytes as owned text; its signature is over the bytes as sent.
+    #[test]
+    fn a_body_that_is_not_utf8_is_read_with_replacement_characters() {
+        let spec = CompiledSpec::from_str(
+            &SPEC
+                .replace("input: body_bytes\n      - template: \"{{ method }} {{ url }} {{ path }} {{ input }}\"\n", "input: body_bytes\n"),
+            "bytesig.yaml",
+        )
+        .unwrap();
+        let creds = Credentials::new(spec.spec(), IndexMap::new()).unwrap();
+        let body = b"{\"a\":\"x\xffy\"}";
+        let entropy = FixedBytes::new(&[]);
+        let read = |sign: &str| {
+            let headers = vec![("Sign".to_string(), sign.to_string())];
+            let req = WebhookRequest::new(&headers, body);
+            read_viewed(&spec, &creds, &entropy, "w", &req, false)
+                .map(|(event, fields)| (event, fields.to_json()))
+        };
+        // python3 -c "import hashlib;print(hashlib.md5(b'{\"a\":\"x\xffy\"}').hexdigest())"
+        let (event, fields) = read("010875a6b7a43c70de2e0e4e496ab09c").unwrap();
+        assert_eq!(fields.get_path("a"), Some(&Json::from("x\u{fffd}y")));
+        assert_eq!(*event.body, fields);
+        // The same over the text with U+FFFD is not what was signed:
+        // ... md5(b'{"a":"x\xffy"}'.decode('utf-8', 'replace').encode()) → e53a499e...
+        let e = read("e53a499e2db315c396839af12469cbe0").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadSignature);
+    }
 
     #[test]
     fn a_webhook_recipe_sees_the_url_it_was_delivered_to() {

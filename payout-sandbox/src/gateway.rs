@@ -420,7 +420,7 @@ impl Gateway {
                 .unwrap_or_default(),
             body,
             headers: header_pairs(&req.headers),
-            method: req.method,
+            method: req.method.into(),
             path: req.path,
             url: req.url,
             body_bytes: Some(req.body),

@@ -100,7 +100,7 @@ fn build(gw: &Gateway, order: &Order, url: &str) -> Result<Built, String> {
         extras: &no_extras,
         issued: &[],
         seed: Message {
-            method: wh.method.as_str().to_string(),
+            method: wh.method.as_str().into(),
             // As the merchant's side reads it: the path without the query.
             path: payout_runtime::context::path_of(url),
             url: url.to_string(),

@@ -14,10 +14,12 @@ use serde_json::value::RawValue;
 
 mod body;
 mod borrowed;
+mod node;
 mod reader;
 
 pub use body::JsonBody;
 pub use borrowed::JsonRef;
+pub use node::JsonNode;
 
 /// A JSON object's members, in the order written. Hashed with foldhash (its quality
 /// variant, seeded per map), not SipHash: every key of every body, answer and webhook goes

@@ -21,7 +21,7 @@ pub mod template;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
-pub use json::{Json, JsonBody, JsonMap, JsonRef};
+pub use json::{Json, JsonBody, JsonMap, JsonNode, JsonRef};
 pub use load::{from_embedded, lint_str, load_file, load_str, to_embedded, LoadError, Loaded};
 pub use model::*;
 pub use roles::Role;

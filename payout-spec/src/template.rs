@@ -339,14 +339,15 @@ pub fn substitution(source: &str) -> Option<Vec<Segment>> {
     Some(out)
 }
 
+/// The (name, text) pairs [`read_back`] finds, in the template's order.
+pub type ReadBack<'s, 'v> = smallvec::SmallVec<[(&'s str, &'v str); 4]>;
+
 /// Reads a received value back through a simple template's segments: each variable takes
 /// the text up to the next literal. `None` when the value does not have the template's shape.
-/// Names are lent by the segments, texts by the value: a check reads them without copies.
-pub fn read_back<'s, 'v>(
-    segments: &'s [Segment],
-    value: &'v str,
-) -> Option<Vec<(&'s str, &'v str)>> {
-    let mut out = Vec::new();
+/// Names are lent by the segments, texts by the value: a check reads them without copies,
+/// and a carrier's few parts (a signature, a timestamp, a nonce) need no allocation.
+pub fn read_back<'s, 'v>(segments: &'s [Segment], value: &'v str) -> Option<ReadBack<'s, 'v>> {
+    let mut out = ReadBack::new();
     let mut rest = value;
     let mut i = 0;
     while i < segments.len() {
@@ -761,8 +762,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            got,
-            vec![
+            got.as_slice(),
+            [
                 ("credentials.app_id", "A1"),
                 ("signatures.v2", "abc"),
                 ("timestamp", "1714128828114"),

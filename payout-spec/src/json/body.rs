@@ -44,9 +44,24 @@ impl JsonBody {
     }
 
     /// The tree, owned.
-    pub fn into_json(mut self) -> Json {
+    pub fn into_json(self) -> Json {
+        self.into_parts().1
+    }
+
+    /// The text (if the body came as text) and the tree, owned: to lend the tree's members
+    /// for a while, then put the body together again with [`JsonBody::from_parts`].
+    pub fn into_parts(mut self) -> (Option<Box<str>>, Json) {
         self.json();
-        self.tree.take().unwrap_or_default()
+        (self.text, self.tree.take().unwrap_or_default())
+    }
+
+    /// A body from its text and the tree read from that text, as
+    /// [`JsonBody::into_parts`] gave them.
+    pub fn from_parts(text: Option<Box<str>>, tree: Json) -> JsonBody {
+        JsonBody {
+            text,
+            tree: OnceLock::from(tree),
+        }
     }
 }
 
@@ -95,7 +110,10 @@ mod tests {
         let given = JsonBody::from(Json::parse(r#"{"a":1.50,"b":["x"]}"#).unwrap());
         assert_eq!(given.text(), None);
         assert_eq!(body, given);
-        assert_eq!(body.clone().into_json(), given.into_json());
+        assert_eq!(body.clone().into_json(), given.clone().into_json());
+        let (text, tree) = body.clone().into_parts();
+        assert_eq!(text.as_deref(), body.text());
+        assert_eq!(JsonBody::from_parts(text, tree), given);
         // Text that does not parse (a caller's mistake) reads as null, never a panic.
         assert_eq!(*JsonBody::from_text("{").json(), Json::Null);
         assert_eq!(format!("{:?}", JsonBody::from_text("[]")), "Array([])");

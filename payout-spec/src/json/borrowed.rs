@@ -63,20 +63,6 @@ impl<'a> JsonRef<'a> {
         }
     }
 
-    /// Follows a path, one segment per member name or array index.
-    pub fn at<S: AsRef<str>>(&self, segments: &[S]) -> Option<&JsonRef<'a>> {
-        let mut cur = self;
-        for seg in segments {
-            let seg = seg.as_ref();
-            cur = match cur {
-                JsonRef::Object(_) => cur.get(seg)?,
-                JsonRef::Array(items) => items.get(seg.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(cur)
-    }
-
     /// The text of a scalar as a gateway means it, as [`Json::scalar_text`].
     pub fn scalar_text(&self) -> Option<String> {
         self.scalar_str().map(str::to_string)
@@ -184,6 +170,7 @@ impl<'a> From<&'a str> for JsonRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::JsonNode;
 
     /// Strings written without escapes are lent by the text; decoded ones are owned, and
     /// decode as serde_json decodes them.

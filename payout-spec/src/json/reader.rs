@@ -82,8 +82,11 @@ impl<'a> Tree<'a> for JsonRef<'a> {
     fn array(items: Vec<Self>) -> Self {
         JsonRef::Array(items)
     }
-    fn members(n: usize) -> Self::Members {
-        Vec::with_capacity(n)
+    /// Room for sixteen members whatever the hint: a list grows by copying, and a
+    /// webhook's object usually has ten to fifteen (sixteen entries stay within the
+    /// allocator's fast path).
+    fn members(_: usize) -> Self::Members {
+        Vec::with_capacity(16)
     }
     fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self) {
         members.push((key, value));
@@ -92,6 +95,20 @@ impl<'a> Tree<'a> for JsonRef<'a> {
         JsonRef::Object(members)
     }
 }
+
+/// The bytes a string's text may hold as they are: all but the quote, the backslash and
+/// the control characters.
+static PLAIN: [bool; 256] = {
+    let mut plain = [true; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        plain[b] = false;
+        b += 1;
+    }
+    plain[b'"' as usize] = false;
+    plain[b'\\' as usize] = false;
+    plain
+};
 
 /// An open container waiting for its next member.
 enum Frame<'a, T: Tree<'a>> {
@@ -113,7 +130,8 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
         bytes: text.as_bytes(),
         pos: 0,
     };
-    let mut stack: Vec<Frame<'a, T>> = Vec::new();
+    // Bodies nest a few levels: their open containers fit in place, deeper ones spill.
+    let mut stack: smallvec::SmallVec<[Frame<'a, T>; 4]> = smallvec::SmallVec::new();
     loop {
         r.skip_ws();
         // A value: a scalar is complete at once; a container is opened and, unless empty,
@@ -234,6 +252,13 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         let start = self.pos;
         self.pos += 1;
+        // The run of plain bytes first, one table look per byte: most strings have no
+        // escape, and end at the first byte that is not plain.
+        let rest = &self.bytes[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|&b| !PLAIN[usize::from(b)])
+            .unwrap_or(rest.len());
         let mut escaped = false;
         loop {
             match self.peek() {
