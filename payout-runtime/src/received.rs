@@ -46,6 +46,15 @@ impl Plans {
                     reads,
                 );
                 plan.max_age = wh.max_age;
+                // A webhook event carries no fee's, currency's, code's or times' text: those
+                // roles are not read (an amount's and a fee's number still are, so that one
+                // that does not read is refused, as an answer's would be).
+                plan.roles.retain(|r| {
+                    !matches!(
+                        r.role,
+                        Role::Currency | Role::FailureCode | Role::CreatedAt | Role::CompletedAt
+                    )
+                });
                 (name.clone(), plan)
             })
             .collect();

@@ -373,18 +373,25 @@ fn needs_escape(bytes: &[u8], escape_slashes: bool) -> bool {
 }
 
 /// Whether eight bytes hold one a JSON string cannot carry as it is: a control character,
-/// `"` or `\` (and `/` with `slash`). The exact "has a byte below / equal to" word tests:
-/// no false answer either way; bytes from 0x80 up (UTF-8's) are never special.
+/// `"` or `\` (and `/` with `slash`). Bytes from 0x80 up (UTF-8's) are never special.
 fn special_in_word(word: [u8; 8], slash: bool) -> bool {
+    special_mask(u64::from_le_bytes(word), slash) != 0
+}
+
+/// The high bit of each byte of `w` (read little-endian) that [`special_in_word`] looks
+/// for, by the "has a byte below / equal to" word tests. A borrow can flag a byte above a
+/// flagged one, never below: `!= 0` and the lowest flag (`trailing_zeros() / 8`, the first
+/// special byte) are exact.
+pub(crate) fn special_mask(w: u64, slash: bool) -> u64 {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let w = u64::from_ne_bytes(word);
-    // Some byte of `w` is zero.
-    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
-    let has = |b: u8| has_zero(w ^ (ONES * u64::from(b)));
-    // Some byte below 0x20 (`!w` leaves out the bytes from 0x80 up).
-    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    control || has(b'"') || has(b'\\') || (slash && has(b'/'))
+    // The bytes of `w` that are zero.
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let equal = |b: u8| zero(w ^ (ONES * u64::from(b)));
+    // The bytes below 0x20 (`!w` leaves out the bytes from 0x80 up).
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let slash = if slash { equal(b'/') } else { 0 };
+    control | equal(b'"') | equal(b'\\') | slash
 }
 
 /// For each byte, how a JSON string escapes it: 0 for not at all, `u` for `\u00xx`, else

@@ -219,6 +219,33 @@ mod tests {
         assert_eq!(owned.to_compact(false), r#"{"status":"PAID","x":1}"#);
     }
 
+    /// Many small objects do not each keep room for sixteen members: a body's tree stays
+    /// within a small multiple of its text, whoever sent it.
+    #[test]
+    fn small_objects_keep_no_spare_room() {
+        let text = format!("[{}{{}}]", r#"{"a":1},"#.repeat(1000));
+        let v = JsonRef::parse(&text).unwrap();
+        let items = v.as_array().unwrap();
+        assert_eq!(items.len(), 1001);
+        for item in items {
+            let JsonRef::Object(members) = item else {
+                panic!("an object")
+            };
+            assert!(
+                members.capacity() <= 2 * members.len(),
+                "{}",
+                members.capacity()
+            );
+        }
+        let wide: String = (0..10).map(|i| format!(r#""k{i}":{i},"#)).collect();
+        let text = format!("{{{wide}\"end\":0}}");
+        let v = JsonRef::parse(&text).unwrap();
+        let JsonRef::Object(members) = &v else {
+            panic!("an object")
+        };
+        assert_eq!((members.len(), members.capacity()), (11, 16));
+    }
+
     /// Refusals are the owned reader's, word for word, depth included.
     #[test]
     fn refusals_are_the_owned_readers() {
