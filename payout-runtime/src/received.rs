@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use payout_spec::coverage::{self, Coverage};
 use payout_spec::template::Segment;
-use payout_spec::{Field, FieldType, HeaderParts, Input, Json, JsonMap, Spec, Step};
+use payout_spec::{Field, FieldType, HeaderParts, Input, Json, JsonMap, JsonNode, Spec, Step};
 
 use crate::compiled::CompiledSpec;
 use crate::extract::ResultRole as Role;
@@ -221,14 +221,13 @@ impl FieldEquals {
         })
     }
 
-    /// Whether the answer's `fields` satisfy it; `None` when the template must say.
-    pub fn decide(&self, fields: Option<&JsonMap>) -> Option<bool> {
-        let value = fields?.get(&self.field)?;
-        match (&self.literal, value) {
-            (Literal::Int(i), Json::Number(n)) => n.parse::<i64>().ok().map(|n| n == *i),
-            (Literal::Text(t), Json::String(s)) => Some(s == t),
-            (Literal::Bool(b), Json::Bool(v)) => Some(v == b),
-            _ => None,
+    /// Whether the answer's `body` satisfies it; `None` when the template must say.
+    pub fn decide(&self, body: &impl JsonNode) -> Option<bool> {
+        let value = body.member(&self.field)?;
+        match &self.literal {
+            Literal::Int(i) => value.number_text()?.parse::<i64>().ok().map(|n| n == *i),
+            Literal::Text(t) => value.string_text().map(|s| s == t),
+            Literal::Bool(b) => value.as_bool().map(|v| v == *b),
         }
     }
 }

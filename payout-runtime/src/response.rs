@@ -1,7 +1,9 @@
 //! Reading an operation's response: HTTP status, success predicate, error codes, response
 //! signatures, and the unified values it carries.
 
-use payout_spec::{Json, JsonMap, OperationRole};
+use std::borrow::Cow;
+
+use payout_spec::{Json, JsonBody, JsonMap, JsonRef, OperationRole};
 
 use crate::compiled::CompiledSpec;
 use crate::context::Message;
@@ -24,8 +26,8 @@ pub struct Received<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub extracted: Extracted,
-    /// The gateway's JSON, numbers as sent.
-    pub response: Json,
+    /// The gateway's JSON, numbers as sent (its tree read when first looked at).
+    pub response: JsonBody,
     /// How many signatures on the response were verified.
     pub verified_signatures: usize,
 }
@@ -63,7 +65,13 @@ pub fn read(
         ));
     }
     let text = text_of(got.body);
-    let mut json = match Json::parse(&text) {
+    // Read borrowed: the unified values come from it, and the tree is built only where a
+    // template, a signature or a refusal needs it.
+    let parsed = match &text {
+        Cow::Borrowed(t) => JsonRef::parse(t),
+        Cow::Owned(t) => JsonRef::parse(t).map(JsonRef::into_owned),
+    };
+    let fields = match parsed {
         Ok(j) => j,
         Err(e) => {
             // Not JSON (an HTML error page, an empty body, a cut answer): whoever sent it,
@@ -85,6 +93,7 @@ pub fn read(
             return Err(err);
         }
     };
+    let mut body = JsonBody::from_text(&*text);
 
     let Some(plan) = spec.received().answers.get(op_name) else {
         return Err(fail(
@@ -92,8 +101,8 @@ pub fn read(
             format!("no operation `{op_name}`"),
         ));
     };
-    if !succeeded(spec, plan, &json, got.http_status) {
-        let refusal = classify(s, op, &json, got.http_status, create);
+    if !succeeded(spec, plan, &fields, &body, got.http_status) {
+        let refusal = classify(s, op, body.json(), got.http_status, create);
         return Err(trust_refusal(
             spec, creds, entropy, plan, op, request, got, refusal,
         ));
@@ -105,6 +114,7 @@ pub fn read(
     if plan.signed {
         let mut msg = answer_message(request, got, plan.reads);
         // The parsed fields are lent to the message for the check, then taken back.
+        let (text, mut json) = body.into_parts();
         if let Json::Object(fields) = &mut json {
             msg.body = std::mem::take(fields);
         }
@@ -114,6 +124,7 @@ pub fn read(
         if let Json::Object(fields) = &mut json {
             *fields = std::mem::take(&mut msg.body);
         }
+        body = JsonBody::from_parts(text, json);
         verified = checked.map_err(|m| {
             fail(
                 ErrorKind::BadSignature,
@@ -122,12 +133,12 @@ pub fn read(
         })?;
     }
 
-    let mut extracted =
-        extract::read(s, &plan.roles, &json).map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
+    let mut extracted = extract::read(s, &plan.roles, &fields)
+        .map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
     extract::leave_out(&mut extracted, &plan.unsigned);
     Ok(Outcome {
         extracted,
-        response: json,
+        response: body,
         verified_signatures: verified.signatures,
     })
 }
@@ -213,7 +224,8 @@ fn trust_refusal(
 fn succeeded(
     spec: &CompiledSpec,
     plan: &crate::received::MessagePlan,
-    json: &Json,
+    fields: &JsonRef,
+    body: &JsonBody,
     http_status: u16,
 ) -> bool {
     if !(200..300).contains(&http_status) {
@@ -223,16 +235,14 @@ fn succeeded(
     let Some(id) = plan.success else {
         return true;
     };
-    if let Some(decided) = plan
-        .success_equals
-        .as_ref()
-        .and_then(|e| e.decide(json.as_object()))
-    {
+    if let Some(decided) = plan.success_equals.as_ref().and_then(|e| e.decide(fields)) {
         return decided;
     }
+    // Any other predicate is a template, over the tree.
     let status = [("http_status", minijinja::Value::from(http_status))];
     matches!(
-        spec.render_over(id, json.as_object(), &status).as_deref(),
+        spec.render_over(id, body.json().as_object(), &status)
+            .as_deref(),
         Ok("true")
     )
 }
@@ -496,9 +506,11 @@ operations:
                     cases.push(Some(JsonMap::from_iter([(eq.field.clone(), v.clone())])));
                 }
                 for fields in &cases {
-                    let Some(fast) = eq.decide(fields.as_ref()) else {
+                    let body = fields.clone().map_or(Json::Null, Json::Object);
+                    let (Some(fast), by_ref) = (eq.decide(&body), eq.decide(&body.view())) else {
                         continue;
                     };
+                    assert_eq!(Some(fast), by_ref, "{file} {op}: {fields:?}");
                     let by_template = spec.render_over(id, fields.as_ref(), &[]);
                     assert_eq!(Ok(fast.to_string()), by_template, "{file} {op}: {fields:?}");
                     decided += 1;

@@ -182,14 +182,15 @@ pub struct PayoutResult {
     /// Bank reference (UTR, RRN).
     pub utr: Option<String>,
     pub failure_reason: Option<String>,
-    /// The gateway's JSON, numbers as sent.
-    pub response: Json,
+    /// The gateway's JSON, numbers as sent: its text, and its tree (through `Deref`) read
+    /// when first looked at.
+    pub response: JsonBody,
     /// How many signatures on the response were verified.
     pub verified_signatures: usize,
 }
 
 impl PayoutResult {
-    pub(crate) fn from_extracted(x: Extracted, response: Json, verified: usize) -> Self {
+    pub(crate) fn from_extracted(x: Extracted, response: JsonBody, verified: usize) -> Self {
         PayoutResult {
             status: x.status,
             provider_status: x.provider_status,

@@ -5,7 +5,9 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use super::Json;
+use serde::{Serialize, Serializer};
+
+use super::{Json, JsonRef};
 
 /// A webhook's or an answer's JSON body: the text as it came, and the [`Json`] tree read
 /// from it on first use (it derefs to that tree). Reading a message's unified and typed
@@ -41,6 +43,16 @@ impl JsonBody {
                 .and_then(|t| Json::parse(t).ok())
                 .unwrap_or_default()
         })
+    }
+
+    /// The body as a [`JsonRef`] lending its text: read from the text again (a borrowed
+    /// reading, cheaper than the tree), or the tree's view for a body that came as a tree.
+    pub fn view(&self) -> JsonRef<'_> {
+        match (self.text.as_deref(), self.tree.get()) {
+            (_, Some(tree)) => tree.view(),
+            (Some(text), None) => JsonRef::parse(text).unwrap_or_default(),
+            (None, None) => JsonRef::Null,
+        }
     }
 
     /// The tree, owned.
@@ -82,6 +94,13 @@ impl Deref for JsonBody {
     }
 }
 
+/// Written as its JSON tree (numbers as received).
+impl Serialize for JsonBody {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.json().serialize(s)
+    }
+}
+
 /// Bodies are equal when their JSON is (not their text's spacing).
 impl PartialEq for JsonBody {
     fn eq(&self, other: &Self) -> bool {
@@ -117,5 +136,9 @@ mod tests {
         // Text that does not parse (a caller's mistake) reads as null, never a panic.
         assert_eq!(*JsonBody::from_text("{").json(), Json::Null);
         assert_eq!(format!("{:?}", JsonBody::from_text("[]")), "Array([])");
+        // Its view reads the text when no tree was built, and agrees with the tree.
+        let fresh = JsonBody::from_text(r#"{"a": 1.50}"#);
+        assert_eq!(fresh.view().to_json(), *fresh.json());
+        assert_eq!(serde_json::to_string(&fresh).unwrap(), r#"{"a":1.50}"#);
     }
 }

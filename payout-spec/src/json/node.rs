@@ -17,6 +17,8 @@ pub trait JsonNode {
     fn number_text(&self) -> Option<&str>;
     /// A string's text; `None` for any other value.
     fn string_text(&self) -> Option<&str>;
+    /// A boolean; `None` for any other value (`"true"` is a string).
+    fn as_bool(&self) -> Option<bool>;
     fn is_null(&self) -> bool;
     /// A short name of the value's kind for messages.
     fn kind(&self) -> &'static str;
@@ -62,6 +64,12 @@ impl JsonNode for Json {
     fn string_text(&self) -> Option<&str> {
         self.as_str()
     }
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
     fn is_null(&self) -> bool {
         Json::is_null(self)
     }
@@ -88,6 +96,12 @@ impl JsonNode for JsonRef<'_> {
     }
     fn string_text(&self) -> Option<&str> {
         self.as_str()
+    }
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            JsonRef::Bool(b) => Some(*b),
+            _ => None,
+        }
     }
     fn is_null(&self) -> bool {
         JsonRef::is_null(self)
