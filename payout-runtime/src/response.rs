@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use payout_spec::json::JsonError;
 use payout_spec::{Json, JsonBody, JsonMap, JsonRef, OperationRole};
 
 use crate::compiled::CompiledSpec;
@@ -67,11 +68,7 @@ pub fn read(
     let text = text_of(got.body);
     // Read borrowed: the unified values come from it, and the tree is built only where a
     // template, a signature or a refusal needs it.
-    let parsed = match &text {
-        Cow::Borrowed(t) => JsonRef::parse(t),
-        Cow::Owned(t) => JsonRef::parse(t).map(JsonRef::into_owned),
-    };
-    let fields = match parsed {
+    let fields = match read_borrowed(&text) {
         Ok(j) => j,
         Err(e) => {
             // Not JSON (an HTML error page, an empty body, a cut answer): whoever sent it,
@@ -146,10 +143,19 @@ pub fn read(
 /// A received body as text: borrowed when it is UTF-8 (checked by `str::from_utf8`, whose
 /// ASCII fast path reads words at a time, where `String::from_utf8_lossy` goes byte by
 /// byte), else with U+FFFD for what is not.
-pub fn text_of(body: &[u8]) -> std::borrow::Cow<'_, str> {
+pub fn text_of(body: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(body) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(body),
+    }
+}
+
+/// A received body's text (from [`text_of`]) read borrowed: lent by the body's bytes when
+/// they were UTF-8, owned when the text had to be made with U+FFFD.
+pub(crate) fn read_borrowed<'b>(text: &Cow<'b, str>) -> Result<JsonRef<'b>, JsonError> {
+    match text {
+        Cow::Borrowed(t) => JsonRef::parse(t),
+        Cow::Owned(t) => JsonRef::parse(t).map(JsonRef::into_owned),
     }
 }
 

@@ -167,11 +167,7 @@ fn read_viewed<'r>(
     let parse = || -> Result<(JsonRef<'r>, JsonBody), PayoutError> {
         Ok(match wh.body.encoding {
             BodyEncoding::Json => {
-                let fields = match &text {
-                    Cow::Borrowed(t) => JsonRef::parse(t),
-                    Cow::Owned(t) => JsonRef::parse(t).map(JsonRef::into_owned),
-                }
-                .map_err(not_json)?;
+                let fields = crate::response::read_borrowed(&text).map_err(not_json)?;
                 (fields, JsonBody::from_text(&*text))
             }
             BodyEncoding::Form => {
