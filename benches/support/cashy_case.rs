@@ -208,7 +208,7 @@ impl Case {
     }
 
     /// What the typed client does with an answer: read it against the request it answers,
-    /// then type it.
+    /// then type it from the same reading.
     pub fn typed_answer(
         &self,
     ) -> Result<cashy::CreatePayoutResponse, payout::runtime::PayoutError> {
@@ -218,7 +218,7 @@ impl Case {
             headers: &[],
             body: black_box(ANSWER.as_bytes()),
         };
-        let read = response::read(
+        let (read, fields) = response::read_viewed(
             &self.spec,
             &self.credentials,
             &OsEntropy,
@@ -238,7 +238,9 @@ impl Case {
             response: read.response,
             verified_signatures: read.verified_signatures,
         };
-        Ok(<cashy::CreatePayoutRequest as Operation>::response(result))
+        Ok(<cashy::CreatePayoutRequest as Operation>::response(
+            result, &fields,
+        ))
     }
 
     pub fn hand_answer(&self) -> Result<cashy_by_hand::Answer, String> {

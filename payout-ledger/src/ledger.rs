@@ -375,7 +375,7 @@ impl Ledger {
             Some(Some((_, d))) if d.changed() => self.changed.notify_waiters(),
             Some(Some(_)) => {}
         }
-        Ok(ev.ack)
+        Ok(payout_runtime::spec::Ack::clone(&ev.ack))
     }
 
     /// Events after a cursor.

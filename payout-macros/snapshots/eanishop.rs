@@ -756,10 +756,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = CreatePayoutResponse;
         const NAME: &'static str = "create_payout";
-        fn response(result: PayoutResult) -> CreatePayoutResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> CreatePayoutResponse {
             CreatePayoutResponse {
-                body: CreatePayoutResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: CreatePayoutResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -791,10 +790,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = QueryPayoutResponse;
         const NAME: &'static str = "query_payout";
-        fn response(result: PayoutResult) -> QueryPayoutResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> QueryPayoutResponse {
             QueryPayoutResponse {
-                body: QueryPayoutResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: QueryPayoutResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }

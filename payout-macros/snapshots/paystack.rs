@@ -638,10 +638,12 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = CreateRecipientResponse;
         const NAME: &'static str = "create_recipient";
-        fn response(result: PayoutResult) -> CreateRecipientResponse {
+        fn response(
+            result: PayoutResult,
+            body: &JsonRef<'_>,
+        ) -> CreateRecipientResponse {
             CreateRecipientResponse {
-                body: CreateRecipientResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: CreateRecipientResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -672,10 +674,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = CreateTransferResponse;
         const NAME: &'static str = "create_transfer";
-        fn response(result: PayoutResult) -> CreateTransferResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> CreateTransferResponse {
             CreateTransferResponse {
-                body: CreateTransferResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: CreateTransferResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -706,10 +707,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = VerifyTransferResponse;
         const NAME: &'static str = "verify_transfer";
-        fn response(result: PayoutResult) -> VerifyTransferResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> VerifyTransferResponse {
             VerifyTransferResponse {
-                body: VerifyTransferResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: VerifyTransferResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }

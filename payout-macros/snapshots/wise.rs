@@ -781,10 +781,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = CreateQuoteResponse;
         const NAME: &'static str = "create_quote";
-        fn response(result: PayoutResult) -> CreateQuoteResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> CreateQuoteResponse {
             CreateQuoteResponse {
-                body: CreateQuoteResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: CreateQuoteResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -812,10 +811,12 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = CreateRecipientResponse;
         const NAME: &'static str = "create_recipient";
-        fn response(result: PayoutResult) -> CreateRecipientResponse {
+        fn response(
+            result: PayoutResult,
+            body: &JsonRef<'_>,
+        ) -> CreateRecipientResponse {
             CreateRecipientResponse {
-                body: CreateRecipientResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: CreateRecipientResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -844,10 +845,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = CreateTransferResponse;
         const NAME: &'static str = "create_transfer";
-        fn response(result: PayoutResult) -> CreateTransferResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> CreateTransferResponse {
             CreateTransferResponse {
-                body: CreateTransferResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: CreateTransferResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -875,10 +875,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = FundTransferResponse;
         const NAME: &'static str = "fund_transfer";
-        fn response(result: PayoutResult) -> FundTransferResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> FundTransferResponse {
             FundTransferResponse {
-                body: FundTransferResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: FundTransferResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }
@@ -905,10 +904,9 @@ The typed body is a reading of the raw JSON, which stays available as `result.re
         type Gateway = Gateway;
         type Response = GetTransferResponse;
         const NAME: &'static str = "get_transfer";
-        fn response(result: PayoutResult) -> GetTransferResponse {
+        fn response(result: PayoutResult, body: &JsonRef<'_>) -> GetTransferResponse {
             GetTransferResponse {
-                body: GetTransferResponseBody::from_json(&result.response.view())
-                    .unwrap_or_default(),
+                body: GetTransferResponseBody::from_json(body).unwrap_or_default(),
                 status: result.provider_status.as_deref().map(Status::from_provider),
                 result,
             }

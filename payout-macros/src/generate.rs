@@ -65,9 +65,9 @@ pub fn module(m: &Module) -> TokenStream {
                     type Response = #response;
                     const NAME: &'static str = #name;
 
-                    fn response(result: PayoutResult) -> #response {
+                    fn response(result: PayoutResult, body: &JsonRef<'_>) -> #response {
                         #response {
-                            body: #body::from_json(&result.response.view()).unwrap_or_default(),
+                            body: #body::from_json(body).unwrap_or_default(),
                             status: result.provider_status.as_deref().map(Status::from_provider),
                             result,
                         }

@@ -13,7 +13,7 @@ use crate::context::{Message, ObtainedValue};
 use crate::credentials::Credentials;
 use crate::error::{ErrorKind, PayoutError};
 use crate::flow::{FlowCache, FlowInput, FlowState, MemoryCache};
-use crate::freshness::{self, Guard, ReplayInput, ReplayStore};
+use crate::freshness::{self, Guard, ReplayStore};
 use crate::http::{self, RawResponse};
 use crate::input::RequestInput;
 use crate::mapping;
@@ -285,6 +285,20 @@ impl DynamicClient {
         input: impl Into<RequestInput<'i>>,
         obtained: &IndexMap<String, ObtainedValue>,
     ) -> Result<CallOutcome, PayoutError> {
+        self.call_reading(op, input, obtained, |outcome, _| outcome)
+            .await
+    }
+
+    /// [`DynamicClient::call_with`], its outcome given to `read` with the answer's body as
+    /// the runtime read it, while the answer's bytes are at hand: a generated client types
+    /// the answer from that reading, without reading the body again.
+    pub(crate) async fn call_reading<'i, T>(
+        &self,
+        op: &str,
+        input: impl Into<RequestInput<'i>>,
+        obtained: &IndexMap<String, ObtainedValue>,
+        read: fn(CallOutcome, &JsonRef<'_>) -> T,
+    ) -> Result<T, PayoutError> {
         let input = input.into();
         let i = &self.inner;
         let role = i
@@ -310,7 +324,7 @@ impl DynamicClient {
             attempt += 1;
             let mut retry_after = None;
             let outcome = self
-                .attempt(op, input, obtained, create, &mut retry_after)
+                .attempt(op, input, obtained, create, &mut retry_after, read)
                 .await;
             match outcome {
                 Err(e) if attempt < attempts && retryable(&e) => {
@@ -333,14 +347,15 @@ impl DynamicClient {
     }
 
     /// One exchange. `retry_after` receives the answer's `Retry-After`, if it has one.
-    async fn attempt(
+    async fn attempt<T>(
         &self,
         op: &str,
         input: RequestInput<'_>,
         obtained: &IndexMap<String, ObtainedValue>,
         create: bool,
         retry_after: &mut Option<Duration>,
-    ) -> Result<CallOutcome, PayoutError> {
+        read: fn(CallOutcome, &JsonRef<'_>) -> T,
+    ) -> Result<T, PayoutError> {
         let i = &self.inner;
         let mut opts = RequestOptions {
             obtained: obtained.clone(),
@@ -352,16 +367,8 @@ impl DynamicClient {
             .get(op)
             .copied()
             .unwrap_or(i.options.request_timeout);
-        let send = |req: PreparedRequest| async move {
-            match tokio::time::timeout(
-                limit,
-                http::send(&i.http, req, create, i.options.max_body_bytes),
-            )
-            .await
-            {
-                Ok(r) => r,
-                Err(_) => Err(retry::timed_out(op, limit, create)),
-            }
+        let send = |req: PreparedRequest| {
+            http::send(&i.http, req, create, limit, i.options.max_body_bytes)
         };
         // The request goes to the wire; the message it was signed as stays, to read the
         // answer against.
@@ -374,27 +381,43 @@ impl DynamicClient {
             opts.challenge = Some(token);
             (sent, raw) = send(self.prepare(op, input, &opts)?).await?;
         }
-        *retry_after = retry::retry_after(&raw.headers, i.clock.now_millis());
+        *retry_after =
+            retry::retry_after(raw.header("retry-after").as_deref(), i.clock.now_millis());
+        // The headers as text, for an answer whose spec reads them (signatures, a
+        // credential, a recipe's input); most answers are read from their body alone.
+        let reads_headers = i
+            .spec
+            .received()
+            .answers
+            .get(op)
+            .is_none_or(|plan| plan.reads_headers());
+        let headers = if reads_headers {
+            http::header_pairs(&raw.headers)
+        } else {
+            Vec::new()
+        };
         let got = Received {
             http_status: raw.status,
-            headers: &raw.headers,
+            headers: &headers,
             body: &raw.body,
         };
-        let out = response::read(&i.spec, &i.creds, i.entropy.as_ref(), op, &sent, &got).map_err(
-            |mut e| {
-                // The caller, not only this loop, must know how long the gateway asked for.
-                e.retry_after = *retry_after;
-                e
-            },
-        )?;
-        Ok(CallOutcome {
+        let (out, fields) =
+            response::read_viewed(&i.spec, &i.creds, i.entropy.as_ref(), op, &sent, &got).map_err(
+                |mut e| {
+                    // The caller, not only this loop, must know how long the gateway asked for.
+                    e.retry_after = *retry_after;
+                    e
+                },
+            )?;
+        let outcome = CallOutcome {
             result: PayoutResult::from_extracted(
                 out.extracted,
                 out.response,
                 out.verified_signatures,
             ),
             latency: raw.latency,
-        })
+        };
+        Ok(read(outcome, &fields))
     }
 
     fn op_for(&self, role: OperationRole) -> Result<(&str, &payout_spec::Operation), PayoutError> {
@@ -454,9 +477,7 @@ impl DynamicClient {
             clock: i.clock.as_ref(),
             replay: i.replay.as_deref(),
         };
-        let (ev, ack, key, fields) =
-            webhook::receive_viewed(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)?;
-        Ok((Self::event(ev, ack, key), fields))
+        webhook::receive_unified(&i.spec, &i.creds, i.entropy.as_ref(), &req, &guard)
     }
 
     /// Verifies and reads a webhook, asking the gateway where the spec says it verifies its
@@ -495,7 +516,7 @@ impl DynamicClient {
                         // Fresh as on the other path: `max_age`, then the replay store.
                         let key =
                             freshness::check_signed(&i.spec, name, req.headers, req.body, &guard)?;
-                        return Ok(Self::event(ev, wh.ack.clone(), key));
+                        return Ok(ev.unified(Arc::new(wh.ack.clone()), key));
                     }
                     Err(e) => last = Some(e),
                 }
@@ -520,7 +541,7 @@ impl DynamicClient {
                         req.body,
                         &guard,
                     )?;
-                    return Ok(Self::event(ev, wh.ack.clone(), key));
+                    return Ok(ev.unified(Arc::new(wh.ack.clone()), key));
                 }
                 // No answer: nothing is known; the gateway will deliver it again.
                 Err(e) if e.kind.is_transport() => return Err(e),
@@ -539,25 +560,6 @@ impl DynamicClient {
             )
         }))
     }
-
-    fn event(ev: webhook::Event, ack: payout_spec::Ack, replay: ReplayInput) -> WebhookEvent {
-        let x = ev.extracted;
-        WebhookEvent {
-            webhook: ev.webhook,
-            status: x.status,
-            provider_status: x.provider_status,
-            merchant_ref: x.merchant_ref,
-            provider_ref: x.provider_ref,
-            amount: x.amount,
-            utr: x.utr,
-            failure_reason: x.failure_reason,
-            event: x.event,
-            body: ev.body,
-            verified_signatures: ev.verified_signatures,
-            ack,
-            replay,
-        }
-    }
 }
 
 /// The one-time token of a challenge the operation declares, when the answer is one.
@@ -566,10 +568,8 @@ fn challenge_token(spec: &payout_spec::Spec, op: &str, raw: &RawResponse) -> Opt
     if raw.status != ch.status {
         return None;
     }
-    raw.headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(&ch.header))
-        .map(|(_, v)| v.trim().to_string())
+    raw.header(&ch.header)
+        .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
 }
 

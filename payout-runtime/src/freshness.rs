@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::compiled::CompiledSpec;
 use crate::error::{ErrorKind, PayoutError};
+use crate::received::MessagePlan;
 use crate::source::Clock;
 
 /// Remembers the webhooks already accepted, so that one cannot be accepted twice.
@@ -107,10 +108,25 @@ pub fn check_signed(
     body: &[u8],
     guard: &Guard,
 ) -> Result<ReplayInput, PayoutError> {
-    let (timestamp, nonce) = signed_time_and_nonce(spec, webhook, headers);
-    let max_age = spec.spec().webhooks.get(webhook).and_then(|w| w.max_age);
-    check_age(webhook, max_age, timestamp.as_deref(), guard.clock)?;
-    check_replay(spec, webhook, nonce.as_deref(), headers, body, guard)
+    match spec.received().webhooks.get(webhook) {
+        Some(plan) => check_planned(spec, webhook, &plan.message, headers, body, guard),
+        None => check_replay(spec, webhook, None, headers, body, guard),
+    }
+}
+
+/// [`check_signed`] with the webhook's plan at hand (the receiving path found it already).
+pub(crate) fn check_planned(
+    spec: &CompiledSpec,
+    webhook: &str,
+    plan: &MessagePlan,
+    headers: &[(String, String)],
+    body: &[u8],
+    guard: &Guard,
+) -> Result<ReplayInput, PayoutError> {
+    let (timestamp, nonce) = plan.signed_time_and_nonce(headers);
+    check_age(webhook, plan.max_age, timestamp.as_deref(), guard.clock)?;
+    let input = replay_planned(spec, webhook, Some(plan), nonce.as_deref(), headers, body);
+    record(webhook, input, guard)
 }
 
 /// Refuses a webhook older (or further in the future) than its spec's `max_age`, by the
@@ -228,7 +244,19 @@ pub fn replay_input(
     headers: &[(String, String)],
     body: &[u8],
 ) -> ReplayInput {
-    let plan = spec.received().webhooks.get(webhook);
+    let plan = spec.received().webhooks.get(webhook).map(|p| &p.message);
+    replay_planned(spec, webhook, plan, nonce, headers, body)
+}
+
+/// [`replay_input`] with the webhook's plan (if the spec has the webhook) at hand.
+fn replay_planned(
+    spec: &CompiledSpec,
+    webhook: &str,
+    plan: Option<&MessagePlan>,
+    nonce: Option<&str>,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> ReplayInput {
     let provider = &spec.spec().provider.id;
     let retention_millis = plan
         .and_then(|p| p.max_age)
@@ -246,7 +274,9 @@ pub fn replay_input(
         };
     }
     let declared: &[String] = plan.map_or(&[], |p| &p.declared_headers);
-    let counted = |k: &str| declared.iter().any(|d| d.eq_ignore_ascii_case(k));
+    // Each received header the spec declares, by its declared (lower-cased) name: the
+    // same bytes as the received name lower-cased.
+    let counted = |k: &str| declared.iter().find(|d| d.eq_ignore_ascii_case(k));
     // Room for every header (a request has a few): one allocation, one pass.
     let size: usize = headers.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
     let mut text = Vec::with_capacity(prefix + "sha256:".len() + size + body.len());
@@ -254,10 +284,8 @@ pub fn replay_input(
         text.extend_from_slice(part.as_bytes());
     }
     let digest_from = Some(text.len());
-    for (k, v) in headers.iter().filter(|(k, _)| counted(k)) {
-        let name = text.len();
-        text.extend_from_slice(k.as_bytes());
-        text[name..].make_ascii_lowercase();
+    for (name, v) in headers.iter().filter_map(|(k, v)| Some((counted(k)?, v))) {
+        text.extend_from_slice(name.as_bytes());
         text.push(0);
         text.extend_from_slice(v.as_bytes());
         text.push(0);
@@ -292,7 +320,15 @@ pub fn check_replay(
     body: &[u8],
     guard: &Guard,
 ) -> Result<ReplayInput, PayoutError> {
-    let input = replay_input(spec, webhook, nonce, headers, body);
+    record(
+        webhook,
+        replay_input(spec, webhook, nonce, headers, body),
+        guard,
+    )
+}
+
+/// Records a webhook's replay key in the guard's store, if it has one.
+fn record(webhook: &str, input: ReplayInput, guard: &Guard) -> Result<ReplayInput, PayoutError> {
     let Some(store) = guard.replay else {
         return Ok(input);
     };
@@ -370,7 +406,7 @@ pub fn signed_time_and_nonce(
     headers: &[(String, String)],
 ) -> (Option<String>, Option<String>) {
     match spec.received().webhooks.get(webhook) {
-        Some(plan) => plan.signed_time_and_nonce(headers),
+        Some(plan) => plan.message.signed_time_and_nonce(headers),
         None => (None, None),
     }
 }

@@ -10,10 +10,22 @@ use crate::request::PreparedRequest;
 #[derive(Debug, Clone)]
 pub struct RawResponse {
     pub status: u16,
-    pub headers: Vec<(String, String)>,
+    /// As reqwest read them: made into text pairs ([`header_pairs`]) only for an answer
+    /// whose spec reads its headers.
+    pub headers: reqwest::header::HeaderMap,
     pub body: Vec<u8>,
     /// Time from sending to the last byte.
     pub latency: Duration,
+}
+
+impl RawResponse {
+    /// A header's value, its name compared without regard to case, read leniently (as
+    /// [`header_pairs`] reads it).
+    pub fn header(&self, name: &str) -> Option<std::borrow::Cow<'_, str>> {
+        self.headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()))
+    }
 }
 
 /// Builds the HTTP client of one gateway client: one connection pool, rustls, timeouts, and
@@ -99,17 +111,28 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 ///
 /// The request is handed over: its headers and body go to the wire as they are, not
 /// copied; the message it was signed as comes back with the answer, to read it against.
+///
+/// `limit` bounds the whole exchange, the answer's body read included: reqwest's own
+/// per-request timeout, one timer per request.
 pub async fn send(
     client: &reqwest::Client,
     req: PreparedRequest,
     create: bool,
+    limit: Duration,
     max_body_bytes: usize,
 ) -> Result<(Message, RawResponse), PayoutError> {
     let method = reqwest::Method::from_bytes(req.method().as_bytes())
         .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method())))?;
     tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
-    let mut builder = client.request(method, req.url());
+    let mut builder = client.request(method, req.url()).timeout(limit);
     let operation = req.operation.clone();
+    let transport = |e: reqwest::Error| {
+        if e.is_timeout() {
+            timed_out(&operation, limit, create)
+        } else {
+            transport(e, create)
+        }
+    };
     let PreparedRequest {
         headers,
         body,
@@ -123,9 +146,9 @@ pub async fn send(
         builder = builder.body(body);
     }
     let started = std::time::Instant::now();
-    let mut resp = builder.send().await.map_err(|e| transport(e, create))?;
+    let mut resp = builder.send().await.map_err(transport)?;
     let status = resp.status().as_u16();
-    let headers = header_pairs(resp.headers());
+    let headers = std::mem::take(resp.headers_mut());
     let too_large = || too_large(status, create, max_body_bytes);
     if resp
         .content_length()
@@ -134,7 +157,7 @@ pub async fn send(
         return Err(too_large());
     }
     let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| transport(e, create))? {
+    while let Some(chunk) = resp.chunk().await.map_err(transport)? {
         if body.len() + chunk.len() > max_body_bytes {
             return Err(too_large());
         }
@@ -151,6 +174,23 @@ pub async fn send(
             latency,
         },
     ))
+}
+
+/// An operation that ran out of its own time limit. A create may have reached the gateway:
+/// it is ambiguous, and must be queried before anything is sent again.
+fn timed_out(op: &str, limit: Duration, create: bool) -> PayoutError {
+    if create {
+        PayoutError::new(
+            ErrorKind::Ambiguous,
+            format!("no answer in time (`{op}`, {limit:?}); the payout may have been created"),
+        )
+        .may_exist(true)
+    } else {
+        PayoutError::new(
+            ErrorKind::Timeout,
+            format!("no answer in time (`{op}`, {limit:?})"),
+        )
+    }
 }
 
 /// An answer over the size limit: not read, so what it said is unknown.

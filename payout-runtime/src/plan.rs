@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 
 use indexmap::IndexMap;
 use minijinja::Value;
@@ -608,13 +609,22 @@ impl Template {
             })
             .sum();
         let mut out = String::with_capacity(room);
-        for p in pieces {
+        self.write_plain(v, &mut out)?;
+        Some(out)
+    }
+
+    /// Writes a plain template's pieces into `out`: a string, or a digest that takes the
+    /// text as it is written (a recipe's `template` then `hash`, without the string to
+    /// sign ever being built). `None` as for [`Template::plain`]; `out` may then hold part
+    /// of the text.
+    pub fn write_plain(&self, v: &Values, out: &mut impl fmt::Write) -> Option<()> {
+        for p in self.plain.as_ref()? {
             match p {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Name(n) => write_name(&mut out, n, v)?,
+                Piece::Text(t) => out.write_str(t).ok()?,
+                Piece::Name(n) => write_name(out, n, v)?,
             }
         }
-        Some(out)
+        Some(())
     }
 
     /// The template context holding only the roots this template reads (and of a map, only
@@ -697,7 +707,7 @@ fn in_scope(scope: &Scope, key: &str) -> bool {
 
 /// Writes one name's value as minijinja prints it; `None` when it is missing or not a
 /// scalar (minijinja then renders the template, and says what is wrong).
-fn write_name(out: &mut String, n: &Name, v: &Values) -> Option<()> {
+fn write_name(out: &mut impl fmt::Write, n: &Name, v: &Values) -> Option<()> {
     let msg = v.msg;
     fn json<'m>(m: &'m JsonMap, n: &Name) -> Option<&'m Json> {
         let mut cur = m.get(n.key.as_deref()?)?;
@@ -733,26 +743,21 @@ fn write_name(out: &mut String, n: &Name, v: &Values) -> Option<()> {
         Root::Nonce => Cow::Borrowed(msg.nonce.as_deref()?),
         Root::Input => Cow::Borrowed(v.input?),
     };
-    out.push_str(&text);
-    Some(())
+    out.write_str(&text).ok()
 }
 
 /// A JSON text or number as minijinja prints the value `to_value` makes of it: whole
 /// numbers as integers, other numbers as the text the gateway wrote.
-fn write_scalar(out: &mut String, j: &Json) -> Option<()> {
+fn write_scalar(out: &mut impl fmt::Write, j: &Json) -> Option<()> {
     match j {
-        Json::String(s) => out.push_str(s),
+        Json::String(s) => out.write_str(s).ok(),
         Json::Number(n) => match n.parse::<i64>() {
-            Ok(i) => {
-                use std::fmt::Write;
-                let _ = write!(out, "{i}");
-            }
-            Err(_) => out.push_str(n),
+            Ok(i) => write!(out, "{i}").ok(),
+            Err(_) => out.write_str(n).ok(),
         },
         // minijinja's own spelling of these (`True`, `none`) is left to it.
-        Json::Bool(_) | Json::Null | Json::Array(_) | Json::Object(_) => return None,
+        Json::Bool(_) | Json::Null | Json::Array(_) | Json::Object(_) => None,
     }
-    Some(())
 }
 
 #[cfg(test)]

@@ -6,15 +6,20 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use payout_spec::coverage::{self, Coverage};
 use payout_spec::template::Segment;
-use payout_spec::{Field, FieldType, HeaderParts, Input, Json, JsonMap, JsonNode, Spec, Step};
+use payout_spec::{Ack, Field, FieldType, HeaderParts, Input, Json, JsonMap, JsonNode, Spec, Step};
 
 use crate::compiled::CompiledSpec;
 use crate::extract::ResultRole as Role;
 use crate::verify::{self, Carrier};
+
+/// The carriers of one received message: a message has a few (a signature header, a
+/// timestamp, a merchant id), kept without an allocation.
+pub type Carriers<'a> = smallvec::SmallVec<[Carrier<'a>; 4]>;
 
 /// The reading plans of every message a spec receives. Looked up by name several times
 /// per message (its checks, its freshness, its replay key): hashed with foldhash, not
@@ -22,7 +27,7 @@ use crate::verify::{self, Carrier};
 #[derive(Debug, Default)]
 pub struct Plans {
     /// By webhook name, in the spec's order (the order kinds are tried in).
-    pub webhooks: IndexMap<String, MessagePlan, foldhash::fast::RandomState>,
+    pub webhooks: IndexMap<String, WebhookPlan, foldhash::fast::RandomState>,
     /// By operation name: its answer.
     pub answers: HashMap<String, MessagePlan, foldhash::fast::RandomState>,
 }
@@ -55,6 +60,10 @@ impl Plans {
                         Role::Currency | Role::FailureCode | Role::CreatedAt | Role::CompletedAt
                     )
                 });
+                let plan = WebhookPlan {
+                    message: plan,
+                    ack: Arc::new(wh.ack.clone()),
+                };
                 (name.clone(), plan)
             })
             .collect();
@@ -79,6 +88,14 @@ impl Plans {
             .collect();
         Plans { webhooks, answers }
     }
+}
+
+/// How a webhook is read: as any received message, and what answers it.
+#[derive(Debug)]
+pub struct WebhookPlan {
+    pub message: MessagePlan,
+    /// Its acknowledgement, shared by every event read as it (not copied per webhook).
+    pub ack: Arc<Ack>,
 }
 
 /// What the spec's recipes read of a message besides its templates' values: a message
@@ -359,7 +376,7 @@ impl MessagePlan {
         &'a self,
         headers: &'a [(String, String)],
         fields: Option<&JsonMap>,
-    ) -> Vec<Carrier<'a>> {
+    ) -> Carriers<'a> {
         self.carriers
             .iter()
             .filter(|c| fields.is_some() || matches!(c.source, Source::Header(_)))
@@ -377,6 +394,13 @@ impl MessagePlan {
                 template: c.template,
             })
             .collect()
+    }
+
+    /// Whether reading the message looks at its headers: it declares some (a signature, a
+    /// credential, a timestamp), or a recipe starts from one. Otherwise its headers need
+    /// not be made into text.
+    pub fn reads_headers(&self) -> bool {
+        !self.declared_headers.is_empty() || self.reads.headers
     }
 
     /// The `{{ timestamp }}` and `{{ nonce }}` the received headers carry, each only when

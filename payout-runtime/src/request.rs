@@ -55,7 +55,7 @@ pub struct PreparedRequest {
     /// Recipe → the text that went into its first cryptographic step, with real values
     /// (secrets included): for the known-answer vectors only (`RequestOptions::strings_to_sign`),
     /// never shown.
-    pub(crate) strings_to_sign: IndexMap<String, String>,
+    pub(crate) strings_to_sign: crate::signing::RecipeTexts,
     /// The message as signed, for verifying the response against it.
     pub message: Message,
     /// The headers that reveal a secret, as they may be shown.

@@ -42,6 +42,19 @@ pub fn read(
     request: &Message,
     got: &Received,
 ) -> Result<Outcome, PayoutError> {
+    read_viewed(spec, creds, entropy, op_name, request, got).map(|(outcome, _)| outcome)
+}
+
+/// [`read`], with the body lent as read: a generated client types the answer from the
+/// same reading, while its bytes are at hand.
+pub fn read_viewed<'r>(
+    spec: &CompiledSpec,
+    creds: &Credentials,
+    entropy: &dyn Entropy,
+    op_name: &str,
+    request: &Message,
+    got: &Received<'r>,
+) -> Result<(Outcome, JsonRef<'r>), PayoutError> {
     let s = spec.spec();
     let op = s.operations.get(op_name).ok_or_else(|| {
         PayoutError::new(ErrorKind::Unsupported, format!("no operation `{op_name}`"))
@@ -116,7 +129,15 @@ pub fn read(
             msg.body = std::mem::take(fields);
         }
         let carriers = plan.carriers(got.headers, Some(&msg.body));
-        let checked = verify::verify(spec, creds, entropy, &mut msg, &carriers, Signer::Gateway);
+        let checked = verify::verify(
+            spec,
+            creds,
+            entropy,
+            &mut msg,
+            Some(got.body),
+            &carriers,
+            Signer::Gateway,
+        );
         drop(carriers);
         if let Json::Object(fields) = &mut json {
             *fields = std::mem::take(&mut msg.body);
@@ -133,11 +154,12 @@ pub fn read(
     let mut extracted = extract::read(s, &plan.roles, &fields)
         .map_err(|m| fail(ErrorKind::MalformedResponse, m))?;
     extract::leave_out(&mut extracted, &plan.unsigned);
-    Ok(Outcome {
+    let outcome = Outcome {
         extracted,
         response: body,
         verified_signatures: verified.signatures,
-    })
+    };
+    Ok((outcome, fields))
 }
 
 /// A received body as text: borrowed when it is UTF-8 (checked by `str::from_utf8`, whose
@@ -176,7 +198,8 @@ fn answer_message(request: &Message, got: &Received, reads: crate::received::Rea
         } else {
             Vec::new()
         },
-        body_bytes: reads.body_bytes.then(|| got.body.to_vec()),
+        // Lent to the check instead (`verify::verify`'s `body`).
+        body_bytes: None,
         body: JsonMap::default(),
         signatures: Default::default(),
         obtained: request.obtained.clone(),
@@ -206,7 +229,15 @@ fn trust_refusal(
     let mut msg = answer_message(request, got, plan.reads);
     // Its headers only: an error body does not have the success body's fields.
     let carriers = plan.carriers(got.headers, None);
-    match verify::verify(spec, creds, entropy, &mut msg, &carriers, Signer::Gateway) {
+    match verify::verify(
+        spec,
+        creds,
+        entropy,
+        &mut msg,
+        Some(got.body),
+        &carriers,
+        Signer::Gateway,
+    ) {
         Ok(_) => refusal,
         Err(m) => {
             let mut e = PayoutError::new(

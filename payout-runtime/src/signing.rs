@@ -45,6 +45,10 @@ impl std::fmt::Display for SignError {
 
 impl std::error::Error for SignError {}
 
+/// A text per recipe (its string to sign). Keyed by the spec's own recipe names, so hashed
+/// with a fixed seed: an engine is made per message, and most never record anything.
+pub type RecipeTexts = IndexMap<String, String, foldhash::fast::FixedState>;
+
 /// Who signed a received message, which decides the RSA key that verifies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signer {
@@ -122,9 +126,9 @@ pub struct Engine<'a> {
     /// Recipe → the exact text that went into its first cryptographic step (secrets
     /// included): for the known-answer vectors only, never shown, and recorded only when
     /// asked for ([`Engine::recording_strings_to_sign`]).
-    pub(crate) strings_to_sign: IndexMap<String, String>,
+    pub(crate) strings_to_sign: RecipeTexts,
     /// The same, secrets redacted, when explaining: what a refused signature is logged with.
-    pub shown_strings_to_sign: IndexMap<String, String>,
+    pub shown_strings_to_sign: RecipeTexts,
     /// Whether to record `trace` (a second, redacted rendering of every template).
     explain: bool,
     /// Whether to render headers that reveal a secret again, redacted, for showing.
@@ -135,6 +139,9 @@ pub struct Engine<'a> {
     /// with the private key of its `verify_key` credential, found here by that credential's
     /// name.
     gateway_keys: Option<&'a GatewayKeys>,
+    /// The body's bytes of a received message, lent (the message holds none of its own):
+    /// what `input: body_bytes` reads when the message has no bytes.
+    received_body: Option<&'a [u8]>,
 }
 
 impl<'a> Engine<'a> {
@@ -144,13 +151,21 @@ impl<'a> Engine<'a> {
             creds,
             entropy,
             trace: Vec::new(),
-            strings_to_sign: IndexMap::new(),
-            shown_strings_to_sign: IndexMap::new(),
+            strings_to_sign: RecipeTexts::default(),
+            shown_strings_to_sign: RecipeTexts::default(),
             gateway_keys: None,
+            received_body: None,
             explain: false,
             show: false,
             record_strings_to_sign: false,
         }
+    }
+
+    /// Reads a received message's body from `bytes` where the message holds none: a
+    /// webhook's bytes are checked where they lie, not copied into the message.
+    pub fn over_body(mut self, bytes: Option<&'a [u8]>) -> Self {
+        self.received_body = bytes;
+        self
     }
 
     /// Records every step's value in `trace`, secrets redacted (`payout sign --explain`);
@@ -276,8 +291,23 @@ impl<'a> Engine<'a> {
         'a: 'm,
     {
         let mut cur = start;
-        for i in range {
+        let mut steps = range.clone();
+        while let Some(i) = steps.next() {
             let step = &recipe.steps[i];
+            // A template hashed next is written straight into the digest, when nobody
+            // will look at the string to sign.
+            if let (Step::Template(_), Some(Step::Hash(alg))) = (step, recipe.steps.get(i + 1)) {
+                let quiet = !self.explain && !self.record_strings_to_sign;
+                let at = plan.steps.get(i).copied().flatten();
+                if let Some(digest) = at
+                    .filter(|_| quiet && range.contains(&(i + 1)))
+                    .and_then(|id| self.hashed_template(id, *alg, msg, cur.as_ref()))
+                {
+                    cur = Some(digest);
+                    steps.next();
+                    continue;
+                }
+            }
             if step.is_cryptographic() {
                 if let Some(c) = &cur {
                     self.note_string_to_sign(name, c);
@@ -363,7 +393,10 @@ impl<'a> Engine<'a> {
     ///
     /// A header may carry a secret (an HTTP Basic `Authorization` is the password, merely
     /// Base64-encoded): such a value is shown redacted, and so is all that is built from it.
-    fn input<'m>(&self, src: &Input, msg: &'m Message) -> Result<Value<'m>, String> {
+    fn input<'m>(&self, src: &Input, msg: &'m Message) -> Result<Value<'m>, String>
+    where
+        'a: 'm,
+    {
         let bytes = match src {
             Input::Header(h) => {
                 let value = msg
@@ -376,7 +409,7 @@ impl<'a> Engine<'a> {
                 ));
             }
             Input::BodyBytes => {
-                let body = msg.body_bytes.as_deref().ok_or(
+                let body = msg.body_bytes.as_deref().or(self.received_body).ok_or(
                     "the body bytes do not exist yet (a body field cannot sign its own body)",
                 )?;
                 return Ok(Value::text(body));
@@ -470,6 +503,35 @@ impl<'a> Engine<'a> {
             shown,
             secret,
         })
+    }
+
+    /// A plain template's text fed to the digest `alg` as it is written: the template
+    /// step and the hash step after it in one, without the string. `None` when the
+    /// template is not plain or a value is missing: the two steps then run one by one,
+    /// and say what is wrong.
+    fn hashed_template<'m>(
+        &self,
+        id: TemplateId,
+        alg: payout_spec::HashAlg,
+        msg: &'m Message,
+        input: Option<&Value<'m>>,
+    ) -> Option<Value<'static>> {
+        let input = match input {
+            Some(v) => Some(std::str::from_utf8(&v.bytes).ok()?),
+            None => None,
+        };
+        let values = Values {
+            msg,
+            creds: self.creds,
+            input,
+            redacted: false,
+        };
+        let mut digest = digest::Hasher::new(alg);
+        self.spec
+            .plan()
+            .template(id)
+            .write_plain(&values, &mut digest)?;
+        Some(Value::raw(digest.finish()))
     }
 
     /// `hmac:` keyed with its key template, decoded first when the key text is itself an

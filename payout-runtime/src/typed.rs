@@ -85,8 +85,9 @@ pub trait Operation: ToJson + Sync {
     /// The operation's name in the spec.
     const NAME: &'static str;
 
-    /// The typed reading of a successful call's unified result.
-    fn response(result: PayoutResult) -> Self::Response;
+    /// The typed reading of a successful call: its unified result, and its body (`body`,
+    /// as the runtime read it; the raw JSON stays in `result.response`).
+    fn response(result: PayoutResult, body: &JsonRef<'_>) -> Self::Response;
 
     /// Writes the request's values into the slots of their fields (see [`crate::input`]):
     /// the runtime reads them by position, with no JSON object keyed by name in between.
@@ -192,15 +193,19 @@ impl<G: Gateway> TypedClient<G> {
         // gives each step the fields it has by name, so it takes the request by name.
         if self.inner.spec().flow(O::NAME).is_empty() {
             let input = self.write_input(request);
-            let outcome = self
+            // Typed from the body as the runtime read it, while the answer is at hand.
+            return self
                 .inner
-                .call_with(O::NAME, &input, &IndexMap::new())
-                .await?;
-            return Ok(O::response(outcome.result));
+                .call_reading(O::NAME, &input, &IndexMap::new(), |outcome, body| {
+                    O::response(outcome.result, body)
+                })
+                .await;
         }
         let input = input::<O>(request)?;
         let outcome = self.inner.call(O::NAME, &input).await?;
-        Ok(O::response(outcome.result))
+        // The flow's last answer is gone by now: its body is read again from its text.
+        let body = outcome.result.response.view().into_owned();
+        Ok(O::response(outcome.result, &body))
     }
 
     /// The request's values in the slots of their fields.

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use payout_spec::{Ack, Json, JsonBody, JsonMap, PayoutStatus};
 use rust_decimal::Decimal;
@@ -230,8 +231,8 @@ pub struct WebhookEvent {
     pub body: JsonBody,
     /// How many signatures were verified (at least one, unless the spec has none).
     pub verified_signatures: usize,
-    /// What to answer the gateway.
-    pub ack: Ack,
+    /// What to answer the gateway: the spec's, shared by every event of the webhook.
+    pub ack: Arc<Ack>,
     /// What identifies this delivery is made from (its signed nonce, or the declared
     /// headers and the body): [`WebhookEvent::replay_key`] computes the key.
     pub replay: ReplayInput,

@@ -162,16 +162,18 @@ impl Verified {
 }
 
 /// Checks every signature and credential a message carries, in constant time. The error
-/// says which one failed and why, never with a secret.
+/// says which one failed and why, never with a secret. `body` is the received body's
+/// bytes, lent, for a message that holds none of its own (`input: body_bytes` reads them).
 pub fn verify(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
     msg: &mut Message,
+    body: Option<&[u8]>,
     carriers: &[Carrier<'_>],
     signer: Signer,
 ) -> Result<Verified, String> {
-    check(spec, creds, entropy, msg, carriers, signer, None).map_err(|r| r.message)
+    check(spec, creds, entropy, msg, body, carriers, signer, None).map_err(|r| r.message)
 }
 
 pub use crate::credentials::GatewayKeys;
@@ -199,11 +201,13 @@ impl From<String> for Refusal {
 /// [`verify`], with the details of a mismatch. `gateway_keys` are the private keys behind
 /// the spec's public-key credentials, held by the gateway's side (the sandbox): with them it
 /// can also check what a merchant encrypted (`rsa_encrypt`).
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     spec: &CompiledSpec,
     creds: &Credentials,
     entropy: &dyn Entropy,
     msg: &mut Message,
+    body: Option<&[u8]>,
     carriers: &[Carrier<'_>],
     signer: Signer,
     gateway_keys: Option<&GatewayKeys>,
@@ -213,6 +217,12 @@ pub fn check(
     let mut verified = Verified::default();
     let mut signed = false;
     for c in carriers {
+        // A carrier of signatures alone has nothing for this pass: it is read back once,
+        // in the second.
+        if info_of(spec, c).is_some_and(carries_signatures_only) {
+            signed = true;
+            continue;
+        }
         each_carried(spec, c, msg, false, &mut |name, texts, msg| {
             if name.starts_with("signatures.") {
                 signed = true;
@@ -248,7 +258,7 @@ pub fn check(
         return Ok(verified);
     }
     // Then each signature, any one of the values sent for it matching.
-    let mut engine = Engine::new(spec, creds, entropy);
+    let mut engine = Engine::new(spec, creds, entropy).over_body(body);
     if let Some(keys) = gateway_keys {
         engine = engine.as_gateway(keys);
     }
@@ -267,7 +277,9 @@ pub fn check(
                 }
             }
             // Only now, once: the recipe again with a redacting engine, for its string to sign.
-            let mut explaining = Engine::new(spec, creds, entropy).explaining();
+            let mut explaining = Engine::new(spec, creds, entropy)
+                .over_body(body)
+                .explaining();
             if let Some(keys) = gateway_keys {
                 explaining = explaining.as_gateway(keys);
             }
@@ -302,11 +314,7 @@ fn each_carried(
     signatures_only: bool,
     f: &mut OnCarried<'_>,
 ) -> Result<(), Refusal> {
-    let info = match c.template {
-        Some(id) => Some(&spec.plan().template(id).info),
-        None => spec.info(&c.path),
-    };
-    let Some(info) = info else {
+    let Some(info) = info_of(spec, c) else {
         return Ok(());
     };
     if signatures_only && info.signatures.is_empty() {
@@ -344,6 +352,29 @@ fn each_carried(
         }
     }
     Ok(())
+}
+
+/// The analysis of a carrier's template.
+fn info_of<'s>(spec: &'s CompiledSpec, c: &Carrier<'_>) -> Option<&'s TemplateInfo> {
+    match c.template {
+        Some(id) => Some(&spec.plan().template(id).info),
+        None => spec.info(&c.path),
+    }
+}
+
+/// Whether a template places signatures and nothing else (`{{ signatures.sign }}`,
+/// `sha256={{ signatures.s }}`): no credential, timestamp or nonce to read before the
+/// signatures are checked.
+fn carries_signatures_only(info: &TemplateInfo) -> bool {
+    let Some(segments) = &info.segments else {
+        return false;
+    };
+    info.credentials.is_empty()
+        && !info.signatures.is_empty()
+        && segments.iter().all(|s| match s {
+            Segment::Var(name) => name.starts_with("signatures."),
+            Segment::Literal(_) => true,
+        })
 }
 
 /// Reads `{{ nonce }}` and `{{ timestamp }}` out of a received value whose template carries

@@ -632,6 +632,7 @@ impl Gateway {
             &self.creds,
             &OsEntropy,
             msg,
+            None,
             &carriers,
             Signer::Merchant,
             Some(&self.keys),

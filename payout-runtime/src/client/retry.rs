@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use crate::error::{ErrorKind, PayoutError};
 use crate::source::Entropy;
 
 /// The wait before the next attempt: "equal jitter" — half the backoff, plus a random part
@@ -34,12 +33,10 @@ pub(super) fn wait(
     }
 }
 
-/// `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP-date, from now.
-pub(super) fn retry_after(headers: &[(String, String)], now_millis: u64) -> Option<Duration> {
-    let value = headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
-        .map(|(_, v)| v.trim())?;
+/// `Retry-After` (RFC 9110 §10.2.3), the header's value as received: delay-seconds or an
+/// HTTP-date, from now.
+pub(super) fn retry_after(value: Option<&str>, now_millis: u64) -> Option<Duration> {
+    let value = value?.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // A number too large for u64 is "a very long time".
         return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
@@ -49,51 +46,30 @@ pub(super) fn retry_after(headers: &[(String, String)], now_millis: u64) -> Opti
     Some(Duration::from_millis(at_millis.saturating_sub(now_millis)))
 }
 
-/// An operation that ran out of its own time limit. A create may have reached the gateway:
-/// it is ambiguous, and must be queried before anything is sent again.
-pub(super) fn timed_out(op: &str, limit: Duration, create: bool) -> PayoutError {
-    if create {
-        PayoutError::new(
-            ErrorKind::Ambiguous,
-            format!("no answer in time (`{op}`, {limit:?}); the payout may have been created"),
-        )
-        .may_exist(true)
-    } else {
-        PayoutError::new(
-            ErrorKind::Timeout,
-            format!("no answer in time (`{op}`, {limit:?})"),
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::source::FixedBytes;
 
-    fn h(v: &str) -> Vec<(String, String)> {
-        vec![("Retry-After".to_string(), v.to_string())]
-    }
-
     #[test]
     fn retry_after_in_seconds_or_as_a_date() {
-        assert_eq!(retry_after(&h("7"), 0), Some(Duration::from_secs(7)));
-        assert_eq!(retry_after(&h(" 0 "), 0), Some(Duration::ZERO));
+        assert_eq!(retry_after(Some("7"), 0), Some(Duration::from_secs(7)));
+        assert_eq!(retry_after(Some(" 0 "), 0), Some(Duration::ZERO));
         // date -u -d @1445412480 -R  →  Wed, 21 Oct 2015 07:28:00 +0000
         let now = 1_445_412_480_000 - 2_500;
         assert_eq!(
-            retry_after(&h("Wed, 21 Oct 2015 07:28:00 GMT"), now),
+            retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT"), now),
             Some(Duration::from_millis(2_500))
         );
         // A date in the past: no wait.
         assert_eq!(
-            retry_after(&h("Wed, 21 Oct 2015 07:28:00 GMT"), now + 10_000),
+            retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT"), now + 10_000),
             Some(Duration::ZERO)
         );
-        assert_eq!(retry_after(&h("soon"), 0), None);
-        assert_eq!(retry_after(&[], 0), None);
+        assert_eq!(retry_after(Some("soon"), 0), None);
+        assert_eq!(retry_after(None, 0), None);
         assert_eq!(
-            retry_after(&h("99999999999999999999999"), 0),
+            retry_after(Some("99999999999999999999999"), 0),
             Some(Duration::from_secs(u64::MAX))
         );
     }

@@ -42,6 +42,58 @@ pub fn crc32(data: &[u8]) -> Vec<u8> {
     crc32fast::hash(data).to_be_bytes().to_vec()
 }
 
+/// A digest taking its input piece by piece: a template's text is fed to it as it is
+/// written ([`std::fmt::Write`]), so the string to sign need not be built.
+#[derive(Clone)]
+pub enum Hasher {
+    Md5(md5::Md5),
+    Sha1(sha1::Sha1),
+    Sha256(sha2::Sha256),
+    Sha512(sha2::Sha512),
+    Crc32(crc32fast::Hasher),
+}
+
+impl Hasher {
+    /// An empty digest of the algorithm a recipe's `hash:` step names.
+    pub fn new(alg: HashAlg) -> Hasher {
+        match alg {
+            HashAlg::Md5 => Hasher::Md5(md5::Md5::new()),
+            HashAlg::Sha1 => Hasher::Sha1(sha1::Sha1::new()),
+            HashAlg::Sha256 => Hasher::Sha256(sha2::Sha256::new()),
+            HashAlg::Sha512 => Hasher::Sha512(sha2::Sha512::new()),
+            HashAlg::Crc32 => Hasher::Crc32(crc32fast::Hasher::new()),
+        }
+    }
+
+    pub fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Md5(d) => d.update(data),
+            Hasher::Sha1(d) => d.update(data),
+            Hasher::Sha256(d) => d.update(data),
+            Hasher::Sha512(d) => d.update(data),
+            Hasher::Crc32(d) => d.update(data),
+        }
+    }
+
+    /// The digest of everything fed, as [`hash`] gives it for the same bytes at once.
+    pub fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Md5(d) => d.finalize().to_vec(),
+            Hasher::Sha1(d) => d.finalize().to_vec(),
+            Hasher::Sha256(d) => d.finalize().to_vec(),
+            Hasher::Sha512(d) => d.finalize().to_vec(),
+            Hasher::Crc32(d) => d.finalize().to_be_bytes().to_vec(),
+        }
+    }
+}
+
+impl std::fmt::Write for Hasher {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.update(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// One generic body for every algorithm of the digest-0.10 family.
 fn digest_of<D: Digest>(data: &[u8]) -> Vec<u8> {
     D::digest(data).to_vec()
@@ -62,6 +114,39 @@ mod tests {
     }
 
     const FOX: &[u8] = b"The quick brown fox jumps over the lazy dog";
+
+    /// Fed in pieces, each algorithm gives what it gives for the whole text at once; the
+    /// expected values are openssl's (and zlib's) for the whole text.
+    #[test]
+    fn a_digest_fed_in_pieces_is_the_digest_of_the_whole() {
+        let whole: [(HashAlg, &str); 5] = [
+            // printf '%s' 'The quick brown fox jumps over the lazy dog' | openssl dgst -md5 -r
+            (HashAlg::Md5, "9e107d9d372bb6826bd81d3542a419d6"),
+            // printf '%s' 'The quick brown fox jumps over the lazy dog' | openssl dgst -sha1 -r
+            (HashAlg::Sha1, "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12"),
+            // printf '%s' 'The quick brown fox jumps over the lazy dog' | openssl dgst -sha256 -r
+            (
+                HashAlg::Sha256,
+                "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592",
+            ),
+            // printf '%s' 'The quick brown fox jumps over the lazy dog' | openssl dgst -sha512 -r
+            (
+                HashAlg::Sha512,
+                "07e547d9586f6a73f73fbac0435ed76951218fb7d0c8d788a309d785436bbb642e93a252a954f23912547d1e8a3b5ed6e1bfd7097821233fa0538f3db854fee6",
+            ),
+            // python3 -c "import zlib; print('%08x' % zlib.crc32(b'The quick brown fox jumps over the lazy dog'))"
+            (HashAlg::Crc32, "414fa339"),
+        ];
+        for (alg, expected) in whole {
+            for cut in [0, 1, 20, FOX.len()] {
+                let mut h = Hasher::new(alg);
+                h.update(&FOX[..cut]);
+                h.update(b"");
+                h.update(&FOX[cut..]);
+                assert_eq!(hex::encode(h.finish()), expected, "{alg:?}, cut at {cut}");
+            }
+        }
+    }
 
     #[test]
     fn md5_known_answers() {

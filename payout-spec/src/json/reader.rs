@@ -23,6 +23,8 @@ use super::{Json, JsonError};
 pub(super) trait Tree<'a>: Sized {
     /// An object's members while it is read.
     type Members;
+    /// Room one reading shares between the objects it reads.
+    type Scratch: Default;
 
     fn null() -> Self;
     fn bool(b: bool) -> Self;
@@ -30,13 +32,19 @@ pub(super) trait Tree<'a>: Sized {
     fn string(text: Cow<'a, str>) -> Self;
     fn array(items: Vec<Self>) -> Self;
     /// Room for `n` members.
-    fn members(n: usize) -> Self::Members;
-    fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self);
-    fn object(members: Self::Members) -> Self;
+    fn members(scratch: &mut Self::Scratch, n: usize) -> Self::Members;
+    fn insert(
+        scratch: &mut Self::Scratch,
+        members: &mut Self::Members,
+        key: Cow<'a, str>,
+        value: Self,
+    );
+    fn object(scratch: &mut Self::Scratch, members: Self::Members) -> Self;
 }
 
 impl<'a> Tree<'a> for Json {
     type Members = JsonMap;
+    type Scratch = ();
 
     fn null() -> Self {
         Json::Null
@@ -53,19 +61,26 @@ impl<'a> Tree<'a> for Json {
     fn array(items: Vec<Self>) -> Self {
         Json::Array(items)
     }
-    fn members(n: usize) -> JsonMap {
+    fn members(_: &mut (), n: usize) -> JsonMap {
         map_with_capacity(n)
     }
-    fn insert(members: &mut JsonMap, key: Cow<'a, str>, value: Self) {
+    fn insert(_: &mut (), members: &mut JsonMap, key: Cow<'a, str>, value: Self) {
         members.insert(key.into_owned(), value);
     }
-    fn object(members: JsonMap) -> Self {
+    fn object(_: &mut (), members: JsonMap) -> Self {
         Json::Object(members)
     }
 }
 
+/// How many objects a borrowed reading keeps room in beyond their members: the first few
+/// (a body's usual handful) keep what they were given; any after them give back what they
+/// did not use, so a body of many small objects costs at most twice its members.
+const ROOMY_OBJECTS: usize = 8;
+
 impl<'a> Tree<'a> for JsonRef<'a> {
     type Members = Vec<(Cow<'a, str>, JsonRef<'a>)>;
+    /// How many objects were read so far.
+    type Scratch = usize;
 
     fn null() -> Self {
         JsonRef::Null
@@ -84,16 +99,17 @@ impl<'a> Tree<'a> for JsonRef<'a> {
     }
     /// Room for sixteen members from the start (a webhook's object has ten to fifteen:
     /// growing from eight copied them all once more); none for an empty object.
-    fn members(n: usize) -> Self::Members {
+    fn members(_: &mut usize, n: usize) -> Self::Members {
         Vec::with_capacity(if n == 0 { 0 } else { n.max(16) })
     }
-    fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self) {
+    fn insert(_: &mut usize, members: &mut Self::Members, key: Cow<'a, str>, value: Self) {
         members.push((key, value));
     }
-    /// A small object gives back the room it did not use, so that a body of many small
-    /// objects takes at most twice its members' size, not sixteen members each.
-    fn object(mut members: Self::Members) -> Self {
-        if members.capacity() > 2 * members.len() {
+    /// Past the first [`ROOMY_OBJECTS`], a small object gives back the room it did not
+    /// use (giving it back costs a copy, which a body's few objects are spared).
+    fn object(read: &mut usize, mut members: Self::Members) -> Self {
+        *read += 1;
+        if *read > ROOMY_OBJECTS && members.capacity() > 2 * members.len() {
             members.shrink_to_fit();
         }
         JsonRef::Object(members)
@@ -156,6 +172,7 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
     };
     // Bodies nest a few levels: their open containers fit in place, deeper ones spill.
     let mut stack: smallvec::SmallVec<[Frame<'a, T>; 4]> = smallvec::SmallVec::new();
+    let mut scratch = T::Scratch::default();
     loop {
         r.skip_ws();
         // A value: a scalar is complete at once; a container is opened and, unless empty,
@@ -178,14 +195,15 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
                         continue;
                     }
                 } else if r.eat(b'}') {
-                    T::object(T::members(0))
+                    let empty = T::members(&mut scratch, 0);
+                    T::object(&mut scratch, empty)
                 } else {
                     let key = r.key()?;
                     // Room for a usual object's members from the start: growing from empty
                     // (3, 7, then 14 members) costs a small body's objects six allocations
                     // and two rehashes. Eight measured best (callgrind, `examples/ops.rs`):
                     // larger maps leave the allocator's fast path.
-                    stack.push(Frame::Object(T::members(8), key));
+                    stack.push(Frame::Object(T::members(&mut scratch, 8), key));
                     continue;
                 }
             }
@@ -219,7 +237,7 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
                     }
                 }
                 Frame::Object(members, key) => {
-                    T::insert(members, std::mem::take(key), value);
+                    T::insert(&mut scratch, members, std::mem::take(key), value);
                     if r.eat(b',') {
                         r.skip_ws();
                         *key = r.key()?;
@@ -232,7 +250,7 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
             }
             value = match stack.pop() {
                 Some(Frame::Array(items)) => T::array(items),
-                Some(Frame::Object(members, _)) => T::object(members),
+                Some(Frame::Object(members, _)) => T::object(&mut scratch, members),
                 None => return Err(r.error("internal: no open container")),
             };
         }

@@ -138,6 +138,15 @@ impl Spec {
 
     /// The provider value's unified meaning, if the spec maps it.
     pub fn status(&self, provider_value: &str) -> Option<&StatusEntry> {
+        // A gateway has a handful of statuses: comparing them costs less than hashing the
+        // value. A long list is hashed.
+        if self.statuses.len() <= 16 {
+            return self
+                .statuses
+                .iter()
+                .find(|(k, _)| k.as_str() == provider_value)
+                .map(|(_, e)| e);
+        }
         self.statuses.get(provider_value)
     }
 }
