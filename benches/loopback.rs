@@ -65,7 +65,7 @@ fn typed_request(reference: String) -> cashy::CreatePayoutRequest {
     }
 }
 
-fn hand_request(reference: &str) -> Create<'_> {
+fn hand_request<'a>(reference: &'a str, nonce: &'a str) -> Create<'a> {
     Create {
         amount: Decimal::new(5_000_000, 2),
         bank_id: 33,
@@ -77,8 +77,8 @@ fn hand_request(reference: &str) -> Create<'_> {
         account_type: 0,
         notify_url: "https://merchant.example/hooks/cashy",
         remark: "remark",
-        // What the engine generates: ten random digits.
-        nonce_str: "4817305526",
+        // Fresh for every request, as the engine draws it: ten random digits.
+        nonce_str: nonce,
         phone: None,
         email: None,
     }
@@ -100,7 +100,12 @@ impl Clients {
     }
 
     async fn hand_create(&self, reference: String) -> (Option<PayoutStatus>, Option<String>) {
-        let request = match cashy_by_hand::create_request(&self.base, &hand_request(&reference)) {
+        let nonce = match cashy_by_hand::nonce() {
+            Ok(n) => n,
+            Err(e) => panic!("hand-written nonce: {e}"),
+        };
+        let create = hand_request(&reference, &nonce);
+        let request = match cashy_by_hand::create_request(&self.base, &create) {
             Ok(r) => r,
             Err(e) => panic!("hand-written create: {e:?}"),
         };
@@ -176,7 +181,7 @@ fn main() {
         let typed = cashy::Client::with_base_url(credentials, &base, options).expect("a client");
         let clients = Clients {
             typed,
-            http: reqwest::Client::new(),
+            http: cashy_by_hand::http_client().expect("an HTTP client"),
             base,
         };
         // Both clients create the same payout and read it the same way.

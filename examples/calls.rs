@@ -41,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ..ClientOptions::default()
         };
         let typed = cashy::Client::with_base_url(credentials, &base, options)?;
-        let http = reqwest::Client::new();
+        let http = cashy_by_hand::http_client()?;
         for _ in 0..n {
             let status = if side == "typed" {
                 let request = cashy::CreatePayoutRequest {
@@ -59,6 +59,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 };
                 typed.send(&request).await?.result.status
             } else {
+                // Fresh for every request, as the engine draws it.
+                let nonce = cashy_by_hand::nonce()?;
                 let create = cashy_by_hand::Create {
                     amount: Decimal::new(5_000_000, 2),
                     bank_id: 33,
@@ -70,7 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     account_type: 0,
                     notify_url: "https://merchant.example/hooks/cashy",
                     remark: "remark",
-                    nonce_str: "4817305526",
+                    nonce_str: &nonce,
                     phone: None,
                     email: None,
                 };

@@ -10,7 +10,10 @@
 //!   (without regard to case, as the spec says), then its whole body read: every field,
 //!   amounts as exact decimals, the status mapped to the unified one with its reason;
 //! - an answer is read whole: the success code, the error code and message, every field of
-//!   `data`, the status mapped.
+//!   `data`, the status mapped;
+//! - it sends as a careful client sends a payout: a fresh random nonce for every request,
+//!   and an HTTP client with a time limit on every call (one that hangs holds a payout in
+//!   doubt forever) that does not follow redirects (a redirected POST loses its body).
 
 #![allow(dead_code)] // Each target that includes this file uses part of it.
 
@@ -155,6 +158,33 @@ pub fn create_request(base_url: &str, c: &Create<'_>) -> Result<Request, Invalid
         ],
         body,
     })
+}
+
+/// The HTTP client a careful payout client sends with: a connect timeout and a time limit
+/// on each whole call (the engine's defaults: 5 s and 30 s), and no redirects.
+pub fn http_client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .timeout(std::time::Duration::from_secs(30))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+}
+
+/// A fresh `nonceStr`: ten digits from the operating system's generator (a nonce must not
+/// repeat), each equally likely (a byte of 250 or more is drawn again), as the engine
+/// draws the spec's `nonce: { charset: digits, length: 10 }`.
+pub fn nonce() -> Result<String, String> {
+    let mut out = String::with_capacity(10);
+    let mut bytes = [0u8; 16];
+    while out.len() < 10 {
+        getrandom::getrandom(&mut bytes).map_err(|e| format!("no randomness: {e}"))?;
+        for &b in &bytes {
+            if b < 250 && out.len() < 10 {
+                out.push(char::from(b'0' + b % 10));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// MD5(body ‖ key), upper-case hex.
