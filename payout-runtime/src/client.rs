@@ -91,6 +91,10 @@ struct Inner {
     creds: Credentials,
     base_url: String,
     http: reqwest::Client,
+    /// The time limit `http` holds every request to, when this client built it: an
+    /// operation with that limit needs none of its own (reqwest keeps a request's own
+    /// limit in an allocated extension).
+    http_limit: Option<Duration>,
     options: ClientOptions,
     clock: Arc<dyn Clock>,
     entropy: Arc<dyn Entropy>,
@@ -142,17 +146,17 @@ impl DynamicClient {
                 "`{base_url}` is not an http(s) URL"
             )));
         }
-        let http = match &options.http_client {
-            Some(c) => c.clone(),
-            // Long enough for the slowest operation: each request is then held to its own.
-            None => http::client(
-                options.connect_timeout,
-                options
-                    .operation_timeouts
-                    .values()
-                    .fold(options.request_timeout, |a, b| a.max(*b)),
-                &options.tls,
-            )?,
+        // Long enough for the slowest operation: each request is then held to its own.
+        let slowest = options
+            .operation_timeouts
+            .values()
+            .fold(options.request_timeout, |a, b| a.max(*b));
+        let (http, http_limit) = match &options.http_client {
+            Some(c) => (c.clone(), None),
+            None => (
+                http::client(options.connect_timeout, slowest, &options.tls)?,
+                Some(slowest),
+            ),
         };
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let cache = MemoryCache::default().with_clock(clock.clone());
@@ -164,6 +168,7 @@ impl DynamicClient {
                 creds,
                 base_url,
                 http,
+                http_limit,
                 options,
                 clock,
                 entropy: Arc::new(OsEntropy),
@@ -367,6 +372,10 @@ impl DynamicClient {
             .get(op)
             .copied()
             .unwrap_or(i.options.request_timeout);
+        let limit = http::Limit {
+            time: limit,
+            client_has_it: i.http_limit == Some(limit),
+        };
         let send = |req: PreparedRequest| {
             http::send(&i.http, req, create, limit, i.options.max_body_bytes)
         };

@@ -112,23 +112,26 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 /// The request is handed over: its headers and body go to the wire as they are, not
 /// copied; the message it was signed as comes back with the answer, to read it against.
 ///
-/// `limit` bounds the whole exchange, the answer's body read included: reqwest's own
-/// per-request timeout, one timer per request.
+/// `limit` bounds the whole exchange, the answer's body read included, with reqwest's
+/// own timeout: one timer per request.
 pub async fn send(
     client: &reqwest::Client,
     req: PreparedRequest,
     create: bool,
-    limit: Duration,
+    limit: Limit,
     max_body_bytes: usize,
 ) -> Result<(Message, RawResponse), PayoutError> {
     let method = reqwest::Method::from_bytes(req.method().as_bytes())
         .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method())))?;
     tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
-    let mut builder = client.request(method, req.url()).timeout(limit);
+    let mut builder = client.request(method, req.url());
+    if !limit.client_has_it {
+        builder = builder.timeout(limit.time);
+    }
     let operation = req.operation.clone();
     let transport = |e: reqwest::Error| {
         if e.is_timeout() {
-            timed_out(&operation, limit, create)
+            timed_out(&operation, limit.time, create)
         } else {
             transport(e, create)
         }
@@ -174,6 +177,15 @@ pub async fn send(
             latency,
         },
     ))
+}
+
+/// The time limit of one exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub time: Duration,
+    /// The client holds every request to this limit already (it was built with it): the
+    /// request needs no limit of its own.
+    pub client_has_it: bool,
 }
 
 /// An operation that ran out of its own time limit. A create may have reached the gateway:

@@ -44,7 +44,9 @@ pub(crate) enum Value<'a> {
     Text(&'a str),
     Int(i64),
     Decimal(Decimal),
-    Json(Json),
+    /// Boxed: a slot holds a text, a number or a decimal far more often, and a request's
+    /// slots then stay small enough for the allocator's fast path.
+    Json(Box<Json>),
 }
 
 impl<'a> Value<'a> {
@@ -119,7 +121,7 @@ impl<'a> InputWriter<'a> {
 
     /// A value as JSON (what [`ToJson::write_slot`] does by default).
     pub fn json(&mut self, slot: usize, name: &'static str, value: Json) {
-        self.set(slot, name, Value::Json(value));
+        self.set(slot, name, Value::Json(Box::new(value)));
     }
 
     /// A whole number, kept as one.
