@@ -518,14 +518,16 @@ impl DynamicClient {
             replay: i.replay.as_deref(),
         };
         let mut last = None;
-        for (name, wh) in &s.webhooks {
+        // The plans are in the spec's order, one per webhook.
+        let plans = i.spec.received().webhooks.values();
+        for ((name, wh), plan) in s.webhooks.iter().zip(plans) {
             let Some(op) = &wh.postback else {
                 match webhook::receive_as(&i.spec, &i.creds, i.entropy.as_ref(), name, &req) {
                     Ok(ev) => {
                         // Fresh as on the other path: `max_age`, then the replay store.
                         let key =
                             freshness::check_signed(&i.spec, name, req.headers, req.body, &guard)?;
-                        return Ok(ev.unified(Arc::new(wh.ack.clone()), key));
+                        return Ok(ev.unified(plan.ack.clone(), key));
                     }
                     Err(e) => last = Some(e),
                 }
@@ -550,7 +552,7 @@ impl DynamicClient {
                         req.body,
                         &guard,
                     )?;
-                    return Ok(ev.unified(Arc::new(wh.ack.clone()), key));
+                    return Ok(ev.unified(plan.ack.clone(), key));
                 }
                 // No answer: nothing is known; the gateway will deliver it again.
                 Err(e) if e.kind.is_transport() => return Err(e),

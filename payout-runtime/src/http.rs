@@ -129,13 +129,7 @@ pub async fn send(
         builder = builder.timeout(limit.time);
     }
     let operation = req.operation.clone();
-    let transport = |e: reqwest::Error| {
-        if e.is_timeout() {
-            timed_out(&operation, limit.time, create)
-        } else {
-            transport(e, create)
-        }
-    };
+    let transport = |e: reqwest::Error| transport(e, &operation, limit.time, create);
     let PreparedRequest {
         headers,
         body,
@@ -236,9 +230,10 @@ pub fn header_pairs(h: &reqwest::header::HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-/// What a transport failure means. Nothing was sent when the connection could not be made;
-/// after that, the request may have reached the gateway.
-fn transport(e: reqwest::Error, create: bool) -> PayoutError {
+/// What a transport failure means. Nothing was sent when the connection could not be made
+/// (in time or at all); after that, the request may have reached the gateway. A request
+/// that ran out of `limit` is [`timed_out`].
+fn transport(e: reqwest::Error, op: &str, limit: Duration, create: bool) -> PayoutError {
     let (kind, may_exist, what) = if e.is_builder() {
         (
             ErrorKind::Config,
@@ -251,16 +246,10 @@ fn transport(e: reqwest::Error, create: bool) -> PayoutError {
             false,
             "could not connect to the gateway; nothing was sent",
         )
-    } else if e.is_timeout() && create {
+    } else if e.is_timeout() {
         // DESIGN: a create that timed out is `Ambiguous` — the caller must query before
         // sending again, whatever the cause of the silence.
-        (
-            ErrorKind::Ambiguous,
-            true,
-            "no answer in time; the payout may have been created",
-        )
-    } else if e.is_timeout() {
-        (ErrorKind::Timeout, false, "no answer in time")
+        return timed_out(op, limit, create).caused_by(e.without_url());
     } else if create {
         (
             ErrorKind::Ambiguous,

@@ -23,8 +23,6 @@ use super::{Json, JsonError};
 pub(super) trait Tree<'a>: Sized {
     /// An object's members while it is read.
     type Members;
-    /// Room one reading shares between the objects it reads.
-    type Scratch: Default;
 
     fn null() -> Self;
     fn bool(b: bool) -> Self;
@@ -32,19 +30,15 @@ pub(super) trait Tree<'a>: Sized {
     fn string(text: Cow<'a, str>) -> Self;
     fn array(items: Vec<Self>) -> Self;
     /// Room for `n` members.
-    fn members(scratch: &mut Self::Scratch, n: usize) -> Self::Members;
-    fn insert(
-        scratch: &mut Self::Scratch,
-        members: &mut Self::Members,
-        key: Cow<'a, str>,
-        value: Self,
-    );
-    fn object(scratch: &mut Self::Scratch, members: Self::Members) -> Self;
+    fn members(n: usize) -> Self::Members;
+    fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self);
+    /// The object whose members were read; `read_before` objects of the text closed
+    /// before it.
+    fn object(members: Self::Members, read_before: usize) -> Self;
 }
 
 impl<'a> Tree<'a> for Json {
     type Members = JsonMap;
-    type Scratch = ();
 
     fn null() -> Self {
         Json::Null
@@ -61,13 +55,13 @@ impl<'a> Tree<'a> for Json {
     fn array(items: Vec<Self>) -> Self {
         Json::Array(items)
     }
-    fn members(_: &mut (), n: usize) -> JsonMap {
+    fn members(n: usize) -> JsonMap {
         map_with_capacity(n)
     }
-    fn insert(_: &mut (), members: &mut JsonMap, key: Cow<'a, str>, value: Self) {
+    fn insert(members: &mut JsonMap, key: Cow<'a, str>, value: Self) {
         members.insert(key.into_owned(), value);
     }
-    fn object(_: &mut (), members: JsonMap) -> Self {
+    fn object(members: JsonMap, _: usize) -> Self {
         Json::Object(members)
     }
 }
@@ -79,8 +73,6 @@ const ROOMY_OBJECTS: usize = 8;
 
 impl<'a> Tree<'a> for JsonRef<'a> {
     type Members = Vec<(Cow<'a, str>, JsonRef<'a>)>;
-    /// How many objects were read so far.
-    type Scratch = usize;
 
     fn null() -> Self {
         JsonRef::Null
@@ -99,17 +91,16 @@ impl<'a> Tree<'a> for JsonRef<'a> {
     }
     /// Room for sixteen members from the start (a webhook's object has ten to fifteen:
     /// growing from eight copied them all once more); none for an empty object.
-    fn members(_: &mut usize, n: usize) -> Self::Members {
+    fn members(n: usize) -> Self::Members {
         Vec::with_capacity(if n == 0 { 0 } else { n.max(16) })
     }
-    fn insert(_: &mut usize, members: &mut Self::Members, key: Cow<'a, str>, value: Self) {
+    fn insert(members: &mut Self::Members, key: Cow<'a, str>, value: Self) {
         members.push((key, value));
     }
     /// Past the first [`ROOMY_OBJECTS`], a small object gives back the room it did not
     /// use (giving it back costs a copy, which a body's few objects are spared).
-    fn object(read: &mut usize, mut members: Self::Members) -> Self {
-        *read += 1;
-        if *read > ROOMY_OBJECTS && members.capacity() > 2 * members.len() {
+    fn object(mut members: Self::Members, read_before: usize) -> Self {
+        if read_before >= ROOMY_OBJECTS && members.capacity() > 2 * members.len() {
             members.shrink_to_fit();
         }
         JsonRef::Object(members)
@@ -172,7 +163,8 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
     };
     // Bodies nest a few levels: their open containers fit in place, deeper ones spill.
     let mut stack: smallvec::SmallVec<[Frame<'a, T>; 4]> = smallvec::SmallVec::new();
-    let mut scratch = T::Scratch::default();
+    // Objects closed so far (a borrowed tree spares a body's first few a copy).
+    let mut objects = 0;
     loop {
         r.skip_ws();
         // A value: a scalar is complete at once; a container is opened and, unless empty,
@@ -195,15 +187,15 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
                         continue;
                     }
                 } else if r.eat(b'}') {
-                    let empty = T::members(&mut scratch, 0);
-                    T::object(&mut scratch, empty)
+                    objects += 1;
+                    T::object(T::members(0), objects - 1)
                 } else {
                     let key = r.key()?;
                     // Room for a usual object's members from the start: growing from empty
                     // (3, 7, then 14 members) costs a small body's objects six allocations
                     // and two rehashes. Eight measured best (callgrind, `examples/ops.rs`):
                     // larger maps leave the allocator's fast path.
-                    stack.push(Frame::Object(T::members(&mut scratch, 8), key));
+                    stack.push(Frame::Object(T::members(8), key));
                     continue;
                 }
             }
@@ -237,7 +229,7 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
                     }
                 }
                 Frame::Object(members, key) => {
-                    T::insert(&mut scratch, members, std::mem::take(key), value);
+                    T::insert(members, std::mem::take(key), value);
                     if r.eat(b',') {
                         r.skip_ws();
                         *key = r.key()?;
@@ -250,7 +242,10 @@ pub(super) fn read<'a, T: Tree<'a>>(text: &'a str, max_depth: usize) -> Result<T
             }
             value = match stack.pop() {
                 Some(Frame::Array(items)) => T::array(items),
-                Some(Frame::Object(members, _)) => T::object(&mut scratch, members),
+                Some(Frame::Object(members, _)) => {
+                    objects += 1;
+                    T::object(members, objects - 1)
+                }
                 None => return Err(r.error("internal: no open container")),
             };
         }
