@@ -3,9 +3,12 @@
 //! 1 and 32, against the same bare server (it answers every create with Cashy's success
 //! body, echoing the merchant reference) in the same process and run.
 //!
-//! `cargo bench -p payout --bench loopback` (`LOOPBACK_SECS`, default 3, per round; the
-//! best of 3 rounds is reported). Under `cargo test --benches` it only checks that both
-//! clients create and read the same payout.
+//! `cargo bench -p payout --bench loopback`. The two clients run in turns, one after the
+//! other in each round (`LOOPBACK_ROUNDS` rounds, default 9, of `LOOPBACK_SECS` each per
+//! client, default 1): each round gives one ratio, taken while the machine was as busy for
+//! both, and the median of the rounds' ratios is reported with the median rates. The
+//! machine is shared, so a slow moment moves one round, not the figure. Under
+//! `cargo test --benches` it only checks that both clients create and read the same payout.
 
 #[path = "support/cashy_by_hand.rs"]
 mod cashy_by_hand;
@@ -118,7 +121,7 @@ impl Clients {
             Err(e) => panic!("hand-written send: {e}"),
         };
         let status = response.status().as_u16();
-        let body = match response.bytes().await {
+        let body = match cashy_by_hand::read_body(response).await {
             Ok(b) => b,
             Err(e) => panic!("hand-written read: {e}"),
         };
@@ -126,6 +129,17 @@ impl Clients {
             Ok(a) => (a.status, a.merchant_ref),
             Err(e) => panic!("hand-written answer: {e}"),
         }
+    }
+}
+
+/// The middle value (the mean of the two middle ones for an even count).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => f64::NAN,
+        _ if n % 2 == 1 => values[n / 2],
+        _ => (values[n / 2 - 1] + values[n / 2]) / 2.0,
     }
 }
 
@@ -192,23 +206,40 @@ fn main() {
         if !bench {
             return;
         }
-        let secs = std::env::var("LOOPBACK_SECS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(3.0);
-        let length = Duration::from_secs_f64(secs);
-        println!("| concurrency | typed client (creates/s) | hand-written (creates/s) | ratio |");
-        println!("|---|---|---|---|");
+        let setting = |name: &str, default: f64| {
+            std::env::var(name)
+                .ok()
+                .and_then(|s| s.parse::<f64>().ok())
+                .unwrap_or(default)
+        };
+        let length = Duration::from_secs_f64(setting("LOOPBACK_SECS", 1.0));
+        let rounds = setting("LOOPBACK_ROUNDS", 9.0).max(1.0) as usize;
+        println!("| concurrency | typed client (creates/s) | hand-written (creates/s) | ratio (median of {rounds} rounds) | lowest–highest round |");
+        println!("|---|---|---|---|---|");
         for concurrency in [1, 32] {
-            let (mut typed, mut hand) = (0f64, 0f64);
-            // Interleaved rounds, the best of each kept: the machine is shared.
-            for _ in 0..3 {
-                typed = typed.max(rate(&clients, true, concurrency, length).await);
-                hand = hand.max(rate(&clients, false, concurrency, length).await);
+            let (mut typed, mut hand, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+            for round in 0..rounds {
+                // Each side goes first in every other round: neither always meets the
+                // machine warmed (or tired) by the other.
+                let (t, h) = if round % 2 == 0 {
+                    let t = rate(&clients, true, concurrency, length).await;
+                    (t, rate(&clients, false, concurrency, length).await)
+                } else {
+                    let h = rate(&clients, false, concurrency, length).await;
+                    (rate(&clients, true, concurrency, length).await, h)
+                };
+                typed.push(t);
+                hand.push(h);
+                ratios.push(t / h);
             }
+            let (low, high) = ratios
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(*r), h.max(*r)));
             println!(
-                "| {concurrency} | {typed:.0} | {hand:.0} | {:.2}× |",
-                typed / hand
+                "| {concurrency} | {:.0} | {:.0} | {:.2}× | {low:.2}–{high:.2}× |",
+                median(&mut typed),
+                median(&mut hand),
+                median(&mut ratios),
             );
         }
     });

@@ -84,7 +84,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 let response = post.send().await?;
                 let code = response.status().as_u16();
-                let body = response.bytes().await?;
+                let body = cashy_by_hand::read_body(response).await?;
                 cashy_by_hand::answer(code, &body)?.status
             };
             if status != Some(PayoutStatus::Processing) {

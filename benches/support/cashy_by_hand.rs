@@ -13,7 +13,11 @@
 //!   `data`, the status mapped;
 //! - it sends as a careful client sends a payout: a fresh random nonce for every request,
 //!   and an HTTP client with a time limit on every call (one that hangs holds a payout in
-//!   doubt forever) that does not follow redirects (a redirected POST loses its body).
+//!   doubt forever) that does not follow redirects (a redirected POST loses its body);
+//! - it names itself in a `User-Agent`, as the engine does (gateways' firewalls refuse
+//!   requests without one), so a server reads the same headers from both;
+//! - it reads an answer's body within a bound as it arrives (`read_body`), as the engine
+//!   does, never holding more than `MAX_BODY` of an answer.
 
 #![allow(dead_code)] // Each target that includes this file uses part of it.
 
@@ -25,7 +29,7 @@ use subtle::ConstantTimeEq;
 
 pub const MERCHANT_ID: &str = "1002001";
 pub const API_KEY: &str = "test-api-key-cashy";
-/// The largest webhook body read, as the engine's default `max_body_bytes`.
+/// The largest answer or webhook body read, as the engine's default `max_body_bytes`.
 pub const MAX_BODY: usize = 1 << 20;
 
 /// A create, as the caller gives it.
@@ -161,13 +165,39 @@ pub fn create_request(base_url: &str, c: &Create<'_>) -> Result<Request, Invalid
 }
 
 /// The HTTP client a careful payout client sends with: a connect timeout and a time limit
-/// on each whole call (the engine's defaults: 5 s and 30 s), and no redirects.
+/// on each whole call (the engine's defaults: 5 s and 30 s), no redirects, and a
+/// `User-Agent`.
 pub fn http_client() -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder()
         .connect_timeout(std::time::Duration::from_secs(5))
         .timeout(std::time::Duration::from_secs(30))
         .redirect(reqwest::redirect::Policy::none())
+        .user_agent("cashy-by-hand/1.0")
         .build()
+}
+
+/// An answer's body, read as it arrives and refused once it passes `MAX_BODY` (a declared
+/// length past it is refused before reading): a gateway's answer is never held unbounded.
+pub async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, String> {
+    let too_large = || format!("the answer is larger than {MAX_BODY} bytes");
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| format!("reading the answer: {e}"))?
+    {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// A fresh `nonceStr`: ten digits from the operating system's generator (a nonce must not

@@ -90,6 +90,9 @@ struct Inner {
     spec: Arc<CompiledSpec>,
     creds: Credentials,
     base_url: String,
+    /// The URLs of the operations whose URL is the same for every request (no path
+    /// parameter, no query), parsed once: reqwest would parse the text on every send.
+    fixed_urls: Vec<reqwest::Url>,
     http: reqwest::Client,
     /// The time limit `http` holds every request to, when this client built it: an
     /// operation with that limit needs none of its own (reqwest keeps a request's own
@@ -114,6 +117,17 @@ impl std::fmt::Debug for DynamicClient {
             .field("credentials", &self.inner.creds)
             .finish()
     }
+}
+
+/// The URLs of the operations that send every request to the same URL: no parameter in
+/// the path and no query. One that does not parse is left out (sending it reports why).
+fn fixed_urls(spec: &CompiledSpec, base_url: &str) -> Vec<reqwest::Url> {
+    spec.spec()
+        .operations
+        .values()
+        .filter(|op| op.params.is_empty() && op.query.is_empty() && !op.path.contains('{'))
+        .filter_map(|op| reqwest::Url::parse(&format!("{base_url}{}", op.path)).ok())
+        .collect()
 }
 
 /// A raw operation's outcome, for `payout call`.
@@ -161,12 +175,14 @@ impl DynamicClient {
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let cache = MemoryCache::default().with_clock(clock.clone());
         let flow = Arc::new(FlowState::new(Arc::new(cache), &creds));
+        let fixed_urls = fixed_urls(&spec, &base_url);
         Ok(DynamicClient {
             inner: Arc::new(Inner {
                 flow,
                 spec,
                 creds,
                 base_url,
+                fixed_urls,
                 http,
                 http_limit,
                 options,
@@ -377,11 +393,17 @@ impl DynamicClient {
             client_has_it: i.http_limit == Some(limit),
         };
         let send = |req: PreparedRequest| {
-            http::send(&i.http, req, create, limit, i.options.max_body_bytes)
+            // Compared, not assumed: a URL the parser would write differently is parsed.
+            let url = i
+                .fixed_urls
+                .iter()
+                .find(|u| u.as_str() == req.url())
+                .cloned();
+            http::send(&i.http, req, url, create, limit, i.options.max_body_bytes)
         };
         // The request goes to the wire; the message it was signed as stays, to read the
         // answer against.
-        let (mut sent, mut raw): (Message, RawResponse) =
+        let (mut sent, mut raw): (Box<Message>, RawResponse) =
             send(self.prepare(op, input, &opts)?).await?;
         // The gateway's challenge refused the request, so nothing was done: the same
         // request, with the challenge answered, is sent once (even a create).
@@ -711,6 +733,43 @@ operations:
         assert_eq!(header("X-Time"), Some("1700000000123"));
         // python3 -c "print(''.join('0123456789abcdef'[b%16] for b in range(32)))"
         assert_eq!(header("X-Nonce"), Some("0123456789abcdef0123456789abcdef"));
+    }
+
+    /// Only an operation whose URL never changes is parsed ahead; one whose text the parser
+    /// would write differently is not found by it, so its request's own text is parsed.
+    #[test]
+    fn fixed_urls_are_the_operations_without_parameters_or_query() {
+        let spec = SPEC.replace(
+            "response: { success: \"true\" }\n",
+            "response: { success: \"true\" }
+  query_payout:
+    role: query
+    method: GET
+    path: /p/{id}
+    params: { id: { type: string, required: true, role: provider_ref } }
+    response: { success: \"true\" }
+  balance:
+    role: balance
+    method: GET
+    path: /balance
+    query: { currency: { type: string, value: INR } }
+    response: { success: \"true\" }
+  spaced:
+    role: other
+    method: GET
+    path: /a b
+    response: { success: \"true\" }
+",
+        );
+        let spec = CompiledSpec::from_str(&spec, "t.yaml").unwrap();
+        assert_eq!(spec.spec().operations.len(), 4, "the replacement took");
+        let urls = fixed_urls(&spec, "https://g.example/v1");
+        let texts: Vec<&str> = urls.iter().map(reqwest::Url::as_str).collect();
+        // `/a b` parses to `/a%20b`: a request's text `…/a b` matches none of them.
+        assert_eq!(
+            texts,
+            ["https://g.example/v1/p", "https://g.example/v1/a%20b"]
+        );
     }
 
     #[test]

@@ -112,19 +112,26 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 /// The request is handed over: its headers and body go to the wire as they are, not
 /// copied; the message it was signed as comes back with the answer, to read it against.
 ///
+/// `url` is the request's URL already parsed, when the client keeps it (it is the same for
+/// every request); otherwise the request's text is parsed.
+///
 /// `limit` bounds the whole exchange, the answer's body read included, with reqwest's
 /// own timeout: one timer per request.
 pub async fn send(
     client: &reqwest::Client,
     req: PreparedRequest,
+    url: Option<reqwest::Url>,
     create: bool,
     limit: Limit,
     max_body_bytes: usize,
-) -> Result<(Message, RawResponse), PayoutError> {
+) -> Result<(Box<Message>, RawResponse), PayoutError> {
     let method = reqwest::Method::from_bytes(req.method().as_bytes())
         .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method())))?;
     tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
-    let mut builder = client.request(method, req.url());
+    let mut builder = match url {
+        Some(url) => client.request(method, url),
+        None => client.request(method, req.url()),
+    };
     if !limit.client_has_it {
         builder = builder.timeout(limit.time);
     }

@@ -56,8 +56,10 @@ pub struct PreparedRequest {
     /// (secrets included): for the known-answer vectors only (`RequestOptions::strings_to_sign`),
     /// never shown.
     pub(crate) strings_to_sign: crate::signing::RecipeTexts,
-    /// The message as signed, for verifying the response against it.
-    pub message: Message,
+    /// The message as signed, for verifying the response against it. Boxed: it goes
+    /// along with the request into the exchange and comes back with the answer, and a
+    /// pointer is what moves through each future's state.
+    pub message: Box<Message>,
     /// The headers that reveal a secret, as they may be shown.
     redacted_headers: Redacted,
     /// The secret credentials and their labels, for redacting what is shown on demand.
@@ -195,7 +197,7 @@ pub fn prepare<'i>(
     };
     let body_out = written.as_mut().map(|out| (out, &plan.body_keys[..]));
     let (params, query, body) = normalize(spec, op, input, &gen, body_out)?;
-    let mut msg = Message {
+    let mut msg = Box::new(Message {
         method: Cow::Borrowed(op.method.as_str()),
         params,
         query,
@@ -205,7 +207,7 @@ pub fn prepare<'i>(
         obtained: opts.obtained.clone(),
         challenge: opts.challenge.clone(),
         ..Message::default()
-    };
+    });
     let mut engine = Engine::new(prep.spec, prep.creds, prep.entropy);
     if opts.explain {
         engine = engine.explaining();

@@ -202,7 +202,9 @@ impl<G: Gateway> TypedClient<G> {
                 .await;
         }
         let input = input::<O>(request)?;
-        let outcome = self.inner.call(O::NAME, &input).await?;
+        // Boxed: a flow's future is large, and kept inline it would make every
+        // operation's future (and each move of it) as large.
+        let outcome = Box::pin(self.inner.call(O::NAME, &input)).await?;
         // The flow's last answer is gone by now: its body is read again from its text.
         let body = outcome.result.response.view().into_owned();
         Ok(O::response(outcome.result, &body))
