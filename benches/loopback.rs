@@ -206,14 +206,16 @@ fn main() {
         if !bench {
             return;
         }
-        let setting = |name: &str, default: f64| {
-            std::env::var(name)
-                .ok()
-                .and_then(|s| s.parse::<f64>().ok())
-                .unwrap_or(default)
-        };
-        let length = Duration::from_secs_f64(setting("LOOPBACK_SECS", 1.0));
-        let rounds = setting("LOOPBACK_ROUNDS", 9.0).max(1.0) as usize;
+        let secs = std::env::var("LOOPBACK_SECS")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(1.0);
+        let length = Duration::from_secs_f64(secs);
+        let rounds = std::env::var("LOOPBACK_ROUNDS")
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+            .unwrap_or(9)
+            .max(1);
         println!("| concurrency | typed client (creates/s) | hand-written (creates/s) | ratio (median of {rounds} rounds) | lowest–highest round |");
         println!("|---|---|---|---|---|");
         for concurrency in [1, 32] {

@@ -125,7 +125,7 @@ fn fixed_urls(spec: &CompiledSpec, base_url: &str) -> Vec<reqwest::Url> {
     spec.spec()
         .operations
         .values()
-        .filter(|op| op.params.is_empty() && op.query.is_empty() && !op.path.contains('{'))
+        .filter(|op| op.params.is_empty() && op.query.is_empty())
         .filter_map(|op| reqwest::Url::parse(&format!("{base_url}{}", op.path)).ok())
         .collect()
 }
