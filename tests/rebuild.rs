@@ -56,7 +56,8 @@ fn editing_a_spec_rebuilds_the_crate_that_uses_it() {
         project.join("Cargo.toml"),
         format!(
             "[package]\nname = \"rebuild-fixture\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\npayout = {{ path = {:?} }}\n\n[workspace]\n",
+             [dependencies]\npayout = {{ path = {:?} }}\n\n[workspace]\n\n\
+             [profile.dev]\ndebug = false\n",
             root().display().to_string()
         ),
     )
