@@ -3,6 +3,9 @@
 //! 1 and 32, against the same bare server (it answers every create with Cashy's success
 //! body, echoing the merchant reference) in the same process and run.
 //!
+//! The engine's own client sends on hyper directly, the hand-written one with reqwest:
+//! `scripts/callgrind.sh` counts what the transport accounts for (its `hand-hyper` row).
+//!
 //! `cargo bench -p payout --bench loopback`. The two clients run in turns, one after the
 //! other in each round (`LOOPBACK_ROUNDS` rounds, default 9, of `LOOPBACK_SECS` each per
 //! client, default 1): each round gives one ratio, taken while the machine was as busy for

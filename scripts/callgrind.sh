@@ -73,7 +73,7 @@ cache_counts() {
 echo
 printf '| %-22s | %13s | %13s | %13s | %11s |\n' "whole create, loopback" instructions "L1d misses" "mispredicts" "vs by hand"
 printf '|%s|%s|%s|%s|%s|\n' ------------------------ --------------- --------------- --------------- -------------
-for side in hand typed; do
+for side in hand hand-hyper typed; do
   read -r i1 d1 b1 <<<"$(cache_counts target/release/examples/calls "$side" 1)"
   read -r iN dN bN <<<"$(cache_counts target/release/examples/calls "$side" $((N + 1)))"
   per=$(( (iN - i1) / N ))

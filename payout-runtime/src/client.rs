@@ -93,7 +93,7 @@ struct Inner {
     /// The URLs of the operations whose URL is the same for every request (no path
     /// parameter, no query), parsed once: reqwest would parse the text on every send.
     fixed_urls: Vec<reqwest::Url>,
-    http: reqwest::Client,
+    http: http::Transport,
     /// The time limit `http` holds every request to, when this client built it: an
     /// operation with that limit needs none of its own (reqwest keeps a request's own
     /// limit in an allocated extension).
@@ -166,7 +166,7 @@ impl DynamicClient {
             .values()
             .fold(options.request_timeout, |a, b| a.max(*b));
         let (http, http_limit) = match &options.http_client {
-            Some(c) => (c.clone(), None),
+            Some(c) => (http::Transport::Reqwest(c.clone()), None),
             None => (
                 http::client(options.connect_timeout, slowest, &options.tls)?,
                 Some(slowest),
@@ -175,7 +175,11 @@ impl DynamicClient {
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let cache = MemoryCache::default().with_clock(clock.clone());
         let flow = Arc::new(FlowState::new(Arc::new(cache), &creds));
-        let fixed_urls = fixed_urls(&spec, &base_url);
+        // Only a reqwest client parses a URL's text on every send.
+        let fixed_urls = match http {
+            http::Transport::Reqwest(_) => fixed_urls(&spec, &base_url),
+            http::Transport::Direct(_) => Vec::new(),
+        };
         Ok(DynamicClient {
             inner: Arc::new(Inner {
                 flow,
@@ -781,5 +785,167 @@ operations:
         );
         let c = client("k", "https://Gateway.EXAMPLE:443/v1/").unwrap();
         assert_eq!(c.base_url(), "https://gateway.example/v1");
+    }
+
+    /// A loopback server for one exchange: it reads one request (its head, then as many
+    /// bytes as it declares), answers `reply` (nothing: it hangs up) and gives back what it
+    /// read.
+    async fn one_exchange(reply: &'static [u8]) -> (String, tokio::task::JoinHandle<String>) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let server = tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut got = Vec::new();
+            let mut buf = [0u8; 4096];
+            loop {
+                let text = String::from_utf8_lossy(&got).to_string();
+                if let Some(end) = text.find("\r\n\r\n") {
+                    let length = text
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length: "))
+                        .and_then(|n| n.trim().parse::<usize>().ok())
+                        .unwrap_or(0);
+                    if got.len() >= end + 4 + length {
+                        break;
+                    }
+                }
+                let n = socket.read(&mut buf).await.unwrap();
+                if n == 0 {
+                    break;
+                }
+                got.extend_from_slice(&buf[..n]);
+            }
+            socket.write_all(reply).await.unwrap();
+            socket.shutdown().await.unwrap();
+            String::from_utf8(got).unwrap()
+        });
+        (base, server)
+    }
+
+    fn insecure(key: &str, base: &str, max_body_bytes: usize) -> DynamicClient {
+        let spec = Arc::new(CompiledSpec::from_str(SPEC, "t.yaml").unwrap());
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), key.to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let options = ClientOptions {
+            allow_insecure_http: true,
+            max_body_bytes,
+            ..ClientOptions::default()
+        };
+        DynamicClient::new(spec, creds, base, options).unwrap()
+    }
+
+    fn payout() -> JsonMap {
+        let mut input = JsonMap::default();
+        input.insert("ref".to_string(), Json::from("r1"));
+        input.insert("amount".to_string(), Json::from("1.00"));
+        input
+    }
+
+    /// The client built here sends the prepared request as it is (its `Content-Type` and
+    /// the spec's header), with the headers reqwest added before (`User-Agent`, `Accept`)
+    /// and those HTTP/1.1 needs (`Host`, the length).
+    #[tokio::test]
+    async fn the_client_built_here_sends_the_prepared_bytes() {
+        let (base, server) =
+            one_exchange(b"HTTP/1.1 200 OK\r\ncontent-length: 4\r\n\r\ntrue").await;
+        let c = insecure("k", &base, 1 << 20);
+        assert!(matches!(c.inner.http, http::Transport::Direct(_)));
+        let sent = c
+            .prepare("create_payout", &payout(), &RequestOptions::default())
+            .unwrap();
+        let outcome = c.call("create_payout", &payout()).await;
+        let got = server.await.unwrap();
+        let (head, body) = got.split_once("\r\n\r\n").unwrap();
+        let mut lines = head.lines();
+        assert_eq!(lines.next(), Some("POST /p HTTP/1.1"));
+        let mut headers: Vec<&str> = lines.collect();
+        headers.sort_unstable();
+        let host = format!("host: {}", base.trim_start_matches("http://"));
+        let length = format!("content-length: {}", sent.body.len());
+        let agent = format!("user-agent: payout/{}", env!("CARGO_PKG_VERSION"));
+        let mut expected = vec![
+            "accept: */*",
+            "content-type: application/json",
+            length.as_str(),
+            host.as_str(),
+            agent.as_str(),
+            "x-key: k",
+        ];
+        expected.sort_unstable();
+        assert_eq!(headers, expected);
+        assert_eq!(body.as_bytes(), &sent.body[..]);
+        assert!(outcome.is_ok(), "{outcome:?}");
+    }
+
+    /// No connection: nothing was sent, so no payout can exist.
+    #[tokio::test]
+    async fn a_refused_connection_is_not_ambiguous() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        drop(listener);
+        let e = insecure("k", &base, 1 << 20)
+            .call("create_payout", &payout())
+            .await
+            .unwrap_err();
+        assert_eq!((e.kind, e.may_exist), (ErrorKind::Connect, false), "{e}");
+    }
+
+    /// A create whose connection drops once it was sent may have made the payout.
+    #[tokio::test]
+    async fn a_create_without_an_answer_may_exist() {
+        let (base, server) = one_exchange(b"").await;
+        let e = insecure("k", &base, 1 << 20)
+            .call("create_payout", &payout())
+            .await
+            .unwrap_err();
+        let got = server.await.unwrap();
+        assert!(got.starts_with("POST /p HTTP/1.1"), "{got}");
+        assert_eq!((e.kind, e.may_exist), (ErrorKind::Ambiguous, true), "{e}");
+    }
+
+    /// An answer declared larger than the limit is not read, and a create is then in doubt.
+    #[tokio::test]
+    async fn an_answer_over_the_limit_is_not_read() {
+        let (base, _server) = one_exchange(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n").await;
+        let e = insecure("k", &base, 64)
+            .call("create_payout", &payout())
+            .await
+            .unwrap_err();
+        assert_eq!((e.kind, e.may_exist), (ErrorKind::Ambiguous, true), "{e}");
+        assert!(
+            e.to_string().contains("larger than the limit of 64 bytes"),
+            "{e}"
+        );
+    }
+
+    /// A gateway that takes the connection and never finishes the TLS handshake has
+    /// received nothing: the connect timeout covers the handshake, so the create is not in
+    /// doubt.
+    #[tokio::test]
+    async fn a_handshake_that_never_ends_is_a_connect_failure() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("https://{}", listener.local_addr().unwrap());
+        let server = tokio::spawn(async move {
+            // Holds the connection open and says nothing.
+            let (socket, _) = listener.accept().await.unwrap();
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            drop(socket);
+        });
+        let spec = Arc::new(CompiledSpec::from_str(SPEC, "t.yaml").unwrap());
+        let mut v = IndexMap::new();
+        v.insert("key".to_string(), "k".to_string());
+        let creds = Credentials::new(spec.spec(), v).unwrap();
+        let options = ClientOptions {
+            connect_timeout: Duration::from_millis(300),
+            request_timeout: Duration::from_secs(8),
+            ..ClientOptions::default()
+        };
+        let c = DynamicClient::new(spec, creds, &base, options).unwrap();
+        let e = c.call("create_payout", &payout()).await.unwrap_err();
+        server.abort();
+        assert_eq!((e.kind, e.may_exist), (ErrorKind::Connect, false), "{e}");
+        assert!(e.to_string().contains("(TCP and TLS)"), "{e}");
     }
 }

@@ -28,11 +28,56 @@ impl RawResponse {
     }
 }
 
+mod direct;
+
+pub use direct::DirectClient;
+
+/// What a client sends with: the client this engine builds (on hyper directly), or a
+/// reqwest client (a caller's own, or this engine's when the system sets a proxy).
+#[derive(Debug, Clone)]
+pub enum Transport {
+    Direct(DirectClient),
+    Reqwest(reqwest::Client),
+}
+
+/// The `User-Agent` of the clients built here.
+const USER_AGENT: &str = concat!("payout/", env!("CARGO_PKG_VERSION"));
+
 /// Builds the HTTP client of one gateway client: one connection pool, rustls, timeouts, and
 /// no redirects (a redirected POST would turn into a GET and lose the signed body); with a
 /// client certificate for gateways that require mutual TLS, and extra trusted CAs for
 /// gateways behind a private one.
+///
+/// It is hyper's client, unless the environment names a proxy (`HTTPS_PROXY` and the
+/// like): then it is reqwest's, which goes through it as before.
 pub fn client(
+    connect_timeout: Duration,
+    request_timeout: Duration,
+    tls: &TlsOptions,
+) -> Result<Transport, PayoutError> {
+    if names_proxy(|name| std::env::var_os(name)) {
+        return reqwest_client(connect_timeout, request_timeout, tls).map(Transport::Reqwest);
+    }
+    DirectClient::new(connect_timeout, tls, USER_AGENT).map(Transport::Direct)
+}
+
+/// Whether the environment (`var`) names a proxy, as reqwest reads it (`HTTP_PROXY`,
+/// `HTTPS_PROXY`, `ALL_PROXY`, upper or lower case).
+fn names_proxy(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ]
+    .iter()
+    .any(|name| var(name).is_some_and(|v| !v.is_empty()))
+}
+
+/// The reqwest client with the same settings, which also honours the system's proxy.
+fn reqwest_client(
     connect_timeout: Duration,
     request_timeout: Duration,
     tls: &TlsOptions,
@@ -41,7 +86,7 @@ pub fn client(
         .connect_timeout(connect_timeout)
         .timeout(request_timeout)
         .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("payout/", env!("CARGO_PKG_VERSION")));
+        .user_agent(USER_AGENT);
     if let Some(id) = &tls.identity {
         builder = builder.identity(id.identity()?);
     }
@@ -84,6 +129,11 @@ impl ClientIdentity {
         Ok(id)
     }
 
+    /// The key and the chain, PEM.
+    fn pem(&self) -> &[u8] {
+        &self.pem
+    }
+
     fn identity(&self) -> Result<reqwest::Identity, PayoutError> {
         reqwest::Identity::from_pem(&self.pem).map_err(|e| {
             let e = e.without_url();
@@ -113,11 +163,64 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 /// copied; the message it was signed as comes back with the answer, to read it against.
 ///
 /// `url` is the request's URL already parsed, when the client keeps it (it is the same for
-/// every request); otherwise the request's text is parsed.
+/// every request, and a reqwest client would parse its text); otherwise the request's text
+/// is read.
 ///
-/// `limit` bounds the whole exchange, the answer's body read included, with reqwest's
-/// own timeout: one timer per request.
+/// `limit` bounds the whole exchange, the answer's body read included, with one timer.
 pub async fn send(
+    client: &Transport,
+    req: PreparedRequest,
+    url: Option<reqwest::Url>,
+    create: bool,
+    limit: Limit,
+    max_body_bytes: usize,
+) -> Result<(Box<Message>, RawResponse), PayoutError> {
+    tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
+    match client {
+        Transport::Direct(client) => send_direct(client, req, create, limit, max_body_bytes).await,
+        Transport::Reqwest(client) => {
+            send_reqwest(client, req, url, create, limit, max_body_bytes).await
+        }
+    }
+}
+
+/// [`send`] on the client this engine built.
+async fn send_direct(
+    client: &DirectClient,
+    req: PreparedRequest,
+    create: bool,
+    limit: Limit,
+    max_body_bytes: usize,
+) -> Result<(Box<Message>, RawResponse), PayoutError> {
+    let PreparedRequest {
+        operation,
+        headers,
+        body,
+        message,
+        ..
+    } = req;
+    let started = std::time::Instant::now();
+    let exchange = client.exchange(&message.method, &message.url, headers, body, max_body_bytes);
+    let answer = match tokio::time::timeout(limit.time, exchange).await {
+        Ok(Ok(answer)) => answer,
+        Ok(Err(failure)) => return Err(failed(failure, create, max_body_bytes)),
+        Err(_) => return Err(timed_out(&operation, limit.time, create)),
+    };
+    let latency = started.elapsed();
+    tracing::debug!(operation = %operation, status = answer.status, ?latency, "received");
+    Ok((
+        message,
+        RawResponse {
+            status: answer.status,
+            headers: answer.headers,
+            body: answer.body,
+            latency,
+        },
+    ))
+}
+
+/// [`send`] on a reqwest client, held to `limit` by reqwest's own timeout.
+async fn send_reqwest(
     client: &reqwest::Client,
     req: PreparedRequest,
     url: Option<reqwest::Url>,
@@ -127,7 +230,6 @@ pub async fn send(
 ) -> Result<(Box<Message>, RawResponse), PayoutError> {
     let method = reqwest::Method::from_bytes(req.method().as_bytes())
         .map_err(|_| PayoutError::config(format!("bad HTTP method `{}`", req.method())))?;
-    tracing::debug!(operation = %req.operation, method = %req.method(), url = %req.shown_url(), "sending");
     let mut builder = match url {
         Some(url) => client.request(method, url),
         None => client.request(method, req.url()),
@@ -276,15 +378,94 @@ fn transport(e: reqwest::Error, op: &str, limit: Duration, create: bool) -> Payo
         .caused_by(e)
 }
 
-/// reqwest's error with its causes, which say what actually happened; without the URL,
+/// An error with its causes, which say what actually happened; without the URL,
 /// which may carry a secret a spec sends in the query.
-fn describe(e: &reqwest::Error) -> String {
+fn describe(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = e.source();
     while let Some(cause) = source {
         s.push_str(": ");
         s.push_str(&cause.to_string());
         source = cause.source();
     }
     s
+}
+
+/// What a failure of the client built here means: as [`transport`] reads reqwest's.
+fn failed(failure: direct::Failure, create: bool, max_body_bytes: usize) -> PayoutError {
+    let (kind, may_exist, what, cause) = match failure {
+        direct::Failure::TooLarge(status) => return too_large(status, create, max_body_bytes),
+        direct::Failure::Build(e) => (
+            ErrorKind::Config,
+            false,
+            "the request could not be built (a header or the URL is not valid); nothing was sent",
+            e,
+        ),
+        direct::Failure::Connect(e) => (
+            ErrorKind::Connect,
+            false,
+            "could not connect to the gateway; nothing was sent",
+            Box::new(e) as Box<dyn std::error::Error + Send + Sync>,
+        ),
+        direct::Failure::Exchange(e) if create => (
+            ErrorKind::Ambiguous,
+            true,
+            "the connection failed after the request was sent",
+            e,
+        ),
+        direct::Failure::Exchange(e) => (
+            ErrorKind::Network,
+            false,
+            "the connection failed during the exchange",
+            e,
+        ),
+    };
+    PayoutError::new(kind, format!("{what}: {}", describe(&*cause)))
+        .may_exist(may_exist)
+        .caused_by(Boxed(cause))
+}
+
+/// A boxed error as a cause (`Box<dyn Error>` is not an `Error` itself).
+#[derive(Debug)]
+struct Boxed(Box<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for Boxed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Boxed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A proxy named in the environment sends the engine through reqwest, which uses it.
+    #[test]
+    fn a_proxy_in_the_environment_is_seen() {
+        let only = |set: &'static str, value: &'static str| {
+            move |name: &str| (name == set).then(|| std::ffi::OsString::from(value))
+        };
+        assert!(!names_proxy(|_| None));
+        assert!(names_proxy(only(
+            "HTTPS_PROXY",
+            "http://proxy.internal:3128"
+        )));
+        assert!(names_proxy(only(
+            "https_proxy",
+            "http://proxy.internal:3128"
+        )));
+        assert!(names_proxy(only("ALL_PROXY", "socks5://proxy.internal")));
+        assert!(names_proxy(only(
+            "http_proxy",
+            "http://proxy.internal:3128"
+        )));
+        assert!(!names_proxy(only("HTTPS_PROXY", "")));
+        assert!(!names_proxy(only("NO_PROXY", "localhost")));
+    }
 }
