@@ -149,6 +149,14 @@ impl DynamicClient {
         // the HTTP client sends (host lower-cased, default port dropped).
         let parsed = reqwest::Url::parse(base_url)
             .map_err(|e| PayoutError::config(format!("`{base_url}` is not a valid URL: {e}")))?;
+        // Named without its password: a credential belongs in the spec's `credentials`,
+        // which are kept secret, not in a URL that is shown and logged.
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(PayoutError::config(format!(
+                "the base URL of {} carries a user name or password; give credentials through the spec's `credentials` instead",
+                parsed.host_str().unwrap_or("the gateway")
+            )));
+        }
         let base_url = parsed.as_str().trim_end_matches('/').to_string();
         if base_url.starts_with("http://") && !options.allow_insecure_http {
             return Err(PayoutError::config(format!(
@@ -167,10 +175,11 @@ impl DynamicClient {
             .fold(options.request_timeout, |a, b| a.max(*b));
         let (http, http_limit) = match &options.http_client {
             Some(c) => (http::Transport::Reqwest(c.clone()), None),
-            None => (
-                http::client(options.connect_timeout, slowest, &options.tls)?,
-                Some(slowest),
-            ),
+            None => match http::client(options.connect_timeout, slowest, &options.tls)? {
+                // A reqwest client built here holds every request to the slowest limit.
+                t @ http::Transport::Reqwest(_) => (t, Some(slowest)),
+                t @ http::Transport::Direct(_) => (t, None),
+            },
         };
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let cache = MemoryCache::default().with_clock(clock.clone());
@@ -823,6 +832,17 @@ operations:
         (base, server)
     }
 
+    /// The client this engine builds, whatever the environment's proxy variables say.
+    fn direct(c: DynamicClient) -> DynamicClient {
+        let o = &c.inner.options;
+        let t = http::DirectClient::new(o.connect_timeout, &o.tls, http::USER_AGENT).unwrap();
+        c.changed(|i| {
+            i.http = http::Transport::Direct(t);
+            i.http_limit = None;
+            i.fixed_urls = Vec::new();
+        })
+    }
+
     fn insecure(key: &str, base: &str, max_body_bytes: usize) -> DynamicClient {
         let spec = Arc::new(CompiledSpec::from_str(SPEC, "t.yaml").unwrap());
         let mut v = IndexMap::new();
@@ -833,7 +853,7 @@ operations:
             max_body_bytes,
             ..ClientOptions::default()
         };
-        DynamicClient::new(spec, creds, base, options).unwrap()
+        direct(DynamicClient::new(spec, creds, base, options).unwrap())
     }
 
     fn payout() -> JsonMap {
@@ -851,7 +871,6 @@ operations:
         let (base, server) =
             one_exchange(b"HTTP/1.1 200 OK\r\ncontent-length: 4\r\n\r\ntrue").await;
         let c = insecure("k", &base, 1 << 20);
-        assert!(matches!(c.inner.http, http::Transport::Direct(_)));
         let sent = c
             .prepare("create_payout", &payout(), &RequestOptions::default())
             .unwrap();
@@ -922,16 +941,20 @@ operations:
 
     /// A gateway that takes the connection and never finishes the TLS handshake has
     /// received nothing: the connect timeout covers the handshake, so the create is not in
-    /// doubt.
+    /// doubt. The hello it read asks for HTTP/1.1 by ALPN.
     #[tokio::test]
     async fn a_handshake_that_never_ends_is_a_connect_failure() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("https://{}", listener.local_addr().unwrap());
         let server = tokio::spawn(async move {
-            // Holds the connection open and says nothing.
-            let (socket, _) = listener.accept().await.unwrap();
-            tokio::time::sleep(Duration::from_secs(10)).await;
-            drop(socket);
+            // Reads the client's hello, holds the connection open and says nothing.
+            use tokio::io::AsyncReadExt;
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut hello = vec![0u8; 4096];
+            let n = socket.read(&mut hello).await.unwrap();
+            hello.truncate(n);
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            hello
         });
         let spec = Arc::new(CompiledSpec::from_str(SPEC, "t.yaml").unwrap());
         let mut v = IndexMap::new();
@@ -942,10 +965,27 @@ operations:
             request_timeout: Duration::from_secs(8),
             ..ClientOptions::default()
         };
-        let c = DynamicClient::new(spec, creds, &base, options).unwrap();
+        let c = direct(DynamicClient::new(spec, creds, &base, options).unwrap());
         let e = c.call("create_payout", &payout()).await.unwrap_err();
-        server.abort();
+        let hello = server.await.unwrap();
         assert_eq!((e.kind, e.may_exist), (ErrorKind::Connect, false), "{e}");
         assert!(e.to_string().contains("(TCP and TLS)"), "{e}");
+        // A TLS handshake record (22) whose hello offers HTTP/1.1 by ALPN, as reqwest's did.
+        assert_eq!(hello.first(), Some(&22), "{hello:?}");
+        assert!(hello.windows(8).any(|w| w == b"http/1.1"), "{hello:?}");
+    }
+
+    /// A password in the base URL would be shown wherever the URL is: it is refused, and
+    /// the refusal does not repeat it.
+    #[test]
+    fn a_base_url_with_a_password_is_refused() {
+        let e = client("k", "https://merchant:hunter2@gateway.example/v1").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Config);
+        assert!(
+            e.to_string()
+                .contains("gateway.example carries a user name or password"),
+            "{e}"
+        );
+        assert!(!e.to_string().contains("hunter2"), "{e}");
     }
 }

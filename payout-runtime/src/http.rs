@@ -10,7 +10,7 @@ use crate::request::PreparedRequest;
 #[derive(Debug, Clone)]
 pub struct RawResponse {
     pub status: u16,
-    /// As reqwest read them: made into text pairs ([`header_pairs`]) only for an answer
+    /// As the HTTP client read them: made into text pairs ([`header_pairs`]) only for an answer
     /// whose spec reads its headers.
     pub headers: reqwest::header::HeaderMap,
     pub body: Vec<u8>,
@@ -41,7 +41,7 @@ pub enum Transport {
 }
 
 /// The `User-Agent` of the clients built here.
-const USER_AGENT: &str = concat!("payout/", env!("CARGO_PKG_VERSION"));
+pub(crate) const USER_AGENT: &str = concat!("payout/", env!("CARGO_PKG_VERSION"));
 
 /// Builds the HTTP client of one gateway client: one connection pool, rustls, timeouts, and
 /// no redirects (a redirected POST would turn into a GET and lose the signed body); with a
@@ -55,7 +55,22 @@ pub fn client(
     request_timeout: Duration,
     tls: &TlsOptions,
 ) -> Result<Transport, PayoutError> {
-    if names_proxy(|name| std::env::var_os(name)) {
+    client_in(
+        |name| std::env::var_os(name),
+        connect_timeout,
+        request_timeout,
+        tls,
+    )
+}
+
+/// [`client`] in an environment read by `var`.
+fn client_in(
+    var: impl Fn(&str) -> Option<std::ffi::OsString>,
+    connect_timeout: Duration,
+    request_timeout: Duration,
+    tls: &TlsOptions,
+) -> Result<Transport, PayoutError> {
+    if names_proxy(var) {
         return reqwest_client(connect_timeout, request_timeout, tls).map(Transport::Reqwest);
     }
     DirectClient::new(connect_timeout, tls, USER_AGENT).map(Transport::Direct)
@@ -467,5 +482,17 @@ mod tests {
         )));
         assert!(!names_proxy(only("HTTPS_PROXY", "")));
         assert!(!names_proxy(only("NO_PROXY", "localhost")));
+
+        let second = Duration::from_secs(1);
+        let tls = TlsOptions::default();
+        let proxied = client_in(
+            only("HTTPS_PROXY", "http://proxy.internal:3128"),
+            second,
+            second,
+            &tls,
+        );
+        assert!(matches!(proxied, Ok(Transport::Reqwest(_))), "{proxied:?}");
+        let direct = client_in(|_| None, second, second, &tls);
+        assert!(matches!(direct, Ok(Transport::Direct(_))), "{direct:?}");
     }
 }

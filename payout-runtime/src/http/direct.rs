@@ -6,9 +6,15 @@
 //! redirects are off, and again for the response), wraps every exchange in a redirect
 //! layer and starts its own timer. Measured on loopback (`examples/calls.rs` under
 //! cachegrind) that is about a third of a whole create, the engine's work included. This
-//! client does what reqwest did for the engine and nothing else: a connection pool, TLS
-//! with the WebPKI roots and the spec's extra CAs, a client certificate for mutual TLS,
-//! a connect timeout, HTTP/1.1, no redirects, a `User-Agent` and `Accept: */*`.
+//! client keeps the settings reqwest's `rustls-tls` client had for the engine: a connection
+//! pool, TLS 1.2 and 1.3 with the WebPKI roots and the spec's extra CAs, a client
+//! certificate for mutual TLS, ALPN `http/1.1`, TCP keepalive, a connect timeout (per
+//! address and over the whole connection, handshake included), no redirects, a
+//! `User-Agent` and `Accept: */*`.
+//!
+//! Two things differ. A URL goes out as it was signed, when the URI grammar takes it
+//! (reqwest rewrote it by the WHATWG rules first). And a base URL with a user and password
+//! is refused when the client is built (reqwest sent them as Basic authorization).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -70,13 +76,17 @@ impl DirectClient {
         let mut http = HttpConnector::new();
         // The TLS connector takes `https` URLs; plain HTTP only where the client allows it.
         http.enforce_http(false);
-        // As reqwest does: a signed request goes out at once, not held for more bytes.
+        // Shared among a host's addresses, so that a silent one leaves time for the next.
+        http.set_connect_timeout(Some(connect_timeout));
+        // As reqwest does: a signed request goes out at once, not held for more bytes, and
+        // a pooled connection the other side dropped is found out.
         http.set_nodelay(true);
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(tls_config(tls)?)
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
+        http.set_keepalive(Some(Duration::from_secs(15)));
+        http.set_keepalive_interval(Some(Duration::from_secs(15)));
+        http.set_keepalive_retries(Some(3));
+        // `https` URLs through TLS, `http` ones as they are (the client refused those unless
+        // allowed).
+        let https = HttpsConnector::from((http, tls_config(tls)?));
         let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .build(Connector {
@@ -165,8 +175,8 @@ impl DirectClient {
     }
 }
 
-/// The TLS connector held to the connect timeout, the TLS handshake included (as reqwest
-/// holds it): a gateway that accepts the connection and never finishes the handshake has
+/// The TLS connector held to the connect timeout, the TLS handshake included (reqwest holds
+/// its connector so too): a gateway that accepts the connection and never finishes the handshake has
 /// received nothing, and saying so spares a create the doubt of a timeout. Only new
 /// connections go through it; a pooled one is reused as it is.
 #[derive(Clone)]
@@ -212,8 +222,8 @@ fn uri(url: &str) -> Result<http::Uri, Box<dyn std::error::Error + Send + Sync>>
     }
 }
 
-/// TLS 1.2 and 1.3 with ring, the WebPKI roots and the extra CAs, a client certificate
-/// when one is given: what reqwest's `rustls-tls` set up.
+/// TLS 1.2 and 1.3, the WebPKI roots and the extra CAs, a client certificate when one is
+/// given, ALPN `http/1.1`: what reqwest's `rustls-tls` set up.
 fn tls_config(tls: &TlsOptions) -> Result<rustls::ClientConfig, PayoutError> {
     let mut roots = rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
@@ -227,13 +237,15 @@ fn tls_config(tls: &TlsOptions) -> Result<rustls::ClientConfig, PayoutError> {
                 .map_err(|e| PayoutError::config(format!("a trusted CA is not usable: {e}")))?;
         }
     }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    // The process's own provider when it installed one (FIPS), else ring, as reqwest chose.
+    let provider = rustls::crypto::CryptoProvider::get_default()
+        .cloned()
+        .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
     let builder = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| PayoutError::config(format!("cannot set up TLS: {e}")))?
         .with_root_certificates(roots);
-    // ALPN (HTTP/1.1) is the connector's to set.
-    let config = match &tls.identity {
+    let mut config = match &tls.identity {
         Some(id) => {
             let (certs, key) = identity(id)?;
             builder.with_client_auth_cert(certs, key).map_err(|e| {
@@ -242,6 +254,7 @@ fn tls_config(tls: &TlsOptions) -> Result<rustls::ClientConfig, PayoutError> {
         }
         None => builder.with_no_client_auth(),
     };
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
 }
 
