@@ -94,6 +94,12 @@ impl PayoutError {
         self
     }
 
+    /// [`PayoutError::caused_by`], for a cause whose type was already erased.
+    pub fn caused_by_boxed(mut self, cause: Box<dyn std::error::Error + Send + Sync>) -> Self {
+        self.cause = Some(Box::new(Cause(Arc::from(cause))));
+        self
+    }
+
     pub fn may_exist(mut self, yes: bool) -> Self {
         self.may_exist = yes;
         self

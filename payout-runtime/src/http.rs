@@ -420,7 +420,7 @@ fn failed(failure: direct::Failure, create: bool, max_body_bytes: usize) -> Payo
             ErrorKind::Connect,
             false,
             "could not connect to the gateway; nothing was sent",
-            Box::new(e) as Box<dyn std::error::Error + Send + Sync>,
+            Box::new(e) as direct::BoxError,
         ),
         direct::Failure::Exchange(e) if create => (
             ErrorKind::Ambiguous,
@@ -437,23 +437,7 @@ fn failed(failure: direct::Failure, create: bool, max_body_bytes: usize) -> Payo
     };
     PayoutError::new(kind, format!("{what}: {}", describe(&*cause)))
         .may_exist(may_exist)
-        .caused_by(Boxed(cause))
-}
-
-/// A boxed error as a cause (`Box<dyn Error>` is not an `Error` itself).
-#[derive(Debug)]
-struct Boxed(Box<dyn std::error::Error + Send + Sync>);
-
-impl std::fmt::Display for Boxed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for Boxed {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source()
-    }
+        .caused_by_boxed(cause)
 }
 
 #[cfg(test)]

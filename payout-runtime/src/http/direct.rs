@@ -51,11 +51,11 @@ impl std::fmt::Debug for DirectClient {
 /// Why an exchange failed, as far as it tells whether the request left.
 pub enum Failure {
     /// The request could not be made from what was prepared (a header, the URL).
-    Build(Box<dyn std::error::Error + Send + Sync>),
+    Build(BoxError),
     /// No connection: nothing was sent.
     Connect(hyper_util::client::legacy::Error),
     /// The connection failed once it was made: the request may have arrived.
-    Exchange(Box<dyn std::error::Error + Send + Sync>),
+    Exchange(BoxError),
     /// The answer (of this HTTP status) was larger than the limit.
     TooLarge(u16),
 }
@@ -118,11 +118,8 @@ impl DirectClient {
             }
         })?;
         let (parts, mut incoming) = response.into_parts();
-        let declared = parts
-            .headers
-            .get(http::header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
+        // The length the answer declares, as hyper read it from its head.
+        let declared = hyper::body::Body::size_hint(&incoming).exact();
         if declared.is_some_and(|n| n > max_body_bytes as u64) {
             return Err(Failure::TooLarge(parts.status.as_u16()));
         }
@@ -152,9 +149,9 @@ impl DirectClient {
         headers: Vec<(String, String)>,
         body: Vec<u8>,
     ) -> Result<http::Request<Full<Bytes>>, Failure> {
-        let build = |e: Box<dyn std::error::Error + Send + Sync>| Failure::Build(e);
+        let build = |e: BoxError| Failure::Build(e);
         let method = http::Method::from_bytes(method.as_bytes()).map_err(|e| build(e.into()))?;
-        let uri = uri(url).map_err(build)?;
+        let uri = uri(url).map_err(Failure::Build)?;
         let mut request = http::Request::new(Full::new(Bytes::from(body)));
         *request.method_mut() = method;
         *request.uri_mut() = uri;
@@ -176,9 +173,9 @@ impl DirectClient {
 }
 
 /// The TLS connector held to the connect timeout, the TLS handshake included (reqwest holds
-/// its connector so too): a gateway that accepts the connection and never finishes the handshake has
-/// received nothing, and saying so spares a create the doubt of a timeout. Only new
-/// connections go through it; a pooled one is reused as it is.
+/// its connector so too): a gateway that accepts the connection and never finishes the
+/// handshake has received nothing, and saying so spares a create the doubt of a timeout.
+/// Only new connections go through it; a pooled one is reused as it is.
 #[derive(Clone)]
 struct Connector {
     https: HttpsConnector<HttpConnector>,
@@ -187,7 +184,8 @@ struct Connector {
 
 type Connecting = Pin<Box<dyn Future<Output = Result<Connection, BoxError>> + Send>>;
 type Connection = <HttpsConnector<HttpConnector> as Service<http::Uri>>::Response;
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+/// An error whose type was erased (what hyper's connectors and `http`'s builders give).
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 impl Service<http::Uri> for Connector {
     type Response = Connection;
@@ -212,7 +210,7 @@ impl Service<http::Uri> for Connector {
 
 /// A URL as hyper takes it. One the URI grammar refuses (a space, a host in Unicode) is
 /// written out by the WHATWG parser first, as reqwest would have sent it.
-fn uri(url: &str) -> Result<http::Uri, Box<dyn std::error::Error + Send + Sync>> {
+fn uri(url: &str) -> Result<http::Uri, BoxError> {
     match url.parse::<http::Uri>() {
         Ok(uri) => Ok(uri),
         Err(_) => {
